@@ -1,0 +1,134 @@
+//! The command line: flags, their ranges and help text. Clap refuses a bad value with a usage
+//! error and exit code 2 before anything runs.
+
+use std::ops::RangeInclusive;
+use std::time::Duration;
+
+use clap::{Args, Parser};
+
+use crate::exercise::limits;
+use crate::plan::Overrides;
+
+/// A guided timer for low back exercises, in the terminal.
+///
+/// With no arguments it starts a guided session of the supine lower trunk rotation: it tells
+/// you which side to turn to, counts each hold down in big digits, rings the bell as each hold
+/// starts and ends, and reminds you of good form.
+#[derive(Debug, Parser)]
+#[command(name = "trunkrot", version, about, long_about, after_help = KEYS_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub session: SessionArgs,
+}
+
+const KEYS_HELP: &str = "Keys during a session:
+  Space, p      pause or resume
+  s, Right      skip to the next phase
+  b, Left       restart this phase (or go back one, if it has just begun)
+  ?             show the instructions (the session pauses)
+  q, Esc        stop early (a summary is printed)
+
+Durations may be given as seconds (5) or with units (90s, 1m30s).";
+
+/// The flags that shape a session.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SessionArgs {
+    /// Reps per side [1 to 100; default: the exercise's]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub reps: Option<u32>,
+
+    /// How long to hold each rep [1 to 600 s; default: the exercise's]
+    #[arg(long, value_name = "SECONDS", value_parser = hold)]
+    pub hold: Option<Duration>,
+
+    /// Time to get into the start position before the first rep [0 to 600 s]
+    #[arg(long, value_name = "SECONDS", value_parser = get_ready)]
+    pub get_ready: Option<Duration>,
+
+    /// Time to move into each hold, e.g. to turn the knees to the side [0 to 60 s]
+    #[arg(long, value_name = "SECONDS", value_parser = transition)]
+    pub transition: Option<Duration>,
+
+    /// The exercise to do: a built-in id or the path of a TOML exercise file
+    #[arg(long, value_name = "NAME|PATH")]
+    pub exercise: Option<String>,
+
+    /// No bell
+    #[arg(long)]
+    pub quiet: bool,
+
+    /// Print one line per phase instead of drawing the screen (the default when stdout is not a
+    /// terminal)
+    #[arg(long)]
+    pub plain: bool,
+}
+
+impl SessionArgs {
+    /// The timing flags that were given.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            reps: self.reps,
+            hold: self.hold,
+            get_ready: self.get_ready,
+            transition: self.transition,
+            ..Overrides::default()
+        }
+    }
+}
+
+fn seconds_within(text: &str, bounds: RangeInclusive<u64>) -> Result<Duration, String> {
+    let duration = crate::duration::parse(text).map_err(|why| format!("`{text}` {why}"))?;
+    if bounds.contains(&duration.as_secs()) {
+        Ok(duration)
+    } else {
+        Err(format!("{} s is not in {}..={} s", duration.as_secs(), bounds.start(), bounds.end()))
+    }
+}
+
+fn hold(text: &str) -> Result<Duration, String> {
+    seconds_within(text, limits::HOLD_SECS)
+}
+
+fn get_ready(text: &str) -> Result<Duration, String> {
+    seconds_within(text, limits::GET_READY_SECS)
+}
+
+fn transition(text: &str) -> Result<Duration, String> {
+    seconds_within(text, limits::TRANSITION_SECS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_parse_into_overrides() {
+        let cli = Cli::try_parse_from(["trunkrot", "--reps", "2", "--hold", "1m", "--get-ready", "0"]).unwrap();
+        let overrides = cli.session.overrides();
+        assert_eq!(overrides.reps, Some(2));
+        assert_eq!(overrides.hold, Some(Duration::from_secs(60)));
+        assert_eq!(overrides.get_ready, Some(Duration::ZERO));
+        assert_eq!(overrides.transition, None);
+    }
+
+    #[test]
+    fn out_of_range_values_are_usage_errors() {
+        for args in [
+            ["--reps", "0"],
+            ["--reps", "101"],
+            ["--hold", "0"],
+            ["--hold", "601"],
+            ["--transition", "61"],
+            ["--hold", "-1"],
+        ] {
+            let error = Cli::try_parse_from(["trunkrot", args[0], args[1]]).unwrap_err();
+            assert_eq!(error.exit_code(), 2, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn clap_configuration_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,108 @@
+//! The one syntax for durations, shared by exercise files, the config and the command line.
+//!
+//! A plain number is whole seconds (`5`); a string may also spell units: `90s`, `2m`, `1m30s`,
+//! `1h`. Fractions are refused: every phase lasts a whole number of seconds.
+
+use std::time::Duration;
+
+/// Parses `5`, `90s`, `2m`, `1m30s` or `1h2m3s` into a duration.
+///
+/// The error is a short phrase meant to follow the offending value in a message.
+pub fn parse(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("is empty: expected seconds such as `5` or `1m30s`".to_owned());
+    }
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let mut total: u64 = 0;
+    let mut digits = String::new();
+    let mut last_unit = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let (rank, scale) = match c {
+            'h' => (1, 3600),
+            'm' => (2, 60),
+            's' => (3, 1),
+            _ => return Err(format!("has `{c}` where a digit or a unit (h, m, s) belongs")),
+        };
+        if digits.is_empty() {
+            return Err(format!("has the unit `{c}` without a number before it"));
+        }
+        if rank <= last_unit {
+            return Err("repeats a unit or puts them out of order (write h, then m, then s)".to_owned());
+        }
+        last_unit = rank;
+        let amount: u64 = digits.parse().map_err(|_| "is too large".to_owned())?;
+        total = amount
+            .checked_mul(scale)
+            .and_then(|secs| total.checked_add(secs))
+            .ok_or_else(|| "is too large".to_owned())?;
+        digits.clear();
+    }
+    if !digits.is_empty() {
+        return Err("ends in a number without a unit (h, m or s)".to_owned());
+    }
+    Ok(Duration::from_secs(total))
+}
+
+/// Formats a duration for people: `45 s`, `1 min 30 s`, `1 h 02 min`.
+pub fn human(duration: Duration) -> String {
+    let secs = duration.as_secs();
+    match secs {
+        0..60 => format!("{secs} s"),
+        60..3600 if secs.is_multiple_of(60) => format!("{} min", secs / 60),
+        60..3600 => format!("{} min {:02} s", secs / 60, secs % 60),
+        _ => format!("{} h {:02} min", secs / 3600, secs / 60 % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(n: u64) -> Duration {
+        Duration::from_secs(n)
+    }
+
+    #[test]
+    fn plain_numbers_are_seconds() {
+        assert_eq!(parse("5"), Ok(secs(5)));
+        assert_eq!(parse(" 0 "), Ok(secs(0)));
+    }
+
+    #[test]
+    fn units_add_up_in_order() {
+        assert_eq!(parse("90s"), Ok(secs(90)));
+        assert_eq!(parse("2m"), Ok(secs(120)));
+        assert_eq!(parse("1m30s"), Ok(secs(90)));
+        assert_eq!(parse("1h2m3s"), Ok(secs(3723)));
+    }
+
+    #[test]
+    fn malformed_text_is_refused_with_a_reason() {
+        for bad in ["", "five", "5x", "s", "1s1m", "1m1m", "1.5s", "-3", "1m30"] {
+            assert!(parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert!(parse("five").unwrap_err().contains("`f`"));
+    }
+
+    #[test]
+    fn huge_values_do_not_overflow() {
+        assert!(parse("99999999999999999999s").is_err());
+        assert!(parse("9999999999999999h").is_err());
+        assert_eq!(parse("1000000000000"), Ok(secs(1_000_000_000_000)));
+    }
+
+    #[test]
+    fn human_format_reads_naturally() {
+        assert_eq!(human(secs(4)), "4 s");
+        assert_eq!(human(secs(60)), "1 min");
+        assert_eq!(human(secs(95)), "1 min 35 s");
+        assert_eq!(human(secs(3725)), "1 h 02 min");
+    }
+}

@@ -1,0 +1,19 @@
+//! Why a command could not do its work: every user mistake and outside failure, with a message
+//! that says where and what. `main` prints it and exits 1.
+
+use crate::exercise::InvalidExercise;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error("{0}")]
+    InvalidExercise(#[from] InvalidExercise),
+
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable { path: String, reason: String },
+
+    #[error("no exercise `{name}`: give a path to a TOML file, or one of: {known}")]
+    UnknownExercise { name: String, known: String },
+
+    #[error("the terminal failed: {0}")]
+    Terminal(#[from] std::io::Error),
+}

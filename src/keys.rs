@@ -1,0 +1,65 @@
+//! Which key does what: a pure mapping from key presses to actions.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::Action;
+use crate::session::Command;
+
+/// The action of a key event; `None` for releases, repeats and unbound keys.
+pub fn action(key: KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('z') if ctrl => Action::Suspend,
+        _ if ctrl => return None,
+        KeyCode::Char(' ' | 'p') => Action::Session(Command::TogglePause),
+        KeyCode::Char('s') | KeyCode::Right => Action::Session(Command::Skip),
+        KeyCode::Char('b') | KeyCode::Left => Action::Session(Command::Back),
+        KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
+        KeyCode::Char('?' | 'h') | KeyCode::F(1) => Action::ToggleHelp,
+        KeyCode::Up | KeyCode::Char('k') => Action::ScrollHelp(-1),
+        KeyCode::Down | KeyCode::Char('j') => Action::ScrollHelp(1),
+        KeyCode::PageUp => Action::ScrollHelp(-10),
+        KeyCode::PageDown => Action::ScrollHelp(10),
+        KeyCode::Enter => Action::Confirm,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_documented_keys_do_what_the_footer_says() {
+        let pause = Some(Action::Session(Command::TogglePause));
+        assert_eq!(action(press(KeyCode::Char(' '))), pause);
+        assert_eq!(action(press(KeyCode::Char('p'))), pause);
+        assert_eq!(action(press(KeyCode::Right)), Some(Action::Session(Command::Skip)));
+        assert_eq!(action(press(KeyCode::Char('b'))), Some(Action::Session(Command::Back)));
+        assert_eq!(action(press(KeyCode::Esc)), Some(Action::Quit));
+        assert_eq!(action(press(KeyCode::Char('?'))), Some(Action::ToggleHelp));
+    }
+
+    #[test]
+    fn control_keys_quit_and_suspend_but_others_are_ignored() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(action(ctrl('c')), Some(Action::Quit));
+        assert_eq!(action(ctrl('z')), Some(Action::Suspend));
+        assert_eq!(action(ctrl('s')), None, "Ctrl-S must not skip");
+    }
+
+    #[test]
+    fn only_presses_count() {
+        let mut release = press(KeyCode::Char('s'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action(release), None);
+    }
+}

@@ -1,0 +1,136 @@
+use std::time::Duration;
+
+use super::*;
+use crate::exercise;
+use crate::plan::PhaseKind::{GetReady, Hold, Move};
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn default_exercise() -> Exercise {
+    exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap()
+}
+
+fn overrides(reps: u32, hold: u64, get_ready: u64, transition: u64) -> Overrides {
+    Overrides {
+        reps: Some(reps),
+        hold: Some(secs(hold)),
+        get_ready: Some(secs(get_ready)),
+        transition: Some(secs(transition)),
+        ..Overrides::default()
+    }
+}
+
+#[test]
+fn the_default_plan_uses_the_exercise_timing() {
+    let plan = Plan::new(default_exercise(), &Overrides::default());
+    let settings = plan.parts[0].settings;
+    assert_eq!(
+        (settings.reps, settings.hold, settings.get_ready, settings.transition),
+        (10, secs(5), secs(10), secs(3))
+    );
+    // Get ready, then per rep and side a move and a hold.
+    assert_eq!(plan.phases.len(), 1 + 10 * 2 * 2);
+    assert_eq!(plan.total(), secs(10 + 10 * 2 * (3 + 5)));
+    assert!(plan.parts[0].notes.is_empty(), "defaults are within the recommended range");
+}
+
+#[test]
+fn phases_alternate_sides_within_each_rep() {
+    let plan = Plan::new(default_exercise(), &overrides(2, 4, 5, 2));
+    let order: Vec<(PhaseKind, Option<Side>, u32, Duration)> =
+        plan.phases.iter().map(|p| (p.kind, p.side, p.rep, p.duration)).collect();
+    let (l, r) = (Some(Side::Left), Some(Side::Right));
+    assert_eq!(
+        order,
+        [
+            (GetReady, None, 0, secs(5)),
+            (Move, l, 1, secs(2)),
+            (Hold, l, 1, secs(4)),
+            (Move, r, 1, secs(2)),
+            (Hold, r, 1, secs(4)),
+            (Move, l, 2, secs(2)),
+            (Hold, l, 2, secs(4)),
+            (Move, r, 2, secs(2)),
+            (Hold, r, 2, secs(4)),
+        ]
+    );
+}
+
+#[test]
+fn the_issue_examples_add_up() {
+    let plan = Plan::new(default_exercise(), &overrides(3, 4, 5, 2));
+    assert_eq!(plan.total(), secs(41));
+    let plan = Plan::new(default_exercise(), &overrides(2, 3, 1, 1));
+    assert_eq!(plan.total(), secs(17));
+}
+
+#[test]
+fn zero_length_phases_are_left_out() {
+    let plan = Plan::new(default_exercise(), &overrides(1, 1, 0, 0));
+    assert!(plan.phases.iter().all(|p| p.kind == PhaseKind::Hold));
+    assert_eq!(plan.phases.len(), 2);
+}
+
+#[test]
+fn move_cues_name_the_side_and_holds_take_turns_with_the_cues() {
+    let plan = Plan::new(default_exercise(), &overrides(4, 5, 0, 3));
+    assert_eq!(plan.phases[0].cue, "Slowly rotate your knees to the left");
+    assert_eq!(plan.phases[2].cue, "Slowly rotate your knees to the right");
+    let hold_cues: Vec<&str> = plan
+        .phases
+        .iter()
+        .filter(|p| p.kind == PhaseKind::Hold && p.side == Some(Side::Left))
+        .map(|p| p.cue.as_str())
+        .collect();
+    assert_eq!(
+        hold_cues,
+        [
+            "Hold. Keep both shoulders on the mat.",
+            "Breathe normally.",
+            "Only as far as is comfortable.",
+            "Keep your belly button drawn in."
+        ]
+    );
+}
+
+#[test]
+fn sets_are_separated_by_rests() {
+    let mut plan_overrides = overrides(1, 5, 0, 0);
+    plan_overrides.sets = Some(2);
+    plan_overrides.rest = Some(secs(20));
+    let plan = Plan::new(default_exercise(), &plan_overrides);
+    let kinds: Vec<(PhaseKind, u32)> = plan.phases.iter().map(|p| (p.kind, p.set)).collect();
+    assert_eq!(
+        kinds,
+        [(PhaseKind::Hold, 1), (PhaseKind::Hold, 1), (PhaseKind::Rest, 1), (PhaseKind::Hold, 2), (PhaseKind::Hold, 2)]
+    );
+    assert_eq!(describe(&plan, 3), "rep 1/1 left set 2/2: hold 5 s: Hold. Keep both shoulders on the mat.");
+}
+
+#[test]
+fn settings_outside_the_recommended_range_are_noted_not_refused() {
+    let plan = Plan::new(default_exercise(), &overrides(12, 8, 10, 3));
+    assert_eq!(
+        plan.parts[0].notes,
+        ["hold 8 s is outside the recommended 3 to 5 s", "12 reps is outside the recommended 5 to 10"]
+    );
+    assert_eq!(plan.holds_planned(0, Some(Side::Left)), 12);
+}
+
+#[test]
+fn plain_lines_describe_each_phase() {
+    let plan = Plan::new(default_exercise(), &overrides(10, 5, 10, 3));
+    assert_eq!(describe(&plan, 0), "get ready 10 s: Lie on your back, knees bent, feet flat, arms out to the sides.");
+    assert_eq!(describe(&plan, 2), "rep 1/10 left: hold 5 s: Hold. Keep both shoulders on the mat.");
+    assert_eq!(describe(&plan, 3), "rep 1/10 right: move 3 s: Slowly rotate your knees to the right");
+    assert_eq!(describe(&plan, 999), "");
+}
+
+#[test]
+fn starts_are_cumulative() {
+    let plan = Plan::new(default_exercise(), &overrides(1, 4, 5, 2));
+    let starts: Vec<u64> = plan.starts().map(|d| d.as_secs()).collect();
+    assert_eq!(starts, [0, 5, 7, 11, 13]);
+}

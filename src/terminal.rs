@@ -1,0 +1,145 @@
+//! The one impure loop: terminal set-up and restore, input, signals, bells and redraw timing.
+//!
+//! It reads the clock once per turn, ticks the app, draws, then sleeps on the input channel
+//! until the next visible change or the next input. The terminal is restored on every way out:
+//! the end, q, Ctrl-C, SIGINT, SIGTERM, SIGHUP, and a panic (restore first, then report).
+
+use std::io::{self, Stdout, Write};
+use std::sync::Once;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Instant;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+
+use crate::app::{Action, App};
+use crate::cues::{self, Options};
+use crate::input::{self, Input};
+use crate::keys;
+use crate::plan::Plan;
+use crate::session::{Event, Session, Summary};
+use crate::view;
+
+/// Runs the interactive session and returns its summary once the terminal is restored.
+pub fn run(plan: Plan, options: &Options) -> io::Result<Summary> {
+    let inputs = input::spawn(true)?;
+    install_panic_hook();
+    let mut screen = Screen::enter()?;
+    let mut app = App::new(Session::start(plan, Instant::now()));
+    let outcome = drive(&mut screen, &mut app, &inputs, *options);
+    drop(screen);
+    outcome?;
+    Ok(app.session.summary(Instant::now()))
+}
+
+fn drive(screen: &mut Screen, app: &mut App, inputs: &Receiver<Input>, options: Options) -> io::Result<()> {
+    let mut events = vec![Event::PhaseStarted(0)];
+    loop {
+        let now = Instant::now();
+        events.extend(app.tick(now));
+        let bells: usize = events.drain(..).map(|e| cues::bells(app.session.plan(), e, &options)).sum();
+        screen.draw(app, now)?;
+        if bells > 0 {
+            screen.ring(bells)?;
+        }
+        if app.exiting() {
+            return Ok(());
+        }
+        let input = match app.session.next_change(now) {
+            Some(wake) => inputs.recv_timeout(wake.saturating_duration_since(Instant::now())),
+            None => inputs.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let action = match input {
+            Err(RecvTimeoutError::Timeout) => continue,
+            Ok(Input::Key(key)) => match keys::action(key) {
+                Some(action) => action,
+                None => continue,
+            },
+            Ok(Input::Resize) => continue,
+            Ok(Input::Continue) => {
+                screen.reenter()?;
+                continue;
+            }
+            Ok(Input::HangUp | Input::Closed) | Err(RecvTimeoutError::Disconnected) => {
+                // Nobody is left to see the screen: stop at once, without drawing again.
+                app.handle(Action::Quit, Instant::now());
+                return Ok(());
+            }
+            Ok(Input::Interrupt | Input::Terminate) => Action::Quit,
+        };
+        let (happened, _) = app.handle(action, Instant::now());
+        events.extend(happened);
+        if action == Action::Suspend {
+            screen.suspend()?;
+        }
+    }
+}
+
+/// The terminal in raw mode on the alternate screen, restored when dropped.
+struct Screen {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Screen {
+    fn enter() -> io::Result<Self> {
+        set_up()?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())?;
+        Ok(Screen { terminal })
+    }
+
+    fn draw(&mut self, app: &App, now: Instant) -> io::Result<()> {
+        self.terminal.draw(|frame| view::render(frame, app, now))?;
+        Ok(())
+    }
+
+    fn ring(&mut self, bells: usize) -> io::Result<()> {
+        let backend = self.terminal.backend_mut();
+        backend.write_all(&b"\x07\x07\x07"[..bells.min(3)])?;
+        backend.flush()
+    }
+
+    /// Gives the terminal back to the shell and stops the process (Ctrl-Z); on `fg`, takes it
+    /// again and redraws everything.
+    fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        self.reenter()
+    }
+
+    /// Sets the terminal up again after the process was stopped and continued.
+    fn reenter(&mut self) -> io::Result<()> {
+        set_up()?;
+        self.terminal.clear()
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn set_up() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, Hide).inspect_err(|_| restore())
+}
+
+/// Puts the terminal back as it was; errors are ignored, as the terminal may be gone.
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            report(info);
+        }));
+    });
+}
