@@ -11,7 +11,7 @@
 //! - [`view`]: ratatui drawing of the app; no I/O.
 //! - The shell: [`terminal`] (the one interactive loop), [`plain`] (lines for pipes and screen
 //!   readers), [`input`] (keys and signals as one stream), [`catalog`] (reading exercise
-//!   files), [`cli`] and [`failure`].
+//!   files), [`places`] (the user's config and data dirs), [`cli`] and [`failure`].
 
 pub mod app;
 pub mod catalog;
@@ -23,6 +23,7 @@ pub mod exercise;
 pub mod failure;
 pub mod input;
 pub mod keys;
+pub mod places;
 pub mod plain;
 pub mod plan;
 pub mod session;
