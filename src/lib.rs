@@ -26,6 +26,7 @@ pub mod keys;
 pub mod places;
 pub mod plain;
 pub mod plan;
+pub mod routine;
 pub mod session;
 pub mod suggest;
 pub mod summary;

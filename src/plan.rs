@@ -18,6 +18,21 @@ pub struct Overrides {
     pub rest: Option<Duration>,
 }
 
+impl Overrides {
+    /// These overrides, with any that are unset taken from `base`.
+    #[must_use]
+    pub fn over(&self, base: &Overrides) -> Overrides {
+        Overrides {
+            reps: self.reps.or(base.reps),
+            hold: self.hold.or(base.hold),
+            get_ready: self.get_ready.or(base.get_ready),
+            transition: self.transition.or(base.transition),
+            sets: self.sets.or(base.sets),
+            rest: self.rest.or(base.rest),
+        }
+    }
+}
+
 /// The settings a part of the plan actually runs with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
@@ -108,6 +123,36 @@ impl Plan {
         let notes = range_notes(&exercise, &settings);
         let phases = part_phases(0, &exercise, &settings);
         Plan { parts: vec![Part { exercise, settings, notes }], phases }
+    }
+
+    /// The plan of a routine: its exercises back to back, each with its own overrides, and a
+    /// rest of `rest` between them in place of the later exercises' own get-ready time. The
+    /// rest names the exercise that comes next.
+    pub fn routine(exercises: Vec<(Exercise, Overrides)>, rest: Duration) -> Self {
+        let mut parts = Vec::new();
+        let mut phases = Vec::new();
+        for (index, (exercise, overrides)) in exercises.into_iter().enumerate() {
+            let mut settings = Settings::resolve(&exercise.timing, &overrides);
+            if index > 0 {
+                settings.get_ready = Duration::ZERO;
+                if !rest.is_zero() {
+                    let cue = format!("Next: {}. {}", exercise.name, exercise.cues.get_ready);
+                    phases.push(Phase {
+                        kind: PhaseKind::Rest,
+                        part: index,
+                        side: None,
+                        rep: 0,
+                        set: 0,
+                        duration: rest,
+                        cue,
+                    });
+                }
+            }
+            let notes = range_notes(&exercise, &settings);
+            phases.extend(part_phases(index, &exercise, &settings));
+            parts.push(Part { exercise, settings, notes });
+        }
+        Plan { parts, phases }
     }
 
     /// The planned length of the whole session.

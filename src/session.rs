@@ -60,10 +60,14 @@ impl Session {
     /// Starts the plan's first phase at `now`.
     pub fn start(plan: Plan, now: Instant) -> Self {
         let phases = plan.phases.len();
-        let first = plan.phases.first().map_or(Duration::ZERO, |p| p.duration);
+        let state = match plan.phases.first() {
+            Some(first) => State::Running { index: 0, ends_at: now + first.duration },
+            // Plans are never empty; should one be, it is over before it starts.
+            None => State::Finished { completed: true, at: now },
+        };
         Session {
             plan,
-            state: State::Running { index: 0, ends_at: now + first },
+            state,
             started_at: now,
             paused_for: Duration::ZERO,
             ran: vec![Duration::ZERO; phases],

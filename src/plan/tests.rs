@@ -134,3 +134,37 @@ fn starts_are_cumulative() {
     let starts: Vec<u64> = plan.starts().map(|d| d.as_secs()).collect();
     assert_eq!(starts, [0, 5, 7, 11, 13]);
 }
+
+#[test]
+fn a_routine_runs_its_exercises_in_turn_with_rests_between() {
+    let first = default_exercise();
+    let mut second = default_exercise();
+    second.name = "Second".to_owned();
+    second.sides.clear();
+    let plan = Plan::routine(vec![(first, overrides(1, 3, 4, 0)), (second, overrides(2, 5, 9, 0))], secs(20));
+    let order: Vec<(PhaseKind, usize, Option<Side>, Duration)> =
+        plan.phases.iter().map(|p| (p.kind, p.part, p.side, p.duration)).collect();
+    let (l, r) = (Some(Side::Left), Some(Side::Right));
+    assert_eq!(
+        order,
+        [
+            (PhaseKind::GetReady, 0, None, secs(4)),
+            (Hold, 0, l, secs(3)),
+            (Hold, 0, r, secs(3)),
+            (PhaseKind::Rest, 1, None, secs(20)),
+            (Hold, 1, None, secs(5)),
+            (Hold, 1, None, secs(5)),
+        ],
+        "the second exercise's get ready gives way to the rest"
+    );
+    assert!(plan.phases[3].cue.starts_with("Next: Second."), "{}", plan.phases[3].cue);
+    assert_eq!(plan.holds_planned(1, None), 2);
+    assert_eq!(plan.total(), secs(4 + 6 + 20 + 10));
+}
+
+#[test]
+fn overrides_layer_over_each_other() {
+    let flags = Overrides { reps: Some(3), ..Overrides::default() };
+    let file = Overrides { reps: Some(8), hold: Some(secs(4)), ..Overrides::default() };
+    assert_eq!(flags.over(&file), Overrides { reps: Some(3), hold: Some(secs(4)), ..Overrides::default() });
+}
