@@ -53,6 +53,9 @@ pub fn run(plan: Plan, options: &Options, out: &mut impl Write) -> Result<Option
 
 fn print_event(out: &mut impl Write, session: &Session, event: Event) -> io::Result<()> {
     if let Event::PhaseStarted(index) = event {
+        if let Some(heading) = plan::part_heading(session.plan(), index) {
+            writeln!(out, "{heading}")?;
+        }
         writeln!(out, "{}", plan::describe(session.plan(), index))?;
         out.flush()?;
     }

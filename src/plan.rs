@@ -244,6 +244,14 @@ pub fn describe(plan: &Plan, index: usize) -> String {
     format!("{what}: {}", phase.cue)
 }
 
+/// `exercise 2/4: Knee to chest` when phase `index` starts a new exercise of a routine.
+pub fn part_heading(plan: &Plan, index: usize) -> Option<String> {
+    let phase = plan.phases.get(index)?;
+    let starts_part = index == 0 || plan.phases.get(index - 1).is_some_and(|before| before.part != phase.part);
+    (plan.parts.len() > 1 && starts_part)
+        .then(|| format!("exercise {}/{}: {}", phase.part + 1, plan.parts.len(), plan.parts[phase.part].exercise.name))
+}
+
 /// The lines that introduce a plan: what will be done, for how long, and any notes.
 pub fn overview(plan: &Plan) -> Vec<String> {
     let mut lines = Vec::new();

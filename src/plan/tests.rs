@@ -158,6 +158,11 @@ fn a_routine_runs_its_exercises_in_turn_with_rests_between() {
         "the second exercise's get ready gives way to the rest"
     );
     assert!(plan.phases[3].cue.starts_with("Next: Second."), "{}", plan.phases[3].cue);
+    assert_eq!(part_heading(&plan, 0).as_deref(), Some("exercise 1/2: Lower trunk rotation"));
+    assert_eq!(part_heading(&plan, 1), None);
+    assert_eq!(part_heading(&plan, 3).as_deref(), Some("exercise 2/2: Second"));
+    let single = Plan::new(default_exercise(), &Overrides::default());
+    assert_eq!(part_heading(&single, 0), None, "a single exercise needs no heading");
     assert_eq!(plan.holds_planned(1, None), 2);
     assert_eq!(plan.total(), secs(4 + 6 + 20 + 10));
 }
