@@ -119,6 +119,11 @@ impl Exercise {
         }
     }
 
+    /// The sides in the order they are done; `[None]` for an exercise without sides.
+    pub fn side_slots(&self) -> Vec<Option<Side>> {
+        if self.sides.is_empty() { vec![None] } else { self.sides.iter().copied().map(Some).collect() }
+    }
+
     /// Every cue a hold may show: the hold cues, then each mistake's corrective cue.
     pub fn hold_cues(&self) -> impl Iterator<Item = &str> {
         let mistakes = self.mistakes.iter().map(|m| m.cue.as_str()).filter(|c| !c.is_empty());

@@ -177,8 +177,7 @@ impl Plan {
 }
 
 fn part_phases(part: usize, exercise: &Exercise, settings: &Settings) -> Vec<Phase> {
-    let sides: Vec<Option<Side>> =
-        if exercise.sides.is_empty() { vec![None] } else { exercise.sides.iter().copied().map(Some).collect() };
+    let sides = exercise.side_slots();
     let hold_cues: Vec<&str> = exercise.hold_cues().collect();
     let mut phases = Vec::new();
     let mut push = |kind, side, rep, set, duration: Duration, cue: String| {

@@ -259,12 +259,9 @@ impl Session {
         let elapsed = end.saturating_duration_since(self.started_at);
         let mut parts = Vec::new();
         for (part_index, part) in self.plan.parts.iter().enumerate() {
-            let sides: Vec<Option<Side>> = if part.exercise.sides.is_empty() {
-                vec![None]
-            } else {
-                part.exercise.sides.iter().copied().map(Some).collect()
-            };
-            let reps = sides
+            let reps = part
+                .exercise
+                .side_slots()
                 .into_iter()
                 .map(|side| SideReps {
                     side,
