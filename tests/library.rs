@@ -111,3 +111,13 @@ fn every_file_in_exercises_is_built_in_under_its_own_name() {
         assert_eq!(std::fs::read_to_string(format!("exercises/{id}.toml")).ok().as_deref(), Some(*source));
     }
 }
+
+#[test]
+fn the_annotated_example_in_the_docs_is_a_valid_exercise() {
+    let docs = std::fs::read_to_string("exercises/README.md").expect("the format's docs");
+    let example = docs.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).expect("a toml block");
+    let exercise = exercise::parse("heel-slide", "README example", example.as_bytes()).expect("the example is valid");
+    assert_eq!(exercise.sides, [Side::Left, Side::Right]);
+    assert_eq!(exercise.timing.transition, std::time::Duration::from_secs(4));
+    assert_eq!(exercise.mistakes.len(), 1);
+}

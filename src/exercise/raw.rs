@@ -333,7 +333,8 @@ fn toml_message(error: &toml::de::Error) -> String {
     let message = clean_line(error.message())
         .replace("expected i64", "expected a whole number")
         .replace("as i128, ", "too large, ")
-        .replace("expected a sequence", "expected a list such as `[\"...\"]`");
+        .replace("expected a sequence", "expected a list such as `[\"...\"]`")
+        .replace("invalid basic string, expected `\"`", "this string has no closing `\"`");
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return message;
     };
