@@ -1,40 +1,77 @@
-//! Finding exercises: the built-in ones by id, or a file by path. This is the shell's side of
-//! loading: it reads files; [`crate::exercise`] judges what they say.
+//! Finding exercises: the built-in ones by id, the user's own by id, or a file by path. This is
+//! the shell's side of loading: it reads files; [`crate::exercise`] judges what they say.
+//!
+//! A name is looked up as a built-in id first, then as `NAME.toml` in the user's exercises dir,
+//! then as a path. A user file with the id of a built-in is therefore shadowed (`list` says so):
+//! the shipped exercises always mean the same thing, and a path still reaches the user's file.
 
 use std::fs::File;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::exercise::{self, Exercise};
 use crate::failure::Failure;
+use crate::untrusted::clean_line;
 
 /// An exercise file larger than this is refused unread.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Loads the exercise named by `--exercise`: a built-in id, or a path; the default if `None`.
+/// At most this many of the user's files are listed or searched, so a huge dir cannot stall us.
+pub const MAX_USER_FILES: usize = 1000;
+
+/// Loads the exercise named by `--exercise` (the default if `None`), looking in the user's
+/// exercises dir as well as the built-ins.
 pub fn load(name: Option<&str>) -> Result<Exercise, Failure> {
-    let name = name.unwrap_or(exercise::DEFAULT_ID);
+    find(name.unwrap_or(exercise::DEFAULT_ID), crate::places::user_exercises_dir().as_deref())
+}
+
+/// Loads an exercise by built-in id, by id in `user_dir`, or by path, in that order.
+pub fn find(name: &str, user_dir: Option<&Path>) -> Result<Exercise, Failure> {
     if let Some(built_in) = exercise::built_in(name) {
         return Ok(built_in?);
     }
+    if let Some(path) = user_file(name, user_dir) {
+        return load_path(&path);
+    }
     let path = Path::new(name);
-    if !path.exists() && !name.contains(['/', '.']) {
-        let known: Vec<&str> = exercise::BUILT_IN.iter().map(|(id, _)| *id).collect();
-        return Err(Failure::UnknownExercise { name: name.to_owned(), known: known.join(", ") });
+    if !path.exists() && !name.contains(['/', '\\', '.']) {
+        let mut known: Vec<String> = exercise::BUILT_IN.iter().map(|(id, _)| (*id).to_owned()).collect();
+        if let Some(dir) = user_dir {
+            known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
+        }
+        return Err(Failure::UnknownExercise { name: clean_line(name), known: known.join(", ") });
     }
     load_path(path)
+}
+
+/// `user_dir/NAME.toml`, if `name` could be an id and that file exists.
+fn user_file(name: &str, user_dir: Option<&Path>) -> Option<PathBuf> {
+    if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\']) {
+        return None;
+    }
+    let path = user_dir?.join(format!("{name}.toml"));
+    path.is_file().then_some(path)
+}
+
+/// An exercise file's id: its name without `.toml`, cleaned for display.
+pub fn id_of(path: &Path) -> String {
+    path.file_stem().map_or_else(|| "exercise".to_owned(), |stem| clean_line(&stem.to_string_lossy()))
 }
 
 /// Reads and checks an exercise file.
 pub fn load_path(path: &Path) -> Result<Exercise, Failure> {
     let bytes = read_limited(path)?;
-    let id = path.file_stem().map_or_else(|| "exercise".into(), |s| s.to_string_lossy());
-    Ok(exercise::parse(&id, &path.display().to_string(), &bytes)?)
+    Ok(exercise::parse(&id_of(path), &shown(path), &bytes)?)
+}
+
+/// A path as it may be printed: without control characters.
+pub fn shown(path: &Path) -> String {
+    clean_line(&path.display().to_string())
 }
 
 /// Reads a whole file, refusing directories and anything over [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
-    let unreadable = |reason: String| Failure::Unreadable { path: path.display().to_string(), reason };
+    let unreadable = |reason: String| Failure::Unreadable { path: shown(path), reason };
     let file = File::open(path).map_err(|e| unreadable(e.to_string()))?;
     let metadata = file.metadata().map_err(|e| unreadable(e.to_string()))?;
     if metadata.is_dir() {
@@ -49,4 +86,62 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
         )));
     }
     Ok(bytes)
+}
+
+/// The `*.toml` files in the user's exercises dir, sorted; none if the dir does not exist.
+pub fn user_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Failure::Unreadable { path: shown(dir), reason: e.to_string() }),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && !path.is_dir())
+        .take(MAX_USER_FILES)
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Where a listed exercise comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    BuiltIn,
+    /// A file in the user's dir; `shadowed` when a built-in has the same id.
+    User {
+        path: PathBuf,
+        shadowed: bool,
+    },
+}
+
+/// One exercise as `list` shows it: loaded, or the reason it could not be.
+#[derive(Debug)]
+pub struct Entry {
+    pub id: String,
+    pub source: Source,
+    pub exercise: Result<Exercise, Failure>,
+}
+
+/// Every exercise that can be named: the built-ins, then each of the user's files.
+pub fn entries(user_dir: Option<&Path>) -> Result<Vec<Entry>, Failure> {
+    let mut entries: Vec<Entry> = exercise::BUILT_IN
+        .iter()
+        .filter_map(|(id, _)| {
+            let exercise = exercise::built_in(id)?.map_err(Failure::from);
+            Some(Entry { id: (*id).to_owned(), source: Source::BuiltIn, exercise })
+        })
+        .collect();
+    let files = match user_dir {
+        Some(dir) => user_files(dir)?,
+        None => Vec::new(),
+    };
+    for path in files {
+        let id = id_of(&path);
+        let shadowed = exercise::BUILT_IN.iter().any(|(built_in, _)| *built_in == id);
+        let exercise = load_path(&path);
+        entries.push(Entry { id, source: Source::User { path, shadowed }, exercise });
+    }
+    Ok(entries)
 }

@@ -4,7 +4,9 @@
 use std::ops::RangeInclusive;
 use std::time::Duration;
 
-use clap::{Args, Parser};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
 
 use crate::exercise::limits;
 use crate::plan::Overrides;
@@ -16,9 +18,35 @@ use crate::plan::Overrides;
 /// starts and ends, and reminds you of good form.
 #[derive(Debug, Parser)]
 #[command(name = "trunkrot", version, about, long_about, after_help = KEYS_HELP)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(flatten)]
     pub session: SessionArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of a session.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check exercise files: `ok FILE`, or each problem with its line; exit code 1 if any is bad
+    Check {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the built-in exercises and your own (in the config dir's `exercises/`)
+    List,
+    /// Print an exercise's instructions: steps, mistakes, precautions and timing
+    Show {
+        #[arg(value_name = "NAME|PATH")]
+        exercise: String,
+    },
+    /// Print the session's timeline, each phase with its start, without running it
+    Plan {
+        #[command(flatten)]
+        session: SessionArgs,
+    },
 }
 
 const KEYS_HELP: &str = "Keys during a session:
@@ -49,7 +77,7 @@ pub struct SessionArgs {
     #[arg(long, value_name = "SECONDS", value_parser = transition)]
     pub transition: Option<Duration>,
 
-    /// The exercise to do: a built-in id or the path of a TOML exercise file
+    /// The exercise to do: an id from `trunkrot list` or the path of a TOML exercise file
     #[arg(long, value_name = "NAME|PATH")]
     pub exercise: Option<String>,
 

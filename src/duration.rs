@@ -28,7 +28,8 @@ pub fn parse(text: &str) -> Result<Duration, String> {
             'h' => (1, 3600),
             'm' => (2, 60),
             's' => (3, 1),
-            _ => return Err(format!("has `{c}` where a digit or a unit (h, m, s) belongs")),
+            // A control character is named by its escape, never echoed raw to the terminal.
+            _ => return Err(format!("has `{}` where a digit or a unit (h, m, s) belongs", c.escape_debug())),
         };
         if digits.is_empty() {
             return Err(format!("has the unit `{c}` without a number before it"));

@@ -171,7 +171,13 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Exercise, InvalidEx
 pub const DEFAULT_ID: &str = "lower-trunk-rotation";
 
 /// Exercise files compiled into the binary: `(id, TOML source)`.
-pub const BUILT_IN: &[(&str, &str)] = &[(DEFAULT_ID, include_str!("../exercises/lower-trunk-rotation.toml"))];
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (DEFAULT_ID, include_str!("../exercises/lower-trunk-rotation.toml")),
+    ("knee-to-chest", include_str!("../exercises/knee-to-chest.toml")),
+    ("pelvic-tilt", include_str!("../exercises/pelvic-tilt.toml")),
+    ("glute-bridge", include_str!("../exercises/glute-bridge.toml")),
+    ("cat-cow", include_str!("../exercises/cat-cow.toml")),
+];
 
 /// Loads a built-in exercise by id.
 pub fn built_in(id: &str) -> Option<Result<Exercise, InvalidExercise>> {

@@ -11,11 +11,13 @@
 //! - [`view`]: ratatui drawing of the app; no I/O.
 //! - The shell: [`terminal`] (the one interactive loop), [`plain`] (lines for pipes and screen
 //!   readers), [`input`] (keys and signals as one stream), [`catalog`] (reading exercise
-//!   files), [`places`] (the user's config and data dirs), [`cli`] and [`failure`].
+//!   files), [`places`] (the user's config and data dirs), [`cli`] and [`failure`], and
+//!   [`commands`] (`check`, `list`, `show` with its text in [`show`], and `plan`).
 
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod commands;
 pub mod cues;
 pub mod diagnostic;
 pub mod duration;
@@ -28,6 +30,7 @@ pub mod plain;
 pub mod plan;
 pub mod routine;
 pub mod session;
+pub mod show;
 pub mod suggest;
 pub mod summary;
 pub mod terminal;
@@ -37,13 +40,19 @@ pub mod view;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use cli::{Cli, SessionArgs};
+use cli::{Cli, Command, SessionArgs};
 use failure::Failure;
 use plan::Plan;
 
 /// Runs what the command line asks for.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
-    run_session(&cli.session)
+    match &cli.command {
+        None => run_session(&cli.session),
+        Some(Command::Check { files }) => Ok(commands::check(files)),
+        Some(Command::List) => commands::list(),
+        Some(Command::Show { exercise }) => commands::show(exercise),
+        Some(Command::Plan { session }) => commands::plan(session),
+    }
 }
 
 /// Loads the exercise, runs the session in the terminal or as plain lines, and prints the

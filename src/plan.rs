@@ -253,6 +253,28 @@ pub fn part_heading(plan: &Plan, index: usize) -> Option<String> {
 
 /// The lines that introduce a plan: what will be done, for how long, and any notes.
 pub fn overview(plan: &Plan) -> Vec<String> {
+    let mut lines = heading(plan);
+    lines.push(total_text(plan));
+    lines
+}
+
+/// The timeline `trunkrot plan` prints: the heading, each phase with the time it starts
+/// (`m:ss` from the start of the session), and the total.
+pub fn timeline(plan: &Plan) -> Vec<String> {
+    let mut lines = heading(plan);
+    for (index, start) in plan.starts().enumerate() {
+        let secs = start.as_secs();
+        lines.push(format!("{:>4}:{:02}  {}", secs / 60, secs % 60, describe(plan, index)));
+    }
+    lines.push(total_text(plan));
+    lines
+}
+
+fn total_text(plan: &Plan) -> String {
+    format!("total {} s", plan.total().as_secs())
+}
+
+fn heading(plan: &Plan) -> Vec<String> {
     let mut lines = Vec::new();
     for part in &plan.parts {
         let s = &part.settings;
@@ -266,7 +288,6 @@ pub fn overview(plan: &Plan) -> Vec<String> {
         ));
         lines.extend(part.notes.iter().map(|note| format!("note: {note}")));
     }
-    lines.push(format!("total {} s", plan.total().as_secs()));
     lines
 }
 

@@ -329,7 +329,12 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
 
 /// The TOML parser's message on one line, with a suggestion for a misspelt field.
 fn toml_message(error: &toml::de::Error) -> String {
-    let message = clean_line(error.message());
+    // serde's names for the Rust types, in words a file's author knows.
+    let message = clean_line(error.message())
+        .replace("expected i64", "expected a whole number")
+        .replace("as i128, ", "too large, ")
+        .replace("expected a sequence", "expected a list such as `[\"...\"]`")
+        .replace("invalid basic string, expected `\"`", "this string has no closing `\"`");
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return message;
     };

@@ -142,3 +142,41 @@ fn escape_sequences_in_text_never_reach_the_screen() {
     let exercise = parse("t", "t.toml", source.as_bytes()).unwrap();
     assert_eq!(exercise.name, "Tilt]2;title[2J");
 }
+
+#[test]
+fn hostile_text_in_every_field_is_cleaned_at_load() {
+    let source = include_str!("../../tests/valid_configs/hostile-text.toml");
+    let exercise = parse("hostile", "hostile-text.toml", source.as_bytes()).unwrap();
+    let mut texts = vec![
+        &exercise.name,
+        &exercise.summary,
+        &exercise.start_position,
+        &exercise.tempo,
+        &exercise.breathing,
+        &exercise.cues.get_ready,
+        &exercise.cues.move_to,
+        &exercise.cues.rest,
+    ];
+    for list in [
+        &exercise.also_known_as,
+        &exercise.muscles,
+        &exercise.steps,
+        &exercise.benefits,
+        &exercise.precautions,
+        &exercise.progressions,
+        &exercise.regressions,
+        &exercise.cues.hold,
+    ] {
+        assert!(!list.is_empty());
+        texts.extend(list);
+    }
+    for mistake in &exercise.mistakes {
+        texts.extend([&mistake.name, &mistake.explanation, &mistake.cue]);
+    }
+    assert_eq!(texts.len(), 8 + 8 + 3);
+    for text in texts {
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(!text.contains(['\u{202E}', '\u{9b}']), "{text:?}");
+    }
+    assert_eq!(exercise.start_position, "Start[2J\npositionreversed", "paragraphs survive, the override does not");
+}

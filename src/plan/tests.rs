@@ -173,3 +173,16 @@ fn overrides_layer_over_each_other() {
     let file = Overrides { reps: Some(8), hold: Some(secs(4)), ..Overrides::default() };
     assert_eq!(flags.over(&file), Overrides { reps: Some(3), hold: Some(secs(4)), ..Overrides::default() });
 }
+
+#[test]
+fn the_timeline_gives_each_phase_its_start_and_ends_with_the_total() {
+    let plan = Plan::new(default_exercise(), &overrides(3, 4, 5, 2));
+    let lines = timeline(&plan);
+    assert_eq!(lines[0], "Lower trunk rotation: 3 reps per side, hold 4 s");
+    assert_eq!(lines[2], "   0:00  get ready 5 s: Lie on your back, knees bent, feet flat, arms out to the sides.");
+    assert_eq!(lines[3], "   0:05  rep 1/3 left: move 2 s: Slowly rotate your knees to the left");
+    assert_eq!(lines[4], "   0:07  rep 1/3 left: hold 4 s: Hold. Keep both shoulders on the mat.");
+    assert!(lines[lines.len() - 2].starts_with("   0:37  rep 3/3 right: hold 4 s"), "{lines:#?}");
+    assert_eq!(lines.last().map(String::as_str), Some("total 41 s"));
+    assert_eq!(lines.len(), 2 + 1 + 12 + 1);
+}

@@ -186,3 +186,25 @@ fn long_holds_count_down_in_minutes() {
     assert!(text.contains("90 s"), "{text}");
     assert!(text.contains("Note: hold 90 s is outside the recommended 3 to 5 s"), "{text}");
 }
+
+#[test]
+fn hostile_text_from_a_file_is_drawn_without_control_characters() {
+    let source = include_str!("../../tests/valid_configs/hostile-text.toml");
+    let exercise = exercise::parse("hostile", "hostile-text.toml", source.as_bytes()).unwrap();
+    let t0 = Instant::now();
+    let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0));
+    let mut screens = Vec::new();
+    for at in [0, 1, 2] {
+        app.tick(t0 + secs(at));
+        screens.push(screen_text(&draw(&app, t0 + secs(at), 80, 24)));
+    }
+    app.handle(Action::ToggleHelp, t0 + secs(2));
+    screens.push(screen_text(&draw(&app, t0 + secs(2), 80, 40)));
+    app.handle(Action::ToggleHelp, t0 + secs(2));
+    app.tick(t0 + secs(60));
+    screens.push(screen_text(&draw(&app, t0 + secs(60), 80, 24)));
+    let all = screens.concat();
+    assert!(all.contains("Tilt]2;pwned[2J"), "{all}");
+    assert!(all.contains("Cue]52;c;cGF5bG9hZA=="), "the help overlay shows the mistake's cue: {all}");
+    assert_eq!(all.chars().find(|c| c.is_control() && *c != '\n'), None, "{all:?}");
+}
