@@ -9,9 +9,13 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::exercise::{self, Exercise};
+use crate::cli::SessionArgs;
+use crate::exercise::{self, Exercise, InvalidExercise};
 use crate::failure::Failure;
+use crate::plan::Plan;
+use crate::routine::{self, Routine};
 use crate::untrusted::clean_line;
+use crate::{places, suggest};
 
 /// An exercise file larger than this is refused unread.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -42,6 +46,144 @@ pub fn find(name: &str, user_dir: Option<&Path>) -> Result<Exercise, Failure> {
         return Err(Failure::UnknownExercise { name: clean_line(name), known: known.join(", ") });
     }
     load_path(path)
+}
+
+/// Loads the routine named by `--routine`, with each of the exercises it names.
+pub fn load_routine(name: &str) -> Result<(Routine, Vec<Exercise>), Failure> {
+    find_routine(name, places::user_routines_dir().as_deref(), places::user_exercises_dir().as_deref())
+}
+
+/// Loads a routine by built-in id, by id in `routines_dir`, or by path, and then its exercises:
+/// ids as [`find`] looks them up, and relative paths from the routine file's own dir.
+pub fn find_routine(
+    name: &str,
+    routines_dir: Option<&Path>,
+    exercises_dir: Option<&Path>,
+) -> Result<(Routine, Vec<Exercise>), Failure> {
+    if let Some(built_in) = routine::built_in(name) {
+        let routine = built_in?;
+        let exercises = routine_exercises(&routine, None, exercises_dir)?;
+        return Ok((routine, exercises));
+    }
+    let path = match user_file(name, routines_dir) {
+        Some(path) => path,
+        None if !Path::new(name).exists() && !name.contains(['/', '\\', '.']) => {
+            let mut known: Vec<String> = routine::BUILT_IN.iter().map(|(id, _)| (*id).to_owned()).collect();
+            if let Some(dir) = routines_dir {
+                known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
+            }
+            return Err(Failure::UnknownRoutine { name: clean_line(name), known: known.join(", ") });
+        }
+        None => PathBuf::from(name),
+    };
+    let routine = load_routine_path(&path)?;
+    let exercises = routine_exercises(&routine, path.parent(), exercises_dir)?;
+    Ok((routine, exercises))
+}
+
+/// Whether `name` means a routine rather than an exercise: no exercise has that id, and a
+/// routine does, or it is the path of a routine file.
+pub fn names_routine(name: &str) -> bool {
+    if exercise::built_in(name).is_some() || user_file(name, places::user_exercises_dir().as_deref()).is_some() {
+        return false;
+    }
+    routine::built_in(name).is_some()
+        || user_file(name, places::user_routines_dir().as_deref()).is_some()
+        || read_limited(Path::new(name))
+            .is_ok_and(|bytes| std::str::from_utf8(&bytes).is_ok_and(routine::looks_like_routine))
+}
+
+/// A listed routine's id, and the routine or why it could not be loaded.
+pub type RoutineEntry = (String, Result<Routine, Failure>);
+
+/// Every routine that can be named, built-in then the user's, each loaded (without its
+/// exercises) or with the reason it could not be.
+pub fn routine_entries(user_dir: Option<&Path>) -> Result<Vec<RoutineEntry>, Failure> {
+    let mut entries: Vec<RoutineEntry> = routine::BUILT_IN
+        .iter()
+        .filter_map(|(id, _)| Some(((*id).to_owned(), routine::built_in(id)?.map_err(Failure::from))))
+        .collect();
+    for path in user_dir.map(user_files).transpose()?.unwrap_or_default() {
+        entries.push((id_of(&path), load_routine_path(&path)));
+    }
+    Ok(entries)
+}
+
+/// Reads and checks a routine file, without looking up its exercises.
+pub fn load_routine_path(path: &Path) -> Result<Routine, Failure> {
+    let bytes = read_limited(path)?;
+    Ok(routine::parse(&id_of(path), &shown(path), &bytes)?)
+}
+
+/// The exercises a routine names, in order; every one that cannot be found is reported at its
+/// place in the routine file.
+fn routine_exercises(
+    routine: &Routine,
+    base: Option<&Path>,
+    exercises_dir: Option<&Path>,
+) -> Result<Vec<Exercise>, Failure> {
+    let mut exercises = Vec::new();
+    let mut problems = Vec::new();
+    for entry in &routine.entries {
+        match routine_exercise(entry, base, exercises_dir) {
+            Ok(exercise) => exercises.push(exercise),
+            Err(Failure::InvalidExercise(invalid)) => problems.extend(invalid.diagnostics),
+            Err(other) => problems.push(entry.problem(other.to_string())),
+        }
+    }
+    if problems.is_empty() { Ok(exercises) } else { Err(InvalidExercise { diagnostics: problems }.into()) }
+}
+
+fn routine_exercise(
+    entry: &routine::Entry,
+    base: Option<&Path>,
+    exercises_dir: Option<&Path>,
+) -> Result<Exercise, Failure> {
+    let name = entry.exercise.as_str();
+    if let Some(built_in) = exercise::built_in(name) {
+        return Ok(built_in?);
+    }
+    if let Some(path) = user_file(name, exercises_dir) {
+        return load_path(&path);
+    }
+    let relative = base.map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
+    if name.contains(['/', '\\']) || Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")) {
+        return load_path(&relative);
+    }
+    let mut known: Vec<String> = exercise::BUILT_IN.iter().map(|(id, _)| (*id).to_owned()).collect();
+    if let Some(dir) = exercises_dir {
+        known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
+    }
+    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    let hint = suggest::nearest(name, &candidates).map_or_else(String::new, |near| format!(", did you mean `{near}`?"));
+    let message = format!("no exercise `{}`{hint} (known: {})", clean_line(name), known.join(", "));
+    Err(InvalidExercise { diagnostics: vec![entry.problem(message)] }.into())
+}
+
+/// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if it has
+/// `[[exercise]]` tables, an exercise otherwise.
+pub fn check_path(path: &Path) -> Result<(), Failure> {
+    let bytes = read_limited(path)?;
+    if std::str::from_utf8(&bytes).is_ok_and(routine::looks_like_routine) {
+        let routine = routine::parse(&id_of(path), &shown(path), &bytes)?;
+        routine_exercises(&routine, path.parent(), places::user_exercises_dir().as_deref())?;
+    } else {
+        exercise::parse(&id_of(path), &shown(path), &bytes)?;
+    }
+    Ok(())
+}
+
+/// The plan the session flags ask for: a routine with the flags over each exercise's own
+/// overrides, or a single exercise.
+pub fn plan(args: &SessionArgs) -> Result<Plan, Failure> {
+    let flags = args.overrides();
+    let Some(name) = &args.routine else {
+        return Ok(Plan::new(load(args.exercise.as_deref())?, &flags));
+    };
+    let (routine, exercises) = load_routine(name)?;
+    let parts =
+        exercises.into_iter().zip(&routine.entries).map(|(exercise, entry)| (exercise, flags.over(&entry.overrides)));
+    Ok(Plan::routine(parts.collect(), flags.rest.unwrap_or(routine.rest)))
 }
 
 /// `user_dir/NAME.toml`, if `name` could be an id and that file exists.

@@ -35,8 +35,13 @@ pub enum Command {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
-    /// List the built-in exercises and your own (in the config dir's `exercises/`)
-    List,
+    /// List the exercises and routines, built-in and your own (in the config dir's `exercises/`
+    /// and `routines/`)
+    List {
+        /// Only the routines' ids, one per line
+        #[arg(long)]
+        routines: bool,
+    },
     /// Print an exercise's instructions: steps, mistakes, precautions and timing
     Show {
         #[arg(value_name = "NAME|PATH")]
@@ -81,6 +86,14 @@ pub struct SessionArgs {
     #[arg(long, value_name = "NAME|PATH")]
     pub exercise: Option<String>,
 
+    /// A routine to do instead of one exercise: an id from `trunkrot list --routines` or a path
+    #[arg(long, value_name = "NAME|PATH", conflicts_with = "exercise")]
+    pub routine: Option<String>,
+
+    /// Rest between sets, and between the exercises of a routine [0 to 600 s]
+    #[arg(long, value_name = "SECONDS", value_parser = rest)]
+    pub rest: Option<Duration>,
+
     /// No bell
     #[arg(long)]
     pub quiet: bool,
@@ -99,7 +112,8 @@ impl SessionArgs {
             hold: self.hold,
             get_ready: self.get_ready,
             transition: self.transition,
-            ..Overrides::default()
+            rest: self.rest,
+            sets: None,
         }
     }
 }
@@ -123,6 +137,10 @@ fn get_ready(text: &str) -> Result<Duration, String> {
 
 fn transition(text: &str) -> Result<Duration, String> {
     seconds_within(text, limits::TRANSITION_SECS)
+}
+
+fn rest(text: &str) -> Result<Duration, String> {
+    seconds_within(text, limits::REST_SECS)
 }
 
 #[cfg(test)]

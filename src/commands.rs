@@ -24,8 +24,8 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
 pub fn check_text(files: &[PathBuf]) -> (String, String) {
     let (mut good, mut bad) = (String::new(), String::new());
     for path in files {
-        match catalog::load_path(path) {
-            Ok(_) => {
+        match catalog::check_path(path) {
+            Ok(()) => {
                 let _ = writeln!(good, "ok {}", catalog::shown(path));
             }
             Err(failure) => {
@@ -37,9 +37,28 @@ pub fn check_text(files: &[PathBuf]) -> (String, String) {
 }
 
 /// `trunkrot list`: the built-in exercises and the user's own, one per line.
-pub fn list() -> Result<ExitCode, Failure> {
+/// With `--routines`, only the routine ids.
+pub fn list(routines_only: bool) -> Result<ExitCode, Failure> {
+    let routines_dir = crate::places::user_routines_dir();
+    let routines = catalog::routine_entries(routines_dir.as_deref())?;
+    if routines_only {
+        let ids: String = routines.iter().map(|(id, _)| id.clone() + "\n").collect();
+        emit(&mut io::stdout().lock(), &ids);
+        return Ok(ExitCode::SUCCESS);
+    }
     let dir = crate::places::user_exercises_dir();
-    emit(&mut io::stdout().lock(), &list_text(&catalog::entries(dir.as_deref())?, dir.as_deref()));
+    let mut text = list_text(&catalog::entries(dir.as_deref())?, dir.as_deref());
+    text.push_str("\nRoutines (run with --routine ID)\n");
+    let width = routines.iter().map(|(id, _)| id.chars().count()).max().unwrap_or(0);
+    for (id, routine) in &routines {
+        let about = match routine {
+            Ok(routine) if routine.summary.is_empty() => routine.name.clone(),
+            Ok(routine) => format!("{}: {}", routine.name, routine.summary),
+            Err(failure) => broken(failure),
+        };
+        let _ = writeln!(text, "{id:width$}  {about}");
+    }
+    emit(&mut io::stdout().lock(), &text);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -82,17 +101,22 @@ fn broken(failure: &Failure) -> String {
     format!("error: {first}{more}")
 }
 
-/// `trunkrot show NAME|PATH`: the exercise's instructions.
+/// `trunkrot show NAME|PATH`: an exercise's instructions, or what a routine does.
 pub fn show(name: &str) -> Result<ExitCode, Failure> {
-    let exercise = catalog::load(Some(name))?;
-    emit(&mut io::stdout().lock(), &crate::show::text(&exercise));
+    let text = if catalog::names_routine(name) {
+        let (routine, exercises) = catalog::load_routine(name)?;
+        let parts = exercises.into_iter().zip(&routine.entries).map(|(e, entry)| (e, entry.overrides.clone()));
+        crate::show::routine_text(&routine, &Plan::routine(parts.collect(), routine.rest))
+    } else {
+        crate::show::text(&catalog::load(Some(name))?)
+    };
+    emit(&mut io::stdout().lock(), &text);
     Ok(ExitCode::SUCCESS)
 }
 
 /// `trunkrot plan [FLAGS]`: the session's timeline, without running it.
 pub fn plan(args: &SessionArgs) -> Result<ExitCode, Failure> {
-    let exercise = catalog::load(args.exercise.as_deref())?;
-    let lines = plan::timeline(&Plan::new(exercise, &args.overrides()));
+    let lines = plan::timeline(&catalog::plan(args)?);
     emit(&mut io::stdout().lock(), &(lines.join("\n") + "\n"));
     Ok(ExitCode::SUCCESS)
 }

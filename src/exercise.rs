@@ -124,10 +124,16 @@ impl Exercise {
         if self.sides.is_empty() { vec![None] } else { self.sides.iter().copied().map(Some).collect() }
     }
 
-    /// Every cue a hold may show: the hold cues, then each mistake's corrective cue.
-    pub fn hold_cues(&self) -> impl Iterator<Item = &str> {
+    /// Every cue a hold may show, once each: the hold cues, then each mistake's corrective cue.
+    pub fn hold_cues(&self) -> Vec<&str> {
         let mistakes = self.mistakes.iter().map(|m| m.cue.as_str()).filter(|c| !c.is_empty());
-        self.cues.hold.iter().map(String::as_str).chain(mistakes)
+        let mut cues: Vec<&str> = Vec::new();
+        for cue in self.cues.hold.iter().map(String::as_str).chain(mistakes) {
+            if !cues.contains(&cue) {
+                cues.push(cue);
+            }
+        }
+        cues
     }
 }
 

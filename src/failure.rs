@@ -14,6 +14,9 @@ pub enum Failure {
     #[error("no exercise `{name}`: give a path to a TOML file, or one of: {known}")]
     UnknownExercise { name: String, known: String },
 
+    #[error("no routine `{name}`: give a path to a TOML file, or one of: {known}")]
+    UnknownRoutine { name: String, known: String },
+
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

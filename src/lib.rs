@@ -42,14 +42,13 @@ use std::process::ExitCode;
 
 use cli::{Cli, Command, SessionArgs};
 use failure::Failure;
-use plan::Plan;
 
 /// Runs what the command line asks for.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
         None => run_session(&cli.session),
         Some(Command::Check { files }) => Ok(commands::check(files)),
-        Some(Command::List) => commands::list(),
+        Some(Command::List { routines }) => commands::list(*routines),
         Some(Command::Show { exercise }) => commands::show(exercise),
         Some(Command::Plan { session }) => commands::plan(session),
     }
@@ -58,8 +57,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
 /// Loads the exercise, runs the session in the terminal or as plain lines, and prints the
 /// summary once the terminal is restored.
 fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
-    let exercise = catalog::load(args.exercise.as_deref())?;
-    let plan = Plan::new(exercise, &args.overrides());
+    let plan = catalog::plan(args)?;
     let options = cues::Options { quiet: args.quiet };
     let summary = if args.plain || !std::io::stdout().is_terminal() {
         match plain::run(plan, &options, &mut std::io::stdout().lock())? {

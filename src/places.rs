@@ -20,6 +20,11 @@ pub fn data_dir() -> Option<PathBuf> {
     project().map(|dirs| dirs.data_dir().to_path_buf())
 }
 
+/// Where the user's own routine files live, beside their exercises.
+pub fn user_routines_dir() -> Option<PathBuf> {
+    config_dir().map(|dir| dir.join("routines"))
+}
+
 /// Where the user's own exercise files live.
 pub fn user_exercises_dir() -> Option<PathBuf> {
     config_dir().map(|dir| dir.join("exercises"))

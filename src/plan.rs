@@ -178,7 +178,7 @@ impl Plan {
 
 fn part_phases(part: usize, exercise: &Exercise, settings: &Settings) -> Vec<Phase> {
     let sides = exercise.side_slots();
-    let hold_cues: Vec<&str> = exercise.hold_cues().collect();
+    let hold_cues = exercise.hold_cues();
     let mut phases = Vec::new();
     let mut push = |kind, side, rep, set, duration: Duration, cue: String| {
         if !duration.is_zero() {
@@ -264,6 +264,7 @@ pub fn timeline(plan: &Plan) -> Vec<String> {
     let mut lines = heading(plan);
     for (index, start) in plan.starts().enumerate() {
         let secs = start.as_secs();
+        lines.extend(part_heading(plan, index));
         lines.push(format!("{:>4}:{:02}  {}", secs / 60, secs % 60, describe(plan, index)));
     }
     lines.push(total_text(plan));

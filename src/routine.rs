@@ -163,6 +163,22 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
     Ok(Routine { id: clean_line(id), name, summary: clean_line(&raw.summary), rest, entries })
 }
 
+/// Routine files compiled into the binary: `(id, TOML source)`.
+pub const BUILT_IN: &[(&str, &str)] = &[("low-back", include_str!("../exercises/routines/low-back.toml"))];
+
+/// Loads a built-in routine by id.
+pub fn built_in(id: &str) -> Option<Result<Routine, InvalidExercise>> {
+    BUILT_IN
+        .iter()
+        .find(|(built_in, _)| *built_in == id)
+        .map(|(id, source)| parse(id, &format!("built-in routine {id}"), source.as_bytes()))
+}
+
+/// Whether a TOML text is a routine rather than an exercise: it has `[[exercise]]` tables.
+pub fn looks_like_routine(source: &str) -> bool {
+    source.lines().any(|line| line.trim_start().starts_with("[[exercise]]"))
+}
+
 impl Entry {
     /// An error about this entry, at the place it names its exercise.
     pub fn problem(&self, message: impl Into<String>) -> Diagnostic {

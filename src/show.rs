@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use crate::duration::human;
 use crate::exercise::Exercise;
 use crate::plan::{self, Overrides, Plan};
+use crate::routine::Routine;
 
 /// Lines are wrapped to this width, a comfortable read in any terminal.
 const WIDTH: usize = 78;
@@ -99,6 +100,39 @@ fn timing(out: &mut String, exercise: &Exercise) {
     }
     let total = Plan::new(exercise.clone(), &Overrides::default()).total();
     paragraph(out, "  ", &format!("{} in all", human(total)));
+}
+
+/// What a routine does: its exercises in order with their settings, the rests and the total.
+pub fn routine_text(routine: &Routine, plan: &Plan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({}), a routine", routine.name, routine.id);
+    if !routine.summary.is_empty() {
+        out.push('\n');
+        paragraph(&mut out, "", &routine.summary);
+    }
+    section(&mut out, "Exercises");
+    for (n, part) in plan.parts.iter().enumerate() {
+        let s = &part.settings;
+        let per_side = if part.exercise.sides.is_empty() { "" } else { " per side" };
+        let sets = if s.sets > 1 { format!(", {} sets", s.sets) } else { String::new() };
+        let line = format!(
+            "{} ({}): {}{per_side}{sets}, hold {}",
+            part.exercise.name,
+            part.exercise.id,
+            plan::reps_text(s.reps),
+            human(s.hold)
+        );
+        item(&mut out, &format!("{}. ", n + 1), &line);
+    }
+    section(&mut out, "Timing");
+    paragraph(&mut out, "  ", &format!("{} rest between exercises", human(routine.rest)));
+    paragraph(&mut out, "  ", &format!("{} in all", human(plan.total())));
+    paragraph(
+        &mut out,
+        "  ",
+        &format!("`trunkrot show ID` gives each exercise's instructions; `trunkrot --routine {}` runs it.", routine.id),
+    );
+    out
 }
 
 fn section(out: &mut String, title: &str) {

@@ -33,7 +33,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
     let banner = banner_text(phase, area.width);
     let color = side_color(phase.side);
 
-    let notes = notes_line(app);
+    let notes = notes_line(app, phase);
     let large = area.height >= LARGE_HEIGHT && digits_fit && banner.is_some();
     let medium = area.height >= MEDIUM_HEIGHT && digits_fit;
     let layout = rows(area, large, medium, notes.is_some());
@@ -208,7 +208,7 @@ fn rep_text(app: &App, phase: &Phase) -> String {
     let plan = app.session.plan();
     let settings = plan.parts[phase.part].settings;
     let mut text = if phase.rep == 0 {
-        format!("{} reps", settings.reps)
+        crate::plan::reps_text(settings.reps)
     } else {
         format!("rep {} of {}", phase.rep, settings.reps)
     };
@@ -232,7 +232,8 @@ fn header_line(app: &App, phase: &Phase, width: u16) -> Paragraph<'static> {
     Paragraph::new(line)
 }
 
-fn notes_line(app: &App) -> Option<String> {
-    let notes: Vec<&str> = app.session.plan().parts.iter().flat_map(|p| p.notes.iter().map(String::as_str)).collect();
+/// Remarks on the current exercise's settings, such as a hold outside the recommended range.
+fn notes_line(app: &App, phase: &Phase) -> Option<String> {
+    let notes = &app.session.plan().parts[phase.part].notes;
     (!notes.is_empty()).then(|| format!("Note: {}", notes.join("; ")))
 }

@@ -1,0 +1,173 @@
+//! Routines as a user meets them: the shipped `low-back` driven through a whole simulated
+//! session, user routines with per-exercise overrides, and a routine naming a missing exercise.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+use trunkrot::catalog;
+use trunkrot::plan::{Overrides, Plan};
+use trunkrot::session::{Session, State};
+
+/// A fresh config home for one test, with files under `trunkrot/`.
+fn config_home(test: &str, files: &[(&str, &str)]) -> PathBuf {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("routines-{test}"));
+    let _ = fs::remove_dir_all(&home);
+    for (name, text) in files {
+        let path = home.join("trunkrot").join(name);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("a temp dir");
+        fs::write(path, text).expect("a temp file");
+    }
+    home
+}
+
+fn trunkrot(home: &Path) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("trunkrot");
+    command.env("XDG_CONFIG_HOME", home).timeout(Duration::from_secs(30));
+    command
+}
+
+fn stdout_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
+}
+
+const MORNING: &str = r#"
+name = "Morning"
+summary = "Three for the morning."
+rest = 20
+
+[[exercise]]
+id = "pelvic-tilt"
+reps = 2
+hold = 3
+
+[[exercise]]
+id = "lower-trunk-rotation"
+reps = 1
+
+[[exercise]]
+id = "./mine.toml"
+"#;
+
+const MINE: &str = r#"
+name = "My stretch"
+start_position = "Sit tall."
+steps = ["Reach up."]
+[timing]
+hold = 4
+reps = 1
+get_ready = 0
+transition = 0
+"#;
+
+#[test]
+fn the_shipped_routine_runs_every_exercise_in_order_to_the_planned_end() {
+    let (routine, exercises) = catalog::find_routine("low-back", None, None).unwrap();
+    let parts: Vec<(_, Overrides)> =
+        exercises.into_iter().zip(&routine.entries).map(|(e, entry)| (e, entry.overrides.clone())).collect();
+    let ids: Vec<String> = parts.iter().map(|(e, _)| e.id.clone()).collect();
+    assert_eq!(ids, ["pelvic-tilt", "knee-to-chest", "lower-trunk-rotation", "glute-bridge"]);
+    let plan = Plan::routine(parts, routine.rest);
+    let total = plan.total();
+    let t0 = Instant::now();
+    let mut session = Session::start(plan, t0);
+    let mut parts_seen = Vec::new();
+    while let State::Running { index, ends_at } = session.state() {
+        let part = session.plan().phases[index].part;
+        if parts_seen.last() != Some(&part) {
+            parts_seen.push(part);
+        }
+        session.tick(ends_at);
+    }
+    assert_eq!(parts_seen, [0, 1, 2, 3], "each exercise once, in order");
+    assert_eq!(session.state(), State::Finished { completed: true, at: t0 + total });
+    let summary = session.summary(t0 + total);
+    let done: Vec<(String, Vec<(u32, u32)>)> =
+        summary.parts.iter().map(|p| (p.id.clone(), p.reps.iter().map(|r| (r.done, r.planned)).collect())).collect();
+    assert_eq!(
+        done,
+        [
+            ("pelvic-tilt".to_owned(), vec![(8, 8)]),
+            ("knee-to-chest".to_owned(), vec![(3, 3), (3, 3)]),
+            ("lower-trunk-rotation".to_owned(), vec![(10, 10), (10, 10)]),
+            ("glute-bridge".to_owned(), vec![(8, 8)]),
+        ]
+    );
+}
+
+#[test]
+fn overrides_apply_per_exercise_and_flags_override_them_all() {
+    let home = config_home("overrides", &[("routines/morning.toml", MORNING), ("routines/mine.toml", MINE)]);
+    let timeline = stdout_of(&trunkrot(&home).args(["plan", "--routine", "morning"]).assert().success());
+    assert!(timeline.contains("Pelvic tilt: 2 reps, hold 3 s"), "{timeline}");
+    assert!(timeline.contains("Lower trunk rotation: 1 rep per side, hold 5 s"), "{timeline}");
+    assert!(timeline.contains("My stretch: 1 rep, hold 4 s"), "a path relative to the routine file: {timeline}");
+    assert!(timeline.contains("rest 20 s: Next: Lower trunk rotation."), "{timeline}");
+    let flagged = stdout_of(
+        &trunkrot(&home).args(["plan", "--routine", "morning", "--hold", "6", "--rest", "7"]).assert().success(),
+    );
+    assert!(flagged.contains("Pelvic tilt: 2 reps, hold 6 s"), "{flagged}");
+    assert!(flagged.contains("My stretch: 1 rep, hold 6 s"), "{flagged}");
+    assert!(flagged.contains("rest 7 s: Next: My stretch."), "{flagged}");
+}
+
+#[test]
+fn a_plain_routine_session_names_each_exercise_as_it_starts() {
+    let home = config_home("plain", &[]);
+    let output = stdout_of(
+        &trunkrot(&home)
+            .args(["--routine", "low-back", "--reps", "1", "--hold", "1", "--get-ready", "0", "--transition", "0"])
+            .args(["--rest", "0", "--plain"])
+            .assert()
+            .success(),
+    );
+    let headings: Vec<&str> = output.lines().filter(|line| line.starts_with("exercise ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "exercise 1/4: Pelvic tilt",
+            "exercise 2/4: Knee to chest",
+            "exercise 3/4: Lower trunk rotation",
+            "exercise 4/4: Glute bridge"
+        ]
+    );
+    assert!(output.contains("Pelvic tilt, Knee to chest, Lower trunk rotation, Glute bridge: completed"), "{output}");
+}
+
+#[test]
+fn a_routine_naming_a_missing_exercise_is_refused_by_name() {
+    let broken = MORNING.replace("\"lower-trunk-rotation\"", "\"lower-trunk-rotatoin\"");
+    let home = config_home("missing", &[("routines/broken.toml", &broken)]);
+    let path = home.join("trunkrot/routines/broken.toml");
+    trunkrot(&home).arg("check").arg(&path).assert().code(1).stderr(
+        contains("broken.toml:12:6: no exercise `lower-trunk-rotatoin`, did you mean `lower-trunk-rotation`?")
+            .and(contains("mine.toml: cannot read")),
+    );
+    trunkrot(&home)
+        .args(["--routine", "broken", "--plain"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("no exercise `lower-trunk-rotatoin`"));
+}
+
+#[test]
+fn list_show_and_check_know_routines() {
+    let home = config_home("list", &[("routines/morning.toml", MORNING), ("routines/mine.toml", MINE)]);
+    let ids = stdout_of(&trunkrot(&home).args(["list", "--routines"]).assert().success());
+    assert_eq!(ids, "low-back\nmine\nmorning\n", "mine.toml is not a routine, and says so in the full list");
+    let list = stdout_of(&trunkrot(&home).arg("list").assert().success());
+    let routines = list.split("\nRoutines").nth(1).expect("a routines section");
+    assert!(routines.contains("low-back") && routines.contains("morning   Morning: Three for the morning."), "{list}");
+    assert!(routines.contains("mine      error:"), "{list}");
+    let show = stdout_of(&trunkrot(&home).args(["show", "low-back"]).assert().success());
+    assert!(show.contains("1. Pelvic tilt (pelvic-tilt): 8 reps, hold 5 s"), "{show}");
+    trunkrot(&home).args(["check", "../exercises/routines/low-back.toml"]).current_dir("tests").assert().success();
+    trunkrot(&home).args(["--routine", "nope"]).assert().code(1).stderr(contains("no routine `nope`"));
+    trunkrot(&home).args(["--routine", "low-back", "--exercise", "cat-cow"]).assert().code(2);
+    let total = stdout_of(&trunkrot(&home).args(["plan", "--routine", "low-back"]).assert().success());
+    assert!(total.ends_with("total 479 s\n"), "{total}");
+}
