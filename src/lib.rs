@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod duration;
 pub mod exercise;
 pub mod failure;
+pub mod fields;
 pub mod input;
 pub mod keys;
 pub mod places;

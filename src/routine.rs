@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::exercise::{InvalidExercise, limits};
+use crate::fields::{Checker, RawDuration};
 use crate::plan::Overrides;
 use crate::untrusted::clean_line;
 
@@ -44,7 +45,7 @@ struct RawRoutine {
     name: Spanned<String>,
     #[serde(default)]
     summary: String,
-    rest: Option<Spanned<toml::Value>>,
+    rest: Option<Spanned<RawDuration>>,
     #[serde(default)]
     exercise: Vec<RawEntry>,
 }
@@ -54,69 +55,10 @@ struct RawRoutine {
 struct RawEntry {
     id: Spanned<String>,
     reps: Option<Spanned<i64>>,
-    hold: Option<Spanned<toml::Value>>,
+    hold: Option<Spanned<RawDuration>>,
     sets: Option<Spanned<i64>>,
-    transition: Option<Spanned<toml::Value>>,
-    rest: Option<Spanned<toml::Value>>,
-}
-
-struct Checker<'a> {
-    origin: &'a str,
-    source: &'a str,
-    problems: Vec<Diagnostic>,
-}
-
-impl Checker<'_> {
-    fn report(&mut self, span: std::ops::Range<usize>, message: String) {
-        self.problems.push(Diagnostic::at(self.origin, self.source, Some(span), message));
-    }
-
-    fn seconds(
-        &mut self,
-        field: &str,
-        value: Option<&Spanned<toml::Value>>,
-        bounds: std::ops::RangeInclusive<u64>,
-    ) -> Option<Duration> {
-        let value = value?;
-        let secs = match value.get_ref() {
-            toml::Value::Integer(n) => u64::try_from(*n).map_err(|_| format!("`{field}` is {n}, below 0")),
-            toml::Value::String(text) => crate::duration::parse(text)
-                .map(|d| d.as_secs())
-                .map_err(|why| format!("`{field}` is `\"{}\"`, which {why}", clean_line(text))),
-            other => Err(format!("`{field}` is a {}; expected seconds such as `20` or `\"1m\"`", other.type_str())),
-        };
-        match secs {
-            Ok(secs) if bounds.contains(&secs) => Some(Duration::from_secs(secs)),
-            Ok(secs) => {
-                let message =
-                    format!("`{field}` is {secs} s, outside the allowed {} to {} s", bounds.start(), bounds.end());
-                self.report(value.span(), message);
-                None
-            }
-            Err(message) => {
-                self.report(value.span(), message);
-                None
-            }
-        }
-    }
-
-    fn count(
-        &mut self,
-        field: &str,
-        value: Option<&Spanned<i64>>,
-        bounds: std::ops::RangeInclusive<u32>,
-    ) -> Option<u32> {
-        let value = value?;
-        let n = *value.get_ref();
-        match u32::try_from(n) {
-            Ok(n) if bounds.contains(&n) => Some(n),
-            _ => {
-                let message = format!("`{field}` is {n}, outside the allowed {} to {}", bounds.start(), bounds.end());
-                self.report(value.span(), message);
-                None
-            }
-        }
-    }
+    transition: Option<Spanned<RawDuration>>,
+    rest: Option<Spanned<RawDuration>>,
 }
 
 /// Reads a routine from the bytes of a file. `id` names it in lists; `origin` in messages.
@@ -135,7 +77,7 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
     if name.is_empty() {
         checker.report(raw.name.span(), "`name` is empty".to_owned());
     }
-    let rest = checker.seconds("rest", raw.rest.as_ref(), limits::REST_SECS).unwrap_or(DEFAULT_REST);
+    let rest = raw.rest.as_ref().and_then(|v| checker.seconds("rest", v, limits::REST_SECS)).unwrap_or(DEFAULT_REST);
     if raw.exercise.is_empty() {
         let message = "a routine needs at least one `[[exercise]]` with an `id`".to_owned();
         checker.problems.push(Diagnostic::whole_file(origin, message));
@@ -143,12 +85,15 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
     let mut entries = Vec::new();
     for entry in &raw.exercise {
         let overrides = Overrides {
-            reps: checker.count("exercise.reps", entry.reps.as_ref(), limits::REPS),
-            hold: checker.seconds("exercise.hold", entry.hold.as_ref(), limits::HOLD_SECS),
+            reps: entry.reps.as_ref().and_then(|v| checker.count("exercise.reps", v, limits::REPS)),
+            hold: entry.hold.as_ref().and_then(|v| checker.seconds("exercise.hold", v, limits::HOLD_SECS)),
             get_ready: None,
-            transition: checker.seconds("exercise.transition", entry.transition.as_ref(), limits::TRANSITION_SECS),
-            sets: checker.count("exercise.sets", entry.sets.as_ref(), limits::SETS),
-            rest: checker.seconds("exercise.rest", entry.rest.as_ref(), limits::REST_SECS),
+            transition: entry
+                .transition
+                .as_ref()
+                .and_then(|v| checker.seconds("exercise.transition", v, limits::TRANSITION_SECS)),
+            sets: entry.sets.as_ref().and_then(|v| checker.count("exercise.sets", v, limits::SETS)),
+            rest: entry.rest.as_ref().and_then(|v| checker.seconds("exercise.rest", v, limits::REST_SECS)),
         };
         let exercise = entry.id.get_ref().trim().to_owned();
         if exercise.is_empty() {

@@ -1,6 +1,5 @@
 //! The exercise file's TOML schema as written, and its checked conversion into an [`Exercise`].
 
-use std::ops::RangeInclusive;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -8,6 +7,7 @@ use toml::Spanned;
 
 use super::{Cues, Exercise, Mistake, Side, Timing, limits};
 use crate::diagnostic::Diagnostic;
+use crate::fields::{Checker, RawDuration};
 use crate::untrusted::{clean, clean_line};
 
 #[derive(Deserialize)]
@@ -82,84 +82,7 @@ struct RawMistake {
     cue: String,
 }
 
-/// A duration as written: whole seconds, or a string such as `"1m30s"`.
-enum RawDuration {
-    Seconds(i64),
-    Text(String),
-}
-
-impl<'de> Deserialize<'de> for RawDuration {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = RawDuration;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("whole seconds (`5`) or a string such as `\"1m30s\"`")
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawDuration, E> {
-                Ok(RawDuration::Seconds(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawDuration, E> {
-                Ok(RawDuration::Seconds(i64::try_from(v).unwrap_or(i64::MAX)))
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawDuration, E> {
-                Ok(RawDuration::Text(v.to_owned()))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
-    }
-}
-
-/// Collects every problem found instead of stopping at the first.
-struct Checker<'a> {
-    origin: &'a str,
-    source: &'a str,
-    problems: Vec<Diagnostic>,
-}
-
 impl Checker<'_> {
-    fn report(&mut self, span: std::ops::Range<usize>, message: String) {
-        let diagnostic = Diagnostic::at(self.origin, self.source, Some(span), message);
-        self.problems.push(diagnostic);
-    }
-
-    fn seconds(&mut self, field: &str, value: &Spanned<RawDuration>, bounds: RangeInclusive<u64>) -> Option<Duration> {
-        let secs = match value.get_ref() {
-            RawDuration::Seconds(n) if *n < 0 => {
-                self.report(value.span(), format!("`{field}` is `{n}`, but a duration cannot be negative"));
-                return None;
-            }
-            RawDuration::Seconds(n) => n.unsigned_abs(),
-            RawDuration::Text(text) => match crate::duration::parse(text) {
-                Ok(duration) => duration.as_secs(),
-                Err(why) => {
-                    let shown = clean_line(text);
-                    self.report(value.span(), format!("`{field}` is `\"{shown}\"`, which {why}"));
-                    return None;
-                }
-            },
-        };
-        if bounds.contains(&secs) {
-            Some(Duration::from_secs(secs))
-        } else {
-            let (min, max) = (bounds.start(), bounds.end());
-            self.report(value.span(), format!("`{field}` is {secs} s, outside the allowed {min} to {max} s"));
-            None
-        }
-    }
-
-    fn count(&mut self, field: &str, value: &Spanned<i64>, bounds: RangeInclusive<u32>) -> Option<u32> {
-        let n = *value.get_ref();
-        match u32::try_from(n) {
-            Ok(n) if bounds.contains(&n) => Some(n),
-            _ => {
-                let (min, max) = (bounds.start(), bounds.end());
-                self.report(value.span(), format!("`{field}` is {n}, outside the allowed {min} to {max}"));
-                None
-            }
-        }
-    }
-
     fn timing(&mut self, raw: &RawTiming) -> Option<Timing> {
         let hold = self.seconds("timing.hold", &raw.hold, limits::HOLD_SECS);
         let reps = self.count("timing.reps", &raw.reps, limits::REPS);

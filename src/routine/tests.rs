@@ -50,7 +50,10 @@ fn an_entry_can_report_a_problem_at_its_place() {
 fn rest_defaults_and_bad_values_are_refused() {
     let routine = parse("r", "r.toml", b"name = \"x\"\n[[exercise]]\nid = \"a\"\n").unwrap();
     assert_eq!(routine.rest, DEFAULT_REST);
-    assert!(errors("name = \"x\"\nrest = -1\n[[exercise]]\nid = \"a\"\n")[0].contains("`rest` is -1"));
+    assert!(
+        errors("name = \"x\"\nrest = -1\n[[exercise]]\nid = \"a\"\n")[0]
+            .contains("`rest` is `-1`, but a duration cannot be negative")
+    );
     assert!(
         errors("name = \"x\"\n[[exercise]]\nid = \"a\"\nreps = 0\n")[0].starts_with("r.toml:4:8: `exercise.reps` is 0")
     );
