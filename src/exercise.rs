@@ -3,7 +3,7 @@
 //! Raw TOML is read by [`raw`] and checked field by field; an [`Exercise`] that exists has a
 //! name, at least one step, a non-zero hold within [`limits`], and text that is safe to show.
 
-mod raw;
+pub(crate) mod raw;
 
 use std::fmt;
 use std::ops::RangeInclusive;

@@ -27,6 +27,7 @@ pub mod places;
 pub mod plain;
 pub mod plan;
 pub mod session;
+pub mod speech;
 pub mod suggest;
 pub mod summary;
 pub mod terminal;

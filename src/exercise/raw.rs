@@ -82,8 +82,8 @@ struct RawMistake {
     cue: String,
 }
 
-/// A duration as written: whole seconds, or a string such as `"1m30s"`.
-enum RawDuration {
+/// A duration as written: whole seconds, or a string such as `"1m30s"`. The config shares it.
+pub(crate) enum RawDuration {
     Seconds(i64),
     Text(String),
 }
@@ -110,20 +110,25 @@ impl<'de> Deserialize<'de> for RawDuration {
     }
 }
 
-/// Collects every problem found instead of stopping at the first.
-struct Checker<'a> {
-    origin: &'a str,
-    source: &'a str,
-    problems: Vec<Diagnostic>,
+/// Collects every problem found instead of stopping at the first. The config shares it.
+pub(crate) struct Checker<'a> {
+    pub(crate) origin: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn report(&mut self, span: std::ops::Range<usize>, message: String) {
+    pub(crate) fn report(&mut self, span: std::ops::Range<usize>, message: String) {
         let diagnostic = Diagnostic::at(self.origin, self.source, Some(span), message);
         self.problems.push(diagnostic);
     }
 
-    fn seconds(&mut self, field: &str, value: &Spanned<RawDuration>, bounds: RangeInclusive<u64>) -> Option<Duration> {
+    pub(crate) fn seconds(
+        &mut self,
+        field: &str,
+        value: &Spanned<RawDuration>,
+        bounds: RangeInclusive<u64>,
+    ) -> Option<Duration> {
         let secs = match value.get_ref() {
             RawDuration::Seconds(n) if *n < 0 => {
                 self.report(value.span(), format!("`{field}` is `{n}`, but a duration cannot be negative"));
@@ -148,7 +153,7 @@ impl Checker<'_> {
         }
     }
 
-    fn count(&mut self, field: &str, value: &Spanned<i64>, bounds: RangeInclusive<u32>) -> Option<u32> {
+    pub(crate) fn count(&mut self, field: &str, value: &Spanned<i64>, bounds: RangeInclusive<u32>) -> Option<u32> {
         let n = *value.get_ref();
         match u32::try_from(n) {
             Ok(n) if bounds.contains(&n) => Some(n),
@@ -328,7 +333,7 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
 }
 
 /// The TOML parser's message on one line, with a suggestion for a misspelt field.
-fn toml_message(error: &toml::de::Error) -> String {
+pub(crate) fn toml_message(error: &toml::de::Error) -> String {
     let message = clean_line(error.message());
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return message;
