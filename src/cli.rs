@@ -4,7 +4,7 @@
 use std::ops::RangeInclusive;
 use std::time::Duration;
 
-use clap::{Args, Parser};
+use clap::{Args, Parser, Subcommand};
 
 use crate::exercise::limits;
 use crate::plan::Overrides;
@@ -13,12 +13,31 @@ use crate::plan::Overrides;
 ///
 /// With no arguments it starts a guided session of the supine lower trunk rotation: it tells
 /// you which side to turn to, counts each hold down in big digits, rings the bell as each hold
-/// starts and ends, and reminds you of good form.
+/// starts, for its last 3 seconds and (twice) to switch sides, and reminds you of good form.
+/// Your own defaults go in config.toml: see `trunkrot config`.
 #[derive(Debug, Parser)]
 #[command(name = "trunkrot", version, about, long_about, after_help = KEYS_HELP)]
 pub struct Cli {
     #[command(flatten)]
     pub session: SessionArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of a session.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Show the config file's path and the settings in effect, with where each comes from
+    Config {
+        /// Write a commented config with the defaults (never replaces an existing one)
+        #[arg(long)]
+        init: bool,
+    },
+    /// Print a completion script for a shell
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff)
+    Man,
 }
 
 const KEYS_HELP: &str = "Keys during a session:
@@ -56,6 +75,11 @@ pub struct SessionArgs {
     /// No bell
     #[arg(long)]
     pub quiet: bool,
+
+    /// Speak the cues aloud with espeak-ng, espeak, spd-say or say (or the config's
+    /// `voice_command`)
+    #[arg(long)]
+    pub voice: bool,
 
     /// Print one line per phase instead of drawing the screen (the default when stdout is not a
     /// terminal)

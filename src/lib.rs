@@ -13,9 +13,11 @@
 //!   readers), [`input`] (keys and signals as one stream), [`catalog`] (reading exercise
 //!   files), [`places`] (the user's config and data dirs), [`cli`] and [`failure`].
 
+pub mod announce;
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod config;
 pub mod cues;
 pub mod diagnostic;
 pub mod duration;
@@ -27,6 +29,7 @@ pub mod places;
 pub mod plain;
 pub mod plan;
 pub mod session;
+pub mod shell_integration;
 pub mod speech;
 pub mod suggest;
 pub mod summary;
@@ -43,23 +46,42 @@ use plan::Plan;
 
 /// Runs what the command line asks for.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
-    run_session(&cli.session)
+    match &cli.command {
+        Some(cli::Command::Config { init }) => config::report::run(&cli.session, *init),
+        Some(cli::Command::Completions { shell }) => shell_integration::completions(*shell),
+        Some(cli::Command::Man) => shell_integration::man(),
+        None => run_session(&cli.session),
+    }
 }
 
 /// Loads the exercise, runs the session in the terminal or as plain lines, and prints the
 /// summary once the terminal is restored.
 fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
-    let exercise = catalog::load(args.exercise.as_deref())?;
-    let plan = Plan::new(exercise, &args.overrides());
-    let options = cues::Options { quiet: args.quiet };
+    let config = config::load()?.config;
+    let exercise = catalog::load(args.exercise.as_deref().or(config.exercise.as_deref()))?;
+    let plan = Plan::new(exercise, &config.under(&args.overrides()));
+    let options = cues::Options { quiet: args.quiet || config.quiet == Some(true) };
+    let (voice, notice) = if args.voice || config.voice == Some(true) {
+        match speech::Voice::find(config.voice_command.as_deref(), std::env::var_os("PATH").as_deref()) {
+            Ok(voice) => (Some(voice), None),
+            Err(notice) => (None, Some(notice)),
+        }
+    } else {
+        (None, None)
+    };
+    let announcer = announce::Announcer::new(options, voice);
     let summary = if args.plain || !std::io::stdout().is_terminal() {
-        match plain::run(plan, &options, &mut std::io::stdout().lock())? {
+        if let Some(notice) = notice {
+            let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
+        }
+        match plain::run(plan, announcer, &mut std::io::stdout().lock())? {
             Some(summary) => summary,
             // Standard output went away (a closed pipe): nobody is left to read a summary.
             None => return Ok(ExitCode::SUCCESS),
         }
     } else {
-        terminal::run(plan, &options)?
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        terminal::run(plan, announcer, view::Theme::new(config.theme.unwrap_or_default(), no_color), notice)?
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe loses the summary, but must not turn a finished session into an error.

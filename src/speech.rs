@@ -42,16 +42,14 @@ impl Voice {
                 None => Err(format!("voice_command `{program}` was not found: going on without a voice")),
             };
         }
-        KNOWN_COMMANDS
-            .iter()
-            .find_map(|name| locate(name, path))
-            .map(|program| found(program, Vec::new()))
-            .ok_or_else(|| {
+        KNOWN_COMMANDS.iter().find_map(|name| locate(name, path)).map(|program| found(program, Vec::new())).ok_or_else(
+            || {
                 format!(
                     "no speech command found (tried {}): going on without a voice; set `voice_command` in the config",
                     KNOWN_COMMANDS.join(", ")
                 )
-            })
+            },
+        )
     }
 
     /// The program that speaks.
