@@ -39,17 +39,12 @@ impl Voice {
         if let Some([program, args @ ..]) = configured {
             return match locate(program, path) {
                 Some(found_at) => Ok(found(found_at, args.to_vec())),
-                None => Err(format!("voice_command `{program}` was not found: going on without a voice")),
+                None => Err(format!("No voice: voice_command `{program}` not found")),
             };
         }
-        KNOWN_COMMANDS.iter().find_map(|name| locate(name, path)).map(|program| found(program, Vec::new())).ok_or_else(
-            || {
-                format!(
-                    "no speech command found (tried {}): going on without a voice; set `voice_command` in the config",
-                    KNOWN_COMMANDS.join(", ")
-                )
-            },
-        )
+        let program = KNOWN_COMMANDS.iter().find_map(|name| locate(name, path));
+        let none = || format!("No voice: none of {} found (set voice_command)", KNOWN_COMMANDS.join(", "));
+        program.map(|program| found(program, Vec::new())).ok_or_else(none)
     }
 
     /// The program that speaks.
@@ -83,7 +78,7 @@ impl Voice {
             }
             Err(e) => {
                 self.broken = true;
-                Some(format!("the speech command {} failed: {e}: going on without a voice", self.program.display()))
+                Some(format!("No voice: {} failed: {e}", self.program.display()))
             }
         }
     }
@@ -158,7 +153,7 @@ mod tests {
     fn no_command_is_a_notice_not_a_failure() {
         let empty = temp_dir("none");
         let notice = Voice::find(None, Some(empty.as_os_str())).unwrap_err();
-        assert!(notice.contains("no speech command found"), "{notice}");
+        assert!(notice.starts_with("No voice: none of espeak-ng"), "{notice}");
         let notice = Voice::find(Some(&["nope-no-such".to_owned()]), None).unwrap_err();
         assert!(notice.contains("`nope-no-such`"), "{notice}");
     }

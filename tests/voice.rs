@@ -50,7 +50,7 @@ fn a_plain_session_with_voice_speaks_each_cue_through_the_first_speech_command_o
         .unwrap();
     assert!(output.status.success(), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("no speech command"), "{stderr}");
+    assert!(!stderr.contains("No voice"), "{stderr}");
 
     let text = spoken(&log, "Session complete");
     // Each utterance is one argument (`$#` is 1), in the order of the session.
