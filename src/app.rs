@@ -35,11 +35,13 @@ pub struct App {
     /// The help overlay paused the session and will resume it when closed.
     paused_by_help: bool,
     exit: bool,
+    /// A one-line notice from the shell, e.g. that no speech command was found.
+    pub notice: Option<String>,
 }
 
 impl App {
     pub fn new(session: Session) -> Self {
-        App { session, help: None, paused_by_help: false, exit: false }
+        App { session, help: None, paused_by_help: false, exit: false, notice: None }
     }
 
     /// Whether the user has left (early, or from the done screen).

@@ -10,6 +10,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::cli::SessionArgs;
+use crate::config::Config;
 use crate::exercise::{self, Exercise, InvalidExercise};
 use crate::failure::Failure;
 use crate::plan::Plan;
@@ -175,14 +176,20 @@ pub fn check_path(path: &Path) -> Result<(), Failure> {
 
 /// The plan the session flags ask for: a routine with the flags over each exercise's own
 /// overrides, or a single exercise.
-pub fn plan(args: &SessionArgs) -> Result<Plan, Failure> {
+///
+/// Flags win over everything; then a routine's own settings for one exercise; then the
+/// user's config; then the exercise file.
+pub fn plan(args: &SessionArgs, config: &Config) -> Result<Plan, Failure> {
     let flags = args.overrides();
     let Some(name) = &args.routine else {
-        return Ok(Plan::new(load(args.exercise.as_deref())?, &flags));
+        let exercise = load(args.exercise.as_deref().or(config.exercise.as_deref()))?;
+        return Ok(Plan::new(exercise, &config.under(&flags)));
     };
     let (routine, exercises) = load_routine(name)?;
-    let parts =
-        exercises.into_iter().zip(&routine.entries).map(|(exercise, entry)| (exercise, flags.over(&entry.overrides)));
+    let parts = exercises
+        .into_iter()
+        .zip(&routine.entries)
+        .map(|(exercise, entry)| (exercise, flags.over(&entry.overrides.over(&config.overrides))));
     Ok(Plan::routine(parts.collect(), flags.rest.unwrap_or(routine.rest)))
 }
 

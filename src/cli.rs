@@ -15,7 +15,8 @@ use crate::plan::Overrides;
 ///
 /// With no arguments it starts a guided session of the supine lower trunk rotation: it tells
 /// you which side to turn to, counts each hold down in big digits, rings the bell as each hold
-/// starts and ends, and reminds you of good form.
+/// starts, for its last 3 seconds and (twice) to switch sides, and reminds you of good form.
+/// Your own defaults go in config.toml: see `trunkrot config`.
 #[derive(Debug, Parser)]
 #[command(name = "trunkrot", version, about, long_about, after_help = KEYS_HELP)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -28,7 +29,7 @@ pub struct Cli {
 }
 
 /// What to do instead of a session.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Check exercise files: `ok FILE`, or each problem with its line; exit code 1 if any is bad
     Check {
@@ -42,7 +43,7 @@ pub enum Command {
         #[arg(long)]
         routines: bool,
     },
-    /// Print an exercise's instructions: steps, mistakes, precautions and timing
+    /// Print an exercise's instructions, or what a routine does
     Show {
         #[arg(value_name = "NAME|PATH")]
         exercise: String,
@@ -52,6 +53,20 @@ pub enum Command {
         #[command(flatten)]
         session: SessionArgs,
     },
+    /// Show the config file's path and the settings in effect, with where each comes from
+    Config {
+        /// Write a commented config with the defaults (never replaces an existing one)
+        #[arg(long)]
+        init: bool,
+
+        /// Session flags to weigh against the config, as they would be for a session
+        #[command(flatten)]
+        session: SessionArgs,
+    },
+    /// Print a completion script for a shell
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff)
+    Man,
 }
 
 const KEYS_HELP: &str = "Keys during a session:
@@ -97,6 +112,11 @@ pub struct SessionArgs {
     /// No bell
     #[arg(long)]
     pub quiet: bool,
+
+    /// Speak the cues aloud with espeak-ng, espeak, spd-say or say (or the config's
+    /// `voice_command`)
+    #[arg(long)]
+    pub voice: bool,
 
     /// Print one line per phase instead of drawing the screen (the default when stdout is not a
     /// terminal)

@@ -116,7 +116,7 @@ pub fn show(name: &str) -> Result<ExitCode, Failure> {
 
 /// `trunkrot plan [FLAGS]`: the session's timeline, without running it.
 pub fn plan(args: &SessionArgs) -> Result<ExitCode, Failure> {
-    let lines = plan::timeline(&catalog::plan(args)?);
+    let lines = plan::timeline(&catalog::plan(args, &crate::config::load()?.config)?);
     emit(&mut io::stdout().lock(), &(lines.join("\n") + "\n"));
     Ok(ExitCode::SUCCESS)
 }

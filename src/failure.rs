@@ -17,6 +17,18 @@ pub enum Failure {
     #[error("no routine `{name}`: give a path to a TOML file, or one of: {known}")]
     UnknownRoutine { name: String, known: String },
 
+    #[error("{0}")]
+    InvalidConfig(#[from] crate::config::InvalidConfig),
+
+    #[error("{path} already exists: edit it, or move it away first to write a fresh one")]
+    ConfigExists { path: String },
+
+    #[error("{path}: cannot write: {reason}")]
+    Unwritable { path: String, reason: String },
+
+    #[error("no home directory, so no place for a config file")]
+    NoConfigDir,
+
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

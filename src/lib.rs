@@ -14,10 +14,12 @@
 //!   files), [`places`] (the user's config and data dirs), [`cli`] and [`failure`], and
 //!   [`commands`] (`check`, `list`, `show` with its text in [`show`], and `plan`).
 
+pub mod announce;
 pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod cues;
 pub mod diagnostic;
 pub mod duration;
@@ -31,7 +33,9 @@ pub mod plain;
 pub mod plan;
 pub mod routine;
 pub mod session;
+pub mod shell_integration;
 pub mod show;
+pub mod speech;
 pub mod suggest;
 pub mod summary;
 pub mod terminal;
@@ -52,22 +56,39 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::List { routines }) => commands::list(*routines),
         Some(Command::Show { exercise }) => commands::show(exercise),
         Some(Command::Plan { session }) => commands::plan(session),
+        Some(cli::Command::Config { init, session }) => config::report::run(session, *init),
+        Some(cli::Command::Completions { shell }) => shell_integration::completions(*shell),
+        Some(cli::Command::Man) => shell_integration::man(),
     }
 }
 
 /// Loads the exercise, runs the session in the terminal or as plain lines, and prints the
 /// summary once the terminal is restored.
 fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
-    let plan = catalog::plan(args)?;
-    let options = cues::Options { quiet: args.quiet };
+    let config = config::load()?.config;
+    let plan = catalog::plan(args, &config)?;
+    let options = cues::Options { quiet: args.quiet || config.quiet == Some(true) };
+    let (voice, notice) = if args.voice || config.voice == Some(true) {
+        match speech::Voice::find(config.voice_command.as_deref(), std::env::var_os("PATH").as_deref()) {
+            Ok(voice) => (Some(voice), None),
+            Err(notice) => (None, Some(notice)),
+        }
+    } else {
+        (None, None)
+    };
+    let announcer = announce::Announcer::new(options, voice);
     let summary = if args.plain || !std::io::stdout().is_terminal() {
-        match plain::run(plan, &options, &mut std::io::stdout().lock())? {
+        if let Some(notice) = notice {
+            let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
+        }
+        match plain::run(plan, announcer, &mut std::io::stdout().lock())? {
             Some(summary) => summary,
             // Standard output went away (a closed pipe): nobody is left to read a summary.
             None => return Ok(ExitCode::SUCCESS),
         }
     } else {
-        terminal::run(plan, &options)?
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        terminal::run(plan, announcer, view::Theme::new(config.theme.unwrap_or_default(), no_color), notice)?
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe loses the summary, but must not turn a finished session into an error.

@@ -1,37 +1,49 @@
-//! The session as lines of text, one per phase: for pipes, logs and screen readers.
+//! The session as lines of text: for pipes, logs and screen readers.
 //!
-//! Each line is flushed as its phase starts. No escape codes reach standard output; the bell,
-//! when wanted, goes to standard error and only if that is a terminal.
+//! One line as each phase starts, and a line for each thing the voice says besides ("Switch
+//! sides", the countdown "3", "2", "1", "Session complete"), each flushed at once. No escape
+//! codes reach standard output; the bell, when wanted, goes to standard error and only if that
+//! is a terminal.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Instant;
 
-use crate::cues::{self, Options};
+use crate::announce::Announcer;
+use crate::cues;
 use crate::failure::Failure;
 use crate::input::{self, Input};
 use crate::plan::{self, Plan};
 use crate::session::{Command, Event, Session, Summary};
 
 /// Runs the whole session, printing as it goes. Returns `None` if standard output was closed.
-pub fn run(plan: Plan, options: &Options, out: &mut impl Write) -> Result<Option<Summary>, Failure> {
+pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<Option<Summary>, Failure> {
     let inputs = input::spawn(false)?;
-    let ring = !options.quiet && io::stderr().is_terminal();
+    let ring = io::stderr().is_terminal();
+    let mut announcer = announcer;
     let mut session = Session::start(plan, Instant::now());
     let printed = (|| -> io::Result<()> {
         for line in plan::overview(session.plan()) {
             writeln!(out, "{line}")?;
         }
-        print_event(out, &session, Event::PhaseStarted(0))?;
+        let mut events = vec![Event::PhaseStarted(0)];
         loop {
             let now = Instant::now();
-            for event in session.tick(now) {
-                print_event(out, &session, event)?;
-                if ring {
-                    ring_bells(cues::bells(session.plan(), event, options));
+            events.extend(session.tick(now));
+            for event in events.drain(..) {
+                for line in cues::lines(session.plan(), event) {
+                    writeln!(out, "{line}")?;
+                }
+                out.flush()?;
+                if let Some(notice) = announcer.announce(session.plan(), event, now) {
+                    let _ = writeln!(io::stderr(), "trunkrot: {notice}");
                 }
             }
-            let Some(wake) = session.next_change(now) else {
+            if announcer.due(now) > 0 && ring {
+                ring_bell();
+            }
+            // After the end, the loop only waits for the last bell.
+            let Some(wake) = announcer.wake(session.next_change(now)) else {
                 return Ok(());
             };
             match inputs.recv_timeout(wake.saturating_duration_since(Instant::now())) {
@@ -51,20 +63,7 @@ pub fn run(plan: Plan, options: &Options, out: &mut impl Write) -> Result<Option
     }
 }
 
-fn print_event(out: &mut impl Write, session: &Session, event: Event) -> io::Result<()> {
-    if let Event::PhaseStarted(index) = event {
-        if let Some(heading) = plan::part_heading(session.plan(), index) {
-            writeln!(out, "{heading}")?;
-        }
-        writeln!(out, "{}", plan::describe(session.plan(), index))?;
-        out.flush()?;
-    }
-    Ok(())
-}
-
-fn ring_bells(count: usize) {
-    if count > 0 {
-        let mut err = io::stderr().lock();
-        let _ = err.write_all(&b"\x07\x07\x07"[..count.min(3)]).and_then(|()| err.flush());
-    }
+fn ring_bell() {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(b"\x07").and_then(|()| err.flush());
 }

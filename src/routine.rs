@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::exercise::{InvalidExercise, limits};
-use crate::fields::{Checker, RawDuration};
+use crate::fields::{Checker, RawDuration, toml_message};
 use crate::plan::Overrides;
 use crate::untrusted::clean_line;
 
@@ -70,7 +70,7 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
         return Err(whole("is empty; a routine needs a `name` and at least one `[[exercise]]`".to_owned()));
     }
     let raw: RawRoutine = toml::from_str(source).map_err(|e| InvalidExercise {
-        diagnostics: vec![Diagnostic::at(origin, source, e.span(), clean_line(e.message()))],
+        diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))],
     })?;
     let mut checker = Checker { origin, source, problems: Vec::new() };
     let name = clean_line(raw.name.get_ref());

@@ -35,10 +35,17 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
     PhaseStarted(usize),
+    /// A hold's countdown shows this many seconds (3, 2, then 1): the last seconds of a hold.
+    Countdown(u64),
     Paused,
     Resumed,
-    Finished { completed: bool },
+    Finished {
+        completed: bool,
+    },
 }
+
+/// A hold announces each of its last this many displayed seconds.
+pub const COUNTDOWN_FROM: u64 = 3;
 
 /// Within this much of a phase's start, Back goes to the previous phase instead of restarting.
 const BACK_GRACE: Duration = Duration::from_secs(2);
@@ -54,6 +61,8 @@ pub struct Session {
     ran: Vec<Duration>,
     /// For each phase, whether it ran to its end.
     completed: Vec<bool>,
+    /// The last countdown second announced in the current phase, so each is announced once.
+    counted: Option<u64>,
 }
 
 impl Session {
@@ -72,6 +81,7 @@ impl Session {
             paused_for: Duration::ZERO,
             ran: vec![Duration::ZERO; phases],
             completed: vec![false; phases],
+            counted: None,
         }
     }
 
@@ -162,6 +172,7 @@ impl Session {
             }
             self.ran[index] = self.plan.phases[index].duration;
             self.completed[index] = true;
+            self.counted = None;
             self.state = if let Some(next) = self.plan.phases.get(index + 1) {
                 events.push(Event::PhaseStarted(index + 1));
                 State::Running { index: index + 1, ends_at: ends_at + next.duration }
@@ -170,7 +181,26 @@ impl Session {
                 State::Finished { completed: true, at: ends_at }
             };
         }
+        events.extend(self.countdown(now));
         events
+    }
+
+    /// The countdown second a running hold has just reached, if not yet announced. A hold's
+    /// first second is never one: its start is cue enough.
+    fn countdown(&mut self, now: Instant) -> Option<Event> {
+        let State::Running { index, .. } = self.state else {
+            return None;
+        };
+        let phase = &self.plan.phases[index];
+        let shown = self.display_secs(now);
+        let due = phase.kind == PhaseKind::Hold
+            && (1..=COUNTDOWN_FROM).contains(&shown)
+            && shown < phase.duration.as_secs()
+            && self.counted != Some(shown);
+        due.then(|| {
+            self.counted = Some(shown);
+            Event::Countdown(shown)
+        })
     }
 
     /// Carries out a command at `now`. Call [`tick`](Self::tick) first so the state is current.
@@ -232,6 +262,7 @@ impl Session {
     /// Starts phase `index` afresh at `now`, staying paused if the session is paused.
     fn enter(&mut self, index: usize, now: Instant) {
         let duration = self.plan.phases[index].duration;
+        self.counted = None;
         self.state = match self.state {
             State::Paused { since, .. } => State::Paused { index, remaining: duration, since },
             _ => State::Running { index, ends_at: now + duration },

@@ -15,40 +15,55 @@ use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 
+use crate::announce::Announcer;
 use crate::app::{Action, App};
-use crate::cues::{self, Options};
 use crate::input::{self, Input};
 use crate::keys;
 use crate::plan::Plan;
 use crate::session::{Event, Session, Summary};
-use crate::view;
+use crate::view::{self, Theme};
 
 /// Runs the interactive session and returns its summary once the terminal is restored.
-pub fn run(plan: Plan, options: &Options) -> io::Result<Summary> {
+/// `notice` is shown on screen from the start (e.g. that no speech command was found).
+pub fn run(plan: Plan, announcer: Announcer, theme: Theme, notice: Option<String>) -> io::Result<Summary> {
     let inputs = input::spawn(true)?;
     install_panic_hook();
     let mut screen = Screen::enter()?;
     let mut app = App::new(Session::start(plan, Instant::now()));
-    let outcome = drive(&mut screen, &mut app, &inputs, *options);
+    app.notice = notice;
+    let mut announcer = announcer;
+    let outcome = drive(&mut screen, &mut app, &inputs, &mut announcer, theme);
     drop(screen);
     outcome?;
     Ok(app.session.summary(Instant::now()))
 }
 
-fn drive(screen: &mut Screen, app: &mut App, inputs: &Receiver<Input>, options: Options) -> io::Result<()> {
+fn drive(
+    screen: &mut Screen,
+    app: &mut App,
+    inputs: &Receiver<Input>,
+    announcer: &mut Announcer,
+    theme: Theme,
+) -> io::Result<()> {
     let mut events = vec![Event::PhaseStarted(0)];
     loop {
         let now = Instant::now();
         events.extend(app.tick(now));
-        let bells: usize = events.drain(..).map(|e| cues::bells(app.session.plan(), e, &options)).sum();
-        screen.draw(app, now)?;
+        for event in events.drain(..) {
+            if let Some(notice) = announcer.announce(app.session.plan(), event, now) {
+                app.notice = Some(notice);
+            }
+        }
+        screen.draw(app, now, theme)?;
+        let bells = announcer.due(now);
         if bells > 0 {
-            screen.ring(bells)?;
+            // Bells due together would merge into one sound anyway.
+            screen.ring()?;
         }
         if app.exiting() {
             return Ok(());
         }
-        let input = match app.session.next_change(now) {
+        let input = match announcer.wake(app.session.next_change(now)) {
             Some(wake) => inputs.recv_timeout(wake.saturating_duration_since(Instant::now())),
             None => inputs.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
@@ -90,14 +105,14 @@ impl Screen {
         Ok(Screen { terminal })
     }
 
-    fn draw(&mut self, app: &App, now: Instant) -> io::Result<()> {
-        self.terminal.draw(|frame| view::render(frame, app, now))?;
+    fn draw(&mut self, app: &App, now: Instant, theme: Theme) -> io::Result<()> {
+        self.terminal.draw(|frame| view::render(frame, app, now, theme))?;
         Ok(())
     }
 
-    fn ring(&mut self, bells: usize) -> io::Result<()> {
+    fn ring(&mut self) -> io::Result<()> {
         let backend = self.terminal.backend_mut();
-        backend.write_all(&b"\x07\x07\x07"[..bells.min(3)])?;
+        backend.write_all(b"\x07")?;
         backend.flush()
     }
 

@@ -7,36 +7,39 @@
 mod done;
 mod help;
 mod session;
+mod theme;
 
 use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
-use crate::exercise::Side;
+
+pub use theme::Theme;
 
 /// The smallest area the compact layout needs.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 
-/// Draws the whole screen for `app` as of `now`.
-pub fn render(frame: &mut Frame, app: &App, now: Instant) {
+/// Draws the whole screen for `app` as of `now`, in `theme`.
+pub fn render(frame: &mut Frame, app: &App, now: Instant, theme: Theme) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
     }
+    frame.buffer_mut().set_style(area, theme.base());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
     }
     if app.session.is_finished() {
-        done::render(frame, area, app, now);
+        done::render(frame, area, app, now, theme);
     } else {
-        session::render(frame, area, app, now);
+        session::render(frame, area, app, now, theme);
     }
     if let Some(scroll) = app.help {
         help::render(frame, area, app, scroll);
@@ -47,15 +50,6 @@ fn too_small(frame: &mut Frame, area: Rect) {
     let text = format!("Terminal too small: make it at least {MIN_WIDTH}x{MIN_HEIGHT}. q quits.");
     let message = Paragraph::new(text).style(Style::new().add_modifier(Modifier::BOLD)).wrap(Wrap { trim: true });
     frame.render_widget(message, area);
-}
-
-/// The colour that marks a side everywhere on screen.
-fn side_color(side: Option<Side>) -> Color {
-    match side {
-        Some(Side::Left) => Color::Cyan,
-        Some(Side::Right) => Color::Yellow,
-        None => Color::Green,
-    }
 }
 
 /// A line of keys for the footer, shortened to fit `width`.

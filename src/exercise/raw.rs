@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::{Cues, Exercise, Mistake, Side, Timing, limits};
 use crate::diagnostic::Diagnostic;
-use crate::fields::{Checker, RawDuration};
+use crate::fields::{Checker, RawDuration, toml_message};
 use crate::untrusted::{clean, clean_line};
 
 #[derive(Deserialize)]
@@ -247,26 +247,5 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
             regressions: lines(&raw.regressions),
         }),
         _ => Err(checker.problems),
-    }
-}
-
-/// The TOML parser's message on one line, with a suggestion for a misspelt field.
-fn toml_message(error: &toml::de::Error) -> String {
-    // serde's names for the Rust types, in words a file's author knows.
-    let message = clean_line(error.message())
-        .replace("expected i64", "expected a whole number")
-        .replace("as i128, ", "too large, ")
-        .replace("expected a sequence", "expected a list such as `[\"...\"]`")
-        .replace("invalid basic string, expected `\"`", "this string has no closing `\"`");
-    let Some(rest) = message.strip_prefix("unknown field `") else {
-        return message;
-    };
-    let Some((unknown, expected)) = rest.split_once("`, expected ") else {
-        return message;
-    };
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match crate::suggest::nearest(unknown, &known) {
-        Some(near) => format!("unknown field `{unknown}`, did you mean `{near}`? (known here: {})", known.join(", ")),
-        None => format!("unknown field `{unknown}` (known here: {})", known.join(", ")),
     }
 }

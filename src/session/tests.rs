@@ -220,3 +220,66 @@ fn progress_fractions_run_from_zero_to_one() {
     drive(&mut session);
     assert!((session.session_fraction(t0) - 1.0).abs() < 1e-9);
 }
+
+/// Ticks once at every change of the displayed second, as the shell's loop does.
+fn drive_by_seconds(session: &mut Session) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut now = session.started_at();
+    while let Some(wake) = session.next_change(now) {
+        now = wake;
+        events.extend(session.tick(now));
+    }
+    events
+}
+
+#[test]
+fn a_hold_counts_its_last_three_seconds_once_each() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 5, 0, 2), t0);
+    let events = drive_by_seconds(&mut session);
+    assert_eq!(
+        events,
+        [
+            Event::PhaseStarted(1),
+            Event::Countdown(3),
+            Event::Countdown(2),
+            Event::Countdown(1),
+            Event::PhaseStarted(2),
+            Event::PhaseStarted(3),
+            Event::Countdown(3),
+            Event::Countdown(2),
+            Event::Countdown(1),
+            Event::Finished { completed: true },
+        ]
+    );
+}
+
+#[test]
+fn short_holds_count_only_the_seconds_after_their_start() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 2, 0, 0), t0);
+    let counts: Vec<Event> =
+        drive_by_seconds(&mut session).into_iter().filter(|e| matches!(e, Event::Countdown(_))).collect();
+    assert_eq!(counts, [Event::Countdown(1), Event::Countdown(1)], "2 s holds count only the 1");
+    let mut session = Session::start(plan(1, 1, 0, 0), t0);
+    assert!(!drive_by_seconds(&mut session).iter().any(|e| matches!(e, Event::Countdown(_))));
+}
+
+#[test]
+fn countdown_skips_moves_and_repeats_after_back() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 5, 0, 5), t0);
+    assert!(session.tick(t0 + secs(3)).is_empty(), "a move has no countdown");
+    assert_eq!(session.tick(t0 + secs(8)), [Event::PhaseStarted(1), Event::Countdown(2)]);
+    assert!(session.tick(t0 + Duration::from_millis(8_500)).is_empty(), "announced once");
+    assert_eq!(session.apply(Command::Back, t0 + secs(9)), [Event::PhaseStarted(1)]);
+    assert_eq!(session.tick(t0 + secs(12)), [Event::Countdown(2)], "a restarted hold counts again");
+}
+
+#[test]
+fn nothing_is_counted_while_paused() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 5, 0, 0), t0);
+    session.apply(Command::Pause, t0 + secs(1));
+    assert!(session.tick(t0 + secs(4)).is_empty());
+}

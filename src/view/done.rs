@@ -4,19 +4,18 @@ use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::keys_line;
+use super::{Theme, keys_line};
 use crate::app::App;
 use crate::summary;
 
-pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
+pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let summary = app.session.summary(now);
     let title = if summary.completed { "Session complete" } else { "Session stopped early" };
-    let mut lines = vec![Line::from(title).bold().fg(Color::Green), Line::default()];
+    let mut lines = vec![Line::from(title).style(theme.done()), Line::default()];
     lines.extend(summary::lines(&summary).into_iter().map(Line::from));
     let text_height = lines.len() as u16;
     let big_fits = area.height >= text_height + 7 && area.width >= 32;
@@ -29,7 +28,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
     if big_fits {
         let word = BigText::builder()
             .pixel_size(PixelSize::HalfHeight)
-            .style(Style::new().fg(Color::Green).add_modifier(Modifier::BOLD))
+            .style(theme.done())
             .centered()
             .lines(vec![Line::from(if summary.completed { "DONE" } else { "STOP" })])
             .build();

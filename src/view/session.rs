@@ -5,12 +5,12 @@ use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::{keys_line, side_color};
+use super::{Theme, keys_line};
 use crate::app::App;
 use crate::duration::human;
 use crate::exercise::Side;
@@ -22,7 +22,7 @@ const LARGE_HEIGHT: u16 = 21;
 /// Rows the medium layout needs: header, label, digits (8), seconds, cue, gauge and footer.
 const MEDIUM_HEIGHT: u16 = 14;
 
-pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
+pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let session = &app.session;
     let Some(phase) = session.phase() else {
         return;
@@ -31,7 +31,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
     let countdown = countdown_text(secs);
     let digits_fit = area.width >= big_width(&countdown, 1);
     let banner = banner_text(phase, area.width);
-    let color = side_color(phase.side);
+    let side_style = theme.side(phase.side);
+    let bar_style = theme.side_colour(phase.side).map_or(Style::new(), |colour| Style::new().fg(colour));
+    let (filled, unfilled) = theme.bar_symbols();
 
     let notes = notes_line(app, phase);
     let large = area.height >= LARGE_HEIGHT && digits_fit && banner.is_some();
@@ -54,19 +56,15 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
         };
         let big = BigText::builder()
             .pixel_size(PixelSize::HalfHeight)
-            .style(Style::new().fg(color).add_modifier(Modifier::BOLD))
+            .style(side_style)
             .alignment(alignment)
             .lines(vec![Line::from(text)])
             .build();
         frame.render_widget(big, banner_area);
     }
-    frame.render_widget(label_line(phase, session.is_paused()), label);
+    frame.render_widget(label_line(phase, session.is_paused(), theme), label);
     if digits.height > 0 {
-        let style = if session.is_paused() {
-            Style::new().add_modifier(Modifier::DIM)
-        } else {
-            Style::new().fg(color).add_modifier(Modifier::BOLD)
-        };
+        let style = if session.is_paused() { Style::new().add_modifier(Modifier::DIM) } else { side_style };
         let big = BigText::builder()
             .pixel_size(PixelSize::Full)
             .style(style)
@@ -86,7 +84,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
         let gauge = LineGauge::default()
             .ratio(session.phase_fraction(now).clamp(0.0, 1.0))
             .label(format!("{:<8}", phase.kind.label().to_lowercase()))
-            .filled_style(Style::new().fg(color));
+            .filled_symbol(filled)
+            .unfilled_symbol(unfilled)
+            .filled_style(bar_style);
         frame.render_widget(gauge, phase_gauge);
     }
     let fraction = session.session_fraction(now);
@@ -95,14 +95,16 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
     let gauge = LineGauge::default()
         .ratio(fraction)
         .label(format!("{:<8}", "session"))
-        .filled_style(Style::new().fg(Color::Blue));
+        .filled_symbol(filled)
+        .unfilled_symbol(unfilled)
+        .filled_style(theme.session_bar());
     let left = format!(" {} left", human(left));
     let [gauge_area, left_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(left.chars().count() as u16)]).areas(session_gauge);
     frame.render_widget(gauge, gauge_area);
     frame.render_widget(Paragraph::new(left).right_aligned(), left_area);
     if let Some(notes) = notes {
-        frame.render_widget(Paragraph::new(notes).style(Style::new().fg(Color::Magenta)), notes_area);
+        frame.render_widget(Paragraph::new(notes).style(theme.notes()), notes_area);
     }
     frame.render_widget(Paragraph::new(keys_line(footer.width, false)), footer);
 }
@@ -188,18 +190,16 @@ fn banner_text(phase: &Phase, width: u16) -> Option<&'static str> {
 }
 
 /// The phase in words: `HOLD on the LEFT`, `MOVE to the RIGHT`, `GET READY`, or `PAUSED`.
-fn label_line(phase: &Phase, paused: bool) -> Paragraph<'static> {
+fn label_line(phase: &Phase, paused: bool, theme: Theme) -> Paragraph<'static> {
     if paused {
-        let paused = Span::from(" PAUSED: Space to resume ")
-            .style(Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::REVERSED));
+        let paused = Span::from(" PAUSED: Space to resume ").style(theme.paused());
         return Paragraph::new(Line::from(paused)).centered();
     }
-    let color = side_color(phase.side);
     let mut spans = vec![Span::from(phase.kind.label()).bold()];
     if let Some(side) = phase.side {
         let preposition = if phase.kind == PhaseKind::Move { " to the " } else { " on the " };
         spans.push(Span::from(preposition));
-        spans.push(Span::from(side.shout()).style(Style::new().fg(color).add_modifier(Modifier::BOLD)));
+        spans.push(Span::from(side.shout()).style(theme.side_word(phase.side)));
     }
     Paragraph::new(Line::from(spans)).centered()
 }
@@ -232,8 +232,14 @@ fn header_line(app: &App, phase: &Phase, width: u16) -> Paragraph<'static> {
     Paragraph::new(line)
 }
 
-/// Remarks on the current exercise's settings, such as a hold outside the recommended range.
+/// Remarks on the current exercise's settings (such as a hold outside the recommended range),
+/// after any notice from the shell.
 fn notes_line(app: &App, phase: &Phase) -> Option<String> {
     let notes = &app.session.plan().parts[phase.part].notes;
-    (!notes.is_empty()).then(|| format!("Note: {}", notes.join("; ")))
+    let notes = (!notes.is_empty()).then(|| format!("Note: {}", notes.join("; ")));
+    match (&app.notice, notes) {
+        (Some(notice), Some(notes)) => Some(format!("{notice} · {notes}")),
+        (Some(notice), None) => Some(notice.clone()),
+        (None, notes) => notes,
+    }
 }

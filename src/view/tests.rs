@@ -7,6 +7,7 @@ use ratatui::style::Color;
 use super::*;
 use crate::app::Action;
 use crate::exercise;
+use crate::exercise::Side;
 use crate::plan::{Overrides, Plan};
 use crate::session::{Command, Session};
 
@@ -22,7 +23,7 @@ fn app(t0: Instant, overrides: &Overrides) -> App {
 /// Renders at a size and returns the terminal, for snapshots and buffer checks.
 fn draw(app: &App, now: Instant, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| render(frame, app, now)).unwrap();
+    terminal.draw(|frame| render(frame, app, now, Theme::standard())).unwrap();
     terminal
 }
 
@@ -207,4 +208,58 @@ fn hostile_text_from_a_file_is_drawn_without_control_characters() {
     assert!(all.contains("Tilt]2;pwned[2J"), "{all}");
     assert!(all.contains("Cue]52;c;cGF5bG9hZA=="), "the help overlay shows the mistake's cue: {all}");
     assert_eq!(all.chars().find(|c| c.is_control() && *c != '\n'), None, "{all:?}");
+}
+
+fn draw_in(app: &App, now: Instant, theme: Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| render(frame, app, now, theme)).unwrap();
+    terminal
+}
+
+#[test]
+fn no_color_keeps_bold_and_reverse_and_says_everything_in_words() {
+    use ratatui::style::Modifier;
+    let t0 = Instant::now();
+    let (mut app, now) = holding_left(t0);
+    let theme = Theme::new(crate::config::ThemeName::Default, true);
+    let terminal = draw_in(&app, now, theme);
+    insta::assert_snapshot!("hold_left_no_color_80x24", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content.iter().all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset), "no colour at all");
+    let text = screen_text(&terminal);
+    assert!(text.contains("HOLD on the LEFT"), "the side in words");
+    assert!(text.contains('━'), "the filled part of a bar is a thick line, not a colour");
+    let banner_bold =
+        (0..80u16).any(|x| buffer[(x, 3)].symbol() != " " && buffer[(x, 3)].modifier.contains(Modifier::BOLD));
+    assert!(banner_bold, "the side banner stays bold");
+    app.handle(Action::Session(Command::Pause), now);
+    let paused = draw_in(&app, now, theme);
+    let buffer = paused.backend().buffer();
+    let reversed = buffer.content.iter().any(|cell| cell.symbol() == "P" && cell.modifier.contains(Modifier::REVERSED));
+    assert!(reversed, "PAUSED stands out in reverse video");
+}
+
+#[test]
+fn high_contrast_is_bold_white_on_black_with_bright_reversed_sides() {
+    use ratatui::style::Modifier;
+    let t0 = Instant::now();
+    let (app, now) = holding_left(t0);
+    let theme = Theme::new(crate::config::ThemeName::HighContrast, false);
+    let terminal = draw_in(&app, now, theme);
+    insta::assert_snapshot!("hold_left_high_contrast_80x24", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content.iter().all(|cell| cell.bg == Color::Black || cell.modifier.contains(Modifier::REVERSED)));
+    let label_row = (0..80u16).map(|x| &buffer[(x, 8)]);
+    let side_word: Vec<_> = label_row.filter(|cell| cell.modifier.contains(Modifier::REVERSED)).collect();
+    assert_eq!(side_word.iter().map(|cell| cell.symbol()).collect::<String>(), "LEFT");
+    assert!(side_word.iter().all(|cell| cell.fg == Color::LightCyan));
+    assert_eq!(buffer[(2, 3)].fg, Color::LightCyan, "the banner is bright");
+}
+
+#[test]
+fn a_notice_from_the_shell_is_shown() {
+    let t0 = Instant::now();
+    let (mut app, now) = holding_left(t0);
+    app.notice = Some("no speech command found".to_owned());
+    assert!(screen_text(&draw(&app, now, 80, 24)).contains("no speech command found"));
 }

@@ -1,0 +1,84 @@
+use std::time::Duration;
+
+use super::*;
+
+fn parse_text(text: &str) -> Result<Config, InvalidConfig> {
+    parse("/home/u/.config/trunkrot/config.toml", text.as_bytes())
+}
+
+fn error(text: &str) -> String {
+    parse_text(text).unwrap_err().to_string()
+}
+
+#[test]
+fn an_empty_config_changes_nothing() {
+    assert_eq!(parse_text("").unwrap(), Config::default());
+    assert_eq!(parse_text(INIT_TEXT).unwrap(), Config::default(), "the written config is all comments");
+}
+
+#[test]
+fn every_key_of_the_written_config_parses_once_uncommented() {
+    let uncommented: String = INIT_TEXT
+        .lines()
+        .map(|line| line.strip_prefix("# ").filter(|rest| rest.contains(" = ")).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let config = parse_text(&uncommented).unwrap();
+    assert_eq!(config.overrides.reps, Some(10));
+    assert_eq!(config.overrides.hold, Some(Duration::from_secs(5)));
+    assert_eq!(config.overrides.rest, Some(Duration::from_secs(30)));
+    assert_eq!(config.overrides.sets, Some(1));
+    assert_eq!(config.quiet, Some(false));
+    assert_eq!(config.voice_command.as_deref(), Some(&["espeak-ng".to_owned(), "-s".into(), "140".into()][..]));
+    assert_eq!(config.exercise.as_deref(), Some("lower-trunk-rotation"));
+    assert_eq!(config.theme, Some(ThemeName::Default));
+}
+
+#[test]
+fn durations_read_as_in_exercise_files() {
+    let config = parse_text("hold = \"1m30s\"\nget_ready = 0\ntransition = \"2s\"\ntheme = \"high-contrast\"").unwrap();
+    assert_eq!(config.overrides.hold, Some(Duration::from_secs(90)));
+    assert_eq!(config.overrides.get_ready, Some(Duration::ZERO));
+    assert_eq!(config.overrides.transition, Some(Duration::from_secs(2)));
+    assert_eq!(config.theme, Some(ThemeName::HighContrast));
+}
+
+#[test]
+fn flags_win_over_the_config() {
+    let config = parse_text("reps = 3\nhold = 7").unwrap();
+    let flags = Overrides { hold: Some(Duration::from_secs(4)), ..Overrides::default() };
+    let merged = config.under(&flags);
+    assert_eq!(merged.hold, Some(Duration::from_secs(4)));
+    assert_eq!(merged.reps, Some(3));
+    assert_eq!(merged.transition, None, "left to the exercise file");
+}
+
+#[test]
+fn an_unknown_key_names_the_file_line_and_a_suggestion() {
+    let message = error("reps = 3\nholdd = 5\n");
+    assert!(message.starts_with("/home/u/.config/trunkrot/config.toml:2:1: unknown field `holdd`"), "{message}");
+    assert!(message.contains("did you mean `hold`?"), "{message}");
+}
+
+#[test]
+fn bad_values_name_the_key_and_line() {
+    let message = error("reps = 2\nhold = 0\n");
+    assert!(message.contains("config.toml:2:8: `hold` is 0 s, outside the allowed 1 to 600 s"), "{message}");
+    let message = error("quiet = \"yes\"\n");
+    assert!(message.contains("config.toml:1:9: `quiet`: "), "{message}");
+    let message = error("theme = \"dark\"");
+    assert!(message.contains("`theme` is `\"dark\"`"), "{message}");
+    let message = error("voice_command = []");
+    assert!(message.contains("`voice_command` needs a program"), "{message}");
+    let message = error("reps = 0\ntransition = \"5x\"");
+    assert_eq!(message.lines().filter(|l| l.contains("config.toml:")).count(), 2, "every problem: {message}");
+}
+
+#[test]
+fn broken_syntax_is_an_error_not_a_panic() {
+    for text in ["reps = ", "[reps", "reps = 3\nreps = 4", "\u{0}", "hold = 5\n[table]\nx = 1"] {
+        let message = error(text);
+        assert!(message.contains("config.toml:"), "{text:?}: {message}");
+    }
+    assert!(parse("c.toml", b"\xff\xfe").unwrap_err().to_string().contains("not UTF-8"));
+}

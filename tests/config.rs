@@ -1,0 +1,118 @@
+//! The user's config file as the binary reads it, `trunkrot config`, and the shell's extras
+//! (completions, man page). Each test points `XDG_CONFIG_HOME` at its own temporary folder.
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+/// A fresh config home; `config` (if any) is written to its `trunkrot/config.toml`.
+fn home(name: &str, config: Option<&str>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("trunkrot-config-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("trunkrot")).expect("a temporary folder");
+    if let Some(text) = config {
+        fs::write(dir.join("trunkrot/config.toml"), text).expect("a config file written");
+    }
+    dir
+}
+
+fn trunkrot(home: &PathBuf) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("trunkrot");
+    command.env("XDG_CONFIG_HOME", home).env_remove("NO_COLOR").timeout(Duration::from_secs(20));
+    command
+}
+
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn the_config_sets_defaults_and_flags_win_over_it() {
+    let home = home("precedence", Some("reps = 1\nhold = 2\nget_ready = 0\ntransition = \"0s\"\nquiet = true\n"));
+    let assert = trunkrot(&home).arg("--plain").assert().success();
+    let out = stdout(&assert);
+    assert!(out.contains("1 rep per side, hold 2 s"), "the config's values: {out}");
+    assert!(out.contains("total 4 s"), "{out}");
+
+    let assert = trunkrot(&home).args(["config", "--plain", "--hold", "1"]).assert().success();
+    let out = stdout(&assert);
+    let row = |key: &str| out.lines().find(|line| line.starts_with(key)).unwrap_or_default().to_owned();
+    assert!(row("hold").contains("1 s") && row("hold").ends_with("flag"), "{out}");
+    assert!(row("reps").contains('1') && row("reps").ends_with("config.toml"), "{out}");
+    assert!(row("rest").ends_with("exercise file"), "{out}");
+    assert!(row("quiet").contains("yes") && row("quiet").ends_with("config.toml"), "{out}");
+    assert!(row("theme").ends_with("default"), "{out}");
+    assert!(out.starts_with(&format!("config file: {}", home.join("trunkrot/config.toml").display())), "{out}");
+}
+
+#[test]
+fn a_bad_config_names_the_file_line_and_key_and_exits_1() {
+    let home = home("bad", Some("reps = 3\nhold = \"five\"\n"));
+    let path = home.join("trunkrot/config.toml").display().to_string();
+    trunkrot(&home)
+        .arg("--plain")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(format!("trunkrot: error: {path}:2:8: `hold` is `\"five\"`")).and(contains("panicked").not()));
+    let home = self::home("unknown", Some("voice = true\nvoise_command = [\"espeak\"]\n"));
+    trunkrot(&home)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(contains("config.toml:2:1: unknown field `voise_command`, did you mean `voice_command`?"));
+}
+
+#[test]
+fn config_init_writes_a_commented_config_once() {
+    let home = home("init", None);
+    trunkrot(&home).arg("config").assert().success().stdout(contains("not there: `trunkrot config --init`"));
+    trunkrot(&home).args(["config", "--init"]).assert().success().stdout(contains("wrote"));
+    let written = fs::read_to_string(home.join("trunkrot/config.toml")).unwrap();
+    assert!(written.contains("# hold = 5") && written.contains("# voice_command"), "{written}");
+    trunkrot(&home).args(["config", "--init"]).assert().code(1).stderr(contains("already exists"));
+    assert_eq!(fs::read_to_string(home.join("trunkrot/config.toml")).unwrap(), written, "left untouched");
+}
+
+#[test]
+fn a_missing_speech_command_is_one_notice_and_the_session_goes_on() {
+    let home = home("novoice", Some("voice = true\nvoice_command = [\"/nonexistent/speak\"]\n"));
+    let assert = trunkrot(&home)
+        .args(["--plain", "--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.matches("not found").count(), 1, "{stderr}");
+    assert!(stdout(&assert).contains("Session complete"));
+}
+
+#[test]
+fn completions_are_printed_for_every_shell() {
+    let home = home("completions", None);
+    for (shell, marker) in [
+        ("bash", "_trunkrot()"),
+        ("zsh", "#compdef trunkrot"),
+        ("fish", "complete -c trunkrot"),
+        ("elvish", "trunkrot"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let assert = trunkrot(&home).args(["completions", shell]).assert().success();
+        let out = stdout(&assert);
+        assert!(out.contains(marker), "{shell}: {out}");
+        assert!(out.contains("hold") && out.contains("voice"), "{shell} completes the flags");
+    }
+    trunkrot(&home).args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_is_roff_with_the_flags() {
+    let home = home("man", None);
+    let assert = trunkrot(&home).arg("man").assert().success();
+    let out = stdout(&assert);
+    assert!(out.starts_with(".ie") || out.contains(".TH trunkrot"), "{}", &out[..200.min(out.len())]);
+    assert!(out.contains("\\-\\-voice") && out.contains("completions"), "flags and subcommands are listed");
+}
