@@ -19,6 +19,16 @@ use crate::plan::Overrides;
 pub struct Cli {
     #[command(flatten)]
     pub session: SessionArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Subcommand>,
+}
+
+/// What to do instead of a session.
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
+    /// Show the sessions done: streaks, the last sessions, pain over time; or export them
+    History(crate::journal::HistoryArgs),
 }
 
 const KEYS_HELP: &str = "Keys during a session:
@@ -61,6 +71,10 @@ pub struct SessionArgs {
     /// terminal)
     #[arg(long)]
     pub plain: bool,
+
+    /// Do not ask about pain and effort at the end of the session
+    #[arg(long)]
+    pub no_checkin: bool,
 }
 
 impl SessionArgs {

@@ -14,6 +14,12 @@ pub enum Failure {
     #[error("no exercise `{name}`: give a path to a TOML file, or one of: {known}")]
     UnknownExercise { name: String, known: String },
 
+    #[error("{path}: cannot save this session to the history: {reason}")]
+    HistoryUnwritable { path: String, reason: String },
+
+    #[error("no home directory, so no place for the history (set XDG_DATA_HOME)")]
+    NoDataDir,
+
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

@@ -12,6 +12,8 @@
 //! - The shell: [`terminal`] (the one interactive loop), [`plain`] (lines for pipes and screen
 //!   readers), [`input`] (keys and signals as one stream), [`catalog`] (reading exercise
 //!   files), [`places`] (the user's config and data dirs), [`cli`] and [`failure`].
+//! - History: [`history`] (the record format and its summaries) and [`progress`] (when to do
+//!   more or less) are pure; [`journal`] is the file on disk and the `history` command.
 
 pub mod app;
 pub mod catalog;
@@ -21,11 +23,14 @@ pub mod diagnostic;
 pub mod duration;
 pub mod exercise;
 pub mod failure;
+pub mod history;
 pub mod input;
+pub mod journal;
 pub mod keys;
 pub mod places;
 pub mod plain;
 pub mod plan;
+pub mod progress;
 pub mod session;
 pub mod suggest;
 pub mod summary;
@@ -42,7 +47,10 @@ use plan::Plan;
 
 /// Runs what the command line asks for.
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
-    run_session(&cli.session)
+    match &cli.command {
+        Some(cli::Subcommand::History(args)) => journal::run(args),
+        None => run_session(&cli.session),
+    }
 }
 
 /// Loads the exercise, runs the session in the terminal or as plain lines, and prints the
@@ -51,17 +59,21 @@ fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let exercise = catalog::load(args.exercise.as_deref())?;
     let plan = Plan::new(exercise, &args.overrides());
     let options = cues::Options { quiet: args.quiet };
-    let summary = if args.plain || !std::io::stdout().is_terminal() {
+    let (parts, start) = (plan.parts.clone(), history::Started::from_zoned(&jiff::ZonedDateTime::now()));
+    let (summary, checkin) = if args.plain || !std::io::stdout().is_terminal() {
         match plain::run(plan, &options, &mut std::io::stdout().lock())? {
-            Some(summary) => summary,
+            Some(summary) => (summary, history::Checkin::default()),
             // Standard output went away (a closed pipe): nobody is left to read a summary.
             None => return Ok(ExitCode::SUCCESS),
         }
     } else {
-        terminal::run(plan, &options)?
+        terminal::run(plan, &options, !args.no_checkin)?
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe loses the summary, but must not turn a finished session into an error.
     let _ = out.write_all(summary::text(&summary).as_bytes()).and_then(|()| out.flush());
+    for suggestion in journal::save(&history::records(&summary, &parts, start, checkin), &parts)? {
+        let _ = writeln!(out, "{suggestion}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -17,22 +17,25 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 
 use crate::app::{Action, App};
 use crate::cues::{self, Options};
+use crate::history::Checkin;
 use crate::input::{self, Input};
 use crate::keys;
 use crate::plan::Plan;
 use crate::session::{Event, Session, Summary};
 use crate::view;
 
-/// Runs the interactive session and returns its summary once the terminal is restored.
-pub fn run(plan: Plan, options: &Options) -> io::Result<Summary> {
+/// Runs the interactive session, with the check-in at the end if `checkin`, and returns its
+/// summary and the answers once the terminal is restored.
+pub fn run(plan: Plan, options: &Options, checkin: bool) -> io::Result<(Summary, Checkin)> {
     let inputs = input::spawn(true)?;
     install_panic_hook();
     let mut screen = Screen::enter()?;
-    let mut app = App::new(Session::start(plan, Instant::now()));
+    let app = App::new(Session::start(plan, Instant::now()));
+    let mut app = if checkin { app } else { app.without_checkin() };
     let outcome = drive(&mut screen, &mut app, &inputs, *options);
     drop(screen);
     outcome?;
-    Ok(app.session.summary(Instant::now()))
+    Ok((app.session.summary(Instant::now()), app.answers()))
 }
 
 fn drive(screen: &mut Screen, app: &mut App, inputs: &Receiver<Input>, options: Options) -> io::Result<()> {
@@ -54,10 +57,12 @@ fn drive(screen: &mut Screen, app: &mut App, inputs: &Receiver<Input>, options: 
         };
         let action = match input {
             Err(RecvTimeoutError::Timeout) => continue,
-            Ok(Input::Key(key)) => match keys::action(key) {
-                Some(action) => action,
-                None => continue,
-            },
+            Ok(Input::Key(key)) => {
+                match if app.question().is_some() { keys::checkin_action(key) } else { keys::action(key) } {
+                    Some(action) => action,
+                    None => continue,
+                }
+            }
             Ok(Input::Resize) => continue,
             Ok(Input::Continue) => {
                 screen.reenter()?;

@@ -10,7 +10,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::keys_line;
-use crate::app::App;
+use crate::app::{App, Question};
+use crate::history::Checkin;
+use crate::keys::PAIN_TEN;
 use crate::summary;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
@@ -18,6 +20,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
     let title = if summary.completed { "Session complete" } else { "Session stopped early" };
     let mut lines = vec![Line::from(title).bold().fg(Color::Green), Line::default()];
     lines.extend(summary::lines(&summary).into_iter().map(Line::from));
+    lines.extend(checkin_lines(app.question(), app.answers()));
     let text_height = lines.len() as u16;
     let big_fits = area.height >= text_height + 7 && area.width >= 32;
     let [big, text, footer] = Layout::vertical([
@@ -36,5 +39,36 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant) {
         frame.render_widget(word, Rect { y: big.y + 1, height: big.height.saturating_sub(1), ..big });
     }
     frame.render_widget(Paragraph::new(lines).centered().wrap(Wrap { trim: true }), text);
-    frame.render_widget(Paragraph::new(keys_line(footer.width, true)).centered(), footer);
+    let keys = if app.question().is_some() {
+        Line::from("Enter: skip · q or Esc: exit").style(Style::new().add_modifier(Modifier::DIM))
+    } else {
+        keys_line(footer.width, true)
+    };
+    frame.render_widget(Paragraph::new(keys).centered(), footer);
+}
+
+/// The question being asked and how to answer it, or the answers once given.
+fn checkin_lines(question: Option<Question>, answers: Checkin) -> Vec<Line<'static>> {
+    let ask = |question: &'static str, keys: String| {
+        vec![Line::default(), Line::from(question).bold().fg(Color::Yellow), Line::from(keys).bold()]
+    };
+    match question {
+        Some(Question::Pain) => ask(
+            "How much does your back hurt now? 0 = no pain, 10 = worst",
+            format!("Press 0 to 9, or {PAIN_TEN} for 10 · Enter to skip"),
+        ),
+        Some(Question::Effort) => {
+            ask("How hard did it feel?", "e easy · r about right · h hard · Enter to skip".to_owned())
+        }
+        None => {
+            let mut said = Vec::new();
+            if let Some(pain) = answers.pain {
+                said.push(format!("Pain now: {}/10", pain.value()));
+            }
+            if let Some(effort) = answers.effort {
+                said.push(format!("Felt: {}", effort.phrase()));
+            }
+            if said.is_empty() { Vec::new() } else { vec![Line::default(), Line::from(said.join(" · "))] }
+        }
+    }
 }
