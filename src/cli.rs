@@ -37,6 +37,7 @@ const KEYS_HELP: &str = "Keys during a session:
   b, Left       restart this phase (or go back one, if it has just begun)
   ?             show the instructions (the session pauses)
   q, Esc        stop early (a summary is printed)
+At the end:     0-9 or t (10) rate the pain, e/r/h say how hard it felt, Enter skips
 
 Durations may be given as seconds (5) or with units (90s, 1m30s).";
 

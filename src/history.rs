@@ -7,6 +7,7 @@ pub mod export;
 pub mod report;
 pub mod stats;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -160,9 +161,9 @@ impl Record {
     pub fn to_line(&self) -> String {
         let line = Line {
             v: VERSION,
-            start: self.start.to_string(),
-            exercise: self.exercise.clone(),
-            name: self.name.clone(),
+            start: Cow::Owned(self.start.to_string()),
+            exercise: Cow::Borrowed(&self.exercise),
+            name: Cow::Borrowed(&self.name),
             completed: self.completed,
             reps: self.reps,
             sets: self.sets,
@@ -259,8 +260,8 @@ pub fn parse_line(line: &[u8]) -> Result<Record, String> {
     }
     Ok(Record {
         start: Started::parse(&line.start)?,
-        exercise: clean_line(&line.exercise),
-        name: clean_line(&line.name),
+        exercise: shown(&line.exercise),
+        name: shown(&line.name),
         completed: line.completed,
         reps: line.reps,
         sets: line.sets,
@@ -270,6 +271,16 @@ pub fn parse_line(line: &[u8]) -> Result<Record, String> {
         active: Duration::from_secs(line.active_secs),
         checkin: Checkin { pain, effort: line.effort },
     })
+}
+
+/// The text made safe to show on one line; text that is already so (nearly always) is only
+/// copied, which keeps reading a long history fast.
+fn shown(text: &str) -> String {
+    let plain = text.bytes().all(|b| (b' '..=b'~').contains(&b))
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ");
+    if plain { text.to_owned() } else { clean_line(text) }
 }
 
 /// `serde_json`'s message without its `at line 1 column N` (the file's line is given apart), and
@@ -283,11 +294,14 @@ fn json_reason(error: &serde_json::Error) -> String {
 /// A record as stored. Unknown fields are ignored so that a newer trunkrot's extra fields do
 /// not hide the ones this one knows.
 #[derive(Serialize, Deserialize)]
-struct Line {
+struct Line<'a> {
     v: u32,
-    start: String,
-    exercise: String,
-    name: String,
+    #[serde(borrow)]
+    start: Cow<'a, str>,
+    #[serde(borrow)]
+    exercise: Cow<'a, str>,
+    #[serde(borrow)]
+    name: Cow<'a, str>,
     completed: bool,
     reps: u32,
     #[serde(default = "one")]

@@ -179,3 +179,13 @@ fn concurrent_writers_leave_only_whole_lines() {
         assert_eq!(history.records.iter().filter(|r| r.exercise == id).count(), APPENDS);
     }
 }
+
+#[test]
+fn help_shows_the_history_command_and_the_checkin_flag() {
+    let data = tempfile::tempdir().unwrap();
+    trunkrot(data.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("history").and(contains("--no-checkin")).and(contains("t (10) rate the pain")));
+}

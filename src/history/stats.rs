@@ -65,7 +65,9 @@ pub fn overview(records: &[Record], today: Date) -> Overview {
                 completed: usize::from(record.completed),
             }),
         }
-        let date = record.start.date();
+        // A start is never in the future, but its local day can be ahead of today's: made
+        // further east, read back further west. It counts for today.
+        let date = record.start.date().min(today);
         dates.push(date);
         if (first..=today).contains(&date) {
             let index = days_between(first, date);

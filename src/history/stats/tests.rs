@@ -52,13 +52,14 @@ fn the_windows_count_today_and_the_days_before_it() {
         "2026-01-25T09:00:00Z",
         "2026-02-01T09:00:00Z",
         "2026-02-01T21:00:00Z",
-        "2026-02-03T09:00:00Z", // after today (a clock that was wrong): counted in no window
+        "2026-02-02T01:00:00+09:00", // 1 February in UTC, but already the 2nd in Tokyo: today
     ]);
     let overview = overview(&all, date(2026, 2, 1));
-    assert_eq!((overview.last_7, overview.last_28), (3, 5));
+    assert_eq!((overview.last_7, overview.last_28), (4, 6));
     assert_eq!(overview.days.len(), WINDOW_DAYS);
     assert_eq!(overview.days.first().unwrap().date, date(2026, 1, 5));
-    assert_eq!(overview.days.last().unwrap().sessions, 2);
+    assert_eq!(overview.days.last().unwrap().sessions, 3);
+    assert_eq!(overview.current_streak, 1);
 }
 
 #[test]
