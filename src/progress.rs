@@ -99,12 +99,12 @@ impl fmt::Display for Suggestion {
         match self {
             Suggestion::MoreReps { exercise, to } => write!(
                 f,
-                "Next step: {STEADY_SESSIONS} sessions done in full without more pain. Try {to} reps per side: {}",
+                "Next step: {STEADY_SESSIONS} sessions in a row done in full, no rise in pain reported. Try {to} reps per side: {}",
                 command(exercise, &format!("--reps {to}"))
             ),
             Suggestion::LongerHold { exercise, to } => write!(
                 f,
-                "Next step: {STEADY_SESSIONS} sessions done in full without more pain. Try holding for {}: {}",
+                "Next step: {STEADY_SESSIONS} sessions in a row done in full, no rise in pain reported. Try holding for {}: {}",
                 human(*to),
                 command(exercise, &format!("--hold {}", to.as_secs()))
             ),

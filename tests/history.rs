@@ -189,3 +189,27 @@ fn help_shows_the_history_command_and_the_checkin_flag() {
         .success()
         .stdout(contains("history").and(contains("--no-checkin")).and(contains("t (10) rate the pain")));
 }
+
+#[test]
+fn a_writer_killed_at_any_moment_leaves_whole_lines_that_later_records_follow() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("history.jsonl");
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "writer_process", "--ignored", "--quiet"])
+        .env(WRITER_ENV, format!("0:{}", path.display()))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL) as soon as it has written something, most likely mid-loop.
+    while std::fs::metadata(&path).map_or(0, |m| m.len()) == 0 {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = trunkrot::journal::load(&path).unwrap();
+    assert!(before.skipped.len() <= 1, "at most the line being written: {:?}", before.skipped.first());
+    trunkrot::journal::append(&path, std::slice::from_ref(&big_record(9))).unwrap();
+    let after = trunkrot::journal::load(&path).unwrap();
+    assert_eq!(after.records.len(), before.records.len() + 1);
+    assert_eq!(after.records.last().unwrap().exercise, "w9");
+}

@@ -29,7 +29,7 @@ fn three_full_sessions_without_more_pain_suggest_one_more_rep() {
     assert_eq!(suggestion, Some(Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8 }));
     assert_eq!(
         suggestion.unwrap().to_string(),
-        "Next step: 3 sessions done in full without more pain. Try 8 reps per side: trunkrot --reps 8"
+        "Next step: 3 sessions in a row done in full, no rise in pain reported. Try 8 reps per side: trunkrot --reps 8"
     );
     assert!(suggest(&sessions(7, 5, &[None, None, None]), &exercise).is_some(), "no answers is no rise");
 }
