@@ -67,6 +67,8 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff)
     Man,
+    /// Show the sessions done: streaks, the last sessions, pain over time; or export them
+    History(crate::journal::HistoryArgs),
 }
 
 const KEYS_HELP: &str = "Keys during a session:
@@ -75,10 +77,13 @@ const KEYS_HELP: &str = "Keys during a session:
   b, Left       restart this phase (or go back one, if it has just begun)
   ?             show the instructions (the session pauses)
   q, Esc        stop early (a summary is printed)
+At the end:     0-9 or t (10) rate the pain, e/r/h say how hard it felt, Enter skips
 
 Durations may be given as seconds (5) or with units (90s, 1m30s).";
 
 /// The flags that shape a session.
+// Each bool is an on/off switch on the command line, as clap reads it.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, Args)]
 pub struct SessionArgs {
     /// Reps per side [1 to 100; default: the exercise's]
@@ -122,6 +127,10 @@ pub struct SessionArgs {
     /// terminal)
     #[arg(long)]
     pub plain: bool,
+
+    /// Do not ask about pain and effort at the end of the session
+    #[arg(long)]
+    pub no_checkin: bool,
 }
 
 impl SessionArgs {

@@ -29,6 +29,12 @@ pub enum Failure {
     #[error("no home directory, so no place for a config file")]
     NoConfigDir,
 
+    #[error("{path}: cannot save this session to the history: {reason}")]
+    HistoryUnwritable { path: String, reason: String },
+
+    #[error("no home directory, so no place for the history (set XDG_DATA_HOME)")]
+    NoDataDir,
+
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::Action;
+use crate::history::{Effort, Pain};
 use crate::session::Command;
 
 /// The action of a key event; `None` for releases, repeats and unbound keys.
@@ -25,6 +26,31 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         KeyCode::PageUp => Action::ScrollHelp(-10),
         KeyCode::PageDown => Action::ScrollHelp(10),
         KeyCode::Enter => Action::Confirm,
+        _ => return None,
+    })
+}
+
+/// The key for a pain score of 10 in the check-in (the digits give 0 to 9).
+pub const PAIN_TEN: char = 't';
+
+/// The action of a key while the done screen asks the check-in questions: digits and
+/// [`PAIN_TEN`] answer the pain question, e, r and h the effort one, Enter skips, q and Esc
+/// leave.
+pub fn checkin_action(key: KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return action(key);
+    }
+    Some(match key.code {
+        KeyCode::Char(digit @ '0'..='9') => Action::Pain(Pain::new(digit as u8 - b'0')?),
+        KeyCode::Char(PAIN_TEN) => Action::Pain(Pain::new(Pain::MAX)?),
+        KeyCode::Char('e') => Action::Effort(Effort::Easy),
+        KeyCode::Char('r') => Action::Effort(Effort::Right),
+        KeyCode::Char('h') => Action::Effort(Effort::Hard),
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
         _ => return None,
     })
 }
@@ -61,5 +87,19 @@ mod tests {
         let mut release = press(KeyCode::Char('s'));
         release.kind = KeyEventKind::Release;
         assert_eq!(action(release), None);
+    }
+
+    #[test]
+    fn checkin_keys_answer_skip_and_leave() {
+        let answer = |c| checkin_action(press(KeyCode::Char(c)));
+        assert_eq!(answer('0'), Some(Action::Pain(Pain::new(0).unwrap())));
+        assert_eq!(answer('7'), Some(Action::Pain(Pain::new(7).unwrap())));
+        assert_eq!(answer(PAIN_TEN), Some(Action::Pain(Pain::new(10).unwrap())));
+        assert_eq!(answer('h'), Some(Action::Effort(Effort::Hard)), "h is hard here, not help");
+        assert_eq!(answer('s'), None, "session keys do nothing in the check-in");
+        assert_eq!(checkin_action(press(KeyCode::Enter)), Some(Action::Confirm));
+        assert_eq!(checkin_action(press(KeyCode::Esc)), Some(Action::Quit));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(checkin_action(ctrl_c), Some(Action::Quit));
     }
 }

@@ -13,6 +13,8 @@
 //!   readers), [`input`] (keys and signals as one stream), [`catalog`] (reading exercise
 //!   files), [`places`] (the user's config and data dirs), [`cli`] and [`failure`], and
 //!   [`commands`] (`check`, `list`, `show` with its text in [`show`], and `plan`).
+//! - History: [`history`] (the record format and its summaries) and [`progress`] (when to do
+//!   more or less) are pure; [`journal`] is the file on disk and the `history` command.
 
 pub mod announce;
 pub mod app;
@@ -26,11 +28,14 @@ pub mod duration;
 pub mod exercise;
 pub mod failure;
 pub mod fields;
+pub mod history;
 pub mod input;
+pub mod journal;
 pub mod keys;
 pub mod places;
 pub mod plain;
 pub mod plan;
+pub mod progress;
 pub mod routine;
 pub mod session;
 pub mod shell_integration;
@@ -59,14 +64,47 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(cli::Command::Config { init, session }) => config::report::run(session, *init),
         Some(cli::Command::Completions { shell }) => shell_integration::completions(*shell),
         Some(cli::Command::Man) => shell_integration::man(),
+        Some(Command::History(args)) => journal::run(args),
     }
 }
 
-/// Loads the exercise, runs the session in the terminal or as plain lines, and prints the
-/// summary once the terminal is restored.
+/// Plans the session from the flags, the config and the files, runs it in the terminal or as
+/// plain lines, prints the summary once the terminal is restored, and records it in the history.
 fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let config = config::load()?.config;
     let plan = catalog::plan(args, &config)?;
+    let (announcer, notice) = announcer(args, &config);
+    let parts = plan.parts.clone();
+    let start = history::Started::from_zoned(&jiff::ZonedDateTime::now());
+    let (summary, checkin, reader) = if args.plain || !std::io::stdout().is_terminal() {
+        if let Some(notice) = notice {
+            let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
+        }
+        let (summary, open) = plain::run(plan, announcer, &mut std::io::stdout().lock())?;
+        (summary, history::Checkin::default(), open)
+    } else {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        let theme = view::Theme::new(config.theme.unwrap_or_default(), no_color);
+        let presentation = terminal::Presentation { theme, notice, checkin: !args.no_checkin };
+        let (summary, checkin) = terminal::run(plan, announcer, presentation)?;
+        (summary, checkin, true)
+    };
+    let mut out = std::io::stdout().lock();
+    // A closed pipe loses the summary, but must not lose the session's record.
+    if reader {
+        let _ = out.write_all(summary::text(&summary).as_bytes()).and_then(|()| out.flush());
+    }
+    let suggestions = journal::save(&history::records(&summary, &parts, start, checkin), &parts)?;
+    if reader {
+        for suggestion in suggestions {
+            let _ = writeln!(out, "{suggestion}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The bells and voice the flags and config ask for, and a notice if the voice cannot be had.
+fn announcer(args: &SessionArgs, config: &config::Config) -> (announce::Announcer, Option<String>) {
     let options = cues::Options { quiet: args.quiet || config.quiet == Some(true) };
     let (voice, notice) = if args.voice || config.voice == Some(true) {
         match speech::Voice::find(config.voice_command.as_deref(), std::env::var_os("PATH").as_deref()) {
@@ -76,22 +114,5 @@ fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
     } else {
         (None, None)
     };
-    let announcer = announce::Announcer::new(options, voice);
-    let summary = if args.plain || !std::io::stdout().is_terminal() {
-        if let Some(notice) = notice {
-            let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
-        }
-        match plain::run(plan, announcer, &mut std::io::stdout().lock())? {
-            Some(summary) => summary,
-            // Standard output went away (a closed pipe): nobody is left to read a summary.
-            None => return Ok(ExitCode::SUCCESS),
-        }
-    } else {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-        terminal::run(plan, announcer, view::Theme::new(config.theme.unwrap_or_default(), no_color), notice)?
-    };
-    let mut out = std::io::stdout().lock();
-    // A closed pipe loses the summary, but must not turn a finished session into an error.
-    let _ = out.write_all(summary::text(&summary).as_bytes()).and_then(|()| out.flush());
-    Ok(ExitCode::SUCCESS)
+    (announce::Announcer::new(options, voice), notice)
 }

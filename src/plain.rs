@@ -16,8 +16,9 @@ use crate::input::{self, Input};
 use crate::plan::{self, Plan};
 use crate::session::{Command, Event, Session, Summary};
 
-/// Runs the whole session, printing as it goes. Returns `None` if standard output was closed.
-pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<Option<Summary>, Failure> {
+/// Runs the whole session, printing as it goes. Returns its summary, and whether standard
+/// output is still open: a closed one (a reader that went away) stops the session early.
+pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<(Summary, bool), Failure> {
     let inputs = input::spawn(false)?;
     let ring = io::stderr().is_terminal();
     let mut announcer = announcer;
@@ -57,8 +58,11 @@ pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<Opt
         }
     })();
     match printed {
-        Ok(()) => Ok(Some(session.summary(Instant::now()))),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(None),
+        Ok(()) => Ok((session.summary(Instant::now()), true)),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            session.apply(Command::Stop, Instant::now());
+            Ok((session.summary(Instant::now()), false))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -17,25 +17,37 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 
 use crate::announce::Announcer;
 use crate::app::{Action, App};
+use crate::history::Checkin;
 use crate::input::{self, Input};
 use crate::keys;
 use crate::plan::Plan;
 use crate::session::{Event, Session, Summary};
 use crate::view::{self, Theme};
 
-/// Runs the interactive session and returns its summary once the terminal is restored.
-/// `notice` is shown on screen from the start (e.g. that no speech command was found).
-pub fn run(plan: Plan, announcer: Announcer, theme: Theme, notice: Option<String>) -> io::Result<Summary> {
+/// How the interactive session looks and what it asks, besides the plan.
+#[derive(Debug, Clone, Default)]
+pub struct Presentation {
+    pub theme: Theme,
+    /// Shown on screen from the start (e.g. that no speech command was found).
+    pub notice: Option<String>,
+    /// Ask the check-in questions on the done screen of a completed session.
+    pub checkin: bool,
+}
+
+/// Runs the interactive session and returns its summary and the check-in answers once the
+/// terminal is restored.
+pub fn run(plan: Plan, announcer: Announcer, presentation: Presentation) -> io::Result<(Summary, Checkin)> {
     let inputs = input::spawn(true)?;
     install_panic_hook();
     let mut screen = Screen::enter()?;
-    let mut app = App::new(Session::start(plan, Instant::now()));
-    app.notice = notice;
+    let app = App::new(Session::start(plan, Instant::now()));
+    let mut app = if presentation.checkin { app } else { app.without_checkin() };
+    app.notice = presentation.notice;
     let mut announcer = announcer;
-    let outcome = drive(&mut screen, &mut app, &inputs, &mut announcer, theme);
+    let outcome = drive(&mut screen, &mut app, &inputs, &mut announcer, presentation.theme);
     drop(screen);
     outcome?;
-    Ok(app.session.summary(Instant::now()))
+    Ok((app.session.summary(Instant::now()), app.answers()))
 }
 
 fn drive(
@@ -69,10 +81,12 @@ fn drive(
         };
         let action = match input {
             Err(RecvTimeoutError::Timeout) => continue,
-            Ok(Input::Key(key)) => match keys::action(key) {
-                Some(action) => action,
-                None => continue,
-            },
+            Ok(Input::Key(key)) => {
+                match if app.question().is_some() { keys::checkin_action(key) } else { keys::action(key) } {
+                    Some(action) => action,
+                    None => continue,
+                }
+            }
             Ok(Input::Resize) => continue,
             Ok(Input::Continue) => {
                 screen.reenter()?;

@@ -52,10 +52,20 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(message, area);
 }
 
+/// Which screen's keys the footer shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    Session,
+    Checkin,
+    Done,
+}
+
 /// A line of keys for the footer, shortened to fit `width`.
-fn keys_line(width: u16, finished: bool) -> Line<'static> {
-    let keys = if finished {
+fn keys_line(width: u16, screen: Keys) -> Line<'static> {
+    let keys = if screen == Keys::Done {
         "Enter, q or Esc: exit"
+    } else if screen == Keys::Checkin {
+        "Enter: skip · q or Esc: exit"
     } else if width >= 60 {
         "Space pause · s/→ skip · b/← back · ? instructions · q quit"
     } else if width >= 38 {

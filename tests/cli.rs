@@ -7,7 +7,10 @@ use predicates::prelude::*;
 use predicates::str::contains;
 
 fn trunkrot() -> assert_cmd::Command {
-    cargo_bin_cmd!("trunkrot")
+    let mut command = cargo_bin_cmd!("trunkrot");
+    // Sessions append to the history: keep it away from the user's own.
+    command.env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-data"));
+    command
 }
 
 #[test]

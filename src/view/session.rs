@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::{Theme, keys_line};
+use super::{Keys, Theme, keys_line};
 use crate::app::App;
 use crate::duration::human;
 use crate::exercise::Side;
@@ -106,7 +106,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     if let Some(notes) = notes {
         frame.render_widget(Paragraph::new(notes).style(theme.notes()), notes_area);
     }
-    frame.render_widget(Paragraph::new(keys_line(footer.width, false)), footer);
+    frame.render_widget(Paragraph::new(keys_line(footer.width, Keys::Session)), footer);
 }
 
 /// The thirteen rows of the screen, some of zero height in the smaller layouts: header, gap,

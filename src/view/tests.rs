@@ -108,9 +108,8 @@ fn help_overlay_shows_the_instructions() {
     assert!(screen_text(&terminal).contains("Start position"));
 }
 
-#[test]
-fn done_screen_says_complete_with_the_figures() {
-    let t0 = Instant::now();
+/// A short session of 2 reps a side, run to its end (at 17 s): on the check-in's first question.
+fn finished(t0: Instant) -> (App, Instant) {
     let overrides = Overrides {
         reps: Some(2),
         hold: Some(secs(3)),
@@ -120,13 +119,57 @@ fn done_screen_says_complete_with_the_figures() {
     };
     let mut app = app(t0, &overrides);
     app.tick(t0 + secs(17));
-    let terminal = draw(&app, t0 + secs(20), 80, 24);
+    (app, t0 + secs(20))
+}
+
+#[test]
+fn done_screen_says_complete_with_the_figures() {
+    let (app, now) = finished(Instant::now());
+    let terminal = draw(&app.without_checkin(), now, 80, 24);
     insta::assert_snapshot!("done_80x24", terminal.backend());
     let text = screen_text(&terminal);
     assert!(text.contains("Session complete"));
     assert!(text.contains("Left: 2 of 2 reps"));
     assert!(text.contains("Total hold time: 12 s"));
     assert!(text.contains("Elapsed: 17 s"));
+}
+
+#[test]
+fn the_checkin_asks_for_pain_with_its_keys_on_screen() {
+    let t0 = Instant::now();
+    let (app, now) = finished(t0);
+    let terminal = draw(&app, now, 80, 24);
+    insta::assert_snapshot!("checkin_pain_80x24", terminal.backend());
+    let text = screen_text(&terminal);
+    assert!(text.contains("How much does your back hurt now?"));
+    assert!(text.contains("Press 0 to 9, or t for 10"));
+    assert!(text.contains("Enter: skip"));
+}
+
+#[test]
+fn the_checkin_then_asks_how_hard_and_shows_the_answers() {
+    let t0 = Instant::now();
+    let (mut app, now) = finished(t0);
+    app.handle(Action::Pain(crate::history::Pain::new(3).unwrap()), now);
+    let asking = draw(&app, now, 80, 24);
+    insta::assert_snapshot!("checkin_effort_80x24", asking.backend());
+    assert!(screen_text(&asking).contains("e easy · r about right · h hard"));
+    app.handle(Action::Effort(crate::history::Effort::Right), now);
+    let answered = draw(&app, now, 80, 24);
+    insta::assert_snapshot!("checkin_answered_80x24", answered.backend());
+    let text = screen_text(&answered);
+    assert!(text.contains("Pain now: 3/10 · Felt: about right"));
+    assert!(text.contains("Enter, q or Esc: exit"));
+}
+
+#[test]
+fn the_checkin_fits_a_small_terminal() {
+    let t0 = Instant::now();
+    let (app, now) = finished(t0);
+    insta::assert_snapshot!("checkin_pain_40x12", draw(&app, now, 40, 12).backend());
+    for (width, height) in [(1, 1), (0, 0), (20, 6)] {
+        draw(&app, now, width, height);
+    }
 }
 
 #[test]

@@ -86,6 +86,11 @@ impl Theme {
         self.fg(if self.high_contrast { Color::LightBlue } else { Color::Blue })
     }
 
+    /// A check-in question on the done screen: bold, and yellow where there is colour.
+    pub fn question(self) -> Style {
+        self.fg(if self.high_contrast { Color::LightYellow } else { Color::Yellow }).add_modifier(Modifier::BOLD)
+    }
+
     /// The done screen's title and big word.
     pub fn done(self) -> Style {
         self.fg(if self.high_contrast { Color::LightGreen } else { Color::Green }).add_modifier(Modifier::BOLD)

@@ -1,0 +1,332 @@
+//! The session log: one record per exercise done, stored as one JSON line each in
+//! `history.jsonl`. Pure: building a record, writing its line, and reading a whole file back
+//! into records plus a note for each damaged line. The file itself is the shell's
+//! ([`crate::journal`]).
+
+pub mod export;
+pub mod report;
+pub mod stats;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::time::Duration;
+
+use jiff::civil::Date;
+use jiff::fmt::temporal::{Pieces, PiecesOffset};
+use jiff::tz::Offset;
+use jiff::{Timestamp, ZonedDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::exercise::Side;
+use crate::plan::Part;
+use crate::session::{SideReps, Summary};
+use crate::untrusted::clean_line;
+
+/// The format version written in every record's `v`. Readers accept every version up to this
+/// one; fields added later must have defaults so that older lines still read.
+pub const VERSION: u32 = 1;
+
+/// The file's name, as diagnostics show it.
+pub const FILE_NAME: &str = "history.jsonl";
+
+/// How bad the back feels after a session, from 0 (no pain) to 10 (the worst imaginable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pain(u8);
+
+impl Pain {
+    pub const MAX: u8 = 10;
+
+    /// `None` above [`Pain::MAX`].
+    pub fn new(value: u8) -> Option<Self> {
+        (value <= Self::MAX).then_some(Pain(value))
+    }
+
+    pub fn value(self) -> u8 {
+        self.0
+    }
+}
+
+/// How hard the session felt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    Easy,
+    Right,
+    Hard,
+}
+
+impl Effort {
+    /// The word stored and exported.
+    pub fn word(self) -> &'static str {
+        match self {
+            Effort::Easy => "easy",
+            Effort::Right => "right",
+            Effort::Hard => "hard",
+        }
+    }
+
+    /// As it reads on screen: "easy", "about right", "hard".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Effort::Easy => "easy",
+            Effort::Right => "about right",
+            Effort::Hard => "hard",
+        }
+    }
+}
+
+/// The answers to the questions asked at the end of a session; each may be skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Checkin {
+    pub pain: Option<Pain>,
+    pub effort: Option<Effort>,
+}
+
+/// When a session started: the instant and the UTC offset the user's clock had then, so the
+/// day it counts for is the day the user lived it, wherever they are now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Started {
+    pub at: Timestamp,
+    pub offset: Offset,
+}
+
+impl Started {
+    /// The local time `now`, to the second.
+    pub fn from_zoned(now: &ZonedDateTime) -> Self {
+        let at = Timestamp::from_second(now.timestamp().as_second()).unwrap_or(now.timestamp());
+        Started { at, offset: now.offset() }
+    }
+
+    /// The local calendar day.
+    pub fn date(&self) -> Date {
+        self.offset.to_datetime(self.at).date()
+    }
+
+    /// Parses `2026-03-31T23:30:00+02:00`; an offset is required.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let pieces = Pieces::parse(text).map_err(|e| format!("start `{}`: {e}", clean_line(text)))?;
+        let offset = match pieces.offset() {
+            Some(PiecesOffset::Numeric(numeric)) => numeric.offset(),
+            Some(PiecesOffset::Zulu) => Offset::UTC,
+            _ => return Err(format!("start `{}` has no UTC offset", clean_line(text))),
+        };
+        let time = pieces.time().ok_or_else(|| format!("start `{}` has no time of day", clean_line(text)))?;
+        let at = offset
+            .to_timestamp(pieces.date().to_datetime(time))
+            .map_err(|e| format!("start `{}`: {e}", clean_line(text)))?;
+        Ok(Started { at, offset })
+    }
+}
+
+impl fmt::Display for Started {
+    /// RFC 3339 in local time: `2026-03-31T23:30:00+02:00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.at.display_with_offset(self.offset))
+    }
+}
+
+/// One exercise done in one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub start: Started,
+    /// The exercise's id (its file stem) and name.
+    pub exercise: String,
+    pub name: String,
+    /// Ran to its end rather than being stopped early.
+    pub completed: bool,
+    /// The settings it ran with: reps per side per set, sets, and the hold.
+    pub reps: u32,
+    pub sets: u32,
+    pub hold: Duration,
+    /// Holds done and planned, per side (one entry without a side for two-sided exercises).
+    pub sides: Vec<SideReps>,
+    /// From start to end, pauses included, and without pauses.
+    pub total: Duration,
+    pub active: Duration,
+    pub checkin: Checkin,
+}
+
+impl Record {
+    /// Holds done, all sides together.
+    pub fn done(&self) -> u32 {
+        self.sides.iter().map(|s| s.done).sum()
+    }
+
+    /// Holds done on one side (or, with `None`, on an exercise without sides).
+    pub fn done_on(&self, side: Option<Side>) -> Option<u32> {
+        self.sides.iter().find(|s| s.side == side).map(|s| s.done)
+    }
+
+    /// The record's JSON line, without the newline.
+    pub fn to_line(&self) -> String {
+        let line = Line {
+            v: VERSION,
+            start: Cow::Owned(self.start.to_string()),
+            exercise: Cow::Borrowed(&self.exercise),
+            name: Cow::Borrowed(&self.name),
+            completed: self.completed,
+            reps: self.reps,
+            sets: self.sets,
+            hold_secs: self.hold.as_secs(),
+            sides: self.sides.iter().map(|s| LineSide { side: s.side, done: s.done, planned: s.planned }).collect(),
+            total_secs: self.total.as_secs(),
+            active_secs: self.active.as_secs(),
+            pain: self.checkin.pain.map(Pain::value),
+            effort: self.checkin.effort,
+        };
+        // A struct of strings and numbers always serializes.
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+}
+
+/// The records a session leaves: one per exercise of the plan that was started, or none when no
+/// hold was done at all.
+pub fn records(summary: &Summary, parts: &[Part], start: Started, checkin: Checkin) -> Vec<Record> {
+    if summary.held.is_zero() {
+        return Vec::new();
+    }
+    let done = |part: &&crate::session::PartSummary| part.reps.iter().any(|r| r.done > 0);
+    let first = summary.parts.first().map(|p| p.id.as_str());
+    summary
+        .parts
+        .iter()
+        .zip(parts)
+        .filter(|(summary_part, _)| done(summary_part) || Some(summary_part.id.as_str()) == first)
+        .map(|(summary_part, part)| Record {
+            start,
+            exercise: summary_part.id.clone(),
+            name: summary_part.name.clone(),
+            completed: summary.completed,
+            reps: part.settings.reps,
+            sets: part.settings.sets,
+            hold: summary_part.hold,
+            sides: summary_part.reps.clone(),
+            total: summary.elapsed,
+            active: summary.active,
+            checkin,
+        })
+        .collect()
+}
+
+/// A line that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// 1-based.
+    pub line: usize,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{FILE_NAME}:{}: skipped: {}", self.line, self.reason)
+    }
+}
+
+/// What a whole history file holds: the records in file order, and the lines that were skipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    pub records: Vec<Record>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Reads a whole file. Blank lines are ignored; every other line that is not a record is
+/// skipped with its reason, and never stops the lines after it from being read.
+pub fn read(bytes: &[u8]) -> History {
+    let mut history = History::default();
+    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match parse_line(line) {
+            Ok(record) => history.records.push(record),
+            Err(reason) => history.skipped.push(Skipped { line: index + 1, reason }),
+        }
+    }
+    history
+}
+
+/// Parses one line into a record, or says why it is not one.
+pub fn parse_line(line: &[u8]) -> Result<Record, String> {
+    let line: Line = serde_json::from_slice(line).map_err(|e| json_reason(&e))?;
+    if line.v > VERSION {
+        return Err(format!("written by a newer trunkrot (format {}; this one reads up to {VERSION})", line.v));
+    }
+    let pain = match line.pain {
+        Some(value) => Some(Pain::new(value).ok_or_else(|| format!("pain {value} is not in 0..=10"))?),
+        None => None,
+    };
+    if line.sides.is_empty() {
+        return Err("no reps per side".to_owned());
+    }
+    Ok(Record {
+        start: Started::parse(&line.start)?,
+        exercise: shown(&line.exercise),
+        name: shown(&line.name),
+        completed: line.completed,
+        reps: line.reps,
+        sets: line.sets,
+        hold: Duration::from_secs(line.hold_secs),
+        sides: line.sides.iter().map(|s| SideReps { side: s.side, done: s.done, planned: s.planned }).collect(),
+        total: Duration::from_secs(line.total_secs),
+        active: Duration::from_secs(line.active_secs),
+        checkin: Checkin { pain, effort: line.effort },
+    })
+}
+
+/// The text made safe to show on one line; text that is already so (nearly always) is only
+/// copied, which keeps reading a long history fast.
+fn shown(text: &str) -> String {
+    let plain = text.bytes().all(|b| (b' '..=b'~').contains(&b))
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ");
+    if plain { text.to_owned() } else { clean_line(text) }
+}
+
+/// `serde_json`'s message without its `at line 1 column N` (the file's line is given apart), and
+/// with anything the file put in it made safe to show.
+fn json_reason(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(head, _)| head);
+    format!("{} (column {})", clean_line(message), error.column())
+}
+
+/// A record as stored. Unknown fields are ignored so that a newer trunkrot's extra fields do
+/// not hide the ones this one knows.
+#[derive(Serialize, Deserialize)]
+struct Line<'a> {
+    v: u32,
+    #[serde(borrow)]
+    start: Cow<'a, str>,
+    #[serde(borrow)]
+    exercise: Cow<'a, str>,
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    completed: bool,
+    reps: u32,
+    #[serde(default = "one")]
+    sets: u32,
+    hold_secs: u64,
+    sides: Vec<LineSide>,
+    total_secs: u64,
+    active_secs: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    effort: Option<Effort>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LineSide {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    side: Option<Side>,
+    done: u32,
+    planned: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

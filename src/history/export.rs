@@ -1,0 +1,75 @@
+//! The history for a physiotherapist or a spreadsheet: a JSON array of the stored records, or
+//! CSV with a header and one row per record.
+
+use std::fmt::Write as _;
+
+use super::Record;
+use crate::exercise::Side;
+
+/// One JSON array holding every record, one per line, in the stored format.
+pub fn json(records: &[Record]) -> String {
+    let mut out = String::from("[");
+    for (index, record) in records.iter().enumerate() {
+        out.push_str(if index == 0 { "\n" } else { ",\n" });
+        out.push_str(&record.to_line());
+    }
+    out.push_str("\n]\n");
+    out
+}
+
+/// The CSV header.
+pub const CSV_HEADER: &str = "start,exercise,name,completed,reps,sets,hold_s,left_done,left_planned,right_done,\
+right_planned,done,planned,total_s,active_s,pain,effort";
+
+/// A header and one row per record. Fields that need it are quoted, quotes doubled; a field
+/// that a spreadsheet would run as a formula is prefixed with `'`.
+pub fn csv(records: &[Record]) -> String {
+    let mut out = String::with_capacity(records.len() * 120 + CSV_HEADER.len() + 1);
+    out.push_str(CSV_HEADER);
+    out.push('\n');
+    for record in records {
+        let side = |side: Side| record.sides.iter().find(|s| s.side == Some(side));
+        let count = |value: Option<u32>| value.map_or_else(String::new, |v| v.to_string());
+        let fields = [
+            record.start.to_string(),
+            field(&record.exercise),
+            field(&record.name),
+            record.completed.to_string(),
+            record.reps.to_string(),
+            record.sets.to_string(),
+            record.hold.as_secs().to_string(),
+            count(side(Side::Left).map(|s| s.done)),
+            count(side(Side::Left).map(|s| s.planned)),
+            count(side(Side::Right).map(|s| s.done)),
+            count(side(Side::Right).map(|s| s.planned)),
+            record.done().to_string(),
+            record.sides.iter().map(|s| s.planned).sum::<u32>().to_string(),
+            record.total.as_secs().to_string(),
+            record.active.as_secs().to_string(),
+            count(record.checkin.pain.map(|p| u32::from(p.value()))),
+            record.checkin.effort.map_or("", |e| e.word()).to_owned(),
+        ];
+        let _ = writeln!(out, "{}", fields.join(","));
+    }
+    out
+}
+
+/// One text field, made safe for CSV and for spreadsheets.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_with_commas_and_quotes_are_quoted_and_formulas_defused() {
+        assert_eq!(field("Lower trunk rotation"), "Lower trunk rotation");
+        assert_eq!(field("Knees, side to side"), "\"Knees, side to side\"");
+        assert_eq!(field("The \"bridge\""), "\"The \"\"bridge\"\"\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-1"), "'-1");
+    }
+}

@@ -1,0 +1,135 @@
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::exercise;
+use crate::plan::{Overrides, Plan};
+use crate::session::Session;
+
+/// A record of the default exercise started at `start` (RFC 3339 with offset).
+pub(crate) fn record(start: &str) -> Record {
+    Record {
+        start: Started::parse(start).unwrap(),
+        exercise: exercise::DEFAULT_ID.to_owned(),
+        name: "Lower trunk rotation".to_owned(),
+        completed: true,
+        reps: 10,
+        sets: 1,
+        hold: Duration::from_secs(5),
+        sides: vec![
+            SideReps { side: Some(Side::Left), done: 10, planned: 10 },
+            SideReps { side: Some(Side::Right), done: 9, planned: 10 },
+        ],
+        total: Duration::from_secs(200),
+        active: Duration::from_secs(190),
+        checkin: Checkin { pain: Pain::new(3), effort: Some(Effort::Right) },
+    }
+}
+
+#[test]
+fn a_record_survives_its_line() {
+    let original = record("2026-03-31T23:30:00+02:00");
+    let line = original.to_line();
+    assert!(!line.contains('\n'));
+    assert!(line.starts_with(r#"{"v":1,"start":"2026-03-31T23:30:00+02:00","#), "{line}");
+    assert_eq!(parse_line(line.as_bytes()), Ok(original.clone()));
+    let skipped = Record { checkin: Checkin::default(), ..original };
+    let line = skipped.to_line();
+    assert!(!line.contains("pain") && !line.contains("effort"), "unanswered questions are left out: {line}");
+    assert_eq!(parse_line(line.as_bytes()), Ok(skipped));
+}
+
+/// A version 1 line exactly as the first release writes it. It must stay readable forever.
+const VERSION_1: &str = r#"{"v":1,"start":"2026-11-25T09:05:00-05:00","exercise":"lower-trunk-rotation","name":"Lower trunk rotation","completed":false,"reps":10,"sets":1,"hold_secs":5,"sides":[{"side":"left","done":3,"planned":10},{"side":"right","done":2,"planned":10}],"total_secs":75,"active_secs":60}"#;
+
+#[test]
+fn the_first_format_still_reads() {
+    let record = parse_line(VERSION_1.as_bytes()).unwrap();
+    assert_eq!(record.start.date(), jiff::civil::date(2026, 11, 25));
+    assert_eq!(record.start.to_string(), "2026-11-25T09:05:00-05:00");
+    assert!(!record.completed);
+    assert_eq!((record.done_on(Some(Side::Left)), record.done_on(Some(Side::Right))), (Some(3), Some(2)));
+    assert_eq!(record.checkin, Checkin::default());
+}
+
+#[test]
+fn fields_a_later_version_adds_are_ignored_but_a_newer_format_is_not_guessed_at() {
+    let extra = VERSION_1.replacen(r#""v":1,"#, r#""v":1,"mood":"fine","#, 1);
+    assert!(parse_line(extra.as_bytes()).is_ok());
+    let newer = VERSION_1.replacen(r#""v":1,"#, r#""v":2,"#, 1);
+    assert_eq!(
+        parse_line(newer.as_bytes()).unwrap_err(),
+        "written by a newer trunkrot (format 2; this one reads up to 1)"
+    );
+}
+
+#[test]
+fn damaged_lines_are_skipped_with_their_line_number_and_the_rest_still_read() {
+    let good = record("2026-03-01T08:00:00Z").to_line();
+    let half = &good[..good.len() / 2];
+    let file = format!(
+        "{good}\n{half}\n\nnot json\n{}\n{good}\n{}\n\u{ff}\n{good}",
+        VERSION_1.replace("\"sides\"", "\"sidez\""),
+        good.replace(r#""pain":3"#, r#""pain":12"#)
+    );
+    let mut bytes = file.into_bytes();
+    let bad_utf8 = bytes.iter().position(|b| *b == 0xc3).unwrap();
+    bytes[bad_utf8 + 1] = 0xff;
+    let history = read(&bytes);
+    assert_eq!(history.records.len(), 3);
+    let lines: Vec<usize> = history.skipped.iter().map(|s| s.line).collect();
+    assert_eq!(lines, vec![2, 4, 5, 7, 8]);
+    let shown: Vec<String> = history.skipped.iter().map(ToString::to_string).collect();
+    assert!(shown[0].starts_with("history.jsonl:2: skipped: EOF while parsing"), "{shown:?}");
+    assert_eq!(shown[1], "history.jsonl:4: skipped: expected ident (column 2)");
+    assert!(shown[2].starts_with("history.jsonl:5: skipped: missing field `sides`"), "{shown:?}");
+    assert_eq!(shown[3], "history.jsonl:7: skipped: pain 12 is not in 0..=10");
+}
+
+#[test]
+fn hostile_text_in_the_file_never_reaches_the_terminal() {
+    let line = VERSION_1.replace("Lower trunk rotation", "Evil\\u001b]2;owned\\u0007 name");
+    assert!(!parse_line(line.as_bytes()).unwrap().name.chars().any(char::is_control));
+    let reason = parse_line(br#"{"v":1,"start":"2026\u001b[2J"}"#).unwrap_err();
+    assert!(!reason.chars().any(char::is_control), "{reason:?}");
+}
+
+#[test]
+fn a_start_needs_an_offset() {
+    assert!(Started::parse("2026-03-31T23:30:00").unwrap_err().contains("no UTC offset"));
+    assert!(Started::parse("yesterday").is_err());
+    let utc = Started::parse("2026-03-31T21:30:00Z").unwrap();
+    let paris = Started::parse("2026-03-31T23:30:00+02:00").unwrap();
+    assert_eq!(utc.at, paris.at, "the same instant");
+    assert_eq!(paris.to_string(), "2026-03-31T23:30:00+02:00");
+}
+
+#[test]
+fn a_started_time_keeps_the_local_offset_and_drops_the_fraction() {
+    let zoned: jiff::ZonedDateTime = "2026-07-01T06:15:09.75+09:30[Australia/Darwin]".parse().unwrap();
+    let started = Started::from_zoned(&zoned);
+    assert_eq!(started.to_string(), "2026-07-01T06:15:09+09:30");
+    assert_eq!(started.date(), jiff::civil::date(2026, 7, 1));
+}
+
+#[test]
+fn a_session_leaves_a_record_only_when_a_hold_was_done() {
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let overrides = Overrides { reps: Some(2), ..Overrides::default() };
+    let plan = Plan::new(exercise, &overrides);
+    let t0 = Instant::now();
+    let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
+    let mut early = Session::start(plan.clone(), t0);
+    early.apply(crate::session::Command::Stop, t0 + Duration::from_secs(3));
+    assert_eq!(records(&early.summary(t0), &plan.parts, start, Checkin::default()), vec![]);
+
+    let mut done = Session::start(plan.clone(), t0);
+    let end = t0 + plan.total();
+    done.tick(end);
+    let checkin = Checkin { pain: Pain::new(2), effort: None };
+    let saved = records(&done.summary(end), &plan.parts, start, checkin);
+    assert_eq!(saved.len(), 1);
+    let record = &saved[0];
+    assert_eq!((record.reps, record.sets, record.completed, record.done()), (2, 1, true, 4));
+    assert_eq!(record.checkin, checkin);
+    assert_eq!(record.total, plan.total());
+}

@@ -1,0 +1,215 @@
+//! The history as a user meets it: a real session appends a record that `history` reads back as
+//! text, JSON and CSV; damaged lines and unwritable places are reported, never fatal; writers
+//! in several processes at once leave only whole lines.
+
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+use trunkrot::history::{self, Record};
+
+/// The binary with its data dir in `data` (and no terminal: sessions run plain).
+fn trunkrot(data: &Path) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("trunkrot");
+    command.env("XDG_DATA_HOME", data).env("TZ", "UTC").timeout(Duration::from_secs(30));
+    command
+}
+
+const SHORT: [&str; 8] = ["--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"];
+
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
+    let data = tempfile::tempdir().unwrap();
+    trunkrot(data.path()).args(SHORT).assert().success().stdout(contains("Lower trunk rotation: completed"));
+    let file = data.path().join("trunkrot").join("history.jsonl");
+    let stored = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(stored.lines().count(), 1, "{stored}");
+    assert!(stored.ends_with('\n'));
+
+    let json = stdout(&trunkrot(data.path()).args(["history", "--json"]).assert().success());
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let records = value.as_array().unwrap();
+    assert_eq!(records.len(), 1);
+    let record = &records[0];
+    assert_eq!(record["v"], 1);
+    assert_eq!(record["exercise"], "lower-trunk-rotation");
+    assert_eq!(record["completed"], true);
+    assert_eq!((record["reps"].clone(), record["hold_secs"].clone()), (1.into(), 1.into()));
+    assert_eq!(record["sides"][0], serde_json::json!({"side": "left", "done": 1, "planned": 1}));
+    assert!(record.get("pain").is_none(), "plain mode never asks");
+    assert!(record["start"].as_str().unwrap().ends_with("+00:00"), "{record}");
+
+    let csv = stdout(&trunkrot(data.path()).args(["history", "--csv"]).assert().success());
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert_eq!(lines[0], history::export::CSV_HEADER);
+    let fields: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(fields.len(), lines[0].split(',').count());
+    assert_eq!(
+        &fields[1..12],
+        ["lower-trunk-rotation", "Lower trunk rotation", "true", "1", "1", "1", "1", "1", "1", "1", "2"]
+    );
+
+    trunkrot(data.path()).arg("history").assert().success().stdout(
+        contains("1 session")
+            .and(contains("Streak: 1 day now, longest 1 day"))
+            .and(contains("Last 7 days: 1 session"))
+            .and(contains("L 1/1 R 1/1")),
+    );
+}
+
+#[test]
+fn filters_keep_only_the_matching_sessions() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("trunkrot").join("history.jsonl");
+    let line = |start: &str, exercise: &str| {
+        format!(
+            r#"{{"v":1,"start":"{start}","exercise":"{exercise}","name":"X","completed":true,"reps":5,"hold_secs":3,"sides":[{{"done":5,"planned":5}}],"total_secs":30,"active_secs":30}}"#
+        )
+    };
+    let lines = [
+        line("2026-01-10T08:00:00+01:00", "a"),
+        line("2026-02-10T08:00:00+01:00", "b"),
+        line("2026-03-10T08:00:00+01:00", "a"),
+    ];
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let csv = stdout(
+        &trunkrot(data.path())
+            .args(["history", "--csv", "--since", "2026-02-01", "--exercise", "a"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.contains("2026-03-10T08:00:00+01:00"));
+    trunkrot(data.path()).args(["history", "--since", "last tuesday"]).assert().code(2).stderr(contains("--since"));
+    trunkrot(data.path()).args(["history", "--json", "--csv"]).assert().code(2);
+}
+
+#[test]
+fn a_damaged_line_is_reported_and_skipped_and_new_records_follow_it() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("trunkrot").join("history.jsonl");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    // What a crash in the middle of a write could leave: a line cut short, with no newline.
+    std::fs::write(&file, r#"{"v":1,"start":"2026-01-10T08:00:00+01:00","exerc"#).unwrap();
+    trunkrot(data.path()).args(SHORT).assert().success();
+    let assert = trunkrot(data.path()).args(["history", "--json"]).assert().success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.starts_with("history.jsonl:1: skipped: EOF while parsing"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&assert)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1, "the new record is whole, on its own line");
+}
+
+#[test]
+fn an_unwritable_history_is_reported_with_its_path_and_the_summary_still_prints() {
+    let data = tempfile::tempdir().unwrap();
+    // A file where the data dir should be: nothing can be created under it, even by root.
+    let blocked = data.path().join("not-a-dir");
+    std::fs::write(&blocked, "").unwrap();
+    trunkrot(&blocked)
+        .args(SHORT)
+        .assert()
+        .code(1)
+        .stdout(contains("Lower trunk rotation: completed").and(contains("Left: 1 of 1 reps")))
+        .stderr(contains("not-a-dir/trunkrot/history.jsonl: cannot save this session to the history"));
+}
+
+#[test]
+fn history_without_sessions_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    trunkrot(data.path()).arg("history").assert().success().stdout(contains("No sessions recorded yet"));
+    trunkrot(data.path()).args(["history", "--json"]).assert().success().stdout("[\n]\n");
+}
+
+/// Set for the child processes of the concurrency test: where to append, and how many times.
+const WRITER_ENV: &str = "TRUNKROT_TEST_WRITER";
+const WRITERS: usize = 4;
+const APPENDS: usize = 150;
+
+fn big_record(writer: usize) -> Record {
+    let line = format!(
+        r#"{{"v":1,"start":"2026-01-10T08:00:00+01:00","exercise":"w{writer}","name":"{}","completed":true,"reps":5,"hold_secs":3,"sides":[{{"done":5,"planned":5}}],"total_secs":30,"active_secs":30}}"#,
+        "n".repeat(6000)
+    );
+    history::parse_line(line.as_bytes()).expect("a valid record")
+}
+
+/// Not a test on its own: the body of each writer process that the next test starts.
+#[test]
+#[ignore = "run by concurrent_writers_leave_only_whole_lines in child processes"]
+fn writer_process() {
+    let Ok(spec) = std::env::var(WRITER_ENV) else { return };
+    let (writer, path) = spec.split_once(':').unwrap();
+    let record = big_record(writer.parse().unwrap());
+    for _ in 0..APPENDS {
+        trunkrot::journal::append(Path::new(path), std::slice::from_ref(&record)).unwrap();
+    }
+}
+
+#[test]
+fn concurrent_writers_leave_only_whole_lines() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("history.jsonl");
+    let children: Vec<_> = (0..WRITERS)
+        .map(|writer| {
+            std::process::Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "writer_process", "--ignored", "--quiet"])
+                .env(WRITER_ENV, format!("{writer}:{}", path.display()))
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let history = trunkrot::journal::load(&path).unwrap();
+    let torn = history.skipped.len();
+    assert_eq!(torn, 0, "every line whole, but {torn} were not, first: {:?}", history.skipped.first());
+    assert_eq!(history.records.len(), WRITERS * APPENDS);
+    for writer in 0..WRITERS {
+        let id = format!("w{writer}");
+        assert_eq!(history.records.iter().filter(|r| r.exercise == id).count(), APPENDS);
+    }
+}
+
+#[test]
+fn help_shows_the_history_command_and_the_checkin_flag() {
+    let data = tempfile::tempdir().unwrap();
+    trunkrot(data.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("history").and(contains("--no-checkin")).and(contains("t (10) rate the pain")));
+}
+
+#[test]
+fn a_writer_killed_at_any_moment_leaves_whole_lines_that_later_records_follow() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("history.jsonl");
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "writer_process", "--ignored", "--quiet"])
+        .env(WRITER_ENV, format!("0:{}", path.display()))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL) as soon as it has written something, most likely mid-loop.
+    while std::fs::metadata(&path).map_or(0, |m| m.len()) == 0 {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = trunkrot::journal::load(&path).unwrap();
+    assert!(before.skipped.len() <= 1, "at most the line being written: {:?}", before.skipped.first());
+    trunkrot::journal::append(&path, std::slice::from_ref(&big_record(9))).unwrap();
+    let after = trunkrot::journal::load(&path).unwrap();
+    assert_eq!(after.records.len(), before.records.len() + 1);
+    assert_eq!(after.records.last().unwrap().exercise, "w9");
+}
