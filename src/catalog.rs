@@ -190,7 +190,9 @@ pub fn plan(args: &SessionArgs, config: &Config) -> Result<Plan, Failure> {
         .into_iter()
         .zip(&routine.entries)
         .map(|(exercise, entry)| (exercise, flags.over(&entry.overrides.over(&config.overrides))));
-    Ok(Plan::routine(parts.collect(), flags.rest.unwrap_or(routine.rest)))
+    let mut plan = Plan::routine(parts.collect(), flags.rest.unwrap_or(routine.rest));
+    plan.routine = Some(routine.id);
+    Ok(plan)
 }
 
 /// `user_dir/NAME.toml`, if `name` could be an id and that file exists.

@@ -18,7 +18,7 @@ use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::exercise::Side;
-use crate::plan::Part;
+use crate::plan::Plan;
 use crate::session::{SideReps, Summary};
 use crate::untrusted::clean_line;
 
@@ -144,6 +144,8 @@ pub struct Record {
     pub total: Duration,
     pub active: Duration,
     pub checkin: Checkin,
+    /// The id of the routine this exercise was done in, if any.
+    pub routine: Option<String>,
 }
 
 impl Record {
@@ -173,6 +175,7 @@ impl Record {
             active_secs: self.active.as_secs(),
             pain: self.checkin.pain.map(Pain::value),
             effort: self.checkin.effort,
+            routine: self.routine.as_deref().map(Cow::Borrowed),
         };
         // A struct of strings and numbers always serializes.
         serde_json::to_string(&line).unwrap_or_default()
@@ -181,7 +184,10 @@ impl Record {
 
 /// The records a session leaves: one per exercise of the plan that was started, or none when no
 /// hold was done at all.
-pub fn records(summary: &Summary, parts: &[Part], start: Started, checkin: Checkin) -> Vec<Record> {
+///
+/// The exercises of a routine each get a record, tagged with the routine's id.
+pub fn records(summary: &Summary, plan: &Plan, start: Started, checkin: Checkin) -> Vec<Record> {
+    let parts = &plan.parts;
     if summary.held.is_zero() {
         return Vec::new();
     }
@@ -204,6 +210,7 @@ pub fn records(summary: &Summary, parts: &[Part], start: Started, checkin: Check
             total: summary.elapsed,
             active: summary.active,
             checkin,
+            routine: plan.routine.clone(),
         })
         .collect()
 }
@@ -270,6 +277,7 @@ pub fn parse_line(line: &[u8]) -> Result<Record, String> {
         total: Duration::from_secs(line.total_secs),
         active: Duration::from_secs(line.active_secs),
         checkin: Checkin { pain, effort: line.effort },
+        routine: line.routine.as_deref().map(shown),
     })
 }
 
@@ -314,6 +322,8 @@ struct Line<'a> {
     pain: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     effort: Option<Effort>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    routine: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -74,7 +74,7 @@ fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let config = config::load()?.config;
     let plan = catalog::plan(args, &config)?;
     let (announcer, notice) = announcer(args, &config);
-    let parts = plan.parts.clone();
+    let planned = plan.clone();
     let start = history::Started::from_zoned(&jiff::ZonedDateTime::now());
     let (summary, checkin, reader) = if args.plain || !std::io::stdout().is_terminal() {
         if let Some(notice) = notice {
@@ -94,7 +94,7 @@ fn run_session(args: &SessionArgs) -> Result<ExitCode, Failure> {
     if reader {
         let _ = out.write_all(summary::text(&summary).as_bytes()).and_then(|()| out.flush());
     }
-    let suggestions = journal::save(&history::records(&summary, &parts, start, checkin), &parts)?;
+    let suggestions = journal::save(&history::records(&summary, &planned, start, checkin), &planned.parts)?;
     if reader {
         for suggestion in suggestions {
             let _ = writeln!(out, "{suggestion}");

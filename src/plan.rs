@@ -114,6 +114,8 @@ pub struct Plan {
     pub parts: Vec<Part>,
     /// Never empty: every part has at least one hold.
     pub phases: Vec<Phase>,
+    /// The id of the routine the plan was made from, if any.
+    pub routine: Option<String>,
 }
 
 impl Plan {
@@ -122,7 +124,7 @@ impl Plan {
         let settings = Settings::resolve(&exercise.timing, overrides);
         let notes = range_notes(&exercise, &settings);
         let phases = part_phases(0, &exercise, &settings);
-        Plan { parts: vec![Part { exercise, settings, notes }], phases }
+        Plan { parts: vec![Part { exercise, settings, notes }], phases, routine: None }
     }
 
     /// The plan of a routine: its exercises back to back, each with its own overrides, and a
@@ -152,7 +154,7 @@ impl Plan {
             phases.extend(part_phases(index, &exercise, &settings));
             parts.push(Part { exercise, settings, notes });
         }
-        Plan { parts, phases }
+        Plan { parts, phases, routine: None }
     }
 
     /// The planned length of the whole session.

@@ -6,10 +6,13 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 
+const DATA_HOME: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-data");
+const CONFIG_HOME: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-config");
+
 fn trunkrot() -> assert_cmd::Command {
     let mut command = cargo_bin_cmd!("trunkrot");
-    // Sessions append to the history: keep it away from the user's own.
-    command.env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-data"));
+    // Sessions read the config and append to the history: keep both away from the user's own.
+    command.env("XDG_DATA_HOME", DATA_HOME).env("XDG_CONFIG_HOME", CONFIG_HOME);
     command
 }
 
@@ -70,6 +73,8 @@ fn a_short_plain_session_runs_to_the_end_with_its_summary() {
 #[test]
 fn sigint_stops_a_plain_session_with_the_summary() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_trunkrot"))
+        .env("XDG_DATA_HOME", DATA_HOME)
+        .env("XDG_CONFIG_HOME", CONFIG_HOME)
         .args(["--plain", "--get-ready", "30"])
         .stdout(std::process::Stdio::piped())
         .spawn()

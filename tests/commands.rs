@@ -23,7 +23,7 @@ fn config_home(test: &str, files: &[(&str, &[u8])]) -> PathBuf {
 
 fn trunkrot(home: &Path) -> assert_cmd::Command {
     let mut command = cargo_bin_cmd!("trunkrot");
-    command.env("XDG_CONFIG_HOME", home).timeout(Duration::from_secs(20));
+    command.env("XDG_CONFIG_HOME", home).env("XDG_DATA_HOME", home.join("data")).timeout(Duration::from_secs(20));
     command
 }
 

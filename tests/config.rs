@@ -22,7 +22,11 @@ fn home(name: &str, config: Option<&str>) -> PathBuf {
 
 fn trunkrot(home: &PathBuf) -> assert_cmd::Command {
     let mut command = cargo_bin_cmd!("trunkrot");
-    command.env("XDG_CONFIG_HOME", home).env_remove("NO_COLOR").timeout(Duration::from_secs(20));
+    command
+        .env("XDG_CONFIG_HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("NO_COLOR")
+        .timeout(Duration::from_secs(20));
     command
 }
 

@@ -26,7 +26,7 @@ fn config_home(test: &str, files: &[(&str, &str)]) -> PathBuf {
 
 fn trunkrot(home: &Path) -> assert_cmd::Command {
     let mut command = cargo_bin_cmd!("trunkrot");
-    command.env("XDG_CONFIG_HOME", home).timeout(Duration::from_secs(30));
+    command.env("XDG_CONFIG_HOME", home).env("XDG_DATA_HOME", home.join("data")).timeout(Duration::from_secs(30));
     command
 }
 
@@ -135,6 +135,13 @@ fn a_plain_routine_session_names_each_exercise_as_it_starts() {
         ]
     );
     assert!(output.contains("Pelvic tilt, Knee to chest, Lower trunk rotation, Glute bridge: completed"), "{output}");
+    let history = stdout_of(&trunkrot(&home).args(["history", "--json"]).assert().success());
+    let records: Vec<&str> = history.lines().filter(|line| line.starts_with('{')).collect();
+    assert_eq!(records.len(), 4, "one record per exercise: {history}");
+    for (record, id) in records.iter().zip(["pelvic-tilt", "knee-to-chest", "lower-trunk-rotation", "glute-bridge"]) {
+        assert!(record.contains(&format!(r#""exercise":"{id}""#)), "{record}");
+        assert!(record.contains(r#""routine":"low-back""#), "tagged with the routine: {record}");
+    }
 }
 
 #[test]

@@ -45,6 +45,7 @@ fn a_plain_session_with_voice_speaks_each_cue_through_the_first_speech_command_o
         .args(["--plain", "--voice", "--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"])
         .env("PATH", path)
         .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
         .timeout(Duration::from_secs(20))
         .output()
         .unwrap();

@@ -19,7 +19,7 @@ pub fn json(records: &[Record]) -> String {
 
 /// The CSV header.
 pub const CSV_HEADER: &str = "start,exercise,name,completed,reps,sets,hold_s,left_done,left_planned,right_done,\
-right_planned,done,planned,total_s,active_s,pain,effort";
+right_planned,done,planned,total_s,active_s,pain,effort,routine";
 
 /// A header and one row per record. Fields that need it are quoted, quotes doubled; a field
 /// that a spreadsheet would run as a formula is prefixed with `'`.
@@ -48,6 +48,7 @@ pub fn csv(records: &[Record]) -> String {
             record.active.as_secs().to_string(),
             count(record.checkin.pain.map(|p| u32::from(p.value()))),
             record.checkin.effort.map_or("", |e| e.word()).to_owned(),
+            record.routine.as_deref().map_or_else(String::new, field),
         ];
         let _ = writeln!(out, "{}", fields.join(","));
     }

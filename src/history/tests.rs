@@ -22,7 +22,17 @@ pub(crate) fn record(start: &str) -> Record {
         total: Duration::from_secs(200),
         active: Duration::from_secs(190),
         checkin: Checkin { pain: Pain::new(3), effort: Some(Effort::Right) },
+        routine: None,
     }
+}
+
+#[test]
+fn a_record_keeps_its_routine_and_old_lines_have_none() {
+    let original = Record { routine: Some("low-back".to_owned()), ..record("2026-03-31T23:30:00+02:00") };
+    let line = original.to_line();
+    assert!(line.contains(r#""routine":"low-back""#), "{line}");
+    assert_eq!(parse_line(line.as_bytes()), Ok(original));
+    assert_eq!(parse_line(record("2026-03-31T23:30:00+02:00").to_line().as_bytes()).unwrap().routine, None);
 }
 
 #[test]
@@ -120,13 +130,13 @@ fn a_session_leaves_a_record_only_when_a_hold_was_done() {
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
     let mut early = Session::start(plan.clone(), t0);
     early.apply(crate::session::Command::Stop, t0 + Duration::from_secs(3));
-    assert_eq!(records(&early.summary(t0), &plan.parts, start, Checkin::default()), vec![]);
+    assert_eq!(records(&early.summary(t0), &plan, start, Checkin::default()), vec![]);
 
     let mut done = Session::start(plan.clone(), t0);
     let end = t0 + plan.total();
     done.tick(end);
     let checkin = Checkin { pain: Pain::new(2), effort: None };
-    let saved = records(&done.summary(end), &plan.parts, start, checkin);
+    let saved = records(&done.summary(end), &plan, start, checkin);
     assert_eq!(saved.len(), 1);
     let record = &saved[0];
     assert_eq!((record.reps, record.sets, record.completed, record.done()), (2, 1, true, 4));
