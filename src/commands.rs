@@ -108,7 +108,12 @@ pub fn show(name: &str) -> Result<ExitCode, Failure> {
         let parts = exercises.into_iter().zip(&routine.entries).map(|(e, entry)| (e, entry.overrides.clone()));
         crate::show::routine_text(&routine, &Plan::routine(parts.collect(), routine.rest))
     } else {
-        crate::show::text(&catalog::load(Some(name))?)
+        let exercise = catalog::load(Some(name))?;
+        let mut text = crate::show::text(&exercise);
+        if let Some(suggestion) = crate::journal::suggestion(&exercise) {
+            let _ = write!(text, "\nYour next step\n  {suggestion}\n");
+        }
+        text
     };
     emit(&mut io::stdout().lock(), &text);
     Ok(ExitCode::SUCCESS)

@@ -13,7 +13,11 @@ use trunkrot::history::{self, Record};
 /// The binary with its data dir in `data` (and no terminal: sessions run plain).
 fn trunkrot(data: &Path) -> assert_cmd::Command {
     let mut command = cargo_bin_cmd!("trunkrot");
-    command.env("XDG_DATA_HOME", data).env("TZ", "UTC").timeout(Duration::from_secs(30));
+    command
+        .env("XDG_DATA_HOME", data)
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .env("TZ", "UTC")
+        .timeout(Duration::from_secs(30));
     command
 }
 
@@ -212,4 +216,23 @@ fn a_writer_killed_at_any_moment_leaves_whole_lines_that_later_records_follow() 
     let after = trunkrot::journal::load(&path).unwrap();
     assert_eq!(after.records.len(), before.records.len() + 1);
     assert_eq!(after.records.last().unwrap().exercise, "w9");
+}
+
+#[test]
+fn show_suggests_the_next_step_when_the_history_supports_it() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("trunkrot");
+    std::fs::create_dir_all(&dir).unwrap();
+    let line = |day: u32| {
+        format!(
+            r#"{{"v":1,"start":"2026-01-{day:02}T08:00:00+01:00","exercise":"lower-trunk-rotation","name":"Lower trunk rotation","completed":true,"reps":6,"hold_secs":5,"sides":[{{"side":"left","done":6,"planned":6}},{{"side":"right","done":6,"planned":6}}],"total_secs":140,"active_secs":140,"pain":3}}"#
+        )
+    };
+    let history: String = (10..13).map(|day| line(day) + "\n").collect();
+    std::fs::write(dir.join("history.jsonl"), history).unwrap();
+    let shown = stdout(&trunkrot(data.path()).args(["show", "lower-trunk-rotation"]).assert().success());
+    assert!(shown.contains("Your next step\n  "), "{shown}");
+    assert!(shown.contains("trunkrot --reps 7"), "{shown}");
+    let other = stdout(&trunkrot(data.path()).args(["show", "cat-cow"]).assert().success());
+    assert!(!other.contains("Your next step"), "no history for this exercise: {other}");
 }
