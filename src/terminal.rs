@@ -14,6 +14,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::layout::Rect;
 
 use crate::app::{Action, App};
 use crate::cues::{self, Options};
@@ -60,6 +61,9 @@ fn drive(screen: &mut Screen, app: &mut App, inputs: &Receiver<Input>, options: 
             },
             Ok(Input::Resize) => continue,
             Ok(Input::Continue) => {
+                // Stopped from outside (SIGSTOP) or back from Ctrl-Z: come back paused and
+                // paint the whole screen, which the shell has drawn over.
+                events.extend(app.handle(Action::Suspend, Instant::now()).0);
                 screen.reenter()?;
                 continue;
             }
@@ -112,7 +116,15 @@ impl Screen {
     /// Sets the terminal up again after the process was stopped and continued.
     fn reenter(&mut self) -> io::Result<()> {
         set_up()?;
-        self.terminal.clear()
+        self.redraw_all()
+    }
+
+    /// Clears the screen and forgets what was drawn, so the next draw paints every cell at the
+    /// terminal's current size. Unlike `Terminal::clear`, it never asks the terminal where the
+    /// cursor is: the key thread owns the input, so that query would time out.
+    fn redraw_all(&mut self) -> io::Result<()> {
+        let size = self.terminal.size()?;
+        self.terminal.resize(Rect::new(0, 0, size.width, size.height))
     }
 }
 
