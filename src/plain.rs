@@ -11,7 +11,7 @@ use crate::cues::{self, Options};
 use crate::failure::Failure;
 use crate::input::{self, Input};
 use crate::plan::{self, Plan};
-use crate::session::{Command, Event, Session, Summary};
+use crate::session::{Command, Event, Session, State, Summary};
 
 /// Runs the whole session, printing as it goes. Returns `None` if standard output was closed.
 pub fn run(plan: Plan, options: &Options, out: &mut impl Write) -> Result<Option<Summary>, Failure> {
@@ -31,7 +31,8 @@ pub fn run(plan: Plan, options: &Options, out: &mut impl Write) -> Result<Option
                     ring_bells(cues::bells(session.plan(), event, options));
                 }
             }
-            let Some(wake) = session.next_change(now) else {
+            // Nothing shows the seconds here: sleep until the phase ends.
+            let State::Running { ends_at: wake, .. } = session.state() else {
                 return Ok(());
             };
             match inputs.recv_timeout(wake.saturating_duration_since(Instant::now())) {
