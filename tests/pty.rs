@@ -61,6 +61,20 @@ fn s_skips_to_the_right_side() {
 }
 
 #[test]
+fn ctrl_z_comes_back_paused_and_redrawn() {
+    let mut pty = holding_left();
+    // Spawned as a session leader with no job-control shell, the stop itself is discarded by
+    // the kernel, but the way back (restore, then set up and repaint) runs as after `fg`.
+    pty.send("\x1a");
+    pty.expect_text("PAUSED", TIMEOUT);
+    let back = pty.wait_until(TIMEOUT, |screen| screen.alternate_screen() && screen.contents().contains("rep 1 of 10"));
+    assert!(back, "{}", pty.contents());
+    assert!(pty.raw_mode(), "raw mode is back on");
+    pty.send(" ");
+    assert!(pty.wait_until(TIMEOUT, |screen| !screen.contents().contains("PAUSED")));
+}
+
+#[test]
 fn q_exits_cleanly_and_gives_the_terminal_back() {
     let mut pty = holding_left();
     pty.send("q");
