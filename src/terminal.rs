@@ -6,6 +6,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Instant;
 
@@ -134,15 +135,24 @@ impl Drop for Screen {
     }
 }
 
+/// Whether the terminal is set up (raw, alternate screen), so it is restored only once: leaving
+/// the alternate screen twice would move the cursor back over what was printed in between,
+/// such as a panic's message.
+static SET_UP: AtomicBool = AtomicBool::new(false);
+
 fn set_up() -> io::Result<()> {
-    enable_raw_mode()?;
+    SET_UP.store(true, Ordering::SeqCst);
+    enable_raw_mode().inspect_err(|_| restore())?;
     execute!(io::stdout(), EnterAlternateScreen, Hide).inspect_err(|_| restore())
 }
 
-/// Puts the terminal back as it was; errors are ignored, as the terminal may be gone.
+/// Puts the terminal back as it was, if it is set up; errors are ignored, as the terminal may
+/// be gone.
 fn restore() {
-    let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    if SET_UP.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    }
 }
 
 fn install_panic_hook() {
