@@ -140,10 +140,13 @@ impl Drop for Screen {
 /// such as a panic's message.
 static SET_UP: AtomicBool = AtomicBool::new(false);
 
+/// Raw mode, the alternate screen and a hidden cursor. Called again after a stop, it redoes
+/// raw mode (the shell may have reset it) but does not enter the alternate screen twice.
 fn set_up() -> io::Result<()> {
-    SET_UP.store(true, Ordering::SeqCst);
+    let entered = SET_UP.swap(true, Ordering::SeqCst);
     enable_raw_mode().inspect_err(|_| restore())?;
-    execute!(io::stdout(), EnterAlternateScreen, Hide).inspect_err(|_| restore())
+    if entered { execute!(io::stdout(), Hide) } else { execute!(io::stdout(), EnterAlternateScreen, Hide) }
+        .inspect_err(|_| restore())
 }
 
 /// Puts the terminal back as it was, if it is set up; errors are ignored, as the terminal may
