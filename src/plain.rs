@@ -43,8 +43,9 @@ pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<(Su
             if announcer.due(now) > 0 && ring {
                 ring_bell();
             }
-            // After the end, the loop only waits for the last bell.
-            let Some(wake) = announcer.wake(session.next_change(now)) else {
+            // Nothing shows the seconds here: sleep until the next countdown second or the
+            // phase's end; after the end, only until the last bell.
+            let Some(wake) = announcer.wake(session.next_event(now)) else {
                 return Ok(());
             };
             match inputs.recv_timeout(wake.saturating_duration_since(Instant::now())) {

@@ -163,6 +163,21 @@ impl Session {
         Some(change.unwrap_or(ends_at).max(now).min(ends_at))
     }
 
+    /// The next instant at which the session has something to announce without input: a hold's
+    /// countdown second or the end of the phase. Plain mode, which shows no seconds, sleeps until
+    /// then. `None` while paused or finished.
+    pub fn next_event(&self, now: Instant) -> Option<Instant> {
+        let State::Running { index, ends_at } = self.state else {
+            return None;
+        };
+        let countdown = self.display_secs(now).saturating_sub(1).min(COUNTDOWN_FROM);
+        if self.plan.phases[index].kind == PhaseKind::Hold && countdown > 0 {
+            ends_at.checked_sub(Duration::from_secs(countdown)).map(|at| at.max(now))
+        } else {
+            Some(ends_at)
+        }
+    }
+
     /// Moves the session on to `now`, crossing every phase whose deadline has passed.
     pub fn tick(&mut self, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();

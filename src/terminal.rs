@@ -6,6 +6,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Instant;
 
@@ -14,6 +15,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::layout::Rect;
 
 use crate::announce::Announcer;
 use crate::app::{Action, App};
@@ -89,6 +91,9 @@ fn drive(
             }
             Ok(Input::Resize) => continue,
             Ok(Input::Continue) => {
+                // Stopped from outside (SIGSTOP) or back from Ctrl-Z: come back paused and
+                // paint the whole screen, which the shell has drawn over.
+                events.extend(app.handle(Action::Suspend, Instant::now()).0);
                 screen.reenter()?;
                 continue;
             }
@@ -141,7 +146,15 @@ impl Screen {
     /// Sets the terminal up again after the process was stopped and continued.
     fn reenter(&mut self) -> io::Result<()> {
         set_up()?;
-        self.terminal.clear()
+        self.redraw_all()
+    }
+
+    /// Clears the screen and forgets what was drawn, so the next draw paints every cell at the
+    /// terminal's current size. Unlike `Terminal::clear`, it never asks the terminal where the
+    /// cursor is: the key thread owns the input, so that query would time out.
+    fn redraw_all(&mut self) -> io::Result<()> {
+        let size = self.terminal.size()?;
+        self.terminal.resize(Rect::new(0, 0, size.width, size.height))
     }
 }
 
@@ -151,15 +164,27 @@ impl Drop for Screen {
     }
 }
 
+/// Whether the terminal is set up (raw, alternate screen), so it is restored only once: leaving
+/// the alternate screen twice would move the cursor back over what was printed in between,
+/// such as a panic's message.
+static SET_UP: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, the alternate screen and a hidden cursor. Called again after a stop, it redoes
+/// raw mode (the shell may have reset it) but does not enter the alternate screen twice.
 fn set_up() -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, Hide).inspect_err(|_| restore())
+    let entered = SET_UP.swap(true, Ordering::SeqCst);
+    enable_raw_mode().inspect_err(|_| restore())?;
+    if entered { execute!(io::stdout(), Hide) } else { execute!(io::stdout(), EnterAlternateScreen, Hide) }
+        .inspect_err(|_| restore())
 }
 
-/// Puts the terminal back as it was; errors are ignored, as the terminal may be gone.
+/// Puts the terminal back as it was, if it is set up; errors are ignored, as the terminal may
+/// be gone.
 fn restore() {
-    let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    if SET_UP.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    }
 }
 
 fn install_panic_hook() {

@@ -283,3 +283,18 @@ fn nothing_is_counted_while_paused() {
     session.apply(Command::Pause, t0 + secs(1));
     assert!(session.tick(t0 + secs(4)).is_empty());
 }
+
+#[test]
+fn plain_wakes_only_for_the_countdown_and_the_phase_end() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 5, 10, 3), t0);
+    assert_eq!(session.next_event(t0 + secs(2)), Some(t0 + secs(10)), "get ready: only its end");
+    session.tick(t0 + secs(13));
+    // Holding left from 13 s to 18 s: the countdown shows 3 at 15 s, 2 at 16 s, 1 at 17 s.
+    assert_eq!(session.next_event(t0 + secs(13)), Some(t0 + secs(15)));
+    session.tick(t0 + secs(15));
+    assert_eq!(session.next_event(t0 + secs(15)), Some(t0 + secs(16)));
+    assert_eq!(session.next_event(t0 + Duration::from_millis(17_500)), Some(t0 + secs(18)));
+    session.apply(Command::Pause, t0 + secs(16));
+    assert_eq!(session.next_event(t0 + secs(16)), None);
+}

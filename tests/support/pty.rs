@@ -1,0 +1,129 @@
+//! The real binary in a pseudo-terminal, with its screen kept by a vt100 parser: shared by the
+//! end-to-end tests and the process benchmark.
+
+// Each crate that includes this uses only part of it.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+/// How often a wait looks at the screen again.
+const POLL: Duration = Duration::from_millis(20);
+
+/// A running `trunkrot` in an 80x24 pseudo-terminal (the size of `vt100::Parser::default`).
+pub struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// When the spawn began, and when the screen first showed anything.
+    spawned_at: Instant,
+    first_content_at: Arc<OnceLock<Instant>>,
+}
+
+impl Pty {
+    /// Starts the binary with `args` in a fresh 80x24 terminal.
+    pub fn spawn(args: &[&str]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_trunkrot"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        // Its config and history stay away from the user's own.
+        command.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-config"));
+        command.env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data"));
+        let parser = Arc::new(Mutex::new(vt100::Parser::default()));
+        let first_content_at = Arc::new(OnceLock::new());
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let writer = pair.master.take_writer().expect("a writer");
+        let spawned_at = Instant::now();
+        let child = pair.slave.spawn_command(command).expect("the binary starts");
+        drop(pair.slave);
+        let (screen, first) = (Arc::clone(&parser), Arc::clone(&first_content_at));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n @ 1..) = reader.read(&mut buf) {
+                let mut parser = screen.lock().expect("the parser");
+                parser.process(&buf[..n]);
+                if first.get().is_none() && !parser.screen().contents().trim().is_empty() {
+                    let _ = first.set(Instant::now());
+                }
+            }
+        });
+        Pty { parser, master: pair.master, writer, child, spawned_at, first_content_at }
+    }
+
+    /// From just before the spawn to the first text on screen, once there is some.
+    pub fn time_to_first_content(&self) -> Option<Duration> {
+        self.first_content_at.get().map(|at| at.duration_since(self.spawned_at))
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
+    /// Types `keys` into the terminal.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("the terminal takes input");
+        self.writer.flush().expect("the terminal takes input");
+    }
+
+    /// The text on screen now.
+    pub fn contents(&self) -> String {
+        self.parser.lock().expect("the parser").screen().contents()
+    }
+
+    /// Runs `check` on the screen until it holds or `timeout` passes; returns whether it held.
+    pub fn wait_until(&self, timeout: Duration, check: impl Fn(&vt100::Screen) -> bool) -> bool {
+        let give_up = Instant::now() + timeout;
+        loop {
+            if check(self.parser.lock().expect("the parser").screen()) {
+                return true;
+            }
+            if Instant::now() > give_up {
+                return false;
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `text` is on screen, failing with the screen's contents if it never comes.
+    pub fn expect_text(&self, text: &str, timeout: Duration) {
+        let shown = self.wait_until(timeout, |screen| screen.contents().contains(text));
+        assert!(shown, "`{text}` never appeared; the screen:\n{}", self.contents());
+    }
+
+    /// Waits for the process to end.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let give_up = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                return Some(status);
+            }
+            if Instant::now() > give_up {
+                return None;
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Whether the terminal is in raw mode (no echo, no line editing), as the kernel sees it.
+    pub fn raw_mode(&self) -> bool {
+        let termios = self.master.get_termios().expect("the terminal's settings");
+        let flags = format!("{:?}", termios.local_flags);
+        let mut names = flags.split(|c: char| !c.is_ascii_alphanumeric());
+        !names.any(|name| name == "ECHO" || name == "ICANON")
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
