@@ -57,18 +57,27 @@ fn plain_schedule(long: bool) {
         .spawn()
         .expect("the binary starts");
     let out = BufReader::new(child.stdout.take().expect("a pipe"));
-    let stamps: Vec<Instant> = out.lines().map_while(Result::ok).map(|_| Instant::now()).collect();
+    let lines: Vec<(String, Instant)> = out.lines().map_while(Result::ok).map(|line| (line, Instant::now())).collect();
     child.wait().expect("the session ends");
 
-    let first = plan::overview(&plan).len();
+    // Besides a line per phase, plain mode prints the countdown and other cues: find each
+    // phase's own line, in order, and the summary's first line for the end.
+    let mut rest = lines.iter();
+    let mut stamps = Vec::new();
+    for index in 0..plan.phases.len() {
+        let wanted = plan::describe(&plan, index);
+        let (_, stamp) = rest.by_ref().find(|(line, _)| *line == wanted).expect("every phase has its line");
+        stamps.push(*stamp);
+    }
+    let (_, ended) = rest.find(|(line, _)| line.ends_with(": completed")).expect("the summary");
     let phases = plan.phases.len();
     let mut planned = Duration::ZERO;
     let mut errors_ms = Vec::new();
-    for (phase, stamp) in plan.phases.iter().zip(&stamps[first..first + phases]) {
-        errors_ms.push(millis_between(stamp.duration_since(stamps[first]), planned));
+    for (phase, stamp) in plan.phases.iter().zip(&stamps) {
+        errors_ms.push(millis_between(stamp.duration_since(stamps[0]), planned));
         planned += phase.duration;
     }
-    let end_ms = millis_between(stamps[first + phases].duration_since(stamps[first]), planned);
+    let end_ms = millis_between(ended.duration_since(stamps[0]), planned);
     let worst = errors_ms.iter().copied().fold(0.0, |worst: f64, e| worst.max(e.abs()));
     let mean = errors_ms.iter().sum::<f64>() / errors_ms.len() as f64;
     println!("plain session of {} s in {phases} phases:", planned.as_secs());
