@@ -298,3 +298,27 @@ fn plain_wakes_only_for_the_countdown_and_the_phase_end() {
     session.apply(Command::Pause, t0 + secs(16));
     assert_eq!(session.next_event(t0 + secs(16)), None);
 }
+
+#[test]
+fn skip_and_back_cross_from_one_exercise_of_a_routine_to_the_next() {
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let short =
+        Overrides { reps: Some(1), hold: Some(secs(3)), transition: Some(Duration::ZERO), ..Overrides::default() };
+    let plan = Plan::routine(vec![(exercise.clone(), short.clone()), (exercise, short)], secs(20));
+    let t0 = Instant::now();
+    let mut session = Session::start(plan, t0);
+    // Get ready, hold left, hold right (part 0); rest, hold left, hold right (part 1).
+    session.tick(t0 + secs(10 + 3));
+    assert_eq!(session.index(), Some(2));
+    assert_eq!(session.apply(Command::Skip, t0 + secs(14)), [Event::PhaseStarted(3)]);
+    assert_eq!((session.phase().unwrap().kind, session.phase().unwrap().part), (PhaseKind::Rest, 1));
+    assert_eq!(session.apply(Command::Back, t0 + secs(15)), [Event::PhaseStarted(2)], "back into the first exercise");
+    assert_eq!(session.phase().unwrap().part, 0);
+    session.apply(Command::Skip, t0 + secs(15));
+    session.apply(Command::Skip, t0 + secs(15));
+    assert_eq!(
+        session.state(),
+        State::Running { index: 4, ends_at: t0 + secs(18) },
+        "the second exercise's first hold"
+    );
+}
