@@ -8,13 +8,20 @@ use crate::session::{SideReps, Summary};
 /// The done screen's lines: reps per side, time held, time taken.
 pub fn lines(summary: &Summary) -> Vec<String> {
     let mut lines = Vec::new();
-    let several = summary.parts.len() > 1;
-    for part in &summary.parts {
-        if several {
-            lines.push(part.name.clone());
-        }
-        for reps in &part.reps {
-            lines.push(reps_text(reps));
+    if let [part] = summary.parts.as_slice() {
+        lines.extend(part.reps.iter().map(reps_text));
+    } else {
+        // A routine: one line per exercise, e.g. `Knee to chest: left 3/3, right 2/3 reps`.
+        for part in &summary.parts {
+            let counts: Vec<String> = part
+                .reps
+                .iter()
+                .map(|reps| match reps.side {
+                    Some(side) => format!("{side} {}/{}", reps.done, reps.planned),
+                    None => format!("{}/{}", reps.done, reps.planned),
+                })
+                .collect();
+            lines.push(format!("{}: {} reps", part.name, counts.join(", ")));
         }
     }
     lines.push(format!("Total hold time: {}", human(summary.held)));
@@ -92,5 +99,16 @@ mod tests {
     #[test]
     fn pauses_are_shown_only_when_there_were_some() {
         assert!(lines(&summary(true, 15)).contains(&"Elapsed: 1 min 15 s (1 min without pauses)".to_owned()));
+    }
+
+    #[test]
+    fn a_routine_gets_one_line_per_exercise() {
+        let mut routine = summary(false, 0);
+        let mut tilt = routine.parts[0].clone();
+        tilt.name = "Pelvic tilt".to_owned();
+        tilt.reps = vec![SideReps { side: None, done: 2, planned: 8 }];
+        routine.parts.insert(0, tilt);
+        let lines = lines(&routine);
+        assert_eq!(lines[..2], ["Pelvic tilt: 2/8 reps", "Lower trunk rotation: left 3/10, right 2/10 reps"]);
     }
 }
