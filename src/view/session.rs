@@ -192,7 +192,12 @@ fn banner_text(phase: &Phase, width: u16) -> Option<&'static str> {
 /// The phase in words: `HOLD on the LEFT`, `MOVE to the RIGHT`, `GET READY`, or `PAUSED`.
 fn label_line(phase: &Phase, paused: bool, theme: Theme) -> Paragraph<'static> {
     if paused {
-        let paused = Span::from(" PAUSED: Space to resume ").style(theme.paused());
+        // The side stays in words, for layouts too small for the banner.
+        let text = match phase.side {
+            Some(side) => format!(" PAUSED · {}: Space resumes ", side.shout()),
+            None => " PAUSED: Space to resume ".to_owned(),
+        };
+        let paused = Span::from(text).style(theme.paused());
         return Paragraph::new(Line::from(paused)).centered();
     }
     let mut spans = vec![Span::from(phase.kind.label()).bold()];
