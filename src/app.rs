@@ -12,8 +12,10 @@ pub enum Action {
     Session(Command),
     ToggleHelp,
     ScrollHelp(i16),
-    /// q, Esc or Ctrl-C: leave the help, stop early, or leave the done screen.
+    /// q or Esc: leave the help, stop early, or leave the done screen.
     Quit,
+    /// Ctrl-C, SIGINT, SIGTERM or a lost terminal: stop early and leave, whatever is shown.
+    Stop,
     /// Enter: leaves the done screen.
     Confirm,
     /// Ctrl-Z: the shell suspends the process; the session pauses first.
@@ -115,7 +117,8 @@ impl App {
                 }
             }
             Action::Quit if self.help.is_some() => events.extend(self.close_help(now)),
-            Action::Quit => {
+            Action::Quit | Action::Stop => {
+                self.help = None;
                 events.extend(self.session.apply(Command::Stop, now));
                 self.exit = true;
             }
@@ -191,6 +194,17 @@ mod tests {
         app.handle(Action::ToggleHelp, t0);
         app.handle(Action::ToggleHelp, t0);
         assert!(app.session.is_paused());
+    }
+
+    #[test]
+    fn a_signal_or_ctrl_c_stops_even_with_the_help_open() {
+        let t0 = Instant::now();
+        let mut app = app(t0);
+        app.handle(Action::ToggleHelp, t0 + Duration::from_secs(1));
+        let (events, flow) = app.handle(Action::Stop, t0 + Duration::from_secs(2));
+        assert_eq!(flow, Flow::Exit);
+        assert_eq!(events, vec![Event::Finished { completed: false }]);
+        assert_eq!(app.help, None);
     }
 
     #[test]

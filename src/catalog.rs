@@ -8,12 +8,13 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::cli::SessionArgs;
 use crate::config::Config;
 use crate::exercise::{self, Exercise, InvalidExercise};
 use crate::failure::Failure;
-use crate::plan::Plan;
+use crate::plan::{Overrides, Plan};
 use crate::routine::{self, Routine};
 use crate::untrusted::clean_line;
 use crate::{places, suggest};
@@ -183,16 +184,28 @@ pub fn plan(args: &SessionArgs, config: &Config) -> Result<Plan, Failure> {
     let flags = args.overrides();
     let Some(name) = &args.routine else {
         let exercise = load(args.exercise.as_deref().or(config.exercise.as_deref()))?;
-        return Ok(Plan::new(exercise, &config.under(&flags)));
+        return Ok(Plan::new(exercise, &flags.over(&config.overrides)));
     };
     let (routine, exercises) = load_routine(name)?;
+    Ok(routine_plan(&routine, exercises, &flags, config))
+}
+
+/// A routine's plan: for each exercise the flags over the routine's own settings for it, over
+/// the config; between exercises the rest of [`rest_between`].
+pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, flags: &Overrides, config: &Config) -> Plan {
     let parts = exercises
         .into_iter()
         .zip(&routine.entries)
         .map(|(exercise, entry)| (exercise, flags.over(&entry.overrides.over(&config.overrides))));
-    let mut plan = Plan::routine(parts.collect(), flags.rest.unwrap_or(routine.rest));
-    plan.routine = Some(routine.id);
-    Ok(plan)
+    let mut plan = Plan::routine(parts.collect(), rest_between(routine, flags, config));
+    plan.routine = Some(routine.id.clone());
+    plan
+}
+
+/// The rest between a routine's exercises: `--rest`, else the routine's own `rest`, else the
+/// config's `rest`, else [`routine::DEFAULT_REST`].
+pub fn rest_between(routine: &Routine, flags: &Overrides, config: &Config) -> Duration {
+    flags.rest.or(routine.rest).or(config.overrides.rest).unwrap_or(routine::DEFAULT_REST)
 }
 
 /// `user_dir/NAME.toml`, if `name` could be an id and that file exists.

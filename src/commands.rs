@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use crate::catalog::{self, Entry, Source};
 use crate::cli::SessionArgs;
 use crate::failure::Failure;
-use crate::plan::{self, Plan};
+use crate::plan::{self, Overrides};
 
 /// `trunkrot check FILE...`: `ok FILE` on standard output for each good file, every problem
 /// of each bad one on standard error; exit code 1 if any file is bad.
@@ -105,8 +105,10 @@ fn broken(failure: &Failure) -> String {
 pub fn show(name: &str) -> Result<ExitCode, Failure> {
     let text = if catalog::names_routine(name) {
         let (routine, exercises) = catalog::load_routine(name)?;
-        let parts = exercises.into_iter().zip(&routine.entries).map(|(e, entry)| (e, entry.overrides.clone()));
-        crate::show::routine_text(&routine, &Plan::routine(parts.collect(), routine.rest))
+        let config = crate::config::load()?.config;
+        let none = Overrides::default();
+        let plan = catalog::routine_plan(&routine, exercises, &none, &config);
+        crate::show::routine_text(&routine, &plan, catalog::rest_between(&routine, &none, &config))
     } else {
         let exercise = catalog::load(Some(name))?;
         let mut text = crate::show::text(&exercise);

@@ -49,13 +49,6 @@ pub struct Config {
     pub theme: Option<ThemeName>,
 }
 
-impl Config {
-    /// The flags' timing overrides with the config's filling the gaps.
-    pub fn under(&self, flags: &Overrides) -> Overrides {
-        flags.over(&self.overrides)
-    }
-}
-
 /// Why the config was refused: every problem found, each with its place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct InvalidConfig {
@@ -106,7 +99,7 @@ pub fn load() -> Result<Loaded, Failure> {
     let mut config = parse(&path.display().to_string(), &bytes)?;
     if let Some(name) = &config.exercise
         && crate::exercise::built_in(name).is_none()
-        && name.contains(['/', '\\'])
+        && (name.contains(['/', '\\']) || Path::new(name).extension().is_some_and(|ext| ext == "toml"))
         && Path::new(name).is_relative()
     {
         config.exercise = Some(dir.join(name).display().to_string());

@@ -149,14 +149,14 @@ pub struct Record {
 }
 
 impl Record {
-    /// Holds done, all sides together.
+    /// Holds done, all sides together (saturating: the numbers come from a file).
     pub fn done(&self) -> u32 {
-        self.sides.iter().map(|s| s.done).sum()
+        self.sides.iter().fold(0, |sum, s| sum.saturating_add(s.done))
     }
 
-    /// Holds done on one side (or, with `None`, on an exercise without sides).
-    pub fn done_on(&self, side: Option<Side>) -> Option<u32> {
-        self.sides.iter().find(|s| s.side == side).map(|s| s.done)
+    /// Holds planned, all sides together (saturating: the numbers come from a file).
+    pub fn planned(&self) -> u32 {
+        self.sides.iter().fold(0, |sum, s| sum.saturating_add(s.planned))
     }
 
     /// The record's JSON line, without the newline.

@@ -13,7 +13,7 @@ pub fn action(key: KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
-        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('c') if ctrl => Action::Stop,
         KeyCode::Char('z') if ctrl => Action::Suspend,
         _ if ctrl => return None,
         KeyCode::Char(' ' | 'p') => Action::Session(Command::TogglePause),
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn control_keys_quit_and_suspend_but_others_are_ignored() {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        assert_eq!(action(ctrl('c')), Some(Action::Quit));
+        assert_eq!(action(ctrl('c')), Some(Action::Stop));
         assert_eq!(action(ctrl('z')), Some(Action::Suspend));
         assert_eq!(action(ctrl('s')), None, "Ctrl-S must not skip");
     }
@@ -100,6 +100,6 @@ mod tests {
         assert_eq!(checkin_action(press(KeyCode::Enter)), Some(Action::Confirm));
         assert_eq!(checkin_action(press(KeyCode::Esc)), Some(Action::Quit));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(checkin_action(ctrl_c), Some(Action::Quit));
+        assert_eq!(checkin_action(ctrl_c), Some(Action::Stop));
     }
 }

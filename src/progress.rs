@@ -57,6 +57,7 @@ pub fn suggest(records: &[Record], exercise: &Exercise) -> Option<Suggestion> {
     let current = latest.last()?;
     let steady = latest.iter().all(|r| {
         r.completed
+            && r.sides.iter().all(|side| side.done >= side.planned)
             && r.reps == current.reps
             && r.sets == current.sets
             && r.hold == current.hold

@@ -33,8 +33,9 @@ pub struct Routine {
     pub id: String,
     pub name: String,
     pub summary: String,
-    /// Rest between one exercise and the next.
-    pub rest: Duration,
+    /// Rest between one exercise and the next, if the routine says (else the config's rest,
+    /// else [`DEFAULT_REST`]).
+    pub rest: Option<Duration>,
     /// Never empty.
     pub entries: Vec<Entry>,
 }
@@ -77,7 +78,7 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
     if name.is_empty() {
         checker.report(raw.name.span(), "`name` is empty".to_owned());
     }
-    let rest = raw.rest.as_ref().and_then(|v| checker.seconds("rest", v, limits::REST_SECS)).unwrap_or(DEFAULT_REST);
+    let rest = raw.rest.as_ref().and_then(|v| checker.seconds("rest", v, limits::REST_SECS));
     if raw.exercise.is_empty() {
         let message = "a routine needs at least one `[[exercise]]` with an `id`".to_owned();
         checker.problems.push(Diagnostic::whole_file(origin, message));

@@ -4,6 +4,7 @@
 //! the terminal as a control sequence.
 
 use std::fmt::Write as _;
+use std::time::Duration;
 
 use crate::duration::human;
 use crate::exercise::Exercise;
@@ -103,7 +104,7 @@ fn timing(out: &mut String, exercise: &Exercise) {
 }
 
 /// What a routine does: its exercises in order with their settings, the rests and the total.
-pub fn routine_text(routine: &Routine, plan: &Plan) -> String {
+pub fn routine_text(routine: &Routine, plan: &Plan, rest: Duration) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({}), a routine", routine.name, routine.id);
     if !routine.summary.is_empty() {
@@ -125,7 +126,7 @@ pub fn routine_text(routine: &Routine, plan: &Plan) -> String {
         item(&mut out, &format!("{}. ", n + 1), &line);
     }
     section(&mut out, "Timing");
-    paragraph(&mut out, "  ", &format!("{} rest between exercises", human(routine.rest)));
+    paragraph(&mut out, "  ", &format!("{} rest between exercises", human(rest)));
     paragraph(&mut out, "  ", &format!("{} in all", human(plan.total())));
     paragraph(
         &mut out,

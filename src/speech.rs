@@ -6,6 +6,7 @@
 //! the next words come is stopped and left behind. The command comes from the user's config or
 //! `PATH`, never from an exercise file.
 
+use crate::untrusted::clean_line;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -39,7 +40,7 @@ impl Voice {
         if let Some([program, args @ ..]) = configured {
             return match locate(program, path) {
                 Some(found_at) => Ok(found(found_at, args.to_vec())),
-                None => Err(format!("No voice: voice_command `{program}` not found")),
+                None => Err(format!("No voice: voice_command `{}` not found", clean_line(program))),
             };
         }
         let program = KNOWN_COMMANDS.iter().find_map(|name| locate(name, path));
@@ -78,7 +79,7 @@ impl Voice {
             }
             Err(e) => {
                 self.broken = true;
-                Some(format!("No voice: {} failed: {e}", self.program.display()))
+                Some(format!("No voice: {} failed: {e}", clean_line(&self.program.display().to_string())))
             }
         }
     }

@@ -99,10 +99,10 @@ fn drive(
             }
             Ok(Input::HangUp | Input::Closed) | Err(RecvTimeoutError::Disconnected) => {
                 // Nobody is left to see the screen: stop at once, without drawing again.
-                app.handle(Action::Quit, Instant::now());
+                app.handle(Action::Stop, Instant::now());
                 return Ok(());
             }
-            Ok(Input::Interrupt | Input::Terminate) => Action::Quit,
+            Ok(Input::Interrupt | Input::Terminate) => Action::Stop,
         };
         let (happened, _) = app.handle(action, Instant::now());
         events.extend(happened);

@@ -9,7 +9,8 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use trunkrot::catalog;
-use trunkrot::plan::{Overrides, Plan};
+use trunkrot::config::Config;
+use trunkrot::plan::Overrides;
 use trunkrot::session::{Session, State};
 
 /// A fresh config home for one test, with files under `trunkrot/`.
@@ -66,11 +67,9 @@ transition = 0
 #[test]
 fn the_shipped_routine_runs_every_exercise_in_order_to_the_planned_end() {
     let (routine, exercises) = catalog::find_routine("low-back", None, None).unwrap();
-    let parts: Vec<(_, Overrides)> =
-        exercises.into_iter().zip(&routine.entries).map(|(e, entry)| (e, entry.overrides.clone())).collect();
-    let ids: Vec<String> = parts.iter().map(|(e, _)| e.id.clone()).collect();
+    let ids: Vec<String> = exercises.iter().map(|e| e.id.clone()).collect();
     assert_eq!(ids, ["pelvic-tilt", "knee-to-chest", "lower-trunk-rotation", "glute-bridge"]);
-    let plan = Plan::routine(parts, routine.rest);
+    let plan = catalog::routine_plan(&routine, exercises, &Overrides::default(), &Config::default());
     let total = plan.total();
     let t0 = Instant::now();
     let mut session = Session::start(plan, t0);
@@ -177,4 +176,23 @@ fn list_show_and_check_know_routines() {
     trunkrot(&home).args(["--routine", "low-back", "--exercise", "cat-cow"]).assert().code(2);
     let total = stdout_of(&trunkrot(&home).args(["plan", "--routine", "low-back"]).assert().success());
     assert!(total.ends_with("total 479 s\n"), "{total}");
+}
+
+#[test]
+fn the_config_fills_what_neither_the_flags_nor_the_routine_say() {
+    let no_rest = MORNING.replace("rest = 20\n", "");
+    let home = config_home(
+        "config",
+        &[("routines/morning.toml", &no_rest), ("routines/mine.toml", MINE), ("config.toml", "reps = 4\nrest = 9\n")],
+    );
+    let timeline = stdout_of(&trunkrot(&home).args(["plan", "--routine", "morning"]).assert().success());
+    assert!(timeline.contains("Pelvic tilt: 2 reps, hold 3 s"), "the routine's own reps win: {timeline}");
+    assert!(timeline.contains("My stretch: 4 reps, hold 4 s"), "the config's reps fill the gap: {timeline}");
+    assert!(timeline.contains("rest 9 s: Next: Lower trunk rotation."), "the config's rest: {timeline}");
+    let with_rest = config_home(
+        "config-rest",
+        &[("routines/morning.toml", MORNING), ("routines/mine.toml", MINE), ("config.toml", "rest = 9\n")],
+    );
+    let timeline = stdout_of(&trunkrot(&with_rest).args(["plan", "--routine", "morning"]).assert().success());
+    assert!(timeline.contains("rest 20 s: Next: Lower trunk rotation."), "the routine's rest wins: {timeline}");
 }

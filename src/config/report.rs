@@ -61,7 +61,7 @@ pub fn lines(loaded: &Loaded, args: &SessionArgs, exercise: &Exercise, around: &
     };
     let mut lines = vec![file];
     let flags = args.overrides();
-    let settings = Settings::resolve(&exercise.timing, &config.under(&flags));
+    let settings = Settings::resolve(&exercise.timing, &flags.over(&config.overrides));
     let ours = &config.overrides;
     let secs = |d: Duration| human(d);
     let mut row = |key: &str, value: String, from: Source| lines.push(format!("{key:<14}{value:<28}{from}"));

@@ -47,7 +47,7 @@ fn durations_read_as_in_exercise_files() {
 fn flags_win_over_the_config() {
     let config = parse_text("reps = 3\nhold = 7").unwrap();
     let flags = Overrides { hold: Some(Duration::from_secs(4)), ..Overrides::default() };
-    let merged = config.under(&flags);
+    let merged = flags.over(&config.overrides);
     assert_eq!(merged.hold, Some(Duration::from_secs(4)));
     assert_eq!(merged.reps, Some(3));
     assert_eq!(merged.transition, None, "left to the exercise file");

@@ -43,7 +43,7 @@ pub fn csv(records: &[Record]) -> String {
             count(side(Side::Right).map(|s| s.done)),
             count(side(Side::Right).map(|s| s.planned)),
             record.done().to_string(),
-            record.sides.iter().map(|s| s.planned).sum::<u32>().to_string(),
+            record.planned().to_string(),
             record.total.as_secs().to_string(),
             record.active.as_secs().to_string(),
             count(record.checkin.pain.map(|p| u32::from(p.value()))),

@@ -57,7 +57,9 @@ fn the_first_format_still_reads() {
     assert_eq!(record.start.date(), jiff::civil::date(2026, 11, 25));
     assert_eq!(record.start.to_string(), "2026-11-25T09:05:00-05:00");
     assert!(!record.completed);
-    assert_eq!((record.done_on(Some(Side::Left)), record.done_on(Some(Side::Right))), (Some(3), Some(2)));
+    let sides: Vec<(Option<Side>, u32, u32)> = record.sides.iter().map(|s| (s.side, s.done, s.planned)).collect();
+    assert_eq!(sides, [(Some(Side::Left), 3, 10), (Some(Side::Right), 2, 10)]);
+    assert_eq!((record.done(), record.planned()), (5, 20));
     assert_eq!(record.checkin, Checkin::default());
 }
 
@@ -142,4 +144,10 @@ fn a_session_leaves_a_record_only_when_a_hold_was_done() {
     assert_eq!((record.reps, record.sets, record.completed, record.done()), (2, 1, true, 4));
     assert_eq!(record.checkin, checkin);
     assert_eq!(record.total, plan.total());
+}
+
+#[test]
+fn sums_of_a_hand_edited_line_never_overflow() {
+    let line = VERSION_1.replace(r#""done":3"#, r#""done":4294967295"#);
+    assert_eq!(parse_line(line.as_bytes()).unwrap().done(), u32::MAX);
 }

@@ -1,7 +1,9 @@
 use super::*;
 use crate::exercise;
+use crate::exercise::Side;
 use crate::history::tests::record;
 use crate::history::{Checkin, Pain};
+use crate::session::SideReps;
 
 /// The default exercise: reps 5 to 10, hold 3 to 5 s.
 fn trunk_rotation() -> Exercise {
@@ -17,6 +19,10 @@ fn sessions(reps: u32, hold: u64, pains: &[Option<u8>]) -> Vec<Record> {
             reps,
             hold: Duration::from_secs(hold),
             checkin: Checkin { pain: pain.and_then(Pain::new), effort: None },
+            sides: vec![
+                SideReps { side: Some(Side::Left), done: reps, planned: reps },
+                SideReps { side: Some(Side::Right), done: reps, planned: reps },
+            ],
             ..record(&format!("2026-06-{:02}T08:00:00+02:00", day + 1))
         })
         .collect()
@@ -49,6 +55,9 @@ fn a_session_stopped_early_or_felt_hard_holds_the_step_back() {
     let mut stopped = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
     stopped[1].completed = false;
     assert_eq!(suggest(&stopped, &exercise), None);
+    let mut skipped = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
+    skipped[2].sides[1].done = 6;
+    assert_eq!(suggest(&skipped, &exercise), None, "a skipped hold is not a session done in full");
     let mut hard = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
     hard[2].checkin.effort = Some(Effort::Hard);
     assert_eq!(suggest(&hard, &exercise), None);

@@ -30,7 +30,7 @@ fn errors(source: &str) -> Vec<String> {
 fn a_routine_keeps_its_entries_in_order_with_their_overrides() {
     let routine = parse("morning", "morning.toml", MORNING.as_bytes()).unwrap();
     assert_eq!(routine.name, "Morning back");
-    assert_eq!(routine.rest, Duration::from_secs(20));
+    assert_eq!(routine.rest, Some(Duration::from_secs(20)));
     let names: Vec<&str> = routine.entries.iter().map(|e| e.exercise.as_str()).collect();
     assert_eq!(names, ["pelvic-tilt", "lower-trunk-rotation", "./mine/bridge.toml"]);
     assert_eq!(routine.entries[0].overrides, Overrides { reps: Some(8), ..Overrides::default() });
@@ -49,7 +49,7 @@ fn an_entry_can_report_a_problem_at_its_place() {
 #[test]
 fn rest_defaults_and_bad_values_are_refused() {
     let routine = parse("r", "r.toml", b"name = \"x\"\n[[exercise]]\nid = \"a\"\n").unwrap();
-    assert_eq!(routine.rest, DEFAULT_REST);
+    assert_eq!(routine.rest, None, "left to the config or DEFAULT_REST");
     assert!(
         errors("name = \"x\"\nrest = -1\n[[exercise]]\nid = \"a\"\n")[0]
             .contains("`rest` is `-1`, but a duration cannot be negative")
