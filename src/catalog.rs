@@ -41,10 +41,7 @@ pub fn find(name: &str, user_dir: Option<&Path>) -> Result<Exercise, Failure> {
     }
     let path = Path::new(name);
     if !path.exists() && !name.contains(['/', '\\', '.']) {
-        let mut known: Vec<String> = exercise::BUILT_IN.iter().map(|(id, _)| (*id).to_owned()).collect();
-        if let Some(dir) = user_dir {
-            known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
-        }
+        let known = known_ids(exercise::BUILT_IN, user_dir);
         return Err(Failure::UnknownExercise { name: clean_line(name), known: known.join(", ") });
     }
     load_path(path)
@@ -70,10 +67,7 @@ pub fn find_routine(
     let path = match user_file(name, routines_dir) {
         Some(path) => path,
         None if !Path::new(name).exists() && !name.contains(['/', '\\', '.']) => {
-            let mut known: Vec<String> = routine::BUILT_IN.iter().map(|(id, _)| (*id).to_owned()).collect();
-            if let Some(dir) = routines_dir {
-                known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
-            }
+            let known = known_ids(routine::BUILT_IN, routines_dir);
             return Err(Failure::UnknownRoutine { name: clean_line(name), known: known.join(", ") });
         }
         None => PathBuf::from(name),
@@ -152,10 +146,7 @@ fn routine_exercise(
     if name.contains(['/', '\\']) || Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")) {
         return load_path(&relative);
     }
-    let mut known: Vec<String> = exercise::BUILT_IN.iter().map(|(id, _)| (*id).to_owned()).collect();
-    if let Some(dir) = exercises_dir {
-        known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
-    }
+    let known = known_ids(exercise::BUILT_IN, exercises_dir);
     let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
     let hint = suggest::nearest(name, &candidates).map_or_else(String::new, |near| format!(", did you mean `{near}`?"));
     let message = format!("no exercise `{}`{hint} (known: {})", clean_line(name), known.join(", "));
@@ -206,6 +197,15 @@ pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, flags: &Overrid
 /// config's `rest`, else [`routine::DEFAULT_REST`].
 pub fn rest_between(routine: &Routine, flags: &Overrides, config: &Config) -> Duration {
     flags.rest.or(routine.rest).or(config.overrides.rest).unwrap_or(routine::DEFAULT_REST)
+}
+
+/// The ids that can be named: the built-ins, then the files in the user's dir.
+fn known_ids(built_in: &[(&str, &str)], user_dir: Option<&Path>) -> Vec<String> {
+    let mut known: Vec<String> = built_in.iter().map(|(id, _)| (*id).to_owned()).collect();
+    if let Some(dir) = user_dir {
+        known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
+    }
+    known
 }
 
 /// `user_dir/NAME.toml`, if `name` could be an id and that file exists.

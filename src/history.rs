@@ -191,6 +191,7 @@ pub fn records(summary: &Summary, plan: &Plan, start: Started, checkin: Checkin)
     if summary.held.is_zero() {
         return Vec::new();
     }
+    let several = parts.len() > 1;
     let done = |part: &&crate::session::PartSummary| part.reps.iter().any(|r| r.done > 0);
     let first = summary.parts.first().map(|p| p.id.as_str());
     summary
@@ -202,13 +203,15 @@ pub fn records(summary: &Summary, plan: &Plan, start: Started, checkin: Checkin)
             start,
             exercise: summary_part.id.clone(),
             name: summary_part.name.clone(),
-            completed: summary.completed,
+            // An exercise of a routine stopped later on was still done in full.
+            completed: summary.completed || summary_part.reps.iter().all(|r| r.done >= r.planned),
             reps: part.settings.reps,
             sets: part.settings.sets,
             hold: summary_part.hold,
             sides: summary_part.reps.clone(),
-            total: summary.elapsed,
-            active: summary.active,
+            // A routine's exercises each get their own time; pauses belong to no one of them.
+            total: if several { summary_part.active } else { summary.elapsed },
+            active: if several { summary_part.active } else { summary.active },
             checkin,
             routine: plan.routine.clone(),
         })

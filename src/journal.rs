@@ -121,8 +121,11 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
     for skipped in &history.skipped {
         let _ = writeln!(err, "{skipped}");
     }
+    let recorded = !history.records.is_empty();
     let records = filter(history.records, args);
-    let text = if args.json {
+    let text = if recorded && records.is_empty() && !args.json && !args.csv {
+        no_match(args)
+    } else if args.json {
         export::json(&records)
     } else if args.csv {
         export::csv(&records)
@@ -134,6 +137,17 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// What to say when sessions were recorded but none passes the filters.
+fn no_match(args: &HistoryArgs) -> String {
+    let exercise = args.exercise.as_ref().map(|id| format!(" --exercise {}", crate::untrusted::clean_line(id)));
+    let since = args.since.map(|since| format!(" --since {since}"));
+    format!(
+        "No recorded session matches{}{}. `trunkrot list` names the exercise ids.\n",
+        exercise.unwrap_or_default(),
+        since.unwrap_or_default()
+    )
 }
 
 /// The records `--since` and `--exercise` keep.

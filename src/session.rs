@@ -237,13 +237,18 @@ impl Session {
             (Command::Back, _) => self.back(now),
             (Command::Stop, _) => {
                 self.note_progress(now);
-                if let State::Paused { since, .. } = self.state {
-                    self.paused_for += now.saturating_duration_since(since);
-                }
-                self.state = State::Finished { completed: false, at: now };
-                vec![Event::Finished { completed: false }]
+                self.finish(false, now)
             }
         }
+    }
+
+    /// Ends the session at `now`, counting a pause in progress as paused time.
+    fn finish(&mut self, completed: bool, now: Instant) -> Vec<Event> {
+        if let State::Paused { since, .. } = self.state {
+            self.paused_for += now.saturating_duration_since(since);
+        }
+        self.state = State::Finished { completed, at: now };
+        vec![Event::Finished { completed }]
     }
 
     fn skip(&mut self, now: Instant) -> Vec<Event> {
@@ -252,11 +257,7 @@ impl Session {
         };
         self.note_progress(now);
         if index + 1 >= self.plan.phases.len() {
-            if let State::Paused { since, .. } = self.state {
-                self.paused_for += now.saturating_duration_since(since);
-            }
-            self.state = State::Finished { completed: true, at: now };
-            return vec![Event::Finished { completed: true }];
+            return self.finish(true, now);
         }
         self.enter(index + 1, now);
         vec![Event::PhaseStarted(index + 1)]
@@ -315,11 +316,14 @@ impl Session {
                     planned: self.plan.holds_planned(part_index, side),
                 })
                 .collect();
+            let phases = self.plan.phases.iter().zip(&self.ran);
+            let active = phases.filter(|(phase, _)| phase.part == part_index).map(|(_, ran)| *ran).sum();
             parts.push(PartSummary {
                 name: part.exercise.name.clone(),
                 id: part.exercise.id.clone(),
                 reps,
                 hold: part.settings.hold,
+                active,
             });
         }
         let held = self
@@ -356,6 +360,8 @@ pub struct PartSummary {
     pub id: String,
     pub reps: Vec<SideReps>,
     pub hold: Duration,
+    /// The time its phases ran, pauses left out (for a routine, the rest before it included).
+    pub active: Duration,
 }
 
 /// What a session did, for the done screen, the printed summary and the history.

@@ -79,6 +79,7 @@ mod tests {
                     SideReps { side: Some(Side::Right), done: 2, planned: 10 },
                 ],
                 hold: Duration::from_secs(5),
+                active: Duration::from_secs(75 - paused),
             }],
             held: Duration::from_secs(27),
             elapsed: Duration::from_secs(75),

@@ -27,7 +27,7 @@ use crate::session::{Event, Session, Summary};
 use crate::view::{self, Theme};
 
 /// How the interactive session looks and what it asks, besides the plan.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Presentation {
     pub theme: Theme,
     /// Shown on screen from the start (e.g. that no speech command was found).

@@ -94,6 +94,11 @@ fn filters_keep_only_the_matching_sessions() {
     assert!(csv.contains("2026-03-10T08:00:00+01:00"));
     trunkrot(data.path()).args(["history", "--since", "last tuesday"]).assert().code(2).stderr(contains("--since"));
     trunkrot(data.path()).args(["history", "--json", "--csv"]).assert().code(2);
+    trunkrot(data.path())
+        .args(["history", "--exercise", "lower-trunk-rotatoin"])
+        .assert()
+        .success()
+        .stdout(contains("No recorded session matches --exercise lower-trunk-rotatoin."));
 }
 
 #[test]

@@ -128,5 +128,10 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
     for line in lines(&loaded, args, &exercise, &around) {
         writeln!(out, "{line}")?;
     }
+    if let Some(routine) = &args.routine {
+        // A routine's settings differ per exercise: the timeline shows each one's.
+        let routine = crate::untrusted::clean_line(routine);
+        writeln!(out, "routine       {routine}: each exercise's settings are in `trunkrot plan --routine {routine}`")?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -52,7 +52,13 @@ pub fn overview(records: &[Record], today: Date) -> Overview {
     let mut days: Vec<Day> = window.iter().map(|&date| Day { date, sessions: 0, pain: None }).collect();
     let mut dates = Vec::with_capacity(records.len());
     let mut latest_pain: Vec<Option<jiff::Timestamp>> = vec![None; days.len()];
+    let mut sessions = 0;
+    let mut previous: Option<&Record> = None;
     for record in records {
+        // The exercises of one routine are one session.
+        let new_session = !continues(previous, record);
+        previous = Some(record);
+        sessions += usize::from(new_session);
         match per_exercise.iter_mut().find(|e| e.exercise == record.exercise) {
             Some(count) => {
                 count.sessions += 1;
@@ -72,7 +78,7 @@ pub fn overview(records: &[Record], today: Date) -> Overview {
         if (first..=today).contains(&date) {
             let index = days_between(first, date);
             let day = &mut days[index];
-            day.sessions += 1;
+            day.sessions += u32::from(new_session);
             if let Some(pain) = record.checkin.pain
                 && latest_pain[index].is_none_or(|at| at <= record.start.at)
             {
@@ -86,7 +92,7 @@ pub fn overview(records: &[Record], today: Date) -> Overview {
     let last_7 = days[WINDOW_DAYS - 7..].iter().map(|d| d.sessions as usize).sum();
     let last_28 = days.iter().map(|d| d.sessions as usize).sum();
     Overview {
-        sessions: records.len(),
+        sessions,
         per_exercise,
         current_streak: current_streak(&dates, today),
         longest_streak: longest_streak(&dates),
@@ -94,6 +100,12 @@ pub fn overview(records: &[Record], today: Date) -> Overview {
         last_28,
         days,
     }
+}
+
+/// Whether `record` is a later exercise of the same routine session as `previous`: a routine's
+/// records are written together, with the routine's id and the session's start.
+fn continues(previous: Option<&Record>, record: &Record) -> bool {
+    previous.is_some_and(|p| record.routine.is_some() && p.routine == record.routine && p.start == record.start)
 }
 
 /// The [`WINDOW_DAYS`] days ending `today`, oldest first.

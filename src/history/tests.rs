@@ -151,3 +151,27 @@ fn sums_of_a_hand_edited_line_never_overflow() {
     let line = VERSION_1.replace(r#""done":3"#, r#""done":4294967295"#);
     assert_eq!(parse_line(line.as_bytes()).unwrap().done(), u32::MAX);
 }
+
+#[test]
+fn a_routine_stopped_in_its_second_exercise_records_each_with_its_own_time() {
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let short = Overrides {
+        reps: Some(1),
+        hold: Some(Duration::from_secs(3)),
+        get_ready: Some(Duration::from_secs(4)),
+        transition: Some(Duration::ZERO),
+        ..Overrides::default()
+    };
+    let mut plan = Plan::routine(vec![(exercise.clone(), short.clone()), (exercise, short)], Duration::from_secs(20));
+    plan.routine = Some("pair".to_owned());
+    let t0 = Instant::now();
+    let mut session = Session::start(plan.clone(), t0);
+    // 4 s get ready and two 3 s holds; then 20 s rest and the second exercise's first hold.
+    session.tick(t0 + Duration::from_secs(4 + 6 + 20 + 3));
+    session.apply(crate::session::Command::Stop, t0 + Duration::from_secs(4 + 6 + 20 + 3));
+    let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
+    let saved = records(&session.summary(t0), &plan, start, Checkin::default());
+    let summary: Vec<(bool, u64, Option<&str>)> =
+        saved.iter().map(|r| (r.completed, r.active.as_secs(), r.routine.as_deref())).collect();
+    assert_eq!(summary, [(true, 10, Some("pair")), (false, 23, Some("pair"))]);
+}

@@ -10,7 +10,7 @@ use crate::config::ThemeName;
 use crate::exercise::Side;
 
 /// How the screen is coloured.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// False when `NO_COLOR` is set: bold and reverse video only.
     pub colour: bool,

@@ -97,3 +97,21 @@ fn nothing_at_all_is_no_streak() {
     let overview = overview(&[], date(2026, 5, 1));
     assert_eq!((overview.sessions, overview.current_streak, overview.longest_streak, overview.last_28), (0, 0, 0, 0));
 }
+
+#[test]
+fn the_exercises_of_one_routine_are_one_session() {
+    let start = "2026-06-10T08:00:00+02:00";
+    let tagged = |exercise: &str| Record {
+        exercise: exercise.to_owned(),
+        routine: Some("low-back".to_owned()),
+        ..record(start)
+    };
+    let mut all = vec![tagged("pelvic-tilt"), tagged("knee-to-chest"), tagged("lower-trunk-rotation")];
+    all.push(Record { routine: Some("low-back".to_owned()), ..record("2026-06-11T08:00:00+02:00") });
+    all.push(record("2026-06-11T09:00:00+02:00"));
+    let overview = overview(&all, jiff::civil::date(2026, 6, 11));
+    assert_eq!(overview.sessions, 3, "one routine on the 10th, the routine and one exercise alone on the 11th");
+    assert_eq!(overview.per_exercise.len(), 3, "each exercise still counts for itself");
+    let last_two: Vec<u32> = overview.days[WINDOW_DAYS - 2..].iter().map(|d| d.sessions).collect();
+    assert_eq!(last_two, [1, 2]);
+}
