@@ -280,18 +280,18 @@ fn total_text(plan: &Plan) -> String {
 fn heading(plan: &Plan) -> Vec<String> {
     let mut lines = Vec::new();
     for part in &plan.parts {
-        let s = &part.settings;
-        let per_side = if part.exercise.sides.is_empty() { "" } else { " per side" };
-        let sets = if s.sets > 1 { format!(", {} sets", s.sets) } else { String::new() };
-        lines.push(format!(
-            "{}: {}{per_side}{sets}, hold {} s",
-            part.exercise.name,
-            reps_text(s.reps),
-            s.hold.as_secs()
-        ));
+        lines.push(format!("{}: {}", part.exercise.name, settings_text(part)));
         lines.extend(part.notes.iter().map(|note| format!("note: {note}")));
     }
     lines
+}
+
+/// A part's settings in words: `10 reps per side, hold 5 s` (with the sets when more than one).
+pub fn settings_text(part: &Part) -> String {
+    let s = &part.settings;
+    let per_side = if part.exercise.sides.is_empty() { "" } else { " per side" };
+    let sets = if s.sets > 1 { format!(", {} sets", s.sets) } else { String::new() };
+    format!("{}{per_side}{sets}, hold {} s", reps_text(s.reps), s.hold.as_secs())
 }
 
 /// `1 rep`, `10 reps`.

@@ -113,16 +113,7 @@ pub fn routine_text(routine: &Routine, plan: &Plan, rest: Duration) -> String {
     }
     section(&mut out, "Exercises");
     for (n, part) in plan.parts.iter().enumerate() {
-        let s = &part.settings;
-        let per_side = if part.exercise.sides.is_empty() { "" } else { " per side" };
-        let sets = if s.sets > 1 { format!(", {} sets", s.sets) } else { String::new() };
-        let line = format!(
-            "{} ({}): {}{per_side}{sets}, hold {}",
-            part.exercise.name,
-            part.exercise.id,
-            plan::reps_text(s.reps),
-            human(s.hold)
-        );
+        let line = format!("{} ({}): {}", part.exercise.name, part.exercise.id, plan::settings_text(part));
         item(&mut out, &format!("{}. ", n + 1), &line);
     }
     section(&mut out, "Timing");
