@@ -34,26 +34,20 @@ fn holding_left(t0: Instant) -> App {
 /// The view alone into an 80x24 buffer, a different second each frame.
 #[divan::bench]
 fn view_hold_80x24(bencher: Bencher) {
-    let t0 = Instant::now();
-    let app = holding_left(t0);
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
-    let mut second = 0;
-    bencher.bench_local(|| {
-        second = (second + 1) % 60;
-        let now = t0 + Duration::from_secs(second);
-        terminal
-            .draw(|frame| trunkrot::view::render(frame, &app, now, trunkrot::view::Theme::standard()))
-            .expect("drawn");
-    });
+    draw_each_second(bencher, Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"));
 }
 
 /// What the loop does each second at 80x24: view, diff, and the escape codes for the change.
 #[divan::bench]
 fn draw_hold_80x24_to_terminal(bencher: Bencher) {
+    let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)) };
+    draw_each_second(bencher, Terminal::with_options(CrosstermBackend::new(io::sink()), options).expect("a terminal"));
+}
+
+/// Draws the left hold into `terminal`, a different second each frame.
+fn draw_each_second<B: ratatui::backend::Backend>(bencher: Bencher, mut terminal: Terminal<B>) {
     let t0 = Instant::now();
     let app = holding_left(t0);
-    let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)) };
-    let mut terminal = Terminal::with_options(CrosstermBackend::new(io::sink()), options).expect("a terminal");
     let mut second = 0;
     bencher.bench_local(|| {
         second = (second + 1) % 60;
