@@ -16,8 +16,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use pty::Pty;
-use trunkrot::exercise;
-use trunkrot::plan::{self, Overrides, Plan};
+use trunkrot::domain::exercise;
+use trunkrot::domain::plan::{self, Overrides, Plan};
 
 /// How long the interactive session's hold is watched.
 const HOLD_WATCH: Duration = Duration::from_secs(60);

@@ -10,10 +10,10 @@ use divan::Bencher;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use trunkrot::app::App;
-use trunkrot::exercise;
-use trunkrot::plan::{Overrides, Plan};
-use trunkrot::session::Session;
+use trunkrot::domain::exercise;
+use trunkrot::domain::plan::{Overrides, Plan};
+use trunkrot::domain::session::Session;
+use trunkrot::tui::app::App;
 
 fn main() {
     divan::main();
@@ -53,7 +53,7 @@ fn draw_each_second<B: ratatui::backend::Backend>(bencher: Bencher, mut terminal
         second = (second + 1) % 60;
         let now = t0 + Duration::from_secs(second);
         terminal
-            .draw(|frame| trunkrot::view::render(frame, &app, now, trunkrot::view::Theme::standard()))
+            .draw(|frame| trunkrot::tui::view::render(frame, &app, now, trunkrot::tui::view::Theme::standard()))
             .expect("drawn");
     });
 }

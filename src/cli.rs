@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::exercise::limits;
-use crate::plan::Overrides;
+use crate::domain::exercise::limits;
+use crate::domain::plan::Overrides;
 
 /// A guided timer for low back exercises, in the terminal.
 ///
@@ -68,7 +68,7 @@ pub enum Command {
     /// Print the man page (roff)
     Man,
     /// Show the sessions done: streaks, the last sessions, pain over time; or export them
-    History(crate::journal::HistoryArgs),
+    History(crate::shell::journal::HistoryArgs),
 }
 
 const KEYS_HELP: &str = "Keys during a session:
@@ -148,7 +148,7 @@ impl SessionArgs {
 }
 
 fn seconds_within(text: &str, bounds: RangeInclusive<u64>) -> Result<Duration, String> {
-    let duration = crate::duration::parse(text).map_err(|why| format!("`{text}` {why}"))?;
+    let duration = crate::domain::duration::parse(text).map_err(|why| format!("`{text}` {why}"))?;
     if bounds.contains(&duration.as_secs()) {
         Ok(duration)
     } else {

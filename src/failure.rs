@@ -1,7 +1,7 @@
 //! Why a command could not do its work: every user mistake and outside failure, with a message
 //! that says where and what. `main` prints it and exits 1.
 
-use crate::exercise::InvalidExercise;
+use crate::domain::exercise::InvalidExercise;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
@@ -18,7 +18,7 @@ pub enum Failure {
     UnknownRoutine { name: String, known: String },
 
     #[error("{0}")]
-    InvalidConfig(#[from] crate::config::InvalidConfig),
+    InvalidConfig(#[from] crate::shell::config::InvalidConfig),
 
     #[error("{path} already exists: edit it, or move it away first to write a fresh one")]
     ConfigExists { path: String },

@@ -1,9 +1,10 @@
 //! The session log: one record per exercise done, stored as one JSON line each in
 //! `history.jsonl`. Pure: building a record, writing its line, and reading a whole file back
 //! into records plus a note for each damaged line. The file itself is the shell's
-//! ([`crate::journal`]).
+//! ([`crate::shell::journal`]).
 
 pub mod export;
+pub mod next_step;
 pub mod report;
 pub mod stats;
 
@@ -17,10 +18,10 @@ use jiff::tz::Offset;
 use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::exercise::Side;
-use crate::plan::Plan;
-use crate::session::{SideReps, Summary};
-use crate::untrusted::clean_line;
+use crate::domain::exercise::Side;
+use crate::domain::plan::Plan;
+use crate::domain::session::{SideReps, Summary};
+use crate::domain::untrusted::clean_line;
 
 /// The format version written in every record's `v`. Readers accept every version up to this
 /// one; fields added later must have defaults so that older lines still read.
@@ -192,7 +193,7 @@ pub fn records(summary: &Summary, plan: &Plan, start: Started, checkin: Checkin)
         return Vec::new();
     }
     let several = parts.len() > 1;
-    let done = |part: &&crate::session::PartSummary| part.reps.iter().any(|r| r.done > 0);
+    let done = |part: &&crate::domain::session::PartSummary| part.reps.iter().any(|r| r.done > 0);
     let first = summary.parts.first().map(|p| p.id.as_str());
     summary
         .parts

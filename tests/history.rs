@@ -158,7 +158,7 @@ fn writer_process() {
     let (writer, path) = spec.split_once(':').unwrap();
     let record = big_record(writer.parse().unwrap());
     for _ in 0..APPENDS {
-        trunkrot::journal::append(Path::new(path), std::slice::from_ref(&record)).unwrap();
+        trunkrot::shell::journal::append(Path::new(path), std::slice::from_ref(&record)).unwrap();
     }
 }
 
@@ -179,7 +179,7 @@ fn concurrent_writers_leave_only_whole_lines() {
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
-    let history = trunkrot::journal::load(&path).unwrap();
+    let history = trunkrot::shell::journal::load(&path).unwrap();
     let torn = history.skipped.len();
     assert_eq!(torn, 0, "every line whole, but {torn} were not, first: {:?}", history.skipped.first());
     assert_eq!(history.records.len(), WRITERS * APPENDS);
@@ -215,10 +215,10 @@ fn a_writer_killed_at_any_moment_leaves_whole_lines_that_later_records_follow() 
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let before = trunkrot::journal::load(&path).unwrap();
+    let before = trunkrot::shell::journal::load(&path).unwrap();
     assert!(before.skipped.len() <= 1, "at most the line being written: {:?}", before.skipped.first());
-    trunkrot::journal::append(&path, std::slice::from_ref(&big_record(9))).unwrap();
-    let after = trunkrot::journal::load(&path).unwrap();
+    trunkrot::shell::journal::append(&path, std::slice::from_ref(&big_record(9))).unwrap();
+    let after = trunkrot::shell::journal::load(&path).unwrap();
     assert_eq!(after.records.len(), before.records.len() + 1);
     assert_eq!(after.records.last().unwrap().exercise, "w9");
 }

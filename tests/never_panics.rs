@@ -3,7 +3,7 @@
 //! (which reach far deeper into the checks than random bytes do).
 
 use proptest::prelude::*;
-use trunkrot::exercise::{self, BUILT_IN};
+use trunkrot::domain::exercise::{self, BUILT_IN};
 
 /// A small edit to a file: overwrite, insert or delete a byte, or cut the file short.
 #[derive(Debug, Clone)]

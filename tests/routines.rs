@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
-use trunkrot::catalog;
-use trunkrot::config::Config;
-use trunkrot::plan::Overrides;
-use trunkrot::session::{Session, State};
+use trunkrot::domain::plan::Overrides;
+use trunkrot::domain::session::{Session, State};
+use trunkrot::shell::catalog;
+use trunkrot::shell::config::Config;
 
 /// A fresh config home for one test, with files under `trunkrot/`.
 fn config_home(test: &str, files: &[(&str, &str)]) -> PathBuf {

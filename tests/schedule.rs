@@ -5,10 +5,10 @@
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use trunkrot::app::{Action, App};
-use trunkrot::exercise;
-use trunkrot::plan::{Overrides, Plan};
-use trunkrot::session::{Command, Session, State};
+use trunkrot::domain::exercise;
+use trunkrot::domain::plan::{Overrides, Plan};
+use trunkrot::domain::session::{Command, Session, State};
+use trunkrot::tui::app::{Action, App};
 
 fn app(t0: Instant) -> App {
     let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Record;
-use crate::exercise::Side;
+use crate::domain::exercise::Side;
 
 /// One JSON array holding every record, one per line, in the stored format.
 pub fn json(records: &[Record]) -> String {

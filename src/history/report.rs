@@ -7,8 +7,8 @@ use jiff::civil::{Date, Weekday};
 
 use super::stats::{self, Day, Overview};
 use super::{Pain, Record};
-use crate::duration::human;
-use crate::exercise::Side;
+use crate::domain::duration::human;
+use crate::domain::exercise::Side;
 
 /// How many sessions the table lists.
 pub const RECENT: usize = 10;

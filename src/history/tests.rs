@@ -1,9 +1,9 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::exercise;
-use crate::plan::{Overrides, Plan};
-use crate::session::Session;
+use crate::domain::exercise;
+use crate::domain::plan::{Overrides, Plan};
+use crate::domain::session::Session;
 
 /// A record of the default exercise started at `start` (RFC 3339 with offset).
 pub(crate) fn record(start: &str) -> Record {
@@ -131,7 +131,7 @@ fn a_session_leaves_a_record_only_when_a_hold_was_done() {
     let t0 = Instant::now();
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
     let mut early = Session::start(plan.clone(), t0);
-    early.apply(crate::session::Command::Stop, t0 + Duration::from_secs(3));
+    early.apply(crate::domain::session::Command::Stop, t0 + Duration::from_secs(3));
     assert_eq!(records(&early.summary(t0), &plan, start, Checkin::default()), vec![]);
 
     let mut done = Session::start(plan.clone(), t0);
@@ -168,7 +168,7 @@ fn a_routine_stopped_in_its_second_exercise_records_each_with_its_own_time() {
     let mut session = Session::start(plan.clone(), t0);
     // 4 s get ready and two 3 s holds; then 20 s rest and the second exercise's first hold.
     session.tick(t0 + Duration::from_secs(4 + 6 + 20 + 3));
-    session.apply(crate::session::Command::Stop, t0 + Duration::from_secs(4 + 6 + 20 + 3));
+    session.apply(crate::domain::session::Command::Stop, t0 + Duration::from_secs(4 + 6 + 20 + 3));
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
     let saved = records(&session.summary(t0), &plan, start, Checkin::default());
     let summary: Vec<(bool, u64, Option<&str>)> =

@@ -1,0 +1,34 @@
+//! `trunkrot check`: every problem of each file, or `ok FILE`.
+
+use std::fmt::Write as _;
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::emit;
+use crate::shell::catalog;
+
+/// `trunkrot check FILE...`: `ok FILE` on standard output for each good file, every problem
+/// of each bad one on standard error; exit code 1 if any file is bad.
+pub fn check(files: &[PathBuf]) -> ExitCode {
+    let (good, bad) = check_text(files);
+    emit(&mut io::stdout().lock(), &good);
+    emit(&mut io::stderr().lock(), &bad);
+    if bad.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// The report of `check`: the `ok` lines, and the problems (empty if every file is good).
+pub fn check_text(files: &[PathBuf]) -> (String, String) {
+    let (mut good, mut bad) = (String::new(), String::new());
+    for path in files {
+        match catalog::check_path(path) {
+            Ok(()) => {
+                let _ = writeln!(good, "ok {}", catalog::shown(path));
+            }
+            Err(failure) => {
+                let _ = writeln!(bad, "{failure}");
+            }
+        }
+    }
+    (good, bad)
+}

@@ -1,0 +1,32 @@
+//! `trunkrot show`: an exercise's instructions or a routine's outline, as text.
+
+pub mod text;
+
+use std::fmt::Write as _;
+use std::io;
+use std::process::ExitCode;
+
+use super::emit;
+use crate::domain::plan::Overrides;
+use crate::failure::Failure;
+use crate::shell::catalog;
+
+/// `trunkrot show NAME|PATH`: an exercise's instructions, or what a routine does.
+pub fn show(name: &str) -> Result<ExitCode, Failure> {
+    let text = if catalog::names_routine(name) {
+        let (routine, exercises) = catalog::load_routine(name)?;
+        let config = crate::shell::config::load()?.config;
+        let none = Overrides::default();
+        let plan = catalog::routine_plan(&routine, exercises, &none, &config);
+        text::routine_text(&routine, &plan, catalog::rest_between(&routine, &none, &config))
+    } else {
+        let exercise = catalog::load(Some(name))?;
+        let mut text = text::text(&exercise);
+        if let Some(suggestion) = crate::shell::journal::suggestion(&exercise) {
+            let _ = write!(text, "\nYour next step\n  {suggestion}\n");
+        }
+        text
+    };
+    emit(&mut io::stdout().lock(), &text);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,223 @@
+//! The text of `trunkrot show`: an exercise's instructions as readable, wrapped lines.
+//!
+//! Pure: all text in an [`Exercise`] was cleaned when it was loaded, so nothing here can reach
+//! the terminal as a control sequence.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use crate::domain::duration::human;
+use crate::domain::exercise::Exercise;
+use crate::domain::plan::{self, Overrides, Plan};
+use crate::domain::routine::Routine;
+
+/// Lines are wrapped to this width, a comfortable read in any terminal.
+const WIDTH: usize = 78;
+
+/// The whole instructions of an exercise.
+pub fn text(exercise: &Exercise) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", exercise.name, exercise.id);
+    if !exercise.also_known_as.is_empty() {
+        paragraph(&mut out, "", &format!("Also known as: {}", exercise.also_known_as.join("; ")));
+    }
+    if !exercise.muscles.is_empty() {
+        paragraph(&mut out, "", &format!("Muscles: {}", exercise.muscles.join(", ")));
+    }
+    paragraph(&mut out, "", &format!("Sides: {}", sides_text(exercise)));
+    if !exercise.summary.is_empty() {
+        out.push('\n');
+        paragraph(&mut out, "", &exercise.summary);
+    }
+    section(&mut out, "Start position");
+    for part in exercise.start_position.split("\n\n") {
+        paragraph(&mut out, "  ", part);
+    }
+    section(&mut out, "Steps");
+    for (n, step) in exercise.steps.iter().enumerate() {
+        item(&mut out, &format!("{}. ", n + 1), step);
+    }
+    if !exercise.tempo.is_empty() || !exercise.breathing.is_empty() {
+        section(&mut out, "Tempo and breathing");
+        for line in [&exercise.tempo, &exercise.breathing] {
+            if !line.is_empty() {
+                paragraph(&mut out, "  ", line);
+            }
+        }
+    }
+    if !exercise.mistakes.is_empty() {
+        section(&mut out, "Common mistakes");
+        for mistake in &exercise.mistakes {
+            let what = if mistake.explanation.is_empty() {
+                mistake.name.clone()
+            } else {
+                format!("{}: {}", mistake.name, mistake.explanation)
+            };
+            item(&mut out, "- ", &what);
+            if !mistake.cue.is_empty() {
+                paragraph(&mut out, "    ", &format!("Cue: \u{201c}{}\u{201d}", mistake.cue));
+            }
+        }
+    }
+    list(&mut out, "Precautions: stop, or ask a clinician first", &exercise.precautions);
+    list(&mut out, "Benefits", &exercise.benefits);
+    list(&mut out, "Harder (progressions)", &exercise.progressions);
+    list(&mut out, "Easier (regressions)", &exercise.regressions);
+    section(&mut out, "Default timing");
+    timing(&mut out, exercise);
+    out
+}
+
+fn sides_text(exercise: &Exercise) -> String {
+    match exercise.sides.as_slice() {
+        [] => "none; both sides work together".to_owned(),
+        [one] => format!("{one} only"),
+        sides => sides.iter().map(ToString::to_string).collect::<Vec<_>>().join(", then "),
+    }
+}
+
+fn timing(out: &mut String, exercise: &Exercise) {
+    let t = &exercise.timing;
+    let per_side = if exercise.sides.is_empty() { "" } else { " per side" };
+    let (low, high) = (t.hold_range.start().as_secs(), t.hold_range.end().as_secs());
+    paragraph(
+        out,
+        "  ",
+        &format!(
+            "{}{per_side} (recommended {} to {}), hold {} (recommended {low} to {high} s)",
+            plan::reps_text(t.reps),
+            t.reps_range.start(),
+            t.reps_range.end(),
+            human(t.hold)
+        ),
+    );
+    paragraph(
+        out,
+        "  ",
+        &format!("{} to get ready, {} to move into each hold", human(t.get_ready), human(t.transition)),
+    );
+    if t.sets > 1 {
+        paragraph(out, "  ", &format!("{} sets, {} rest between sets", t.sets, human(t.rest)));
+    }
+    let total = Plan::new(exercise.clone(), &Overrides::default()).total();
+    paragraph(out, "  ", &format!("{} in all", human(total)));
+}
+
+/// What a routine does: its exercises in order with their settings, the rests and the total.
+pub fn routine_text(routine: &Routine, plan: &Plan, rest: Duration) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({}), a routine", routine.name, routine.id);
+    if !routine.summary.is_empty() {
+        out.push('\n');
+        paragraph(&mut out, "", &routine.summary);
+    }
+    section(&mut out, "Exercises");
+    for (n, part) in plan.parts.iter().enumerate() {
+        let line = format!("{} ({}): {}", part.exercise.name, part.exercise.id, plan::settings_text(part));
+        item(&mut out, &format!("{}. ", n + 1), &line);
+    }
+    section(&mut out, "Timing");
+    paragraph(&mut out, "  ", &format!("{} rest between exercises", human(rest)));
+    paragraph(&mut out, "  ", &format!("{} in all", human(plan.total())));
+    paragraph(
+        &mut out,
+        "  ",
+        &format!("`trunkrot show ID` gives each exercise's instructions; `trunkrot --routine {}` runs it.", routine.id),
+    );
+    out
+}
+
+fn section(out: &mut String, title: &str) {
+    let _ = write!(out, "\n{title}\n");
+}
+
+fn list(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    section(out, title);
+    for text in items {
+        item(out, "- ", text);
+    }
+}
+
+/// A bulleted or numbered item, its continuation lines indented under its text.
+fn item(out: &mut String, marker: &str, text: &str) {
+    let indent = " ".repeat(marker.chars().count() + 2);
+    let lines = wrap(text, WIDTH - indent.len());
+    for (i, line) in lines.iter().enumerate() {
+        let lead = if i == 0 { format!("  {marker}") } else { indent.clone() };
+        let _ = writeln!(out, "{lead}{line}");
+    }
+}
+
+fn paragraph(out: &mut String, indent: &str, text: &str) {
+    for line in wrap(text, WIDTH - indent.len()) {
+        let _ = writeln!(out, "{indent}{line}");
+    }
+}
+
+/// Splits text into lines of at most `width` characters, at spaces where it can.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::exercise;
+
+    #[test]
+    fn the_default_exercise_reads_in_order_with_every_section() {
+        let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+        let text = text(&exercise);
+        let order = [
+            "Lower trunk rotation (lower-trunk-rotation)",
+            "Also known as: Supine knees side to side",
+            "Muscles: Obliques",
+            "Sides: left, then right",
+            "Start position",
+            "Steps",
+            "  1. Draw your belly button",
+            "Common mistakes",
+            "  - Forcing the range:",
+            "Cue: \u{201c}Only as far as is comfortable.\u{201d}",
+            "Precautions",
+            "Benefits",
+            "Harder (progressions)",
+            "Easier (regressions)",
+            "Default timing",
+            "10 reps per side (recommended 5 to 10), hold 5 s (recommended 3 to 5 s)",
+            "10 s to get ready, 3 s to move into each hold",
+            "2 min 50 s in all",
+        ];
+        let mut from = 0;
+        for wanted in order {
+            let at = text[from..].find(wanted).unwrap_or_else(|| panic!("`{wanted}` after {from} in:\n{text}"));
+            from += at + wanted.len();
+        }
+        assert!(text.lines().all(|line| line.chars().count() <= WIDTH), "{text}");
+    }
+
+    #[test]
+    fn long_words_stay_whole_and_lines_wrap_at_spaces() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh ij", 4), ["abcdefgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure core: what an exercise, a routine, a plan and a session are, and the words and
+//! sounds they make. Nothing here reads the clock, the environment, the file system or the
+//! terminal; `tests/purity.rs` keeps it so.
+
+pub mod cues;
+pub mod diagnostic;
+pub mod duration;
+pub mod exercise;
+pub mod fields;
+pub mod plan;
+pub mod routine;
+pub mod session;
+pub mod spelling;
+pub mod summary;
+pub mod untrusted;

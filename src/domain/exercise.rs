@@ -1,0 +1,198 @@
+//! What an exercise is: the validated form of an exercise file, whose invariants always hold.
+//!
+//! Raw TOML is read by [`raw`] and checked field by field; an [`Exercise`] that exists has a
+//! name, at least one step, a non-zero hold within [`limits`], and text that is safe to show.
+
+mod raw;
+
+use std::fmt;
+use std::ops::RangeInclusive;
+use std::time::Duration;
+
+use crate::domain::diagnostic::Diagnostic;
+
+/// The bounds every source of settings shares: exercise files, the config and the flags.
+pub mod limits {
+    use std::ops::RangeInclusive;
+
+    pub const HOLD_SECS: RangeInclusive<u64> = 1..=600;
+    pub const REPS: RangeInclusive<u32> = 1..=100;
+    pub const GET_READY_SECS: RangeInclusive<u64> = 0..=600;
+    pub const TRANSITION_SECS: RangeInclusive<u64> = 0..=60;
+    pub const SETS: RangeInclusive<u32> = 1..=20;
+    pub const REST_SECS: RangeInclusive<u64> = 0..=600;
+}
+
+/// Which way the knees (or the leg) go. Exercises without sides have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    /// `left` or `right`, as it reads inside a sentence.
+    pub fn word(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    /// `LEFT` or `RIGHT`, as it stands on the screen.
+    pub fn shout(self) -> &'static str {
+        match self {
+            Side::Left => "LEFT",
+            Side::Right => "RIGHT",
+        }
+    }
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+/// The exercise's own timing: defaults and the range its guidance recommends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timing {
+    pub hold: Duration,
+    pub hold_range: RangeInclusive<Duration>,
+    pub reps: u32,
+    pub reps_range: RangeInclusive<u32>,
+    pub get_ready: Duration,
+    pub transition: Duration,
+    pub sets: u32,
+    pub rest: Duration,
+}
+
+/// The short words shown (and later spoken) at each phase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cues {
+    pub get_ready: String,
+    /// May contain `{side}`, replaced by `left` or `right`.
+    pub move_to: String,
+    /// Never empty; a hold shows one of these, or a mistake's cue, in turn.
+    pub hold: Vec<String>,
+    pub rest: String,
+}
+
+/// A common mistake and the cue that corrects it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mistake {
+    pub name: String,
+    pub explanation: String,
+    pub cue: String,
+}
+
+/// A validated exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exercise {
+    /// The file's stem: how `--exercise` and `list` name it.
+    pub id: String,
+    pub name: String,
+    pub also_known_as: Vec<String>,
+    pub summary: String,
+    pub muscles: Vec<String>,
+    pub start_position: String,
+    pub steps: Vec<String>,
+    /// In the order they are done; empty for an exercise done with both sides at once.
+    pub sides: Vec<Side>,
+    pub tempo: String,
+    pub breathing: String,
+    pub timing: Timing,
+    pub cues: Cues,
+    pub mistakes: Vec<Mistake>,
+    pub benefits: Vec<String>,
+    pub precautions: Vec<String>,
+    pub progressions: Vec<String>,
+    pub regressions: Vec<String>,
+}
+
+impl Exercise {
+    /// The move cue for a side, e.g. "Slowly rotate your knees to the left".
+    pub fn move_cue(&self, side: Option<Side>) -> String {
+        match side {
+            Some(side) => self.cues.move_to.replace("{side}", side.word()),
+            None => self.cues.move_to.clone(),
+        }
+    }
+
+    /// The sides in the order they are done; `[None]` for an exercise without sides.
+    pub fn side_slots(&self) -> Vec<Option<Side>> {
+        if self.sides.is_empty() { vec![None] } else { self.sides.iter().copied().map(Some).collect() }
+    }
+
+    /// Every cue a hold may show, once each: the hold cues, then each mistake's corrective cue.
+    pub fn hold_cues(&self) -> Vec<&str> {
+        let mistakes = self.mistakes.iter().map(|m| m.cue.as_str()).filter(|c| !c.is_empty());
+        let mut cues: Vec<&str> = Vec::new();
+        for cue in self.cues.hold.iter().map(String::as_str).chain(mistakes) {
+            if !cues.contains(&cue) {
+                cues.push(cue);
+            }
+        }
+        cues
+    }
+}
+
+/// Why an exercise file was refused: every problem found, each with its place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct InvalidExercise {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for InvalidExercise {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads an exercise from the bytes of a file. `id` names it in lists; `origin` names the file
+/// in messages.
+pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Exercise, InvalidExercise> {
+    let fail = |message: &str| InvalidExercise { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        fail(&format!(
+            "is not UTF-8 text (invalid byte at offset {}); is this really an exercise file?",
+            e.valid_up_to()
+        ))
+    })?;
+    if text.trim().is_empty() {
+        return Err(fail(
+            "is empty; an exercise needs at least `name`, `start_position`, `steps` and a `[timing]` table",
+        ));
+    }
+    raw::validate(id, origin, text).map_err(|diagnostics| InvalidExercise { diagnostics })
+}
+
+/// The exercise that runs when no other is named.
+pub const DEFAULT_ID: &str = "lower-trunk-rotation";
+
+/// Exercise files compiled into the binary: `(id, TOML source)`.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (DEFAULT_ID, include_str!("../../exercises/lower-trunk-rotation.toml")),
+    ("knee-to-chest", include_str!("../../exercises/knee-to-chest.toml")),
+    ("pelvic-tilt", include_str!("../../exercises/pelvic-tilt.toml")),
+    ("glute-bridge", include_str!("../../exercises/glute-bridge.toml")),
+    ("cat-cow", include_str!("../../exercises/cat-cow.toml")),
+];
+
+/// Loads a built-in exercise by id.
+pub fn built_in(id: &str) -> Option<Result<Exercise, InvalidExercise>> {
+    BUILT_IN
+        .iter()
+        .find(|(built_in, _)| *built_in == id)
+        .map(|(id, source)| parse(id, &format!("built-in {id}"), source.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests;

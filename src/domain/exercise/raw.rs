@@ -1,0 +1,251 @@
+//! The exercise file's TOML schema as written, and its checked conversion into an [`Exercise`].
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Cues, Exercise, Mistake, Side, Timing, limits};
+use crate::domain::diagnostic::Diagnostic;
+use crate::domain::fields::{Checker, RawDuration, toml_message};
+use crate::domain::untrusted::{clean, clean_line};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExercise {
+    name: Spanned<String>,
+    #[serde(default)]
+    also_known_as: Vec<String>,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    muscles: Vec<String>,
+    start_position: String,
+    steps: Spanned<Vec<String>>,
+    sides: Option<Spanned<Vec<Spanned<RawSide>>>>,
+    #[serde(default)]
+    tempo: String,
+    #[serde(default)]
+    breathing: String,
+    timing: RawTiming,
+    #[serde(default)]
+    cues: RawCues,
+    #[serde(default)]
+    mistakes: Vec<RawMistake>,
+    #[serde(default)]
+    benefits: Vec<String>,
+    #[serde(default)]
+    precautions: Vec<String>,
+    #[serde(default)]
+    progressions: Vec<String>,
+    #[serde(default)]
+    regressions: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum RawSide {
+    Left,
+    Right,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTiming {
+    hold: Spanned<RawDuration>,
+    hold_range: Option<Spanned<[Spanned<RawDuration>; 2]>>,
+    reps: Spanned<i64>,
+    reps_range: Option<Spanned<[Spanned<i64>; 2]>>,
+    get_ready: Option<Spanned<RawDuration>>,
+    transition: Option<Spanned<RawDuration>>,
+    sets: Option<Spanned<i64>>,
+    rest: Option<Spanned<RawDuration>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCues {
+    get_ready: Option<String>,
+    #[serde(rename = "move")]
+    move_to: Option<Spanned<String>>,
+    #[serde(default)]
+    hold: Vec<String>,
+    rest: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMistake {
+    name: String,
+    #[serde(default)]
+    explanation: String,
+    cue: String,
+}
+
+impl Checker<'_> {
+    fn timing(&mut self, raw: &RawTiming) -> Option<Timing> {
+        let hold = self.seconds("timing.hold", &raw.hold, limits::HOLD_SECS);
+        let reps = self.count("timing.reps", &raw.reps, limits::REPS);
+        let hold_range = match &raw.hold_range {
+            None => hold.map(|h| h..=h),
+            Some(range) => {
+                let [low, high] = range.get_ref();
+                let low = self.seconds("timing.hold_range", low, limits::HOLD_SECS);
+                let high = self.seconds("timing.hold_range", high, limits::HOLD_SECS);
+                low.zip(high).map(|(low, high)| low..=high)
+            }
+        };
+        let reps_range = match &raw.reps_range {
+            None => reps.map(|r| r..=r),
+            Some(range) => {
+                let [low, high] = range.get_ref();
+                let low = self.count("timing.reps_range", low, limits::REPS);
+                let high = self.count("timing.reps_range", high, limits::REPS);
+                low.zip(high).map(|(low, high)| low..=high)
+            }
+        };
+        let optional = |checker: &mut Self, field, value: &Option<Spanned<RawDuration>>, bounds, default| {
+            value.as_ref().map_or(Some(default), |v| checker.seconds(field, v, bounds))
+        };
+        let get_ready =
+            optional(self, "timing.get_ready", &raw.get_ready, limits::GET_READY_SECS, Duration::from_secs(10));
+        let transition =
+            optional(self, "timing.transition", &raw.transition, limits::TRANSITION_SECS, Duration::from_secs(3));
+        let rest = optional(self, "timing.rest", &raw.rest, limits::REST_SECS, Duration::from_secs(30));
+        let sets = raw.sets.as_ref().map_or(Some(1), |s| self.count("timing.sets", s, limits::SETS));
+
+        if let (Some(hold), Some(range), Some(spanned)) = (hold, &hold_range, &raw.hold_range) {
+            if range.start() > range.end() {
+                self.report(
+                    spanned.span(),
+                    "`timing.hold_range` goes from high to low; write `[low, high]`".to_owned(),
+                );
+            } else if !range.contains(&hold) {
+                let (low, high) = (range.start().as_secs(), range.end().as_secs());
+                self.report(
+                    raw.hold.span(),
+                    format!("`timing.hold` is {} s, outside its own `hold_range` of {low} to {high} s", hold.as_secs()),
+                );
+            }
+        }
+        if let (Some(reps), Some(range), Some(spanned)) = (reps, &reps_range, &raw.reps_range) {
+            if range.start() > range.end() {
+                self.report(
+                    spanned.span(),
+                    "`timing.reps_range` goes from high to low; write `[low, high]`".to_owned(),
+                );
+            } else if !range.contains(&reps) {
+                self.report(
+                    raw.reps.span(),
+                    format!(
+                        "`timing.reps` is {reps}, outside its own `reps_range` of {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+            }
+        }
+        Some(Timing {
+            hold: hold?,
+            hold_range: hold_range?,
+            reps: reps?,
+            reps_range: reps_range?,
+            get_ready: get_ready?,
+            transition: transition?,
+            sets: sets?,
+            rest: rest?,
+        })
+    }
+
+    fn sides(&mut self, raw: Option<&Spanned<Vec<Spanned<RawSide>>>>) -> Vec<Side> {
+        let mut sides = Vec::new();
+        for side in raw.map(Spanned::get_ref).into_iter().flatten() {
+            let domain = match side.get_ref() {
+                RawSide::Left => Side::Left,
+                RawSide::Right => Side::Right,
+            };
+            if sides.contains(&domain) {
+                self.report(side.span(), format!("`sides` names `{domain}` twice"));
+            } else {
+                sides.push(domain);
+            }
+        }
+        sides
+    }
+}
+
+fn lines(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| clean_line(s)).filter(|s| !s.is_empty()).collect()
+}
+
+/// Parses and checks an exercise file's text, reporting every problem found.
+pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise, Vec<Diagnostic>> {
+    let raw: RawExercise =
+        toml::from_str(source).map_err(|e| vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))])?;
+    let mut checker = Checker { origin, source, problems: Vec::new() };
+
+    let name = clean_line(raw.name.get_ref());
+    if name.is_empty() {
+        checker.report(raw.name.span(), "`name` is empty".to_owned());
+    }
+    let steps = lines(raw.steps.get_ref());
+    if steps.is_empty() {
+        checker.report(raw.steps.span(), "`steps` is empty; list at least one step".to_owned());
+    }
+    let sides = checker.sides(raw.sides.as_ref());
+    let timing = checker.timing(&raw.timing);
+    let start_position = clean(raw.start_position.trim());
+
+    let move_to = match &raw.cues.move_to {
+        Some(cue) => {
+            let text = clean_line(cue.get_ref());
+            if sides.is_empty() && text.contains("{side}") {
+                checker.report(cue.span(), "`cues.move` says `{side}`, but the exercise has no `sides`".to_owned());
+            }
+            text
+        }
+        None if sides.is_empty() => "Move into position".to_owned(),
+        None => "Move to the {side}".to_owned(),
+    };
+    let mut hold_cues = lines(&raw.cues.hold);
+    if hold_cues.is_empty() {
+        hold_cues.push("Hold".to_owned());
+    }
+    let cues = Cues {
+        get_ready: raw.cues.get_ready.as_deref().map_or_else(|| clean_line(&start_position), clean_line),
+        move_to,
+        hold: hold_cues,
+        rest: raw.cues.rest.as_deref().map_or_else(|| "Rest".to_owned(), clean_line),
+    };
+
+    match timing {
+        Some(timing) if checker.problems.is_empty() => Ok(Exercise {
+            id: clean_line(id),
+            name,
+            also_known_as: lines(&raw.also_known_as),
+            summary: clean_line(&raw.summary),
+            muscles: lines(&raw.muscles),
+            start_position,
+            steps,
+            sides,
+            tempo: clean_line(&raw.tempo),
+            breathing: clean_line(&raw.breathing),
+            timing,
+            cues,
+            mistakes: raw
+                .mistakes
+                .iter()
+                .map(|m| Mistake {
+                    name: clean_line(&m.name),
+                    explanation: clean_line(&m.explanation),
+                    cue: clean_line(&m.cue),
+                })
+                .collect(),
+            benefits: lines(&raw.benefits),
+            precautions: lines(&raw.precautions),
+            progressions: lines(&raw.progressions),
+            regressions: lines(&raw.regressions),
+        }),
+        _ => Err(checker.problems),
+    }
+}

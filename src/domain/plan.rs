@@ -1,0 +1,303 @@
+//! From an exercise and the user's overrides to the ordered list of timed phases.
+//!
+//! Pure: the same inputs always give the same plan. `trunkrot plan` prints it, the session
+//! walks it.
+
+use std::time::Duration;
+
+use crate::domain::exercise::{Exercise, Side, Timing};
+
+/// Settings given on the command line or in the config, each overriding the exercise's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub reps: Option<u32>,
+    pub hold: Option<Duration>,
+    pub get_ready: Option<Duration>,
+    pub transition: Option<Duration>,
+    pub sets: Option<u32>,
+    pub rest: Option<Duration>,
+}
+
+impl Overrides {
+    /// These overrides, with any that are unset taken from `base`.
+    #[must_use]
+    pub fn over(&self, base: &Overrides) -> Overrides {
+        Overrides {
+            reps: self.reps.or(base.reps),
+            hold: self.hold.or(base.hold),
+            get_ready: self.get_ready.or(base.get_ready),
+            transition: self.transition.or(base.transition),
+            sets: self.sets.or(base.sets),
+            rest: self.rest.or(base.rest),
+        }
+    }
+}
+
+/// The settings a part of the plan actually runs with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub reps: u32,
+    pub hold: Duration,
+    pub get_ready: Duration,
+    pub transition: Duration,
+    pub sets: u32,
+    pub rest: Duration,
+}
+
+impl Settings {
+    /// The exercise's timing with each override that was given put in its place.
+    pub fn resolve(timing: &Timing, overrides: &Overrides) -> Self {
+        Self {
+            reps: overrides.reps.unwrap_or(timing.reps),
+            hold: overrides.hold.unwrap_or(timing.hold),
+            get_ready: overrides.get_ready.unwrap_or(timing.get_ready),
+            transition: overrides.transition.unwrap_or(timing.transition),
+            sets: overrides.sets.unwrap_or(timing.sets),
+            rest: overrides.rest.unwrap_or(timing.rest),
+        }
+    }
+}
+
+/// What the person is doing during a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseKind {
+    /// Time to lie down and take the start position.
+    GetReady,
+    /// Moving into the position to hold (e.g. turning the knees to a side).
+    Move,
+    /// Holding the position: the countdown that matters.
+    Hold,
+    /// A rest between sets.
+    Rest,
+}
+
+impl PhaseKind {
+    /// The phase's name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            PhaseKind::GetReady => "GET READY",
+            PhaseKind::Move => "MOVE",
+            PhaseKind::Hold => "HOLD",
+            PhaseKind::Rest => "REST",
+        }
+    }
+}
+
+/// One timed step of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    /// Index into [`Plan::parts`].
+    pub part: usize,
+    pub side: Option<Side>,
+    /// 1-based rep and set; 0 for phases outside any rep (get ready, rest).
+    pub rep: u32,
+    pub set: u32,
+    /// Never zero: phases of zero length are left out of the plan.
+    pub duration: Duration,
+    /// The one short cue to show (and say) during the phase.
+    pub cue: String,
+}
+
+/// One exercise of the plan with the settings it runs with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub exercise: Exercise,
+    pub settings: Settings,
+    /// Remarks on settings outside the exercise's recommended range.
+    pub notes: Vec<String>,
+}
+
+/// The whole session laid out in time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub parts: Vec<Part>,
+    /// Never empty: every part has at least one hold.
+    pub phases: Vec<Phase>,
+    /// The id of the routine the plan was made from, if any.
+    pub routine: Option<String>,
+}
+
+impl Plan {
+    /// The plan of a single exercise.
+    pub fn new(exercise: Exercise, overrides: &Overrides) -> Self {
+        let settings = Settings::resolve(&exercise.timing, overrides);
+        let notes = range_notes(&exercise, &settings);
+        let phases = part_phases(0, &exercise, &settings);
+        Plan { parts: vec![Part { exercise, settings, notes }], phases, routine: None }
+    }
+
+    /// The plan of a routine: its exercises back to back, each with its own overrides, and a
+    /// rest of `rest` between them in place of the later exercises' own get-ready time. The
+    /// rest names the exercise that comes next.
+    pub fn routine(exercises: Vec<(Exercise, Overrides)>, rest: Duration) -> Self {
+        let mut parts = Vec::new();
+        let mut phases = Vec::new();
+        for (index, (exercise, overrides)) in exercises.into_iter().enumerate() {
+            let mut settings = Settings::resolve(&exercise.timing, &overrides);
+            if index > 0 {
+                settings.get_ready = Duration::ZERO;
+                if !rest.is_zero() {
+                    let cue = format!("Next: {}. {}", exercise.name, exercise.cues.get_ready);
+                    phases.push(Phase {
+                        kind: PhaseKind::Rest,
+                        part: index,
+                        side: None,
+                        rep: 0,
+                        set: 0,
+                        duration: rest,
+                        cue,
+                    });
+                }
+            }
+            let notes = range_notes(&exercise, &settings);
+            phases.extend(part_phases(index, &exercise, &settings));
+            parts.push(Part { exercise, settings, notes });
+        }
+        Plan { parts, phases, routine: None }
+    }
+
+    /// The planned length of the whole session.
+    pub fn total(&self) -> Duration {
+        self.phases.iter().map(|p| p.duration).sum()
+    }
+
+    /// Each phase's start, counted from the start of the session.
+    pub fn starts(&self) -> impl Iterator<Item = Duration> + '_ {
+        self.phases.iter().scan(Duration::ZERO, |at, phase| {
+            let start = *at;
+            *at += phase.duration;
+            Some(start)
+        })
+    }
+
+    /// How many holds the plan has for each side of a part (`None` for exercises without sides).
+    pub fn holds_planned(&self, part: usize, side: Option<Side>) -> u32 {
+        let holds = self.phases.iter().filter(|p| p.kind == PhaseKind::Hold && p.part == part && p.side == side);
+        holds.count() as u32
+    }
+}
+
+fn part_phases(part: usize, exercise: &Exercise, settings: &Settings) -> Vec<Phase> {
+    let sides = exercise.side_slots();
+    let hold_cues = exercise.hold_cues();
+    let mut phases = Vec::new();
+    let mut push = |kind, side, rep, set, duration: Duration, cue: String| {
+        if !duration.is_zero() {
+            phases.push(Phase { kind, part, side, rep, set, duration, cue });
+        }
+    };
+    push(PhaseKind::GetReady, None, 0, 0, settings.get_ready, exercise.cues.get_ready.clone());
+    for set in 1..=settings.sets {
+        for rep in 1..=settings.reps {
+            for &side in &sides {
+                push(PhaseKind::Move, side, rep, set, settings.transition, exercise.move_cue(side));
+                let cue = hold_cues[(rep as usize - 1) % hold_cues.len()];
+                push(PhaseKind::Hold, side, rep, set, settings.hold, cue.to_owned());
+            }
+        }
+        if set < settings.sets {
+            push(PhaseKind::Rest, None, 0, set, settings.rest, exercise.cues.rest.clone());
+        }
+    }
+    phases
+}
+
+fn range_notes(exercise: &Exercise, settings: &Settings) -> Vec<String> {
+    let mut notes = Vec::new();
+    let timing = &exercise.timing;
+    if !timing.hold_range.contains(&settings.hold) {
+        notes.push(format!(
+            "hold {} s is outside the recommended {} to {} s",
+            settings.hold.as_secs(),
+            timing.hold_range.start().as_secs(),
+            timing.hold_range.end().as_secs()
+        ));
+    }
+    if !timing.reps_range.contains(&settings.reps) {
+        notes.push(format!(
+            "{} is outside the recommended {} to {}",
+            reps_text(settings.reps),
+            timing.reps_range.start(),
+            timing.reps_range.end()
+        ));
+    }
+    notes
+}
+
+/// One line for a phase, as plain mode prints it: `rep 1/10 left: hold 5 s: Breathe normally.`
+pub fn describe(plan: &Plan, index: usize) -> String {
+    let Some(phase) = plan.phases.get(index) else {
+        return String::new();
+    };
+    let settings = &plan.parts[phase.part].settings;
+    let secs = phase.duration.as_secs();
+    let what = match phase.kind {
+        PhaseKind::GetReady => format!("get ready {secs} s"),
+        PhaseKind::Rest => format!("rest {secs} s"),
+        PhaseKind::Move | PhaseKind::Hold => {
+            let verb = if phase.kind == PhaseKind::Move { "move" } else { "hold" };
+            let side = phase.side.map_or(String::new(), |s| format!(" {s}"));
+            let set = if settings.sets > 1 { format!(" set {}/{}", phase.set, settings.sets) } else { String::new() };
+            format!("rep {}/{}{side}{set}: {verb} {secs} s", phase.rep, settings.reps)
+        }
+    };
+    format!("{what}: {}", phase.cue)
+}
+
+/// `exercise 2/4: Knee to chest` when phase `index` starts a new exercise of a routine.
+pub fn part_heading(plan: &Plan, index: usize) -> Option<String> {
+    let phase = plan.phases.get(index)?;
+    let starts_part = index == 0 || plan.phases.get(index - 1).is_some_and(|before| before.part != phase.part);
+    (plan.parts.len() > 1 && starts_part)
+        .then(|| format!("exercise {}/{}: {}", phase.part + 1, plan.parts.len(), plan.parts[phase.part].exercise.name))
+}
+
+/// The lines that introduce a plan: what will be done, for how long, and any notes.
+pub fn overview(plan: &Plan) -> Vec<String> {
+    let mut lines = heading(plan);
+    lines.push(total_text(plan));
+    lines
+}
+
+/// The timeline `trunkrot plan` prints: the heading, each phase with the time it starts
+/// (`m:ss` from the start of the session), and the total.
+pub fn timeline(plan: &Plan) -> Vec<String> {
+    let mut lines = heading(plan);
+    for (index, start) in plan.starts().enumerate() {
+        let secs = start.as_secs();
+        lines.extend(part_heading(plan, index));
+        lines.push(format!("{:>4}:{:02}  {}", secs / 60, secs % 60, describe(plan, index)));
+    }
+    lines.push(total_text(plan));
+    lines
+}
+
+fn total_text(plan: &Plan) -> String {
+    format!("total {} s", plan.total().as_secs())
+}
+
+fn heading(plan: &Plan) -> Vec<String> {
+    let mut lines = Vec::new();
+    for part in &plan.parts {
+        lines.push(format!("{}: {}", part.exercise.name, settings_text(part)));
+        lines.extend(part.notes.iter().map(|note| format!("note: {note}")));
+    }
+    lines
+}
+
+/// A part's settings in words: `10 reps per side, hold 5 s` (with the sets when more than one).
+pub fn settings_text(part: &Part) -> String {
+    let s = &part.settings;
+    let per_side = if part.exercise.sides.is_empty() { "" } else { " per side" };
+    let sets = if s.sets > 1 { format!(", {} sets", s.sets) } else { String::new() };
+    format!("{}{per_side}{sets}, hold {} s", reps_text(s.reps), s.hold.as_secs())
+}
+
+/// `1 rep`, `10 reps`.
+pub fn reps_text(reps: u32) -> String {
+    if reps == 1 { "1 rep".to_owned() } else { format!("{reps} reps") }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+use std::time::Duration;
+
+use super::*;
+use crate::domain::exercise;
+use crate::domain::plan::PhaseKind::{GetReady, Hold, Move};
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn default_exercise() -> Exercise {
+    exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap()
+}
+
+fn overrides(reps: u32, hold: u64, get_ready: u64, transition: u64) -> Overrides {
+    Overrides {
+        reps: Some(reps),
+        hold: Some(secs(hold)),
+        get_ready: Some(secs(get_ready)),
+        transition: Some(secs(transition)),
+        ..Overrides::default()
+    }
+}
+
+#[test]
+fn the_default_plan_uses_the_exercise_timing() {
+    let plan = Plan::new(default_exercise(), &Overrides::default());
+    let settings = plan.parts[0].settings;
+    assert_eq!(
+        (settings.reps, settings.hold, settings.get_ready, settings.transition),
+        (10, secs(5), secs(10), secs(3))
+    );
+    // Get ready, then per rep and side a move and a hold.
+    assert_eq!(plan.phases.len(), 1 + 10 * 2 * 2);
+    assert_eq!(plan.total(), secs(10 + 10 * 2 * (3 + 5)));
+    assert!(plan.parts[0].notes.is_empty(), "defaults are within the recommended range");
+}
+
+#[test]
+fn phases_alternate_sides_within_each_rep() {
+    let plan = Plan::new(default_exercise(), &overrides(2, 4, 5, 2));
+    let order: Vec<(PhaseKind, Option<Side>, u32, Duration)> =
+        plan.phases.iter().map(|p| (p.kind, p.side, p.rep, p.duration)).collect();
+    let (l, r) = (Some(Side::Left), Some(Side::Right));
+    assert_eq!(
+        order,
+        [
+            (GetReady, None, 0, secs(5)),
+            (Move, l, 1, secs(2)),
+            (Hold, l, 1, secs(4)),
+            (Move, r, 1, secs(2)),
+            (Hold, r, 1, secs(4)),
+            (Move, l, 2, secs(2)),
+            (Hold, l, 2, secs(4)),
+            (Move, r, 2, secs(2)),
+            (Hold, r, 2, secs(4)),
+        ]
+    );
+}
+
+#[test]
+fn the_issue_examples_add_up() {
+    let plan = Plan::new(default_exercise(), &overrides(3, 4, 5, 2));
+    assert_eq!(plan.total(), secs(41));
+    let plan = Plan::new(default_exercise(), &overrides(2, 3, 1, 1));
+    assert_eq!(plan.total(), secs(17));
+}
+
+#[test]
+fn zero_length_phases_are_left_out() {
+    let plan = Plan::new(default_exercise(), &overrides(1, 1, 0, 0));
+    assert!(plan.phases.iter().all(|p| p.kind == PhaseKind::Hold));
+    assert_eq!(plan.phases.len(), 2);
+}
+
+#[test]
+fn move_cues_name_the_side_and_holds_take_turns_with_the_cues() {
+    let plan = Plan::new(default_exercise(), &overrides(4, 5, 0, 3));
+    assert_eq!(plan.phases[0].cue, "Slowly rotate your knees to the left");
+    assert_eq!(plan.phases[2].cue, "Slowly rotate your knees to the right");
+    let hold_cues: Vec<&str> = plan
+        .phases
+        .iter()
+        .filter(|p| p.kind == PhaseKind::Hold && p.side == Some(Side::Left))
+        .map(|p| p.cue.as_str())
+        .collect();
+    assert_eq!(
+        hold_cues,
+        [
+            "Hold. Keep both shoulders on the mat.",
+            "Breathe normally.",
+            "Only as far as is comfortable.",
+            "Keep your belly button drawn in."
+        ]
+    );
+}
+
+#[test]
+fn sets_are_separated_by_rests() {
+    let mut plan_overrides = overrides(1, 5, 0, 0);
+    plan_overrides.sets = Some(2);
+    plan_overrides.rest = Some(secs(20));
+    let plan = Plan::new(default_exercise(), &plan_overrides);
+    let kinds: Vec<(PhaseKind, u32)> = plan.phases.iter().map(|p| (p.kind, p.set)).collect();
+    assert_eq!(
+        kinds,
+        [(PhaseKind::Hold, 1), (PhaseKind::Hold, 1), (PhaseKind::Rest, 1), (PhaseKind::Hold, 2), (PhaseKind::Hold, 2)]
+    );
+    assert_eq!(describe(&plan, 3), "rep 1/1 left set 2/2: hold 5 s: Hold. Keep both shoulders on the mat.");
+}
+
+#[test]
+fn settings_outside_the_recommended_range_are_noted_not_refused() {
+    let plan = Plan::new(default_exercise(), &overrides(12, 8, 10, 3));
+    assert_eq!(
+        plan.parts[0].notes,
+        ["hold 8 s is outside the recommended 3 to 5 s", "12 reps is outside the recommended 5 to 10"]
+    );
+    assert_eq!(plan.holds_planned(0, Some(Side::Left)), 12);
+}
+
+#[test]
+fn plain_lines_describe_each_phase() {
+    let plan = Plan::new(default_exercise(), &overrides(10, 5, 10, 3));
+    assert_eq!(describe(&plan, 0), "get ready 10 s: Lie on your back, knees bent, feet flat, arms out to the sides.");
+    assert_eq!(describe(&plan, 2), "rep 1/10 left: hold 5 s: Hold. Keep both shoulders on the mat.");
+    assert_eq!(describe(&plan, 3), "rep 1/10 right: move 3 s: Slowly rotate your knees to the right");
+    assert_eq!(describe(&plan, 999), "");
+}
+
+#[test]
+fn starts_are_cumulative() {
+    let plan = Plan::new(default_exercise(), &overrides(1, 4, 5, 2));
+    let starts: Vec<u64> = plan.starts().map(|d| d.as_secs()).collect();
+    assert_eq!(starts, [0, 5, 7, 11, 13]);
+}
+
+#[test]
+fn a_routine_runs_its_exercises_in_turn_with_rests_between() {
+    let first = default_exercise();
+    let mut second = default_exercise();
+    second.name = "Second".to_owned();
+    second.sides.clear();
+    let plan = Plan::routine(vec![(first, overrides(1, 3, 4, 0)), (second, overrides(2, 5, 9, 0))], secs(20));
+    let order: Vec<(PhaseKind, usize, Option<Side>, Duration)> =
+        plan.phases.iter().map(|p| (p.kind, p.part, p.side, p.duration)).collect();
+    let (l, r) = (Some(Side::Left), Some(Side::Right));
+    assert_eq!(
+        order,
+        [
+            (PhaseKind::GetReady, 0, None, secs(4)),
+            (Hold, 0, l, secs(3)),
+            (Hold, 0, r, secs(3)),
+            (PhaseKind::Rest, 1, None, secs(20)),
+            (Hold, 1, None, secs(5)),
+            (Hold, 1, None, secs(5)),
+        ],
+        "the second exercise's get ready gives way to the rest"
+    );
+    assert!(plan.phases[3].cue.starts_with("Next: Second."), "{}", plan.phases[3].cue);
+    assert_eq!(part_heading(&plan, 0).as_deref(), Some("exercise 1/2: Lower trunk rotation"));
+    assert_eq!(part_heading(&plan, 1), None);
+    assert_eq!(part_heading(&plan, 3).as_deref(), Some("exercise 2/2: Second"));
+    let single = Plan::new(default_exercise(), &Overrides::default());
+    assert_eq!(part_heading(&single, 0), None, "a single exercise needs no heading");
+    assert_eq!(plan.holds_planned(1, None), 2);
+    assert_eq!(plan.total(), secs(4 + 6 + 20 + 10));
+}
+
+#[test]
+fn overrides_layer_over_each_other() {
+    let flags = Overrides { reps: Some(3), ..Overrides::default() };
+    let file = Overrides { reps: Some(8), hold: Some(secs(4)), ..Overrides::default() };
+    assert_eq!(flags.over(&file), Overrides { reps: Some(3), hold: Some(secs(4)), ..Overrides::default() });
+}
+
+#[test]
+fn the_timeline_gives_each_phase_its_start_and_ends_with_the_total() {
+    let plan = Plan::new(default_exercise(), &overrides(3, 4, 5, 2));
+    let lines = timeline(&plan);
+    assert_eq!(lines[0], "Lower trunk rotation: 3 reps per side, hold 4 s");
+    assert_eq!(lines[2], "   0:00  get ready 5 s: Lie on your back, knees bent, feet flat, arms out to the sides.");
+    assert_eq!(lines[3], "   0:05  rep 1/3 left: move 2 s: Slowly rotate your knees to the left");
+    assert_eq!(lines[4], "   0:07  rep 1/3 left: hold 4 s: Hold. Keep both shoulders on the mat.");
+    assert!(lines[lines.len() - 2].starts_with("   0:37  rep 3/3 right: hold 4 s"), "{lines:#?}");
+    assert_eq!(lines.last().map(String::as_str), Some("total 41 s"));
+    assert_eq!(lines.len(), 2 + 1 + 12 + 1);
+}

@@ -1,0 +1,136 @@
+//! A routine: several exercises back to back in one session, read from a TOML file.
+//!
+//! Pure: this module checks the file and keeps each entry's place in it; the shell resolves the
+//! exercises the entries name (built-in ids, user ids or paths) and reports missing ones there.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::diagnostic::Diagnostic;
+use crate::domain::exercise::{InvalidExercise, limits};
+use crate::domain::fields::{Checker, RawDuration, toml_message};
+use crate::domain::plan::Overrides;
+use crate::domain::untrusted::clean_line;
+
+/// Rest between exercises when the routine does not say.
+pub const DEFAULT_REST: Duration = Duration::from_secs(15);
+
+/// One exercise of a routine, as named in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// An exercise id (built-in or the user's) or a path to an exercise file.
+    pub exercise: String,
+    pub overrides: Overrides,
+    /// Where the entry names its exercise, for errors about it.
+    pub place: Diagnostic,
+}
+
+/// A validated routine file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routine {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// Rest between one exercise and the next, if the routine says (else the config's rest,
+    /// else [`DEFAULT_REST`]).
+    pub rest: Option<Duration>,
+    /// Never empty.
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoutine {
+    name: Spanned<String>,
+    #[serde(default)]
+    summary: String,
+    rest: Option<Spanned<RawDuration>>,
+    #[serde(default)]
+    exercise: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    reps: Option<Spanned<i64>>,
+    hold: Option<Spanned<RawDuration>>,
+    sets: Option<Spanned<i64>>,
+    transition: Option<Spanned<RawDuration>>,
+    rest: Option<Spanned<RawDuration>>,
+}
+
+/// Reads a routine from the bytes of a file. `id` names it in lists; `origin` in messages.
+pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExercise> {
+    let whole = |message: String| InvalidExercise { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
+    let source = std::str::from_utf8(bytes)
+        .map_err(|e| whole(format!("is not UTF-8 text (invalid byte at offset {})", e.valid_up_to())))?;
+    if source.trim().is_empty() {
+        return Err(whole("is empty; a routine needs a `name` and at least one `[[exercise]]`".to_owned()));
+    }
+    let raw: RawRoutine = toml::from_str(source).map_err(|e| InvalidExercise {
+        diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))],
+    })?;
+    let mut checker = Checker { origin, source, problems: Vec::new() };
+    let name = clean_line(raw.name.get_ref());
+    if name.is_empty() {
+        checker.report(raw.name.span(), "`name` is empty".to_owned());
+    }
+    let rest = raw.rest.as_ref().and_then(|v| checker.seconds("rest", v, limits::REST_SECS));
+    if raw.exercise.is_empty() {
+        let message = "a routine needs at least one `[[exercise]]` with an `id`".to_owned();
+        checker.problems.push(Diagnostic::whole_file(origin, message));
+    }
+    let mut entries = Vec::new();
+    for entry in &raw.exercise {
+        let overrides = Overrides {
+            reps: entry.reps.as_ref().and_then(|v| checker.count("exercise.reps", v, limits::REPS)),
+            hold: entry.hold.as_ref().and_then(|v| checker.seconds("exercise.hold", v, limits::HOLD_SECS)),
+            get_ready: None,
+            transition: entry
+                .transition
+                .as_ref()
+                .and_then(|v| checker.seconds("exercise.transition", v, limits::TRANSITION_SECS)),
+            sets: entry.sets.as_ref().and_then(|v| checker.count("exercise.sets", v, limits::SETS)),
+            rest: entry.rest.as_ref().and_then(|v| checker.seconds("exercise.rest", v, limits::REST_SECS)),
+        };
+        let exercise = entry.id.get_ref().trim().to_owned();
+        if exercise.is_empty() {
+            checker.report(entry.id.span(), "`exercise.id` is empty".to_owned());
+        }
+        let place = Diagnostic::at(origin, source, Some(entry.id.span()), String::new());
+        entries.push(Entry { exercise, overrides, place });
+    }
+    if !checker.problems.is_empty() {
+        return Err(InvalidExercise { diagnostics: checker.problems });
+    }
+    Ok(Routine { id: clean_line(id), name, summary: clean_line(&raw.summary), rest, entries })
+}
+
+/// Routine files compiled into the binary: `(id, TOML source)`.
+pub const BUILT_IN: &[(&str, &str)] = &[("low-back", include_str!("../../exercises/routines/low-back.toml"))];
+
+/// Loads a built-in routine by id.
+pub fn built_in(id: &str) -> Option<Result<Routine, InvalidExercise>> {
+    BUILT_IN
+        .iter()
+        .find(|(built_in, _)| *built_in == id)
+        .map(|(id, source)| parse(id, &format!("built-in routine {id}"), source.as_bytes()))
+}
+
+/// Whether a TOML text is a routine rather than an exercise: it has `[[exercise]]` tables.
+pub fn looks_like_routine(source: &str) -> bool {
+    source.lines().any(|line| line.trim_start().starts_with("[[exercise]]"))
+}
+
+impl Entry {
+    /// An error about this entry, at the place it names its exercise.
+    pub fn problem(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { message: message.into(), ..self.place.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,115 @@
+//! The words for what a session did: the done screen's lines and the summary printed at exit.
+
+use std::fmt::Write as _;
+
+use crate::domain::duration::human;
+use crate::domain::session::{SideReps, Summary};
+
+/// The done screen's lines: reps per side, time held, time taken.
+pub fn lines(summary: &Summary) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let [part] = summary.parts.as_slice() {
+        lines.extend(part.reps.iter().map(reps_text));
+    } else {
+        // A routine: one line per exercise, e.g. `Knee to chest: left 3/3, right 2/3 reps`.
+        for part in &summary.parts {
+            let counts: Vec<String> = part
+                .reps
+                .iter()
+                .map(|reps| match reps.side {
+                    Some(side) => format!("{side} {}/{}", reps.done, reps.planned),
+                    None => format!("{}/{}", reps.done, reps.planned),
+                })
+                .collect();
+            lines.push(format!("{}: {} reps", part.name, counts.join(", ")));
+        }
+    }
+    lines.push(format!("Total hold time: {}", human(summary.held)));
+    lines.push(format!("Elapsed: {}", elapsed_text(summary)));
+    lines
+}
+
+fn reps_text(reps: &SideReps) -> String {
+    match reps.side {
+        Some(side) => format!("{}: {} of {} reps", capitalized(side.word()), reps.done, reps.planned),
+        None => format!("{} of {} reps", reps.done, reps.planned),
+    }
+}
+
+fn elapsed_text(summary: &Summary) -> String {
+    if summary.active == summary.elapsed {
+        human(summary.elapsed)
+    } else {
+        format!("{} ({} without pauses)", human(summary.elapsed), human(summary.active))
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// The summary printed when the session ends, for the terminal's scrollback or a pipe.
+pub fn text(summary: &Summary) -> String {
+    let status = if summary.completed { "completed" } else { "stopped early" };
+    let names: Vec<&str> = summary.parts.iter().map(|p| p.name.as_str()).collect();
+    let mut text = format!("{}: {status}\n", names.join(", "));
+    for line in lines(summary) {
+        let _ = writeln!(text, "  {line}");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::domain::exercise::Side;
+    use crate::domain::session::PartSummary;
+
+    fn summary(completed: bool, paused: u64) -> Summary {
+        Summary {
+            completed,
+            parts: vec![PartSummary {
+                name: "Lower trunk rotation".to_owned(),
+                id: "lower-trunk-rotation".to_owned(),
+                reps: vec![
+                    SideReps { side: Some(Side::Left), done: 3, planned: 10 },
+                    SideReps { side: Some(Side::Right), done: 2, planned: 10 },
+                ],
+                hold: Duration::from_secs(5),
+                active: Duration::from_secs(75 - paused),
+            }],
+            held: Duration::from_secs(27),
+            elapsed: Duration::from_secs(75),
+            active: Duration::from_secs(75 - paused),
+        }
+    }
+
+    #[test]
+    fn the_printed_summary_says_how_it_ended_and_what_was_done() {
+        assert_eq!(
+            text(&summary(false, 0)),
+            "Lower trunk rotation: stopped early\n  Left: 3 of 10 reps\n  Right: 2 of 10 reps\n  \
+             Total hold time: 27 s\n  Elapsed: 1 min 15 s\n"
+        );
+        assert!(text(&summary(true, 0)).starts_with("Lower trunk rotation: completed\n"));
+    }
+
+    #[test]
+    fn pauses_are_shown_only_when_there_were_some() {
+        assert!(lines(&summary(true, 15)).contains(&"Elapsed: 1 min 15 s (1 min without pauses)".to_owned()));
+    }
+
+    #[test]
+    fn a_routine_gets_one_line_per_exercise() {
+        let mut routine = summary(false, 0);
+        let mut tilt = routine.parts[0].clone();
+        tilt.name = "Pelvic tilt".to_owned();
+        tilt.reps = vec![SideReps { side: None, done: 2, planned: 8 }];
+        routine.parts.insert(0, tilt);
+        let lines = lines(&routine);
+        assert_eq!(lines[..2], ["Pelvic tilt: 2/8 reps", "Lower trunk rotation: left 3/10, right 2/10 reps"]);
+    }
+}

@@ -1,0 +1,129 @@
+//! When to do more and when to ease off, judged from an exercise's own records and range.
+//! A suggestion is only ever shown; the flags and the config decide what runs.
+//!
+//! The rule: three sessions in a row done in full at the current settings, none of them hard,
+//! with pain not rising, suggest one more rep per side (or, at the top of the reps range, a
+//! longer hold; at the top of both, a harder variation). Pain up by 2 or more on the lowest of
+//! the two answers before it suggests easing off, and wins over the rest.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::domain::duration::human;
+use crate::domain::exercise::{DEFAULT_ID, Exercise};
+use crate::history::{Effort, Pain, Record};
+
+/// Sessions in a row at the same settings before a step up is suggested.
+pub const STEADY_SESSIONS: usize = 3;
+
+/// A rise in pain, on the 0 to 10 scale, that calls for easing off.
+pub const PAIN_RISE: u8 = 2;
+
+/// How much longer a hold the next step adds.
+const HOLD_STEP: Duration = Duration::from_secs(5);
+
+/// What the records suggest for the next session of one exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suggestion {
+    MoreReps {
+        exercise: String,
+        to: u32,
+    },
+    LongerHold {
+        exercise: String,
+        to: Duration,
+    },
+    /// At the top of both ranges: one of the exercise's own progressions.
+    Variation {
+        progression: String,
+    },
+    EaseOff {
+        exercise: String,
+        from: u8,
+        to: u8,
+        reps: Option<u32>,
+    },
+}
+
+/// The suggestion for `exercise` from the records (any exercise, oldest first), if any.
+pub fn suggest(records: &[Record], exercise: &Exercise) -> Option<Suggestion> {
+    let own: Vec<&Record> = records.iter().filter(|r| r.exercise == exercise.id).collect();
+    let id = exercise.id.clone();
+    if let Some((from, to)) = pain_rise(&own) {
+        let reps = own.last().map(|r| r.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
+        return Some(Suggestion::EaseOff { exercise: id, from, to, reps });
+    }
+    let latest = own.len().checked_sub(STEADY_SESSIONS).map(|start| &own[start..])?;
+    let current = latest.last()?;
+    let steady = latest.iter().all(|r| {
+        r.completed
+            && r.sides.iter().all(|side| side.done >= side.planned)
+            && r.reps == current.reps
+            && r.sets == current.sets
+            && r.hold == current.hold
+            && r.checkin.effort != Some(Effort::Hard)
+    });
+    let pains: Vec<u8> = latest.iter().filter_map(|r| r.checkin.pain).map(Pain::value).collect();
+    let pain_steady = match (pains.first(), pains.last()) {
+        (Some(first), Some(last)) => last <= first,
+        _ => true,
+    };
+    if !steady || !pain_steady {
+        return None;
+    }
+    let timing = &exercise.timing;
+    if current.reps < *timing.reps_range.end() {
+        Some(Suggestion::MoreReps { exercise: id, to: current.reps + 1 })
+    } else if current.hold < *timing.hold_range.end() {
+        Some(Suggestion::LongerHold { exercise: id, to: (current.hold + HOLD_STEP).min(*timing.hold_range.end()) })
+    } else {
+        exercise.progressions.first().map(|p| Suggestion::Variation { progression: p.clone() })
+    }
+}
+
+/// The latest pain answer and the lowest of the two before it, when it is higher by
+/// [`PAIN_RISE`] or more.
+fn pain_rise(own: &[&Record]) -> Option<(u8, u8)> {
+    let mut pains = own.iter().rev().filter_map(|r| r.checkin.pain).map(Pain::value);
+    let latest = pains.next()?;
+    let lowest = pains.take(2).min()?;
+    (latest >= lowest + PAIN_RISE).then_some((lowest, latest))
+}
+
+/// The command line that runs the suggested step.
+fn command(exercise: &str, flag: &str) -> String {
+    if exercise == DEFAULT_ID { format!("trunkrot {flag}") } else { format!("trunkrot --exercise {exercise} {flag}") }
+}
+
+impl fmt::Display for Suggestion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Suggestion::MoreReps { exercise, to } => write!(
+                f,
+                "Next step: {STEADY_SESSIONS} sessions in a row done in full, no rise in pain reported. Try {to} reps per side: {}",
+                command(exercise, &format!("--reps {to}"))
+            ),
+            Suggestion::LongerHold { exercise, to } => write!(
+                f,
+                "Next step: {STEADY_SESSIONS} sessions in a row done in full, no rise in pain reported. Try holding for {}: {}",
+                human(*to),
+                command(exercise, &format!("--hold {}", to.as_secs()))
+            ),
+            Suggestion::Variation { progression } => {
+                write!(f, "Next step: you are at the top of this exercise's range. When you are ready: {progression}")
+            }
+            Suggestion::EaseOff { exercise, from, to, reps } => {
+                write!(f, "Ease off: pain went up from {from} to {to}. ")?;
+                if let Some(reps) = reps {
+                    write!(f, "Try {reps} reps per side ({}), ", command(exercise, &format!("--reps {reps}")))?;
+                    write!(f, "and if pain keeps rising, stop and ask your physiotherapist.")
+                } else {
+                    write!(f, "Take it gently, and if pain keeps rising, stop and ask your physiotherapist.")
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+use super::*;
+use crate::domain::exercise;
+use crate::domain::exercise::Side;
+use crate::domain::session::SideReps;
+use crate::history::tests::record;
+use crate::history::{Checkin, Pain};
+
+/// The default exercise: reps 5 to 10, hold 3 to 5 s.
+fn trunk_rotation() -> Exercise {
+    exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap()
+}
+
+/// Completed sessions on consecutive days at `reps` and `hold`, with these pain answers.
+fn sessions(reps: u32, hold: u64, pains: &[Option<u8>]) -> Vec<Record> {
+    pains
+        .iter()
+        .enumerate()
+        .map(|(day, pain)| Record {
+            reps,
+            hold: Duration::from_secs(hold),
+            checkin: Checkin { pain: pain.and_then(Pain::new), effort: None },
+            sides: vec![
+                SideReps { side: Some(Side::Left), done: reps, planned: reps },
+                SideReps { side: Some(Side::Right), done: reps, planned: reps },
+            ],
+            ..record(&format!("2026-06-{:02}T08:00:00+02:00", day + 1))
+        })
+        .collect()
+}
+
+#[test]
+fn three_full_sessions_without_more_pain_suggest_one_more_rep() {
+    let exercise = trunk_rotation();
+    let suggestion = suggest(&sessions(7, 5, &[Some(3), Some(3), Some(2)]), &exercise);
+    assert_eq!(suggestion, Some(Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8 }));
+    assert_eq!(
+        suggestion.unwrap().to_string(),
+        "Next step: 3 sessions in a row done in full, no rise in pain reported. Try 8 reps per side: trunkrot --reps 8"
+    );
+    assert!(suggest(&sessions(7, 5, &[None, None, None]), &exercise).is_some(), "no answers is no rise");
+}
+
+#[test]
+fn two_sessions_or_a_change_of_settings_are_not_enough() {
+    let exercise = trunk_rotation();
+    assert_eq!(suggest(&sessions(7, 5, &[Some(3), Some(3)]), &exercise), None);
+    let mut changed = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
+    changed[0].reps = 6;
+    assert_eq!(suggest(&changed, &exercise), None);
+}
+
+#[test]
+fn a_session_stopped_early_or_felt_hard_holds_the_step_back() {
+    let exercise = trunk_rotation();
+    let mut stopped = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
+    stopped[1].completed = false;
+    assert_eq!(suggest(&stopped, &exercise), None);
+    let mut skipped = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
+    skipped[2].sides[1].done = 6;
+    assert_eq!(suggest(&skipped, &exercise), None, "a skipped hold is not a session done in full");
+    let mut hard = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
+    hard[2].checkin.effort = Some(Effort::Hard);
+    assert_eq!(suggest(&hard, &exercise), None);
+}
+
+#[test]
+fn pain_up_by_one_neither_steps_up_nor_eases_off() {
+    assert_eq!(suggest(&sessions(7, 5, &[Some(3), Some(3), Some(4)]), &trunk_rotation()), None);
+}
+
+#[test]
+fn pain_up_by_two_suggests_easing_off_within_the_range() {
+    let exercise = trunk_rotation();
+    let rising = sessions(7, 5, &[Some(4), Some(2), Some(4)]);
+    assert_eq!(
+        suggest(&rising, &exercise),
+        Some(Suggestion::EaseOff { exercise: exercise.id.clone(), from: 2, to: 4, reps: Some(6) })
+    );
+    let text = suggest(&rising, &exercise).unwrap().to_string();
+    assert!(text.starts_with("Ease off: pain went up from 2 to 4. Try 6 reps per side (trunkrot --reps 6)"), "{text}");
+    let at_the_bottom = sessions(5, 5, &[Some(1), Some(5)]);
+    assert_eq!(
+        suggest(&at_the_bottom, &exercise),
+        Some(Suggestion::EaseOff { exercise: exercise.id, from: 1, to: 5, reps: None })
+    );
+}
+
+#[test]
+fn at_the_top_of_the_reps_the_hold_grows_then_a_variation_is_offered() {
+    let exercise = trunk_rotation();
+    assert_eq!(
+        suggest(&sessions(10, 3, &[None, None, None]), &exercise),
+        Some(Suggestion::LongerHold { exercise: exercise.id.clone(), to: Duration::from_secs(5) }),
+        "one step, kept within the 3 to 5 s range"
+    );
+    let top = suggest(&sessions(10, 5, &[None, None, None]), &exercise);
+    assert!(matches!(top, Some(Suggestion::Variation { .. })), "{top:?}");
+}
+
+#[test]
+fn only_the_exercise_s_own_sessions_count() {
+    let mut other = trunk_rotation();
+    other.id = "pelvic-tilt".to_owned();
+    assert_eq!(suggest(&sessions(7, 5, &[None, None, None]), &other), None);
+    let mut theirs = sessions(7, 5, &[None, None, None]);
+    for record in &mut theirs {
+        record.exercise = other.id.clone();
+    }
+    let text = suggest(&theirs, &other).unwrap().to_string();
+    assert!(text.ends_with("trunkrot --exercise pelvic-tilt --reps 8"), "{text}");
+}

@@ -1,0 +1,11 @@
+//! The impure edge: keys and signals, plain output, bells and speech, the user's places and
+//! files, the config file and the history file on disk.
+
+pub mod announce;
+pub mod catalog;
+pub mod config;
+pub mod input;
+pub mod journal;
+pub mod places;
+pub mod plain;
+pub mod speech;

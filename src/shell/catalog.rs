@@ -1,0 +1,313 @@
+//! Finding exercises: the built-in ones by id, the user's own by id, or a file by path. This is
+//! the shell's side of loading: it reads files; [`crate::domain::exercise`] judges what they say.
+//!
+//! A name is looked up as a built-in id first, then as `NAME.toml` in the user's exercises dir,
+//! then as a path. A user file with the id of a built-in is therefore shadowed (`list` says so):
+//! the shipped exercises always mean the same thing, and a path still reaches the user's file.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::cli::SessionArgs;
+use crate::domain::exercise::{self, Exercise, InvalidExercise};
+use crate::domain::plan::{Overrides, Plan};
+use crate::domain::routine::{self, Routine};
+use crate::domain::spelling;
+use crate::domain::untrusted::clean_line;
+use crate::failure::Failure;
+use crate::shell::config::Config;
+use crate::shell::places;
+
+/// An exercise file larger than this is refused unread.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// At most this many of the user's files are listed or searched, so a huge dir cannot stall us.
+pub const MAX_USER_FILES: usize = 1000;
+
+/// Loads the exercise named by `--exercise` (the default if `None`), looking in the user's
+/// exercises dir as well as the built-ins.
+pub fn load(name: Option<&str>) -> Result<Exercise, Failure> {
+    find(name.unwrap_or(exercise::DEFAULT_ID), crate::shell::places::user_exercises_dir().as_deref())
+}
+
+/// Loads an exercise by built-in id, by id in `user_dir`, or by path, in that order.
+pub fn find(name: &str, user_dir: Option<&Path>) -> Result<Exercise, Failure> {
+    if let Some(built_in) = exercise::built_in(name) {
+        return Ok(built_in?);
+    }
+    if let Some(path) = user_file(name, user_dir) {
+        return load_path(&path);
+    }
+    let path = Path::new(name);
+    if !path.exists() && !name.contains(['/', '\\', '.']) {
+        let known = known_ids(exercise::BUILT_IN, user_dir);
+        return Err(Failure::UnknownExercise { name: clean_line(name), known: known.join(", ") });
+    }
+    load_path(path)
+}
+
+/// Loads the routine named by `--routine`, with each of the exercises it names.
+pub fn load_routine(name: &str) -> Result<(Routine, Vec<Exercise>), Failure> {
+    find_routine(name, places::user_routines_dir().as_deref(), places::user_exercises_dir().as_deref())
+}
+
+/// Loads a routine by built-in id, by id in `routines_dir`, or by path, and then its exercises:
+/// ids as [`find`] looks them up, and relative paths from the routine file's own dir.
+pub fn find_routine(
+    name: &str,
+    routines_dir: Option<&Path>,
+    exercises_dir: Option<&Path>,
+) -> Result<(Routine, Vec<Exercise>), Failure> {
+    if let Some(built_in) = routine::built_in(name) {
+        let routine = built_in?;
+        let exercises = routine_exercises(&routine, None, exercises_dir)?;
+        return Ok((routine, exercises));
+    }
+    let path = match user_file(name, routines_dir) {
+        Some(path) => path,
+        None if !Path::new(name).exists() && !name.contains(['/', '\\', '.']) => {
+            let known = known_ids(routine::BUILT_IN, routines_dir);
+            return Err(Failure::UnknownRoutine { name: clean_line(name), known: known.join(", ") });
+        }
+        None => PathBuf::from(name),
+    };
+    let routine = load_routine_path(&path)?;
+    let exercises = routine_exercises(&routine, path.parent(), exercises_dir)?;
+    Ok((routine, exercises))
+}
+
+/// Whether `name` means a routine rather than an exercise: no exercise has that id, and a
+/// routine does, or it is the path of a routine file.
+pub fn names_routine(name: &str) -> bool {
+    if exercise::built_in(name).is_some() || user_file(name, places::user_exercises_dir().as_deref()).is_some() {
+        return false;
+    }
+    routine::built_in(name).is_some()
+        || user_file(name, places::user_routines_dir().as_deref()).is_some()
+        || read_limited(Path::new(name))
+            .is_ok_and(|bytes| std::str::from_utf8(&bytes).is_ok_and(routine::looks_like_routine))
+}
+
+/// A listed routine's id, and the routine or why it could not be loaded.
+pub type RoutineEntry = (String, Result<Routine, Failure>);
+
+/// Every routine that can be named, built-in then the user's, each loaded (without its
+/// exercises) or with the reason it could not be.
+pub fn routine_entries(user_dir: Option<&Path>) -> Result<Vec<RoutineEntry>, Failure> {
+    let mut entries: Vec<RoutineEntry> = routine::BUILT_IN
+        .iter()
+        .filter_map(|(id, _)| Some(((*id).to_owned(), routine::built_in(id)?.map_err(Failure::from))))
+        .collect();
+    for path in user_dir.map(user_files).transpose()?.unwrap_or_default() {
+        entries.push((id_of(&path), load_routine_path(&path)));
+    }
+    Ok(entries)
+}
+
+/// Reads and checks a routine file, without looking up its exercises.
+pub fn load_routine_path(path: &Path) -> Result<Routine, Failure> {
+    let bytes = read_limited(path)?;
+    Ok(routine::parse(&id_of(path), &shown(path), &bytes)?)
+}
+
+/// The exercises a routine names, in order; every one that cannot be found is reported at its
+/// place in the routine file.
+fn routine_exercises(
+    routine: &Routine,
+    base: Option<&Path>,
+    exercises_dir: Option<&Path>,
+) -> Result<Vec<Exercise>, Failure> {
+    let mut exercises = Vec::new();
+    let mut problems = Vec::new();
+    for entry in &routine.entries {
+        match routine_exercise(entry, base, exercises_dir) {
+            Ok(exercise) => exercises.push(exercise),
+            Err(Failure::InvalidExercise(invalid)) => problems.extend(invalid.diagnostics),
+            Err(other) => problems.push(entry.problem(other.to_string())),
+        }
+    }
+    if problems.is_empty() { Ok(exercises) } else { Err(InvalidExercise { diagnostics: problems }.into()) }
+}
+
+fn routine_exercise(
+    entry: &routine::Entry,
+    base: Option<&Path>,
+    exercises_dir: Option<&Path>,
+) -> Result<Exercise, Failure> {
+    let name = entry.exercise.as_str();
+    if let Some(built_in) = exercise::built_in(name) {
+        return Ok(built_in?);
+    }
+    if let Some(path) = user_file(name, exercises_dir) {
+        return load_path(&path);
+    }
+    let relative = base.map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
+    if name.contains(['/', '\\']) || Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")) {
+        return load_path(&relative);
+    }
+    let known = known_ids(exercise::BUILT_IN, exercises_dir);
+    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    let hint =
+        spelling::nearest(name, &candidates).map_or_else(String::new, |near| format!(", did you mean `{near}`?"));
+    let message = format!("no exercise `{}`{hint} (known: {})", clean_line(name), known.join(", "));
+    Err(InvalidExercise { diagnostics: vec![entry.problem(message)] }.into())
+}
+
+/// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if it has
+/// `[[exercise]]` tables, an exercise otherwise.
+pub fn check_path(path: &Path) -> Result<(), Failure> {
+    let bytes = read_limited(path)?;
+    if std::str::from_utf8(&bytes).is_ok_and(routine::looks_like_routine) {
+        let routine = routine::parse(&id_of(path), &shown(path), &bytes)?;
+        routine_exercises(&routine, path.parent(), places::user_exercises_dir().as_deref())?;
+    } else {
+        exercise::parse(&id_of(path), &shown(path), &bytes)?;
+    }
+    Ok(())
+}
+
+/// The plan the session flags ask for: a routine with the flags over each exercise's own
+/// overrides, or a single exercise.
+///
+/// Flags win over everything; then a routine's own settings for one exercise; then the
+/// user's config; then the exercise file.
+pub fn plan(args: &SessionArgs, config: &Config) -> Result<Plan, Failure> {
+    let flags = args.overrides();
+    let Some(name) = &args.routine else {
+        let exercise = load(args.exercise.as_deref().or(config.exercise.as_deref()))?;
+        return Ok(Plan::new(exercise, &flags.over(&config.overrides)));
+    };
+    let (routine, exercises) = load_routine(name)?;
+    Ok(routine_plan(&routine, exercises, &flags, config))
+}
+
+/// A routine's plan: for each exercise the flags over the routine's own settings for it, over
+/// the config; between exercises the rest of [`rest_between`].
+pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, flags: &Overrides, config: &Config) -> Plan {
+    let parts = exercises
+        .into_iter()
+        .zip(&routine.entries)
+        .map(|(exercise, entry)| (exercise, flags.over(&entry.overrides.over(&config.overrides))));
+    let mut plan = Plan::routine(parts.collect(), rest_between(routine, flags, config));
+    plan.routine = Some(routine.id.clone());
+    plan
+}
+
+/// The rest between a routine's exercises: `--rest`, else the routine's own `rest`, else the
+/// config's `rest`, else [`routine::DEFAULT_REST`].
+pub fn rest_between(routine: &Routine, flags: &Overrides, config: &Config) -> Duration {
+    flags.rest.or(routine.rest).or(config.overrides.rest).unwrap_or(routine::DEFAULT_REST)
+}
+
+/// The ids that can be named: the built-ins, then the files in the user's dir.
+fn known_ids(built_in: &[(&str, &str)], user_dir: Option<&Path>) -> Vec<String> {
+    let mut known: Vec<String> = built_in.iter().map(|(id, _)| (*id).to_owned()).collect();
+    if let Some(dir) = user_dir {
+        known.extend(user_files(dir).unwrap_or_default().iter().map(|path| id_of(path)));
+    }
+    known
+}
+
+/// `user_dir/NAME.toml`, if `name` could be an id and that file exists.
+fn user_file(name: &str, user_dir: Option<&Path>) -> Option<PathBuf> {
+    if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\']) {
+        return None;
+    }
+    let path = user_dir?.join(format!("{name}.toml"));
+    path.is_file().then_some(path)
+}
+
+/// An exercise file's id: its name without `.toml`, cleaned for display.
+pub fn id_of(path: &Path) -> String {
+    path.file_stem().map_or_else(|| "exercise".to_owned(), |stem| clean_line(&stem.to_string_lossy()))
+}
+
+/// Reads and checks an exercise file.
+pub fn load_path(path: &Path) -> Result<Exercise, Failure> {
+    let bytes = read_limited(path)?;
+    Ok(exercise::parse(&id_of(path), &shown(path), &bytes)?)
+}
+
+/// A path as it may be printed: without control characters.
+pub fn shown(path: &Path) -> String {
+    clean_line(&path.display().to_string())
+}
+
+/// Reads a whole file, refusing directories and anything over [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
+    let unreadable = |reason: String| Failure::Unreadable { path: shown(path), reason };
+    let file = File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    let metadata = file.metadata().map_err(|e| unreadable(e.to_string()))?;
+    if metadata.is_dir() {
+        return Err(unreadable("is a directory, not a file".to_owned()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| unreadable(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "is larger than {} KiB, too large for an exercise file",
+            MAX_FILE_BYTES / 1024
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The `*.toml` files in the user's exercises dir, sorted; none if the dir does not exist.
+pub fn user_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Failure::Unreadable { path: shown(dir), reason: e.to_string() }),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && !path.is_dir())
+        .take(MAX_USER_FILES)
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Where a listed exercise comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    BuiltIn,
+    /// A file in the user's dir; `shadowed` when a built-in has the same id.
+    User {
+        path: PathBuf,
+        shadowed: bool,
+    },
+}
+
+/// One exercise as `list` shows it: loaded, or the reason it could not be.
+#[derive(Debug)]
+pub struct Entry {
+    pub id: String,
+    pub source: Source,
+    pub exercise: Result<Exercise, Failure>,
+}
+
+/// Every exercise that can be named: the built-ins, then each of the user's files.
+pub fn entries(user_dir: Option<&Path>) -> Result<Vec<Entry>, Failure> {
+    let mut entries: Vec<Entry> = exercise::BUILT_IN
+        .iter()
+        .filter_map(|(id, _)| {
+            let exercise = exercise::built_in(id)?.map_err(Failure::from);
+            Some(Entry { id: (*id).to_owned(), source: Source::BuiltIn, exercise })
+        })
+        .collect();
+    let files = match user_dir {
+        Some(dir) => user_files(dir)?,
+        None => Vec::new(),
+    };
+    for path in files {
+        let id = id_of(&path);
+        let shadowed = exercise::BUILT_IN.iter().any(|(built_in, _)| *built_in == id);
+        let exercise = load_path(&path);
+        entries.push(Entry { id, source: Source::User { path, shadowed }, exercise });
+    }
+    Ok(entries)
+}

@@ -1,0 +1,162 @@
+//! The user's own defaults in `config.toml`: reading it, `trunkrot config` and `config --init`.
+//!
+//! This module is the shell's side (it reads and writes the file); [`raw`] judges the text.
+//! Precedence, everywhere: flags, then the config, then the exercise file.
+
+mod raw;
+
+use std::fmt;
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::domain::diagnostic::Diagnostic;
+use crate::domain::plan::Overrides;
+use crate::failure::Failure;
+
+/// The config file's name inside the config dir.
+pub const FILE_NAME: &str = "config.toml";
+
+/// The colour scheme of the session screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+impl ThemeName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Default => "default",
+            ThemeName::HighContrast => "high-contrast",
+        }
+    }
+}
+
+/// What the config file says; `None` for each key it leaves out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// `reps`, `hold`, `get_ready`, `transition`, `sets`, `rest`.
+    pub overrides: Overrides,
+    pub quiet: Option<bool>,
+    pub voice: Option<bool>,
+    /// The speech program and its arguments: the words are added as the last argument.
+    pub voice_command: Option<Vec<String>>,
+    /// The default exercise: a built-in id or a path.
+    pub exercise: Option<String>,
+    pub theme: Option<ThemeName>,
+}
+
+/// Why the config was refused: every problem found, each with its place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct InvalidConfig {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for InvalidConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self.diagnostics.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+/// Reads a config's text; `origin` names the file in messages.
+pub fn parse(origin: &str, bytes: &[u8]) -> Result<Config, InvalidConfig> {
+    raw::parse(origin, bytes)
+}
+
+/// The config as found on disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
+    /// Where the config is looked for; `None` without a home directory.
+    pub path: Option<PathBuf>,
+    /// Whether the file is there.
+    pub found: bool,
+    pub config: Config,
+}
+
+/// An upper bound on a config's size: anything larger is surely not one.
+const MAX_BYTES: u64 = 64 * 1024;
+
+/// Reads the user's config, if there is one. A relative `exercise` path is taken from the
+/// config's own folder.
+pub fn load() -> Result<Loaded, Failure> {
+    let Some(dir) = crate::shell::places::config_dir() else {
+        return Ok(Loaded::default());
+    };
+    let path = dir.join(FILE_NAME);
+    if !path.exists() {
+        return Ok(Loaded { path: Some(path), found: false, config: Config::default() });
+    }
+    let unreadable = |reason: String| Failure::Unreadable { path: path.display().to_string(), reason };
+    let metadata = path.metadata().map_err(|e| unreadable(e.to_string()))?;
+    if !metadata.is_file() || metadata.len() > MAX_BYTES {
+        return Err(unreadable(format!("is not a file of at most {} KiB", MAX_BYTES / 1024)));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
+    let mut config = parse(&path.display().to_string(), &bytes)?;
+    if let Some(name) = &config.exercise
+        && crate::domain::exercise::built_in(name).is_none()
+        && (name.contains(['/', '\\']) || Path::new(name).extension().is_some_and(|ext| ext == "toml"))
+        && Path::new(name).is_relative()
+    {
+        config.exercise = Some(dir.join(name).display().to_string());
+    }
+    Ok(Loaded { path: Some(path), found: true, config })
+}
+
+/// Writes the commented default config, refusing to replace one that is there.
+pub fn init() -> Result<PathBuf, Failure> {
+    let dir = crate::shell::places::config_dir().ok_or(Failure::NoConfigDir)?;
+    let path = dir.join(FILE_NAME);
+    let cannot = |e: std::io::Error| Failure::Unwritable { path: path.display().to_string(), reason: e.to_string() };
+    std::fs::create_dir_all(&dir).map_err(cannot)?;
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Failure::ConfigExists { path: path.display().to_string() });
+        }
+        Err(e) => return Err(cannot(e)),
+    };
+    file.write_all(INIT_TEXT.as_bytes()).map_err(cannot)?;
+    Ok(path)
+}
+
+/// The config `config --init` writes: every key, commented out, with the built-in defaults.
+pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for every session.
+# Flags on the command line win over these, and these win over the exercise file's timing.
+# Remove the `#` in front of a line to use it. `trunkrot config` shows what is in effect.
+
+# The exercise: a built-in id, or the path of an exercise file (relative to this folder).
+# exercise = "lower-trunk-rotation"
+
+# Durations are seconds (5) or a string with units ("90s", "1m30s").
+# Reps per side, 1 to 100.
+# reps = 10
+# How long to hold each rep, 1 s to 10 min.
+# hold = 5
+# Time to lie down and get into the start position, 0 to 10 min.
+# get_ready = 10
+# Time to move into each hold (turn the knees to the side), 0 to 60 s.
+# transition = 3
+# Sets of reps, 1 to 20, with a rest between them of 0 to 10 min.
+# sets = 1
+# rest = 30
+
+# No bell at all.
+# quiet = false
+
+# Speak the cues aloud ("Hold", "3", "2", "1", "Switch sides").
+# voice = false
+# The speech program and its options; the words come last. Without this, the first of
+# espeak-ng, espeak, spd-say and say found on your PATH. No shell is involved.
+# voice_command = ["espeak-ng", "-s", "140"]
+
+# "default", or "high-contrast": bold white on black, sides in bright colours and reverse video.
+# Colours are off whenever the NO_COLOR environment variable is set.
+# theme = "default"
+"#;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,100 @@
+//! The config file's TOML schema as written, and its checked conversion into a [`Config`].
+//! Pure: text in, settings or located problems out.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Config, InvalidConfig, ThemeName};
+use crate::domain::diagnostic::Diagnostic;
+use crate::domain::exercise::limits;
+use crate::domain::fields::{Checker, RawDuration, toml_message};
+use crate::domain::plan::Overrides;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    reps: Option<Spanned<i64>>,
+    hold: Option<Spanned<RawDuration>>,
+    get_ready: Option<Spanned<RawDuration>>,
+    transition: Option<Spanned<RawDuration>>,
+    rest: Option<Spanned<RawDuration>>,
+    sets: Option<Spanned<i64>>,
+    quiet: Option<bool>,
+    voice: Option<bool>,
+    voice_command: Option<Spanned<Vec<String>>>,
+    exercise: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+}
+
+/// Parses and checks the config's text, reporting every problem found. `origin` names the file
+/// in messages.
+pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Config, InvalidConfig> {
+    let Ok(source) = std::str::from_utf8(bytes) else {
+        let message = "is not UTF-8 text; a config is a TOML file";
+        return Err(InvalidConfig { diagnostics: vec![Diagnostic::whole_file(origin, message)] });
+    };
+    let raw: RawConfig = toml::from_str(source).map_err(|e| {
+        let message = with_key(source, e.span(), toml_message(&e));
+        InvalidConfig { diagnostics: vec![Diagnostic::at(origin, source, e.span(), message)] }
+    })?;
+    let mut checker = Checker { origin, source, problems: Vec::new() };
+    let duration = |checker: &mut Checker, field, value: &Option<Spanned<RawDuration>>, bounds| {
+        value.as_ref().and_then(|v| checker.seconds(field, v, bounds))
+    };
+    let overrides = Overrides {
+        reps: raw.reps.as_ref().and_then(|v| checker.count("reps", v, limits::REPS)),
+        hold: duration(&mut checker, "hold", &raw.hold, limits::HOLD_SECS),
+        get_ready: duration(&mut checker, "get_ready", &raw.get_ready, limits::GET_READY_SECS),
+        transition: duration(&mut checker, "transition", &raw.transition, limits::TRANSITION_SECS),
+        sets: raw.sets.as_ref().and_then(|v| checker.count("sets", v, limits::SETS)),
+        rest: duration(&mut checker, "rest", &raw.rest, limits::REST_SECS),
+    };
+    let voice_command = raw.voice_command.and_then(|command| match command.get_ref().first() {
+        Some(program) if !program.trim().is_empty() => Some(command.into_inner()),
+        _ => {
+            let why = "`voice_command` needs a program first, e.g. `[\"espeak-ng\", \"-s\", \"140\"]`";
+            checker.report(command.span(), why.to_owned());
+            None
+        }
+    });
+    let exercise = raw.exercise.and_then(|name| {
+        if name.get_ref().trim().is_empty() {
+            checker.report(name.span(), "`exercise` is empty; give a built-in id or a file's path".to_owned());
+            return None;
+        }
+        Some(name.into_inner())
+    });
+    let theme = raw.theme.and_then(|theme| match theme.get_ref().as_str() {
+        "default" => Some(ThemeName::Default),
+        "high-contrast" => Some(ThemeName::HighContrast),
+        other => {
+            let shown = crate::domain::untrusted::clean_line(other);
+            let why = format!("`theme` is `\"{shown}\"`; expected `\"default\"` or `\"high-contrast\"`");
+            checker.report(theme.span(), why);
+            None
+        }
+    });
+    if !checker.problems.is_empty() {
+        return Err(InvalidConfig { diagnostics: checker.problems });
+    }
+    Ok(Config { overrides, quiet: raw.quiet, voice: raw.voice, voice_command, exercise, theme })
+}
+
+/// Names the key in a parser message that does not already: the key is what stands before `=`
+/// on the line of the error.
+fn with_key(source: &str, span: Option<std::ops::Range<usize>>, message: String) -> String {
+    let Some(span) = span else {
+        return message;
+    };
+    let start = span.start.min(source.len());
+    let line_start = source.get(..start).and_then(|before| before.rfind('\n')).map_or(0, |i| i + 1);
+    let line = source.get(line_start..).and_then(|rest| rest.lines().next()).unwrap_or_default();
+    let key = line
+        .split_once('=')
+        .map(|(key, _)| key.trim())
+        .filter(|key| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+    match key {
+        Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
+        _ => message,
+    }
+}

@@ -1,0 +1,160 @@
+//! The history file on disk, `history.jsonl` in the data dir, and the `history` command.
+//!
+//! Records are appended with one `write` on a file opened for appending, then fsync'd: the
+//! kernel puts each append whole at the end, so sessions finishing at once in two terminals
+//! never interleave, and a crash can at worst leave the last line half-written, which readers
+//! skip and the next append starts after.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use jiff::ZonedDateTime;
+use jiff::civil::Date;
+
+use crate::domain::exercise::Exercise;
+use crate::domain::plan::Part;
+use crate::failure::Failure;
+use crate::history::next_step::{self, Suggestion};
+use crate::history::{self, History, Record, export, report};
+use crate::shell::places;
+
+/// `trunkrot history`: what to show and which records.
+#[derive(Debug, Clone, Default, Args)]
+pub struct HistoryArgs {
+    /// Print every record as one JSON array
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+
+    /// Print a CSV header and one row per record, for a spreadsheet
+    #[arg(long)]
+    pub csv: bool,
+
+    /// Only sessions on or after this day (YYYY-MM-DD, the local date of the session)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<Date>,
+
+    /// Only sessions of this exercise (its id, as `--exercise` takes it)
+    #[arg(long, value_name = "ID")]
+    pub exercise: Option<String>,
+}
+
+/// Where the history is kept.
+pub fn path() -> Result<PathBuf, Failure> {
+    places::data_dir().map(|dir| dir.join(history::FILE_NAME)).ok_or(Failure::NoDataDir)
+}
+
+/// Appends a session's records to the history, then returns what the whole history now
+/// suggests for each exercise done. Nothing is written, or suggested, without records.
+pub fn save(records: &[Record], parts: &[Part]) -> Result<Vec<Suggestion>, Failure> {
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
+    let path = path()?;
+    append(&path, records)
+        .map_err(|e| Failure::HistoryUnwritable { path: path.display().to_string(), reason: e.to_string() })?;
+    // Damaged lines were reported by `history` and are skipped here without a word.
+    let history = load(&path).unwrap_or_default();
+    Ok(parts.iter().filter_map(|part| next_step::suggest(&history.records, &part.exercise)).collect())
+}
+
+/// The suggestion for an exercise from the user's history, for `show`; `None` when there is no
+/// history or it says nothing yet.
+pub fn suggestion(exercise: &Exercise) -> Option<Suggestion> {
+    let history = load(&path().ok()?).ok()?;
+    next_step::suggest(&history.records, exercise)
+}
+
+/// Appends one line per record, in a single write, and waits for it to reach the disk.
+pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let mut file = OpenOptions::new().read(true).append(true).create(true).open(path)?;
+    let mut bytes = Vec::new();
+    if !ends_with_newline(&mut file)? {
+        // The last line was cut short (a crash mid-write): start on a line of our own.
+        bytes.push(b'\n');
+    }
+    for record in records {
+        bytes.extend_from_slice(record.to_line().as_bytes());
+        bytes.push(b'\n');
+    }
+    let written = file.write(&bytes)?;
+    if written < bytes.len() {
+        return Err(io::Error::new(
+            io::ErrorKind::WriteZero,
+            format!("only {written} of {} bytes written", bytes.len()),
+        ));
+    }
+    file.sync_all()
+}
+
+/// Whether the file is empty or ends a line.
+fn ends_with_newline(file: &mut File) -> io::Result<bool> {
+    if file.metadata()?.len() == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::End(-1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
+/// Reads the whole history; a missing file is an empty history.
+pub fn load(path: &Path) -> io::Result<History> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(history::read(&bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(History::default()),
+        Err(e) => Err(e),
+    }
+}
+
+/// `trunkrot history`.
+pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
+    let path = path()?;
+    let history =
+        load(&path).map_err(|e| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() })?;
+    let mut err = io::stderr().lock();
+    for skipped in &history.skipped {
+        let _ = writeln!(err, "{skipped}");
+    }
+    let recorded = !history.records.is_empty();
+    let records = filter(history.records, args);
+    let text = if recorded && records.is_empty() && !args.json && !args.csv {
+        no_match(args)
+    } else if args.json {
+        export::json(&records)
+    } else if args.csv {
+        export::csv(&records)
+    } else {
+        report::text(&records, ZonedDateTime::now().date())
+    };
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// What to say when sessions were recorded but none passes the filters.
+fn no_match(args: &HistoryArgs) -> String {
+    let exercise = args.exercise.as_ref().map(|id| format!(" --exercise {}", crate::domain::untrusted::clean_line(id)));
+    let since = args.since.map(|since| format!(" --since {since}"));
+    format!(
+        "No recorded session matches{}{}. `trunkrot list` names the exercise ids.\n",
+        exercise.unwrap_or_default(),
+        since.unwrap_or_default()
+    )
+}
+
+/// The records `--since` and `--exercise` keep.
+pub fn filter(records: Vec<Record>, args: &HistoryArgs) -> Vec<Record> {
+    records
+        .into_iter()
+        .filter(|r| args.since.is_none_or(|since| r.start.date() >= since))
+        .filter(|r| args.exercise.as_ref().is_none_or(|id| &r.exercise == id))
+        .collect()
+}

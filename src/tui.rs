@@ -1,0 +1,7 @@
+//! The interactive screen: the app's state, the key bindings, the view, and the loop that
+//! drives them in a terminal.
+
+pub mod app;
+pub mod keys;
+pub mod terminal;
+pub mod view;
