@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::domain::exercise::limits;
 use crate::domain::plan::Overrides;
+use crate::domain::settings::{Given, ThemeName};
 
 /// A guided timer for low back exercises, in the terminal.
 ///
@@ -51,7 +52,7 @@ pub enum Command {
     /// Print the session's timeline, each phase with its start, without running it
     Plan {
         #[command(flatten)]
-        session: SessionArgs,
+        plan: PlanArgs,
     },
     /// Show the config file's path and the settings in effect, with where each comes from
     Config {
@@ -81,11 +82,9 @@ At the end:     0-9 or t (10) rate the pain, e/r/h say how hard it felt, Enter s
 
 Durations may be given as seconds (5) or with units (90s, 1m30s).";
 
-/// The flags that shape a session.
-// Each bool is an on/off switch on the command line, as clap reads it.
-#[allow(clippy::struct_excessive_bools)]
+/// The flags that change a plan: what to do and its timing.
 #[derive(Debug, Clone, Default, Args)]
-pub struct SessionArgs {
+pub struct PlanArgs {
     /// Reps per side [1 to 100; default: the exercise's]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub reps: Option<u32>,
@@ -113,27 +112,9 @@ pub struct SessionArgs {
     /// Rest between sets, and between the exercises of a routine [0 to 600 s]
     #[arg(long, value_name = "SECONDS", value_parser = rest)]
     pub rest: Option<Duration>,
-
-    /// No bell
-    #[arg(long)]
-    pub quiet: bool,
-
-    /// Speak the cues aloud with espeak-ng, espeak, spd-say or say (or the config's
-    /// `voice_command`)
-    #[arg(long)]
-    pub voice: bool,
-
-    /// Print one line per phase instead of drawing the screen (the default when stdout is not a
-    /// terminal)
-    #[arg(long)]
-    pub plain: bool,
-
-    /// Do not ask about pain and effort at the end of the session
-    #[arg(long)]
-    pub no_checkin: bool,
 }
 
-impl SessionArgs {
+impl PlanArgs {
     /// The timing flags that were given.
     pub fn overrides(&self) -> Overrides {
         Overrides {
@@ -145,6 +126,90 @@ impl SessionArgs {
             sets: None,
         }
     }
+
+    /// What these flags say, as one source of settings.
+    pub fn given(&self) -> Given {
+        Given {
+            overrides: self.overrides(),
+            exercise: self.exercise.clone(),
+            routine: self.routine.clone(),
+            ..Given::default()
+        }
+    }
+}
+
+/// The flags that shape a session: the plan's, and how it is shown and heard. Each setting the
+/// config can turn on has a flag to turn it off for one run, and the reverse; the last one given
+/// wins.
+// Each bool is an on/off switch on the command line, as clap reads it.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Default, Args)]
+pub struct SessionArgs {
+    #[command(flatten)]
+    pub plan: PlanArgs,
+
+    /// No bell
+    #[arg(long, overrides_with = "no_quiet")]
+    pub quiet: bool,
+
+    /// Ring the bell, even if the config says `quiet = true`
+    #[arg(long, overrides_with = "quiet")]
+    pub no_quiet: bool,
+
+    /// Speak the cues aloud with espeak-ng, espeak, spd-say or say (or the config's
+    /// `voice_command`)
+    #[arg(long, overrides_with = "no_voice")]
+    pub voice: bool,
+
+    /// Do not speak, even if the config says `voice = true`
+    #[arg(long, overrides_with = "voice")]
+    pub no_voice: bool,
+
+    /// Ask about pain and effort at the end of the session (the default)
+    #[arg(long, overrides_with = "no_checkin")]
+    pub checkin: bool,
+
+    /// Do not ask about pain and effort at the end of the session
+    #[arg(long, overrides_with = "checkin")]
+    pub no_checkin: bool,
+
+    /// The screen's colours [default: the config's `theme`, else default]
+    #[arg(long, value_name = "NAME", value_parser = theme())]
+    pub theme: Option<ThemeName>,
+
+    /// Print one line per phase instead of drawing the screen (the default when stdout is not a
+    /// terminal)
+    #[arg(long)]
+    pub plain: bool,
+}
+
+impl SessionArgs {
+    /// What these flags say, as one source of settings.
+    pub fn given(&self) -> Given {
+        Given {
+            quiet: switch(self.quiet, self.no_quiet),
+            voice: switch(self.voice, self.no_voice),
+            checkin: switch(self.checkin, self.no_checkin),
+            theme: self.theme,
+            ..self.plan.given()
+        }
+    }
+}
+
+/// An on/off pair of flags as a setting: `None` when neither was given.
+fn switch(on: bool, off: bool) -> Option<bool> {
+    match (on, off) {
+        (true, _) => Some(true),
+        (false, true) => Some(false),
+        (false, false) => None,
+    }
+}
+
+/// `--theme`'s parser: the names of [`ThemeName::ALL`], listed in `--help`.
+fn theme() -> impl clap::builder::TypedValueParser<Value = ThemeName> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(ThemeName::ALL.map(|(_, name)| name))
+        .map(|name| ThemeName::from_name(&name).unwrap_or_default())
 }
 
 fn seconds_within(text: &str, bounds: RangeInclusive<u64>) -> Result<Duration, String> {
@@ -179,7 +244,7 @@ mod tests {
     #[test]
     fn flags_parse_into_overrides() {
         let cli = Cli::try_parse_from(["trunkrot", "--reps", "2", "--hold", "1m", "--get-ready", "0"]).unwrap();
-        let overrides = cli.session.overrides();
+        let overrides = cli.session.plan.overrides();
         assert_eq!(overrides.reps, Some(2));
         assert_eq!(overrides.hold, Some(Duration::from_secs(60)));
         assert_eq!(overrides.get_ready, Some(Duration::ZERO));
@@ -198,6 +263,29 @@ mod tests {
         ] {
             let error = Cli::try_parse_from(["trunkrot", args[0], args[1]]).unwrap_err();
             assert_eq!(error.exit_code(), 2, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn each_switch_turns_a_setting_on_or_off_and_the_last_one_wins() {
+        let given = |args: &[&str]| {
+            let cli = Cli::try_parse_from(std::iter::once("trunkrot").chain(args.iter().copied())).unwrap();
+            cli.session.given()
+        };
+        assert_eq!(given(&[]).quiet, None);
+        assert_eq!(given(&["--no-quiet"]).quiet, Some(false));
+        assert_eq!(given(&["--quiet", "--no-quiet"]).quiet, Some(false));
+        assert_eq!(given(&["--no-voice", "--voice"]).voice, Some(true));
+        assert_eq!(given(&["--no-checkin"]).checkin, Some(false));
+        assert_eq!(given(&["--theme", "high-contrast"]).theme, Some(ThemeName::HighContrast));
+        assert!(Cli::try_parse_from(["trunkrot", "--theme", "purple"]).is_err());
+    }
+
+    #[test]
+    fn plan_takes_only_the_flags_that_change_a_plan() {
+        assert!(Cli::try_parse_from(["trunkrot", "plan", "--reps", "2", "--routine", "low-back"]).is_ok());
+        for flag in ["--quiet", "--plain", "--voice", "--no-checkin"] {
+            assert!(Cli::try_parse_from(["trunkrot", "plan", flag]).is_err(), "{flag}");
         }
     }
 

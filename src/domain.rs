@@ -10,6 +10,7 @@ pub mod fields;
 pub mod plan;
 pub mod routine;
 pub mod session;
+pub mod settings;
 pub mod spelling;
 pub mod summary;
 pub mod untrusted;

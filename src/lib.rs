@@ -2,14 +2,16 @@
 //!
 //! The folders are the layers; arrows point down, never up:
 //!
-//! - [`commands`]: one file per subcommand, the session included. Settings are resolved here,
-//!   once, and handed down.
+//! - [`commands`]: one file per subcommand, the session included. Each resolves its settings
+//!   once ([`domain::settings`] ranks flags, config and environment; [`shell::config`] reads the
+//!   file and the environment) and hands the one value down.
 //! - [`tui`] (the app's state, the key bindings, the view, the interactive loop) and [`shell`]
 //!   (keys and signals, plain mode, bells and speech, the user's places, finding and reading
 //!   files, the config file, the history file on disk): the impure edge.
 //! - [`history`]: pure; the record line, statistics, the report, exports, the next-step rule.
 //! - [`domain`]: pure; exercises, routines, plans, the session state machine, durations,
-//!   diagnostics, untrusted text, the summary, spelling hints, the cues each event makes.
+//!   diagnostics, untrusted text, the summary, spelling hints, the cues each event makes, and the
+//!   resolved settings with where each came from.
 //!
 //! Beside them: [`cli`] (the command line's definition) and [`failure`] (why a command failed).
 
@@ -33,7 +35,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Check { files }) => Ok(commands::check::check(files)),
         Some(Command::List { routines }) => commands::list::list(*routines),
         Some(Command::Show { exercise }) => commands::show::show(exercise),
-        Some(Command::Plan { session }) => commands::plan::plan(session),
+        Some(Command::Plan { plan }) => commands::plan::plan(plan),
         Some(Command::Config { init, session }) => commands::config::run(session, *init),
         Some(Command::Completions { shell }) => commands::shell_integration::completions(*shell),
         Some(Command::Man) => commands::shell_integration::man(),

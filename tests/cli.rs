@@ -31,6 +31,19 @@ fn help_lists_the_flags_and_keys() {
 }
 
 #[test]
+fn the_readme_usage_block_is_what_help_prints() {
+    let help = String::from_utf8(trunkrot().arg("-h").assert().success().get_output().stdout.clone()).expect("UTF-8");
+    let readme = include_str!("../README.md");
+    let usage = |text: &str| -> String {
+        let start = text.find("Usage: trunkrot").expect("a usage line");
+        let end = text[start..].find("Print version").expect("the last option") + start;
+        // Compared word by word: the README may wrap the lines differently.
+        text[start..end].split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(usage(readme), usage(&help), "README's Usage block differs from `trunkrot -h`");
+}
+
+#[test]
 fn version_prints_the_crate_version() {
     trunkrot().arg("--version").assert().success().stdout(contains(env!("CARGO_PKG_VERSION")));
 }

@@ -8,10 +8,9 @@ use std::time::{Duration, Instant};
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
-use trunkrot::domain::plan::Overrides;
 use trunkrot::domain::session::{Session, State};
+use trunkrot::domain::settings::{self, Environment, Given};
 use trunkrot::shell::catalog;
-use trunkrot::shell::config::Config;
 
 /// A fresh config home for one test, with files under `trunkrot/`.
 fn config_home(test: &str, files: &[(&str, &str)]) -> PathBuf {
@@ -69,7 +68,8 @@ fn the_shipped_routine_runs_every_exercise_in_order_to_the_planned_end() {
     let (routine, exercises) = catalog::find_routine("low-back", None, None).unwrap();
     let ids: Vec<String> = exercises.iter().map(|e| e.id.clone()).collect();
     assert_eq!(ids, ["pelvic-tilt", "knee-to-chest", "lower-trunk-rotation", "glute-bridge"]);
-    let plan = catalog::routine_plan(&routine, exercises, &Overrides::default(), &Config::default());
+    let settings = settings::resolve(&Given::default(), &Given::default(), Environment::default());
+    let plan = catalog::routine_plan(&routine, exercises, &settings);
     let total = plan.total();
     let t0 = Instant::now();
     let mut session = Session::start(plan, t0);

@@ -4,108 +4,56 @@
 use std::fmt;
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use crate::cli::SessionArgs;
 use crate::domain::duration::human;
 use crate::domain::exercise::Exercise;
-use crate::domain::plan::Settings;
+use crate::domain::plan::Overrides;
+use crate::domain::settings::{Origin, Resolved, Sourced, Subject};
 use crate::failure::Failure;
-use crate::shell::config::{self, Config, Loaded};
+use crate::shell::config::{self, Loaded};
 
-/// Where a setting's value comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Flag,
-    Config,
-    Exercise,
-    Default,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Source::Flag => "flag",
-            Source::Config => "config.toml",
-            Source::Exercise => "exercise file",
-            Source::Default => "default",
-        })
-    }
-}
-
-/// The source of a value given by a flag, the config, or neither (then `otherwise`).
-fn source(flag: bool, config: bool, otherwise: Source) -> Source {
-    if flag {
-        Source::Flag
-    } else if config {
-        Source::Config
-    } else {
-        otherwise
-    }
-}
-
-/// What the environment adds to the report: the speech command that would be used (or why
-/// none) and whether `NO_COLOR` is set.
+/// What the environment adds to the report: the speech command that would be used, or why
+/// there is none.
 pub struct Surroundings {
     pub voice_command: Result<String, String>,
-    pub no_color: bool,
 }
 
-/// The report's lines: the config's path, then one line per setting.
-pub fn lines(loaded: &Loaded, args: &SessionArgs, exercise: &Exercise, around: &Surroundings) -> Vec<String> {
-    let config: &Config = &loaded.config;
+/// The report's lines: the config's path, then one line per setting with where it came from.
+pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: &Surroundings) -> Vec<String> {
     let file = match &loaded.path {
         Some(path) if loaded.found => format!("config file: {}", path.display()),
         Some(path) => format!("config file: {} (not there: `trunkrot config --init` writes one)", path.display()),
         None => "config file: none (no home directory)".to_owned(),
     };
     let mut lines = vec![file];
-    let flags = args.overrides();
-    let settings = Settings::resolve(&exercise.timing, &flags.over(&config.overrides));
-    let ours = &config.overrides;
-    let secs = |d: Duration| human(d);
-    let mut row = |key: &str, value: String, from: Source| lines.push(format!("{key:<14}{value:<28}{from}"));
-    let exercise_from = source(args.exercise.is_some(), config.exercise.is_some(), Source::Default);
-    row("exercise", exercise.id.clone(), exercise_from);
-    row("reps", settings.reps.to_string(), source(flags.reps.is_some(), ours.reps.is_some(), Source::Exercise));
-    row("hold", secs(settings.hold), source(flags.hold.is_some(), ours.hold.is_some(), Source::Exercise));
-    row(
-        "get_ready",
-        secs(settings.get_ready),
-        source(flags.get_ready.is_some(), ours.get_ready.is_some(), Source::Exercise),
-    );
-    row(
-        "transition",
-        secs(settings.transition),
-        source(flags.transition.is_some(), ours.transition.is_some(), Source::Exercise),
-    );
-    row("sets", settings.sets.to_string(), source(flags.sets.is_some(), ours.sets.is_some(), Source::Exercise));
-    row("rest", secs(settings.rest), source(flags.rest.is_some(), ours.rest.is_some(), Source::Exercise));
-    let yes_no = |on: bool| if on { "yes" } else { "no" }.to_owned();
-    row(
-        "quiet",
-        yes_no(args.quiet || config.quiet == Some(true)),
-        source(args.quiet, config.quiet.is_some(), Source::Default),
-    );
-    row(
-        "voice",
-        yes_no(args.voice || config.voice == Some(true)),
-        source(args.voice, config.voice.is_some(), Source::Default),
-    );
-    let (command, from) = match (&around.voice_command, &config.voice_command) {
-        (Ok(found), Some(_)) => (found.clone(), "config.toml".to_owned()),
-        (Ok(found), None) => (found.clone(), "found on PATH".to_owned()),
-        (Err(_), _) => ("none".to_owned(), "not found".to_owned()),
+    let mut row = |key: &str, value: String, from: &dyn fmt::Display| lines.push(format!("{key:<14}{value:<28}{from}"));
+    let exercise_from = match settings.subject.value {
+        Subject::Exercise(_) => settings.subject.from,
+        // The exercise shown beside a routine is the one a session without it would do.
+        Subject::Routine(_) if loaded.config.exercise.is_some() => Origin::Config,
+        Subject::Routine(_) => Origin::Default,
     };
-    lines.push(format!("{:<14}{command:<28}{from}", "voice_command"));
-    let theme = config.theme.unwrap_or_default().as_str().to_owned();
-    let colours = if around.no_color { " (colours off: NO_COLOR is set)" } else { "" };
-    lines.push(format!(
-        "{:<14}{:<28}{}",
-        "theme",
-        theme + colours,
-        source(false, config.theme.is_some(), Source::Default)
-    ));
+    row("exercise", exercise.id.clone(), &exercise_from);
+    let timing = settings.timing(&exercise.timing, &Overrides::default());
+    row("reps", timing.reps.value.to_string(), &timing.reps.from);
+    row("hold", human(timing.hold.value), &timing.hold.from);
+    row("get_ready", human(timing.get_ready.value), &timing.get_ready.from);
+    row("transition", human(timing.transition.value), &timing.transition.from);
+    row("sets", timing.sets.value.to_string(), &timing.sets.from);
+    row("rest", human(timing.rest.value), &timing.rest.from);
+    let yes_no = |setting: &Sourced<bool>| if setting.value { "yes" } else { "no" }.to_owned();
+    row("quiet", yes_no(&settings.quiet), &settings.quiet.from);
+    row("voice", yes_no(&settings.voice), &settings.voice.from);
+    let (command, from) = match (&around.voice_command, &settings.voice_command) {
+        (Ok(found), Some(_)) => (found.clone(), "config.toml"),
+        (Ok(found), None) => (found.clone(), "found on PATH"),
+        (Err(_), _) => ("none".to_owned(), "not found"),
+    };
+    row("voice_command", command, &from);
+    row("checkin", yes_no(&settings.checkin), &settings.checkin.from);
+    let colours = if settings.colour.value { "" } else { " (colours off: NO_COLOR is set)" };
+    row("theme", settings.theme.value.as_str().to_owned() + colours, &settings.theme.from);
     lines
 }
 
@@ -117,18 +65,17 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
         writeln!(out, "wrote {}: remove the `#` in front of a setting to use it", path.display())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let loaded = config::load()?;
-    let exercise = crate::shell::catalog::load(args.exercise.as_deref().or(loaded.config.exercise.as_deref()))?;
-    let path = std::env::var_os("PATH");
-    let voice = crate::shell::speech::Voice::find(loaded.config.voice_command.as_deref(), path.as_deref());
-    let around = Surroundings {
-        voice_command: voice.map(|voice| voice.program().display().to_string()),
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+    let (settings, loaded) = config::resolve(&args.given())?;
+    let exercise = match &settings.subject.value {
+        Subject::Exercise(name) => crate::shell::catalog::load(Some(name))?,
+        Subject::Routine(_) => crate::shell::catalog::load(loaded.config.exercise.as_deref())?,
     };
-    for line in lines(&loaded, args, &exercise, &around) {
+    let voice = crate::shell::speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref());
+    let around = Surroundings { voice_command: voice.map(|voice| voice.program().display().to_string()) };
+    for line in lines(&loaded, &settings, &exercise, &around) {
         writeln!(out, "{line}")?;
     }
-    if let Some(routine) = &args.routine {
+    if let Subject::Routine(routine) = &settings.subject.value {
         // A routine's settings differ per exercise: the timeline shows each one's.
         let routine = crate::domain::untrusted::clean_line(routine);
         writeln!(out, "routine       {routine}: each exercise's settings are in `trunkrot plan --routine {routine}`")?;

@@ -4,14 +4,15 @@ use std::io;
 use std::process::ExitCode;
 
 use super::emit;
-use crate::cli::SessionArgs;
+use crate::cli::PlanArgs;
 use crate::domain::plan;
 use crate::failure::Failure;
 use crate::shell::catalog;
 
 /// `trunkrot plan [FLAGS]`: the session's timeline, without running it.
-pub fn plan(args: &SessionArgs) -> Result<ExitCode, Failure> {
-    let lines = plan::timeline(&catalog::plan(args, &crate::shell::config::load()?.config)?);
+pub fn plan(args: &PlanArgs) -> Result<ExitCode, Failure> {
+    let (settings, _) = crate::shell::config::resolve(&args.given())?;
+    let lines = plan::timeline(&catalog::plan(&settings)?);
     emit(&mut io::stdout().lock(), &(lines.join("\n") + "\n"));
     Ok(ExitCode::SUCCESS)
 }

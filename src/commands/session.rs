@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::SessionArgs;
 use crate::domain::cues;
+use crate::domain::settings::Resolved;
 use crate::failure::Failure;
 use crate::history;
 use crate::shell::{announce, catalog, config, journal, plain, speech};
@@ -14,9 +15,9 @@ use crate::tui::{terminal, view};
 /// Plans the session from the flags, the config and the files, runs it in the terminal or as
 /// plain lines, prints the summary once the terminal is restored, and records it in the history.
 pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
-    let config = config::load()?.config;
-    let plan = catalog::plan(args, &config)?;
-    let (announcer, notice) = announcer(args, &config);
+    let (settings, _) = config::resolve(&args.given())?;
+    let plan = catalog::plan(&settings)?;
+    let (announcer, notice) = announcer(&settings);
     let planned = plan.clone();
     let start = history::Started::from_zoned(&jiff::ZonedDateTime::now());
     let (summary, checkin, reader) = if args.plain || !std::io::stdout().is_terminal() {
@@ -26,9 +27,8 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         let (summary, open) = plain::run(plan, announcer, &mut std::io::stdout().lock())?;
         (summary, history::Checkin::default(), open)
     } else {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-        let theme = view::Theme::new(config.theme.unwrap_or_default(), no_color);
-        let presentation = terminal::Presentation { theme, notice, checkin: !args.no_checkin };
+        let theme = view::Theme::new(settings.theme.value, !settings.colour.value);
+        let presentation = terminal::Presentation { theme, notice, checkin: settings.checkin.value };
         let (summary, checkin) = terminal::run(plan, announcer, presentation)?;
         (summary, checkin, true)
     };
@@ -46,11 +46,11 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The bells and voice the flags and config ask for, and a notice if the voice cannot be had.
-fn announcer(args: &SessionArgs, config: &config::Config) -> (announce::Announcer, Option<String>) {
-    let options = cues::Options { quiet: args.quiet || config.quiet == Some(true) };
-    let (voice, notice) = if args.voice || config.voice == Some(true) {
-        match speech::Voice::find(config.voice_command.as_deref(), std::env::var_os("PATH").as_deref()) {
+/// The bells and voice the settings ask for, and a notice if the voice cannot be had.
+fn announcer(settings: &Resolved) -> (announce::Announcer, Option<String>) {
+    let options = cues::Options { quiet: settings.quiet.value };
+    let (voice, notice) = if settings.voice.value {
+        match speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref()) {
             Ok(voice) => (Some(voice), None),
             Err(notice) => (None, Some(notice)),
         }

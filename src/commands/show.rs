@@ -7,7 +7,7 @@ use std::io;
 use std::process::ExitCode;
 
 use super::emit;
-use crate::domain::plan::Overrides;
+use crate::domain::settings::Given;
 use crate::failure::Failure;
 use crate::shell::catalog;
 
@@ -15,10 +15,9 @@ use crate::shell::catalog;
 pub fn show(name: &str) -> Result<ExitCode, Failure> {
     let text = if catalog::names_routine(name) {
         let (routine, exercises) = catalog::load_routine(name)?;
-        let config = crate::shell::config::load()?.config;
-        let none = Overrides::default();
-        let plan = catalog::routine_plan(&routine, exercises, &none, &config);
-        text::routine_text(&routine, &plan, catalog::rest_between(&routine, &none, &config))
+        let (settings, _) = crate::shell::config::resolve(&Given::default())?;
+        let plan = catalog::routine_plan(&routine, exercises, &settings);
+        text::routine_text(&routine, &plan, catalog::rest_between(&routine, &settings))
     } else {
         let exercise = catalog::load(Some(name))?;
         let mut text = text::text(&exercise);

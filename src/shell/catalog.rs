@@ -10,14 +10,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::cli::SessionArgs;
 use crate::domain::exercise::{self, Exercise, InvalidExercise};
 use crate::domain::plan::{Overrides, Plan};
 use crate::domain::routine::{self, Routine};
+use crate::domain::settings::{Resolved, Subject};
 use crate::domain::spelling;
 use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
-use crate::shell::config::Config;
 use crate::shell::places;
 
 /// An exercise file larger than this is refused unread.
@@ -168,37 +167,33 @@ pub fn check_path(path: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The plan the session flags ask for: a routine with the flags over each exercise's own
-/// overrides, or a single exercise.
-///
-/// Flags win over everything; then a routine's own settings for one exercise; then the
-/// user's config; then the exercise file.
-pub fn plan(args: &SessionArgs, config: &Config) -> Result<Plan, Failure> {
-    let flags = args.overrides();
-    let Some(name) = &args.routine else {
-        let exercise = load(args.exercise.as_deref().or(config.exercise.as_deref()))?;
-        return Ok(Plan::new(exercise, &flags.over(&config.overrides)));
-    };
-    let (routine, exercises) = load_routine(name)?;
-    Ok(routine_plan(&routine, exercises, &flags, config))
+/// The plan the settings ask for: a routine, each exercise with the settings' layers over its
+/// own, or a single exercise.
+pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
+    match &settings.subject.value {
+        Subject::Exercise(name) => Ok(Plan::new(load(Some(name))?, &settings.overrides(&Overrides::default()))),
+        Subject::Routine(name) => {
+            let (routine, exercises) = load_routine(name)?;
+            Ok(routine_plan(&routine, exercises, settings))
+        }
+    }
 }
 
-/// A routine's plan: for each exercise the flags over the routine's own settings for it, over
-/// the config; between exercises the rest of [`rest_between`].
-pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, flags: &Overrides, config: &Config) -> Plan {
+/// A routine's plan: for each exercise the settings' layers over the routine's own settings for
+/// it; between exercises the rest of [`rest_between`].
+pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, settings: &Resolved) -> Plan {
     let parts = exercises
         .into_iter()
         .zip(&routine.entries)
-        .map(|(exercise, entry)| (exercise, flags.over(&entry.overrides.over(&config.overrides))));
-    let mut plan = Plan::routine(parts.collect(), rest_between(routine, flags, config));
+        .map(|(exercise, entry)| (exercise, settings.overrides(&entry.overrides)));
+    let mut plan = Plan::routine(parts.collect(), rest_between(routine, settings));
     plan.routine = Some(routine.id.clone());
     plan
 }
 
-/// The rest between a routine's exercises: `--rest`, else the routine's own `rest`, else the
-/// config's `rest`, else [`routine::DEFAULT_REST`].
-pub fn rest_between(routine: &Routine, flags: &Overrides, config: &Config) -> Duration {
-    flags.rest.or(routine.rest).or(config.overrides.rest).unwrap_or(routine::DEFAULT_REST)
+/// The rest between a routine's exercises, as [`Resolved::rest_between`] ranks its sources.
+pub fn rest_between(routine: &Routine, settings: &Resolved) -> Duration {
+    settings.rest_between(routine.rest, routine::DEFAULT_REST)
 }
 
 /// The ids that can be named: the built-ins, then the files in the user's dir.

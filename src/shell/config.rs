@@ -11,42 +11,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::domain::diagnostic::Diagnostic;
-use crate::domain::plan::Overrides;
+use crate::domain::settings::{self, Environment, Given, Resolved};
 use crate::failure::Failure;
 
 /// The config file's name inside the config dir.
 pub const FILE_NAME: &str = "config.toml";
-
-/// The colour scheme of the session screen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ThemeName {
-    #[default]
-    Default,
-    HighContrast,
-}
-
-impl ThemeName {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ThemeName::Default => "default",
-            ThemeName::HighContrast => "high-contrast",
-        }
-    }
-}
-
-/// What the config file says; `None` for each key it leaves out.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Config {
-    /// `reps`, `hold`, `get_ready`, `transition`, `sets`, `rest`.
-    pub overrides: Overrides,
-    pub quiet: Option<bool>,
-    pub voice: Option<bool>,
-    /// The speech program and its arguments: the words are added as the last argument.
-    pub voice_command: Option<Vec<String>>,
-    /// The default exercise: a built-in id or a path.
-    pub exercise: Option<String>,
-    pub theme: Option<ThemeName>,
-}
 
 /// Why the config was refused: every problem found, each with its place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,7 +31,7 @@ impl fmt::Display for InvalidConfig {
 }
 
 /// Reads a config's text; `origin` names the file in messages.
-pub fn parse(origin: &str, bytes: &[u8]) -> Result<Config, InvalidConfig> {
+pub fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidConfig> {
     raw::parse(origin, bytes)
 }
 
@@ -73,7 +42,7 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
     /// Whether the file is there.
     pub found: bool,
-    pub config: Config,
+    pub config: Given,
 }
 
 /// An upper bound on a config's size: anything larger is surely not one.
@@ -87,7 +56,7 @@ pub fn load() -> Result<Loaded, Failure> {
     };
     let path = dir.join(FILE_NAME);
     if !path.exists() {
-        return Ok(Loaded { path: Some(path), found: false, config: Config::default() });
+        return Ok(Loaded { path: Some(path), found: false, config: Given::default() });
     }
     let unreadable = |reason: String| Failure::Unreadable { path: path.display().to_string(), reason };
     let metadata = path.metadata().map_err(|e| unreadable(e.to_string()))?;
@@ -104,6 +73,17 @@ pub fn load() -> Result<Loaded, Failure> {
         config.exercise = Some(dir.join(name).display().to_string());
     }
     Ok(Loaded { path: Some(path), found: true, config })
+}
+
+/// The run's settings: `flags` over the user's config, and what the environment says. The one
+/// place the config file and the environment are read for a run.
+pub fn resolve(flags: &Given) -> Result<(Resolved, Loaded), Failure> {
+    let loaded = load()?;
+    let environment = Environment {
+        path: std::env::var_os("PATH"),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+    };
+    Ok((settings::resolve(flags, &loaded.config, environment), loaded))
 }
 
 /// Writes the commented default config, refusing to replace one that is there.
@@ -146,6 +126,9 @@ pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for ever
 
 # No bell at all.
 # quiet = false
+
+# Ask how the pain and the effort were at the end of a session.
+# checkin = true
 
 # Speak the cues aloud ("Hold", "3", "2", "1", "Switch sides").
 # voice = false

@@ -1,14 +1,15 @@
-//! The config file's TOML schema as written, and its checked conversion into a [`Config`].
+//! The config file's TOML schema as written, and its checked conversion into what it gives.
 //! Pure: text in, settings or located problems out.
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Config, InvalidConfig, ThemeName};
+use super::InvalidConfig;
 use crate::domain::diagnostic::Diagnostic;
 use crate::domain::exercise::limits;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::plan::Overrides;
+use crate::domain::settings::{Given, ThemeName};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +22,7 @@ struct RawConfig {
     sets: Option<Spanned<i64>>,
     quiet: Option<bool>,
     voice: Option<bool>,
+    checkin: Option<bool>,
     voice_command: Option<Spanned<Vec<String>>>,
     exercise: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
@@ -28,7 +30,7 @@ struct RawConfig {
 
 /// Parses and checks the config's text, reporting every problem found. `origin` names the file
 /// in messages.
-pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Config, InvalidConfig> {
+pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidConfig> {
     let Ok(source) = std::str::from_utf8(bytes) else {
         let message = "is not UTF-8 text; a config is a TOML file";
         return Err(InvalidConfig { diagnostics: vec![Diagnostic::whole_file(origin, message)] });
@@ -64,20 +66,28 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Config, InvalidConfig>
         }
         Some(name.into_inner())
     });
-    let theme = raw.theme.and_then(|theme| match theme.get_ref().as_str() {
-        "default" => Some(ThemeName::Default),
-        "high-contrast" => Some(ThemeName::HighContrast),
-        other => {
-            let shown = crate::domain::untrusted::clean_line(other);
-            let why = format!("`theme` is `\"{shown}\"`; expected `\"default\"` or `\"high-contrast\"`");
+    let theme = raw.theme.and_then(|theme| {
+        let known = ThemeName::from_name(theme.get_ref());
+        if known.is_none() {
+            let shown = crate::domain::untrusted::clean_line(theme.get_ref());
+            let why = format!("`theme` is `\"{shown}\"`; expected {}", ThemeName::choices());
             checker.report(theme.span(), why);
-            None
         }
+        known
     });
     if !checker.problems.is_empty() {
         return Err(InvalidConfig { diagnostics: checker.problems });
     }
-    Ok(Config { overrides, quiet: raw.quiet, voice: raw.voice, voice_command, exercise, theme })
+    Ok(Given {
+        overrides,
+        exercise,
+        routine: None,
+        quiet: raw.quiet,
+        voice: raw.voice,
+        voice_command,
+        checkin: raw.checkin,
+        theme,
+    })
 }
 
 /// Names the key in a parser message that does not already: the key is what stands before `=`

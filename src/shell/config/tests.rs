@@ -1,8 +1,10 @@
 use std::time::Duration;
 
 use super::*;
+use crate::domain::plan::Overrides;
+use crate::domain::settings::ThemeName;
 
-fn parse_text(text: &str) -> Result<Config, InvalidConfig> {
+fn parse_text(text: &str) -> Result<Given, InvalidConfig> {
     parse("/home/u/.config/trunkrot/config.toml", text.as_bytes())
 }
 
@@ -12,8 +14,8 @@ fn error(text: &str) -> String {
 
 #[test]
 fn an_empty_config_changes_nothing() {
-    assert_eq!(parse_text("").unwrap(), Config::default());
-    assert_eq!(parse_text(INIT_TEXT).unwrap(), Config::default(), "the written config is all comments");
+    assert_eq!(parse_text("").unwrap(), Given::default());
+    assert_eq!(parse_text(INIT_TEXT).unwrap(), Given::default(), "the written config is all comments");
 }
 
 #[test]
@@ -29,6 +31,7 @@ fn every_key_of_the_written_config_parses_once_uncommented() {
     assert_eq!(config.overrides.rest, Some(Duration::from_secs(30)));
     assert_eq!(config.overrides.sets, Some(1));
     assert_eq!(config.quiet, Some(false));
+    assert_eq!(config.checkin, Some(true));
     assert_eq!(config.voice_command.as_deref(), Some(&["espeak-ng".to_owned(), "-s".into(), "140".into()][..]));
     assert_eq!(config.exercise.as_deref(), Some("lower-trunk-rotation"));
     assert_eq!(config.theme, Some(ThemeName::Default));

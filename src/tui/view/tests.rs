@@ -264,7 +264,7 @@ fn no_color_keeps_bold_and_reverse_and_says_everything_in_words() {
     use ratatui::style::Modifier;
     let t0 = Instant::now();
     let (mut app, now) = holding_left(t0);
-    let theme = Theme::new(crate::shell::config::ThemeName::Default, true);
+    let theme = Theme::new(crate::domain::settings::ThemeName::Default, true);
     let terminal = draw_in(&app, now, theme);
     insta::assert_snapshot!("hold_left_no_color_80x24", terminal.backend());
     let buffer = terminal.backend().buffer();
@@ -287,7 +287,7 @@ fn high_contrast_is_bold_white_on_black_with_bright_reversed_sides() {
     use ratatui::style::Modifier;
     let t0 = Instant::now();
     let (app, now) = holding_left(t0);
-    let theme = Theme::new(crate::shell::config::ThemeName::HighContrast, false);
+    let theme = Theme::new(crate::domain::settings::ThemeName::HighContrast, false);
     let terminal = draw_in(&app, now, theme);
     insta::assert_snapshot!("hold_left_high_contrast_80x24", terminal.backend());
     let buffer = terminal.backend().buffer();

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols;
 
 use crate::domain::exercise::Side;
-use crate::shell::config::ThemeName;
+use crate::domain::settings::ThemeName;
 
 /// How the screen is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,304 @@
+//! The settings of one run, resolved once from the flags, the config file and the environment,
+//! each with where it came from. The session, `plan` and `trunkrot config` all read this value.
+//!
+//! To add a setting: a field in [`Given`] (what the flags or the config say), a field in
+//! [`Resolved`] with its rule in [`resolve`], then the flag (cli.rs), the config key
+//! (shell/config/raw.rs) and its row in `trunkrot config` read it.
+//!
+//! Pure: the shell reads the file and the environment and hands the plain values in.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::time::Duration;
+
+use crate::domain::exercise::Timing;
+use crate::domain::plan::Overrides;
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Flag,
+    Config,
+    Exercise,
+    Routine,
+    Default,
+    Environment,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Origin::Flag => "flag",
+            Origin::Config => "config.toml",
+            Origin::Exercise => "exercise file",
+            Origin::Routine => "routine",
+            Origin::Default => "default",
+            Origin::Environment => "environment",
+        })
+    }
+}
+
+/// A setting's value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub from: Origin,
+}
+
+/// The colour scheme of the session screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+impl ThemeName {
+    /// Every theme with the name the config and `--theme` use: the one list of names.
+    pub const ALL: [(ThemeName, &'static str); 2] =
+        [(ThemeName::Default, "default"), (ThemeName::HighContrast, "high-contrast")];
+
+    /// The name the config and `--theme` use.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(theme, _)| *theme == self).map_or("default", |(_, name)| name)
+    }
+
+    /// The theme called `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<ThemeName> {
+        Self::ALL.iter().find(|(_, known)| *known == name).map(|(theme, _)| *theme)
+    }
+
+    /// The names, for messages: `"default"` or `"high-contrast"`.
+    pub fn choices() -> String {
+        let names: Vec<String> = Self::ALL.iter().map(|(_, name)| format!("`\"{name}\"`")).collect();
+        names.join(" or ")
+    }
+}
+
+/// What one source (the flags, or the config file) says; `None` for each setting it leaves out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given {
+    /// `reps`, `hold`, `get_ready`, `transition`, `sets`, `rest`.
+    pub overrides: Overrides,
+    /// The exercise: a built-in id, the user's own id, or a path.
+    pub exercise: Option<String>,
+    /// A routine instead of one exercise: an id or a path.
+    pub routine: Option<String>,
+    pub quiet: Option<bool>,
+    pub voice: Option<bool>,
+    /// The speech program and its arguments: the words are added as the last argument.
+    pub voice_command: Option<Vec<String>>,
+    /// Whether to ask about pain and effort at the end.
+    pub checkin: Option<bool>,
+    pub theme: Option<ThemeName>,
+}
+
+/// What the environment says, read once by the shell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// `PATH`, where a speech program is looked for.
+    pub path: Option<OsString>,
+    /// Whether `NO_COLOR` is set to something.
+    pub no_color: bool,
+}
+
+/// What the session is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Exercise(String),
+    Routine(String),
+}
+
+/// Every setting of the run, each with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub subject: Sourced<Subject>,
+    /// The timing the flags give: they win over a routine's own and the config's.
+    pub flag_timing: Overrides,
+    /// The timing the config gives: it wins over the exercise file's.
+    pub config_timing: Overrides,
+    pub quiet: Sourced<bool>,
+    pub voice: Sourced<bool>,
+    /// The configured speech command, if any; otherwise one is looked for on `path`.
+    pub voice_command: Option<Vec<String>>,
+    pub checkin: Sourced<bool>,
+    pub theme: Sourced<ThemeName>,
+    /// False when `NO_COLOR` is set.
+    pub colour: Sourced<bool>,
+    /// `PATH`, for finding a speech program.
+    pub path: Option<OsString>,
+}
+
+/// The first of `flag` and `config` that is given, else `default`.
+fn pick<T>(flag: Option<T>, config: Option<T>, default: T) -> Sourced<T> {
+    match (flag, config) {
+        (Some(value), _) => Sourced { value, from: Origin::Flag },
+        (None, Some(value)) => Sourced { value, from: Origin::Config },
+        (None, None) => Sourced { value: default, from: Origin::Default },
+    }
+}
+
+/// Resolves the run's settings: flags over the config over the defaults; the environment for
+/// what only it can say.
+pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resolved {
+    let subject = match (&flags.routine, &flags.exercise) {
+        (Some(routine), _) => Sourced { value: Subject::Routine(routine.clone()), from: Origin::Flag },
+        (None, Some(exercise)) => Sourced { value: Subject::Exercise(exercise.clone()), from: Origin::Flag },
+        (None, None) => match (&config.routine, &config.exercise) {
+            (Some(routine), _) => Sourced { value: Subject::Routine(routine.clone()), from: Origin::Config },
+            (None, exercise) => pick(
+                None,
+                exercise.clone().map(Subject::Exercise),
+                Subject::Exercise(crate::domain::exercise::DEFAULT_ID.to_owned()),
+            ),
+        },
+    };
+    let colour = if environment.no_color {
+        Sourced { value: false, from: Origin::Environment }
+    } else {
+        Sourced { value: true, from: Origin::Default }
+    };
+    Resolved {
+        subject,
+        flag_timing: flags.overrides.clone(),
+        config_timing: config.overrides.clone(),
+        quiet: pick(flags.quiet, config.quiet, false),
+        voice: pick(flags.voice, config.voice, false),
+        voice_command: flags.voice_command.clone().or_else(|| config.voice_command.clone()),
+        checkin: pick(flags.checkin, config.checkin, true),
+        theme: pick(flags.theme, config.theme, ThemeName::default()),
+        colour,
+        path: environment.path,
+    }
+}
+
+/// One exercise's timing, each value with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimingFrom {
+    pub reps: Sourced<u32>,
+    pub hold: Sourced<Duration>,
+    pub get_ready: Sourced<Duration>,
+    pub transition: Sourced<Duration>,
+    pub sets: Sourced<u32>,
+    pub rest: Sourced<Duration>,
+}
+
+/// The value of the strongest layer that gives one, else the exercise file's.
+fn first<T>(layers: &[(&Overrides, Origin)], get: impl Fn(&Overrides) -> Option<T>, file: T) -> Sourced<T> {
+    layers
+        .iter()
+        .find_map(|(layer, from)| get(layer).map(|value| Sourced { value, from: *from }))
+        .unwrap_or(Sourced { value: file, from: Origin::Exercise })
+}
+
+impl Resolved {
+    /// The layers of timing over an exercise file, strongest first: the flags, a routine's own
+    /// settings for the exercise, the config.
+    fn timing_layers<'a>(&'a self, routine: &'a Overrides) -> [(&'a Overrides, Origin); 3] {
+        [(&self.flag_timing, Origin::Flag), (routine, Origin::Routine), (&self.config_timing, Origin::Config)]
+    }
+
+    /// The overrides one exercise runs with; `routine` is the routine's own settings for it
+    /// (empty outside a routine).
+    pub fn overrides(&self, routine: &Overrides) -> Overrides {
+        self.timing_layers(routine).iter().fold(Overrides::default(), |merged, (layer, _)| merged.over(layer))
+    }
+
+    /// The timing an exercise runs with, each value with where it came from.
+    pub fn timing(&self, exercise: &Timing, routine: &Overrides) -> TimingFrom {
+        let layers = self.timing_layers(routine);
+        TimingFrom {
+            reps: first(&layers, |o| o.reps, exercise.reps),
+            hold: first(&layers, |o| o.hold, exercise.hold),
+            get_ready: first(&layers, |o| o.get_ready, exercise.get_ready),
+            transition: first(&layers, |o| o.transition, exercise.transition),
+            sets: first(&layers, |o| o.sets, exercise.sets),
+            rest: first(&layers, |o| o.rest, exercise.rest),
+        }
+    }
+
+    /// The rest between a routine's exercises: `--rest`, else the routine's own `rest`, else
+    /// the config's, else `default`.
+    pub fn rest_between(&self, routine_rest: Option<Duration>, default: Duration) -> Duration {
+        self.flag_timing.rest.or(routine_rest).or(self.config_timing.rest).unwrap_or(default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(n: u64) -> Duration {
+        Duration::from_secs(n)
+    }
+
+    #[test]
+    fn flags_win_over_the_config_and_the_config_over_defaults() {
+        let flags = Given { quiet: Some(false), voice: Some(true), ..Given::default() };
+        let config = Given { quiet: Some(true), theme: Some(ThemeName::HighContrast), ..Given::default() };
+        let resolved = resolve(&flags, &config, Environment::default());
+        assert_eq!(resolved.quiet, Sourced { value: false, from: Origin::Flag }, "--no-quiet turns the config off");
+        assert_eq!(resolved.voice, Sourced { value: true, from: Origin::Flag });
+        assert_eq!(resolved.theme, Sourced { value: ThemeName::HighContrast, from: Origin::Config });
+        assert_eq!(resolved.checkin, Sourced { value: true, from: Origin::Default });
+        assert_eq!(resolved.colour, Sourced { value: true, from: Origin::Default });
+    }
+
+    #[test]
+    fn the_subject_comes_from_the_flags_then_the_config_then_the_default() {
+        let config = Given { exercise: Some("bridge".into()), ..Given::default() };
+        let resolved = resolve(&Given::default(), &config, Environment::default());
+        assert_eq!(resolved.subject, Sourced { value: Subject::Exercise("bridge".into()), from: Origin::Config });
+        let flags = Given { routine: Some("low-back".into()), ..Given::default() };
+        let resolved = resolve(&flags, &config, Environment::default());
+        assert_eq!(resolved.subject, Sourced { value: Subject::Routine("low-back".into()), from: Origin::Flag });
+        let resolved = resolve(&Given::default(), &Given::default(), Environment::default());
+        assert_eq!(resolved.subject.from, Origin::Default);
+    }
+
+    #[test]
+    fn no_color_in_the_environment_turns_colour_off() {
+        let environment = Environment { path: None, no_color: true };
+        let resolved = resolve(&Given::default(), &Given::default(), environment);
+        assert_eq!(resolved.colour, Sourced { value: false, from: Origin::Environment });
+    }
+
+    #[test]
+    fn timing_layers_flags_over_routine_over_config_over_file() {
+        let flags = Given { overrides: Overrides { hold: Some(secs(4)), ..Overrides::default() }, ..Given::default() };
+        let config = Given {
+            overrides: Overrides { hold: Some(secs(9)), reps: Some(3), rest: Some(secs(20)), ..Overrides::default() },
+            ..Given::default()
+        };
+        let resolved = resolve(&flags, &config, Environment::default());
+        let routine = Overrides { reps: Some(2), ..Overrides::default() };
+        let merged = resolved.overrides(&routine);
+        assert_eq!((merged.hold, merged.reps, merged.transition), (Some(secs(4)), Some(2), None));
+        let file = Timing {
+            reps: 10,
+            reps_range: 1..=20,
+            hold: secs(5),
+            hold_range: secs(1)..=secs(10),
+            get_ready: secs(10),
+            transition: secs(3),
+            sets: 1,
+            rest: secs(30),
+        };
+        let timing = resolved.timing(&file, &routine);
+        assert_eq!(timing.hold, Sourced { value: secs(4), from: Origin::Flag });
+        assert_eq!(timing.reps, Sourced { value: 2, from: Origin::Routine });
+        assert_eq!(timing.rest, Sourced { value: secs(20), from: Origin::Config });
+        assert_eq!(timing.transition, Sourced { value: secs(3), from: Origin::Exercise });
+        assert_eq!(resolved.rest_between(Some(secs(15)), secs(60)), secs(15));
+        assert_eq!(resolved.rest_between(None, secs(60)), secs(20));
+    }
+
+    #[test]
+    fn every_theme_name_reads_back() {
+        for (theme, name) in ThemeName::ALL {
+            assert_eq!(ThemeName::from_name(name), Some(theme));
+            assert_eq!(theme.as_str(), name);
+        }
+        assert_eq!(ThemeName::from_name("dark "), None);
+    }
+}
