@@ -11,11 +11,8 @@ pub enum Failure {
     #[error("{path}: cannot read: {reason}")]
     Unreadable { path: String, reason: String },
 
-    #[error("no exercise `{name}`: give a path to a TOML file, or one of: {known}")]
-    UnknownExercise { name: String, known: String },
-
-    #[error("no routine `{name}`: give a path to a TOML file, or one of: {known}")]
-    UnknownRoutine { name: String, known: String },
+    #[error("{0}")]
+    Unknown(#[from] crate::domain::spelling::Unknown),
 
     #[error("{0}")]
     InvalidConfig(#[from] crate::shell::config::InvalidConfig),

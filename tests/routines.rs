@@ -161,6 +161,23 @@ fn a_routine_naming_a_missing_exercise_is_refused_by_name() {
 }
 
 #[test]
+fn check_tells_a_routine_by_its_content_not_its_spelling() {
+    let quoted =
+        "\"name\" = \"Quoted\"\n\n[[\"exercise\"]]\n\"id\" = \"pelvic-tilt\"\n\n[[ exercise ]]\nid = \"cat-cow\"\n";
+    let inline = "name = \"Inline\"\nexercise = [{ id = \"pelvic-tilt\" }, { id = \"glute-bridge\" }]\n";
+    let home = config_home("quoted", &[("routines/quoted.toml", quoted), ("routines/inline.toml", inline)]);
+    for name in ["quoted", "inline"] {
+        let path = home.join(format!("trunkrot/routines/{name}.toml"));
+        trunkrot(&home).arg("check").arg(&path).assert().success().stdout(contains("ok "));
+        let show = stdout_of(&trunkrot(&home).args(["show", name]).assert().success());
+        assert!(show.contains("1. Pelvic tilt (pelvic-tilt)"), "shown as a routine: {show}");
+    }
+    let show =
+        stdout_of(&trunkrot(&home).arg("show").arg(home.join("trunkrot/routines/quoted.toml")).assert().success());
+    assert!(show.contains("2. Cat-cow") || show.contains("(cat-cow)"), "a path to a routine: {show}");
+}
+
+#[test]
 fn list_show_and_check_know_routines() {
     let home = config_home("list", &[("routines/morning.toml", MORNING), ("routines/mine.toml", MINE)]);
     let ids = stdout_of(&trunkrot(&home).args(["list", "--routines"]).assert().success());

@@ -13,7 +13,7 @@ use crate::shell::catalog;
 
 /// `trunkrot show NAME|PATH`: an exercise's instructions, or what a routine does.
 pub fn show(name: &str) -> Result<ExitCode, Failure> {
-    let text = if catalog::names_routine(name) {
+    let text = if catalog::kind_of(name) == catalog::Kind::Routine {
         let (routine, exercises) = catalog::load_routine(name)?;
         let (settings, _) = crate::shell::config::resolve(&Given::default())?;
         let plan = catalog::routine_plan(&routine, exercises, &settings);

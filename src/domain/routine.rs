@@ -120,9 +120,18 @@ pub fn built_in(id: &str) -> Option<Result<Routine, InvalidExercise>> {
         .map(|(id, source)| parse(id, &format!("built-in routine {id}"), source.as_bytes()))
 }
 
-/// Whether a TOML text is a routine rather than an exercise: it has `[[exercise]]` tables.
-pub fn looks_like_routine(source: &str) -> bool {
-    source.lines().any(|line| line.trim_start().starts_with("[[exercise]]"))
+/// Whether a file is a routine rather than an exercise, by what it holds: an array of
+/// `exercise` tables, however the keys are spelt (`[[exercise]]`, `[["exercise"]]`,
+/// `exercise = [{ id = "..." }]`). Text that is not TOML is judged by its `[[exercise]]` lines,
+/// so the syntax error is reported against the schema the author meant.
+pub fn is_routine(bytes: &[u8]) -> bool {
+    let Ok(source) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    match toml::from_str::<toml::Table>(source) {
+        Ok(table) => table.get("exercise").is_some_and(toml::Value::is_array),
+        Err(_) => source.lines().any(|line| line.trim_start().starts_with("[[exercise]]")),
+    }
 }
 
 impl Entry {

@@ -1,35 +1,49 @@
 //! "Did you mean …?": the known word nearest to a misspelt one.
 
-/// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
+/// The candidate closest to `word` by edit distance (a swap of two neighbours is one edit), if it
+/// is close enough to be a typo.
 pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .iter()
-        .map(|candidate| (distance(word, candidate), *candidate))
+        .map(|candidate| (strsim::osa_distance(word, candidate), *candidate))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, candidate)| candidate)
 }
 
-/// Levenshtein distance, counting a swap of two neighbours as one edit.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![(0..=b.len()).collect::<Vec<_>>(); a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
+/// A name that means nothing known: what to say about it, with the nearest known one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no {kind} `{name}`{}{known}", hint(nearest.as_deref()))]
+pub struct Unknown {
+    /// What was looked for: "exercise", "routine".
+    pub kind: &'static str,
+    /// The name as given, cleaned for display.
+    pub name: String,
+    /// The known name nearest to it, if it is close enough to be a typo.
+    pub nearest: Option<String>,
+    /// Every known name, comma-separated.
+    pub known: String,
+}
+
+impl Unknown {
+    /// `name` of `kind` is none of `known`.
+    pub fn new(kind: &'static str, name: &str, known: &[String]) -> Self {
+        let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+        Unknown {
+            kind,
+            name: crate::domain::untrusted::clean_line(name),
+            nearest: nearest(name, &candidates).map(str::to_owned),
+            known: known.join(", "),
         }
     }
-    rows[a.len()][b.len()]
+}
+
+fn hint(nearest: Option<&str>) -> String {
+    match nearest {
+        Some(near) => format!(", did you mean `{near}`? Give a path to a TOML file, or one of: "),
+        None => ": give a path to a TOML file, or one of: ".to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -42,6 +56,21 @@ mod tests {
         assert_eq!(nearest("hodl", &known), Some("hold"));
         assert_eq!(nearest("rep", &known), Some("reps"));
         assert_eq!(nearest("getready", &known), Some("get_ready"));
+        assert_eq!(nearest("hlod", &known), Some("hold"), "a swap of neighbours is one edit");
+    }
+
+    #[test]
+    fn an_unknown_name_says_what_it_is_and_the_nearest() {
+        let known = ["cat-cow".to_owned(), "glute-bridge".to_owned()];
+        let unknown = Unknown::new("exercise", "glute-brige", &known);
+        assert_eq!(
+            unknown.to_string(),
+            "no exercise `glute-brige`, did you mean `glute-bridge`? Give a path to a TOML file, or one of: \
+             cat-cow, glute-bridge"
+        );
+        let unknown = Unknown::new("routine", "x\u{1b}]2;t\u{7}", &known);
+        assert!(unknown.to_string().starts_with("no routine `x"), "{unknown}");
+        assert!(!unknown.to_string().contains('\u{1b}'), "cleaned: {unknown}");
     }
 
     #[test]

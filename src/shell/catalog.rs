@@ -14,7 +14,7 @@ use crate::domain::exercise::{self, Exercise, InvalidExercise};
 use crate::domain::plan::{Overrides, Plan};
 use crate::domain::routine::{self, Routine};
 use crate::domain::settings::{Resolved, Subject};
-use crate::domain::spelling;
+use crate::domain::spelling::Unknown;
 use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
 use crate::shell::places;
@@ -25,6 +25,62 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// At most this many of the user's files are listed or searched, so a huge dir cannot stall us.
 pub const MAX_USER_FILES: usize = 1000;
 
+/// The two kinds of file a name can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Exercise,
+    Routine,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Exercise => "exercise",
+            Kind::Routine => "routine",
+        }
+    }
+
+    fn built_in(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Kind::Exercise => exercise::BUILT_IN,
+            Kind::Routine => routine::BUILT_IN,
+        }
+    }
+}
+
+/// What a name leads to.
+enum Found<T> {
+    /// A built-in, already read.
+    BuiltIn(T),
+    /// `NAME.toml` in the user's folder.
+    User(PathBuf),
+    /// A path, as given or from the naming file's folder.
+    Path(PathBuf),
+}
+
+/// The one lookup from a name to a file, for exercises and routines alike: a built-in id (as
+/// `built_in` finds it), then `NAME.toml` in `user_dir`, then a path (relative to `base`, the
+/// folder of the file that names it, if any). A bare word that is none of these is unknown.
+fn locate<T>(
+    name: &str,
+    kind: Kind,
+    built_in: impl FnOnce(&str) -> Option<T>,
+    user_dir: Option<&Path>,
+    base: Option<&Path>,
+) -> Result<Found<T>, Unknown> {
+    if let Some(found) = built_in(name) {
+        return Ok(Found::BuiltIn(found));
+    }
+    if let Some(path) = user_file(name, user_dir) {
+        return Ok(Found::User(path));
+    }
+    let path = base.map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
+    if path.exists() || name.contains(['/', '\\', '.']) {
+        return Ok(Found::Path(path));
+    }
+    Err(Unknown::new(kind.noun(), name, &known_ids(kind.built_in(), user_dir)))
+}
+
 /// Loads the exercise named by `--exercise` (the default if `None`), looking in the user's
 /// exercises dir as well as the built-ins.
 pub fn load(name: Option<&str>) -> Result<Exercise, Failure> {
@@ -33,18 +89,15 @@ pub fn load(name: Option<&str>) -> Result<Exercise, Failure> {
 
 /// Loads an exercise by built-in id, by id in `user_dir`, or by path, in that order.
 pub fn find(name: &str, user_dir: Option<&Path>) -> Result<Exercise, Failure> {
-    if let Some(built_in) = exercise::built_in(name) {
-        return Ok(built_in?);
+    find_exercise(name, user_dir, None)
+}
+
+/// Loads an exercise as [`locate`] finds it.
+fn find_exercise(name: &str, user_dir: Option<&Path>, base: Option<&Path>) -> Result<Exercise, Failure> {
+    match locate(name, Kind::Exercise, exercise::built_in, user_dir, base)? {
+        Found::BuiltIn(built_in) => Ok(built_in?),
+        Found::User(path) | Found::Path(path) => load_path(&path),
     }
-    if let Some(path) = user_file(name, user_dir) {
-        return load_path(&path);
-    }
-    let path = Path::new(name);
-    if !path.exists() && !name.contains(['/', '\\', '.']) {
-        let known = known_ids(exercise::BUILT_IN, user_dir);
-        return Err(Failure::UnknownExercise { name: clean_line(name), known: known.join(", ") });
-    }
-    load_path(path)
 }
 
 /// Loads the routine named by `--routine`, with each of the exercises it names.
@@ -59,34 +112,39 @@ pub fn find_routine(
     routines_dir: Option<&Path>,
     exercises_dir: Option<&Path>,
 ) -> Result<(Routine, Vec<Exercise>), Failure> {
-    if let Some(built_in) = routine::built_in(name) {
-        let routine = built_in?;
-        let exercises = routine_exercises(&routine, None, exercises_dir)?;
-        return Ok((routine, exercises));
-    }
-    let path = match user_file(name, routines_dir) {
-        Some(path) => path,
-        None if !Path::new(name).exists() && !name.contains(['/', '\\', '.']) => {
-            let known = known_ids(routine::BUILT_IN, routines_dir);
-            return Err(Failure::UnknownRoutine { name: clean_line(name), known: known.join(", ") });
-        }
-        None => PathBuf::from(name),
+    let (routine, base) = match locate(name, Kind::Routine, routine::built_in, routines_dir, None)? {
+        Found::BuiltIn(built_in) => (built_in?, None),
+        Found::User(path) | Found::Path(path) => (load_routine_path(&path)?, path.parent().map(Path::to_path_buf)),
     };
-    let routine = load_routine_path(&path)?;
-    let exercises = routine_exercises(&routine, path.parent(), exercises_dir)?;
+    let exercises = routine_exercises(&routine, base.as_deref(), exercises_dir)?;
     Ok((routine, exercises))
 }
 
-/// Whether `name` means a routine rather than an exercise: no exercise has that id, and a
-/// routine does, or it is the path of a routine file.
-pub fn names_routine(name: &str) -> bool {
-    if exercise::built_in(name).is_some() || user_file(name, places::user_exercises_dir().as_deref()).is_some() {
-        return false;
+/// What `name` means to `show`: an exercise if one has that id, else a routine if one has, else
+/// what the file at that path holds.
+pub fn kind_of(name: &str) -> Kind {
+    let exercises = places::user_exercises_dir();
+    match locate(
+        name,
+        Kind::Exercise,
+        |id| exercise::BUILT_IN.iter().find(|(known, _)| *known == id),
+        exercises.as_deref(),
+        None,
+    ) {
+        Ok(Found::BuiltIn(_) | Found::User(_)) => Kind::Exercise,
+        Ok(Found::Path(path)) => match read_limited(&path) {
+            Ok(bytes) if routine::is_routine(&bytes) => Kind::Routine,
+            _ => Kind::Exercise,
+        },
+        Err(_) => {
+            let routines = places::user_routines_dir();
+            let known = |id: &str| routine::BUILT_IN.iter().find(|(known, _)| *known == id);
+            match locate(name, Kind::Routine, known, routines.as_deref(), None) {
+                Ok(_) => Kind::Routine,
+                Err(_) => Kind::Exercise,
+            }
+        }
     }
-    routine::built_in(name).is_some()
-        || user_file(name, places::user_routines_dir().as_deref()).is_some()
-        || read_limited(Path::new(name))
-            .is_ok_and(|bytes| std::str::from_utf8(&bytes).is_ok_and(routine::looks_like_routine))
 }
 
 /// A listed routine's id, and the routine or why it could not be loaded.
@@ -121,7 +179,7 @@ fn routine_exercises(
     let mut exercises = Vec::new();
     let mut problems = Vec::new();
     for entry in &routine.entries {
-        match routine_exercise(entry, base, exercises_dir) {
+        match find_exercise(&entry.exercise, exercises_dir, base) {
             Ok(exercise) => exercises.push(exercise),
             Err(Failure::InvalidExercise(invalid)) => problems.extend(invalid.diagnostics),
             Err(other) => problems.push(entry.problem(other.to_string())),
@@ -130,35 +188,11 @@ fn routine_exercises(
     if problems.is_empty() { Ok(exercises) } else { Err(InvalidExercise { diagnostics: problems }.into()) }
 }
 
-fn routine_exercise(
-    entry: &routine::Entry,
-    base: Option<&Path>,
-    exercises_dir: Option<&Path>,
-) -> Result<Exercise, Failure> {
-    let name = entry.exercise.as_str();
-    if let Some(built_in) = exercise::built_in(name) {
-        return Ok(built_in?);
-    }
-    if let Some(path) = user_file(name, exercises_dir) {
-        return load_path(&path);
-    }
-    let relative = base.map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
-    if name.contains(['/', '\\']) || Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")) {
-        return load_path(&relative);
-    }
-    let known = known_ids(exercise::BUILT_IN, exercises_dir);
-    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
-    let hint =
-        spelling::nearest(name, &candidates).map_or_else(String::new, |near| format!(", did you mean `{near}`?"));
-    let message = format!("no exercise `{}`{hint} (known: {})", clean_line(name), known.join(", "));
-    Err(InvalidExercise { diagnostics: vec![entry.problem(message)] }.into())
-}
-
-/// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if it has
-/// `[[exercise]]` tables, an exercise otherwise.
+/// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if its
+/// content is one, an exercise otherwise.
 pub fn check_path(path: &Path) -> Result<(), Failure> {
     let bytes = read_limited(path)?;
-    if std::str::from_utf8(&bytes).is_ok_and(routine::looks_like_routine) {
+    if routine::is_routine(&bytes) {
         let routine = routine::parse(&id_of(path), &shown(path), &bytes)?;
         routine_exercises(&routine, path.parent(), places::user_exercises_dir().as_deref())?;
     } else {
