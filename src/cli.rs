@@ -19,7 +19,7 @@ use crate::domain::settings::{Given, ThemeName};
 /// starts, for its last 3 seconds and (twice) to switch sides, and reminds you of good form.
 /// Your own defaults go in config.toml: see `trunkrot config`.
 #[derive(Debug, Parser)]
-#[command(name = "trunkrot", version, about, long_about, after_help = KEYS_HELP)]
+#[command(name = "trunkrot", version, about, long_about, after_help = crate::tui::keys::help_text())]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(flatten)]
@@ -71,16 +71,6 @@ pub enum Command {
     /// Show the sessions done: streaks, the last sessions, pain over time; or export them
     History(crate::shell::journal::HistoryArgs),
 }
-
-const KEYS_HELP: &str = "Keys during a session:
-  Space, p      pause or resume
-  s, Right      skip to the next phase
-  b, Left       restart this phase (or go back one, if it has just begun)
-  ?             show the instructions (the session pauses)
-  q, Esc        stop early (a summary is printed)
-At the end:     0-9 or t (10) rate the pain, e/r/h say how hard it felt, Enter skips
-
-Durations may be given as seconds (5) or with units (90s, 1m30s).";
 
 /// The flags that change a plan: what to do and its timing.
 #[derive(Debug, Clone, Default, Args)]

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod config;
 pub mod list;
+pub mod man_page;
 pub mod plan;
 pub mod session;
 pub mod shell_integration;

@@ -119,6 +119,11 @@ fn the_man_page_is_roff_with_the_flags() {
     let out = stdout(&assert);
     assert!(out.contains(".TH trunkrot"), "{}", &out[..200.min(out.len())]);
     assert!(out.contains("\\-\\-voice") && out.contains("completions"), "flags and subcommands are listed");
+    for section in [".SH KEYS", ".SH FILES", ".SH ENVIRONMENT", ".SH EXIT STATUS"] {
+        assert!(out.contains(section), "{section}");
+    }
+    assert!(!out.contains("trunkrot\\-check(1)"), "no page that does not exist is named");
+    assert!(out.contains("\\fBPageDown\\fR") && out.contains("\\fB?, h, F1\\fR"), "every key, one a line");
 }
 
 #[test]

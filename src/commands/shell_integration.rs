@@ -20,9 +20,7 @@ pub fn completions(shell: Shell) -> Result<ExitCode, Failure> {
 
 /// Prints the man page as roff.
 pub fn man() -> Result<ExitCode, Failure> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    print(&page)
+    print(&super::man_page::page()?)
 }
 
 fn print(bytes: &[u8]) -> Result<ExitCode, Failure> {

@@ -60,18 +60,12 @@ enum Keys {
     Done,
 }
 
-/// A line of keys for the footer, shortened to fit `width`.
+/// A line of keys for the footer, from the key table, shortened to fit `width`.
 fn keys_line(width: u16, screen: Keys) -> Line<'static> {
-    let keys = if screen == Keys::Done {
-        "Enter, q or Esc: exit"
-    } else if screen == Keys::Checkin {
-        "Enter: skip · q or Esc: exit"
-    } else if width >= 60 {
-        "Space pause · s/→ skip · b/← back · ? instructions · q quit"
-    } else if width >= 38 {
-        "Spc pause s skip b back ? help q quit"
-    } else {
-        "Spc pause s skip q quit"
+    let keys = match screen {
+        Keys::Session => crate::tui::keys::footer(crate::tui::keys::SESSION, width),
+        Keys::Checkin => crate::tui::keys::footer(crate::tui::keys::CHECKIN, width),
+        Keys::Done => crate::tui::keys::DONE_FOOTER.to_owned(),
     };
     Line::from(keys).style(Style::new().add_modifier(Modifier::DIM))
 }

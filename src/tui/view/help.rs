@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::keys;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let plan = app.session.plan();
@@ -38,6 +39,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         lines.push(Line::from(Span::styled("Stop and ask", bold)));
         lines.extend(exercise.precautions.iter().map(|p| Line::from(format!("• {p}"))));
     }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Keys", bold)));
+    lines.extend(keys::listing(keys::SESSION, "").into_iter().map(Line::from));
     let block = Block::bordered()
         .title(format!(" {}: instructions (paused) ", exercise.name))
         .title_bottom(" ↑/↓ scroll · ? or Esc: back to the session ");
