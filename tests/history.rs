@@ -196,7 +196,7 @@ fn help_shows_the_history_command_and_the_checkin_flag() {
         .arg("--help")
         .assert()
         .success()
-        .stdout(contains("history").and(contains("--no-checkin")).and(contains("t (10) rate the pain")));
+        .stdout(contains("history").and(contains("--no-checkin")).and(contains("0-9, t  rate the pain (t is 10)")));
 }
 
 #[test]
