@@ -32,6 +32,12 @@ pub enum Failure {
     #[error("no home directory, so no place for the history (set XDG_DATA_HOME)")]
     NoDataDir,
 
+    #[error(
+        "this session would run {length}, and a session can run at most {max}: \
+         ask for fewer reps, sets or exercises, or a shorter hold"
+    )]
+    TooLong { length: String, max: String },
+
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

@@ -8,4 +8,5 @@ pub mod input;
 pub mod journal;
 pub mod places;
 pub mod plain;
+pub mod regular_file;
 pub mod speech;

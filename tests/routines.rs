@@ -69,7 +69,7 @@ fn the_shipped_routine_runs_every_exercise_in_order_to_the_planned_end() {
     let ids: Vec<String> = exercises.iter().map(|e| e.id.clone()).collect();
     assert_eq!(ids, ["pelvic-tilt", "knee-to-chest", "lower-trunk-rotation", "glute-bridge"]);
     let settings = settings::resolve(&Given::default(), &Given::default(), Environment::default());
-    let plan = catalog::routine_plan(&routine, exercises, &settings);
+    let plan = catalog::routine_plan(&routine, exercises, &settings).unwrap();
     let total = plan.total();
     let t0 = Instant::now();
     let mut session = Session::start(plan, t0);

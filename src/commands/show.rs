@@ -16,7 +16,7 @@ pub fn show(name: &str) -> Result<ExitCode, Failure> {
     let text = if catalog::kind_of(name) == catalog::Kind::Routine {
         let (routine, exercises) = catalog::load_routine(name)?;
         let (settings, _) = crate::shell::config::resolve(&Given::default())?;
-        let plan = catalog::routine_plan(&routine, exercises, &settings);
+        let plan = catalog::routine_plan(&routine, exercises, &settings)?;
         text::routine_text(&routine, &plan, catalog::rest_between(&routine, &settings))
     } else {
         let exercise = catalog::load(Some(name))?;

@@ -21,6 +21,11 @@ pub mod limits {
     pub const TRANSITION_SECS: RangeInclusive<u64> = 0..=60;
     pub const SETS: RangeInclusive<u32> = 1..=20;
     pub const REST_SECS: RangeInclusive<u64> = 0..=600;
+    /// At most this many `steps`: a longer list is not one exercise.
+    pub const STEPS: usize = 40;
+    /// A cue's length in characters: it is shown large and spoken, and copied into every phase
+    /// it belongs to, so a long one would be unreadable and fill memory.
+    pub const CUE_CHARS: usize = 200;
 }
 
 /// Which way the knees (or the leg) go. Exercises without sides have none.

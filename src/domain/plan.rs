@@ -178,6 +178,26 @@ impl Plan {
     }
 }
 
+/// The longest session a plan may run: a longer one is refused before it is laid out, so a
+/// routine that repeats a long exercise cannot fill memory with phases (README, Limits).
+pub const MAX_LENGTH: Duration = Duration::from_secs(6 * 60 * 60);
+
+/// How long the plan of these parts would run, as [`Plan::routine`] would lay them out, worked
+/// out without laying it out (saturating: the numbers may come from a hostile file).
+pub fn planned_length(parts: &[(Exercise, Overrides)], rest: Duration) -> Duration {
+    let mut total = Duration::ZERO;
+    for (index, (exercise, overrides)) in parts.iter().enumerate() {
+        let settings = Settings::resolve(&exercise.timing, overrides);
+        let get_ready = if index == 0 { settings.get_ready } else { rest };
+        let sides = exercise.side_slots().len() as u32;
+        let rep = (settings.transition.saturating_add(settings.hold)).saturating_mul(sides);
+        let set = rep.saturating_mul(settings.reps);
+        let rests = settings.rest.saturating_mul(settings.sets.saturating_sub(1));
+        total = total.saturating_add(get_ready).saturating_add(set.saturating_mul(settings.sets)).saturating_add(rests);
+    }
+    total
+}
+
 fn part_phases(part: usize, exercise: &Exercise, settings: &Settings) -> Vec<Phase> {
     let sides = exercise.side_slots();
     let hold_cues = exercise.hold_cues();

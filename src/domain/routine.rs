@@ -17,6 +17,9 @@ use crate::domain::untrusted::clean_line;
 /// Rest between exercises when the routine does not say.
 pub const DEFAULT_REST: Duration = Duration::from_secs(15);
 
+/// At most this many exercises in one routine; the rest of a longer one is refused with it.
+pub const MAX_ENTRIES: usize = 50;
+
 /// One exercise of a routine, as named in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -83,8 +86,13 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
         let message = "a routine needs at least one `[[exercise]]` with an `id`".to_owned();
         checker.problems.push(Diagnostic::whole_file(origin, message));
     }
+    if let Some(extra) = raw.exercise.get(MAX_ENTRIES) {
+        let message =
+            format!("a routine has at most {MAX_ENTRIES} `[[exercise]]` entries; this one has {}", raw.exercise.len());
+        checker.report(extra.id.span(), message);
+    }
     let mut entries = Vec::new();
-    for entry in &raw.exercise {
+    for entry in raw.exercise.iter().take(MAX_ENTRIES) {
         let overrides = Overrides {
             reps: entry.reps.as_ref().and_then(|v| checker.count("exercise.reps", v, limits::REPS)),
             hold: entry.hold.as_ref().and_then(|v| checker.seconds("exercise.hold", v, limits::HOLD_SECS)),

@@ -5,19 +5,18 @@
 //! then as a path. A user file with the id of a built-in is therefore shadowed (`list` says so):
 //! the shipped exercises always mean the same thing, and a path still reaches the user's file.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::domain::exercise::{self, Exercise, InvalidExercise};
-use crate::domain::plan::{Overrides, Plan};
+use crate::domain::duration::human;
+use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::{self, Routine};
 use crate::domain::settings::{Resolved, Subject};
 use crate::domain::spelling::Unknown;
 use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
-use crate::shell::places;
+use crate::shell::{places, regular_file};
 
 /// An exercise file larger than this is refused unread.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -205,24 +204,42 @@ pub fn check_path(path: &Path) -> Result<(), Failure> {
 /// own, or a single exercise.
 pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
     match &settings.subject.value {
-        Subject::Exercise(name) => Ok(Plan::new(load(Some(name))?, &settings.overrides(&Overrides::default()))),
+        Subject::Exercise(name) => {
+            let exercise = load(Some(name))?;
+            let overrides = settings.overrides(&Overrides::default());
+            within_length(&[(exercise.clone(), overrides.clone())], Duration::ZERO)?;
+            Ok(Plan::new(exercise, &overrides))
+        }
         Subject::Routine(name) => {
             let (routine, exercises) = load_routine(name)?;
-            Ok(routine_plan(&routine, exercises, settings))
+            routine_plan(&routine, exercises, settings)
         }
     }
 }
 
 /// A routine's plan: for each exercise the settings' layers over the routine's own settings for
-/// it; between exercises the rest of [`rest_between`].
-pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, settings: &Resolved) -> Plan {
-    let parts = exercises
+/// it; between exercises the rest of [`rest_between`]. Refused when it would run longer than
+/// [`plan::MAX_LENGTH`].
+pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, settings: &Resolved) -> Result<Plan, Failure> {
+    let parts: Vec<(Exercise, Overrides)> = exercises
         .into_iter()
         .zip(&routine.entries)
-        .map(|(exercise, entry)| (exercise, settings.overrides(&entry.overrides)));
-    let mut plan = Plan::routine(parts.collect(), rest_between(routine, settings));
+        .map(|(exercise, entry)| (exercise, settings.overrides(&entry.overrides)))
+        .collect();
+    let rest = rest_between(routine, settings);
+    within_length(&parts, rest)?;
+    let mut plan = Plan::routine(parts, rest);
     plan.routine = Some(routine.id.clone());
-    plan
+    Ok(plan)
+}
+
+/// Refuses a plan longer than [`plan::MAX_LENGTH`], before it is laid out.
+fn within_length(parts: &[(Exercise, Overrides)], rest: Duration) -> Result<(), Failure> {
+    let length = plan::planned_length(parts, rest);
+    if length > plan::MAX_LENGTH {
+        return Err(Failure::TooLong { length: human(length), max: human(plan::MAX_LENGTH) });
+    }
+    Ok(())
 }
 
 /// The rest between a routine's exercises, as [`Resolved::rest_between`] ranks its sources.
@@ -264,23 +281,11 @@ pub fn shown(path: &Path) -> String {
     clean_line(&path.display().to_string())
 }
 
-/// Reads a whole file, refusing directories and anything over [`MAX_FILE_BYTES`].
+/// Reads a whole file, refusing anything but a regular file (a FIFO would hang us) and anything
+/// over [`MAX_FILE_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
-    let unreadable = |reason: String| Failure::Unreadable { path: shown(path), reason };
-    let file = File::open(path).map_err(|e| unreadable(e.to_string()))?;
-    let metadata = file.metadata().map_err(|e| unreadable(e.to_string()))?;
-    if metadata.is_dir() {
-        return Err(unreadable("is a directory, not a file".to_owned()));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| unreadable(e.to_string()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(unreadable(format!(
-            "is larger than {} KiB, too large for an exercise file",
-            MAX_FILE_BYTES / 1024
-        )));
-    }
-    Ok(bytes)
+    regular_file::read(path, MAX_FILE_BYTES, "an exercise file")
+        .map_err(|e| Failure::Unreadable { path: shown(path), reason: e.to_string() })
 }
 
 /// The `*.toml` files in the user's exercises dir, sorted; none if the dir does not exist.

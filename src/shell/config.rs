@@ -59,11 +59,8 @@ pub fn load() -> Result<Loaded, Failure> {
         return Ok(Loaded { path: Some(path), found: false, config: Given::default() });
     }
     let unreadable = |reason: String| Failure::Unreadable { path: path.display().to_string(), reason };
-    let metadata = path.metadata().map_err(|e| unreadable(e.to_string()))?;
-    if !metadata.is_file() || metadata.len() > MAX_BYTES {
-        return Err(unreadable(format!("is not a file of at most {} KiB", MAX_BYTES / 1024)));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| unreadable(e.to_string()))?;
+    let bytes =
+        crate::shell::regular_file::read(&path, MAX_BYTES, "a config").map_err(|e| unreadable(e.to_string()))?;
     let mut config = parse(&path.display().to_string(), &bytes)?;
     if let Some(name) = &config.exercise
         && crate::domain::exercise::built_in(name).is_none()

@@ -19,7 +19,7 @@ use crate::domain::plan::Part;
 use crate::failure::Failure;
 use crate::history::next_step::{self, Suggestion};
 use crate::history::{self, History, Record, export, report};
-use crate::shell::places;
+use crate::shell::{places, regular_file};
 
 /// `trunkrot history`: what to show and which records.
 #[derive(Debug, Clone, Default, Args)]
@@ -67,12 +67,14 @@ pub fn suggestion(exercise: &Exercise) -> Option<Suggestion> {
     next_step::suggest(&history.records, exercise)
 }
 
-/// Appends one line per record, in a single write, and waits for it to reach the disk.
+/// Appends one line per record, in a single write, and waits for it to reach the disk. A write
+/// that fails part way (a full disk) is undone: the file is cut back to where it ended, so no
+/// half line is left for every later read to trip over.
 pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    let mut file = OpenOptions::new().read(true).append(true).create(true).open(path)?;
+    let mut file = regular_file::open(path, OpenOptions::new().read(true).append(true).create(true))?;
     let mut bytes = Vec::new();
     if !ends_with_newline(&mut file)? {
         // The last line was cut short (a crash mid-write): start on a line of our own.
@@ -82,14 +84,69 @@ pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {
         bytes.extend_from_slice(record.to_line().as_bytes());
         bytes.push(b'\n');
     }
-    let written = file.write(&bytes)?;
-    if written < bytes.len() {
-        return Err(io::Error::new(
-            io::ErrorKind::WriteZero,
-            format!("only {written} of {} bytes written", bytes.len()),
-        ));
-    }
+    write_whole(&mut file, &bytes).map_err(|e| in_words(&e))?;
     file.sync_all()
+}
+
+/// A file appended to that can be cut back: the history file, or a fake one in tests.
+trait Appended: Write {
+    fn length(&self) -> io::Result<u64>;
+    fn cut_to(&self, length: u64) -> io::Result<()>;
+}
+
+impl Appended for File {
+    fn length(&self) -> io::Result<u64> {
+        Ok(self.metadata()?.len())
+    }
+
+    fn cut_to(&self, length: u64) -> io::Result<()> {
+        self.set_len(length)
+    }
+}
+
+/// Writes all of `bytes` at the end of `file`, or leaves the file as long as it was.
+///
+/// The first write nearly always takes everything, which keeps concurrent appenders' lines
+/// whole; a short one is followed by more writes, to learn the real reason (ENOSPC) if there is
+/// one. The cut happens only while the file still ends with what we wrote, so another process's
+/// line appended meanwhile is never cut away with ours.
+fn write_whole(file: &mut impl Appended, bytes: &[u8]) -> io::Result<()> {
+    let before = file.length()?;
+    let mut written = 0;
+    while written < bytes.len() {
+        let failure = match file.write(&bytes[written..]) {
+            Ok(0) => io::Error::new(io::ErrorKind::WriteZero, "the file took no more bytes"),
+            Ok(n) => {
+                written += n;
+                continue;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => e,
+        };
+        if written > 0 && file.length().is_ok_and(|now| now == before + written as u64) {
+            // If the cut fails too, readers skip the half line and the next append starts after it.
+            let _ = file.cut_to(before);
+        }
+        return Err(failure);
+    }
+    Ok(())
+}
+
+/// An error as the user should read it: a full disk or quota said plainly.
+fn in_words(error: &io::Error) -> io::Error {
+    let full = match error.kind() {
+        io::ErrorKind::StorageFull => Some("the disk is full"),
+        io::ErrorKind::QuotaExceeded => Some("your disk quota is used up"),
+        io::ErrorKind::FileTooLarge => Some("the file has reached the largest size allowed"),
+        _ => None,
+    };
+    match full {
+        Some(plainly) => io::Error::new(
+            error.kind(),
+            format!("{plainly} ({error}); free some space and the next session will be saved"),
+        ),
+        None => io::Error::new(error.kind(), error.to_string()),
+    }
 }
 
 /// Whether the file is empty or ends a line.
@@ -103,10 +160,15 @@ fn ends_with_newline(file: &mut File) -> io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
-/// Reads the whole history; a missing file is an empty history.
+/// Reads the whole history; a missing file is an empty history, and anything but a regular
+/// file (a device, a FIFO, a dir) is refused before a byte is read.
 pub fn load(path: &Path) -> io::Result<History> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(history::read(&bytes)),
+    match regular_file::open(path, OpenOptions::new().read(true)) {
+        Ok(mut file) => {
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)?;
+            Ok(history::read(&bytes))
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(History::default()),
         Err(e) => Err(e),
     }
@@ -158,3 +220,6 @@ pub fn filter(records: Vec<Record>, args: &HistoryArgs) -> Vec<Record> {
         .filter(|r| args.exercise.as_ref().is_none_or(|id| &r.exercise == id))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -83,6 +83,33 @@ struct RawMistake {
 }
 
 impl Checker<'_> {
+    /// Every cue within [`limits::CUE_CHARS`].
+    fn cue_lengths(&mut self, cues: &RawCues, mistakes: &[RawMistake]) {
+        let move_to = cues.move_to.as_ref().map(|cue| ("cues.move".to_owned(), cue.get_ref()));
+        let named = [("cues.get_ready", cues.get_ready.as_ref()), ("cues.rest", cues.rest.as_ref())];
+        let hold = cues.hold.iter().enumerate().map(|(n, cue)| (format!("cues.hold[{}]", n + 1), cue));
+        let corrective = mistakes.iter().enumerate().map(|(n, m)| (format!("mistakes[{}].cue", n + 1), &m.cue));
+        let all = named
+            .into_iter()
+            .filter_map(|(field, cue)| cue.map(|cue| (field.to_owned(), cue)))
+            .chain(move_to)
+            .chain(hold)
+            .chain(corrective);
+        for (field, cue) in all {
+            let chars = cue.chars().count();
+            if chars > limits::CUE_CHARS {
+                let message = format!(
+                    "`{field}` is {chars} characters long; a cue is at most {}, short enough to read from the mat",
+                    limits::CUE_CHARS
+                );
+                match (&cues.move_to, field.as_str()) {
+                    (Some(spanned), "cues.move") => self.report(spanned.span(), message),
+                    _ => self.problems.push(Diagnostic::whole_file(self.origin, message)),
+                }
+            }
+        }
+    }
+
     fn timing(&mut self, raw: &RawTiming) -> Option<Timing> {
         let hold = self.seconds("timing.hold", &raw.hold, limits::HOLD_SECS);
         let reps = self.count("timing.reps", &raw.reps, limits::REPS);
@@ -192,6 +219,11 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
     if steps.is_empty() {
         checker.report(raw.steps.span(), "`steps` is empty; list at least one step".to_owned());
     }
+    if steps.len() > limits::STEPS {
+        let message = format!("`steps` lists {} steps; an exercise has at most {}", steps.len(), limits::STEPS);
+        checker.report(raw.steps.span(), message);
+    }
+    checker.cue_lengths(&raw.cues, &raw.mistakes);
     let sides = checker.sides(raw.sides.as_ref());
     let timing = checker.timing(&raw.timing);
     let start_position = clean(raw.start_position.trim());

@@ -186,3 +186,26 @@ fn the_timeline_gives_each_phase_its_start_and_ends_with_the_total() {
     assert_eq!(lines.last().map(String::as_str), Some("total 41 s"));
     assert_eq!(lines.len(), 2 + 1 + 12 + 1);
 }
+
+#[test]
+fn the_planned_length_is_the_length_of_the_plan_laid_out() {
+    let all: Vec<Exercise> =
+        exercise::BUILT_IN.iter().map(|(id, _)| exercise::built_in(id).unwrap().unwrap()).collect();
+    for (sets, rest, between) in [(1, 0, 0), (3, 20, 15), (2, 0, 30), (4, 7, 0)] {
+        let settings = Overrides { sets: Some(sets), rest: Some(secs(rest)), ..overrides(3, 4, 5, 2) };
+        let parts: Vec<(Exercise, Overrides)> =
+            all.iter().map(|e| (e.clone(), settings.clone())).chain([(all[0].clone(), Overrides::default())]).collect();
+        let expected = Plan::routine(parts.clone(), secs(between)).total();
+        assert_eq!(planned_length(&parts, secs(between)), expected, "sets {sets}, rest {rest}, between {between}");
+        let single = Plan::new(all[1].clone(), &settings).total();
+        assert_eq!(planned_length(&parts[1..2], secs(between)), single);
+    }
+}
+
+#[test]
+fn the_length_of_a_huge_plan_is_worked_out_without_laying_it_out() {
+    let huge = Overrides { reps: Some(100), sets: Some(20), hold: Some(secs(600)), ..Overrides::default() };
+    let parts = vec![(default_exercise(), huge); 2000];
+    let length = planned_length(&parts, secs(600));
+    assert!(length > MAX_LENGTH * 1000, "{length:?}");
+}
