@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::domain::exercise::{self, Exercise, InvalidExercise};
 use crate::domain::duration::human;
+use crate::domain::exercise::{self, Exercise, InvalidExercise};
 use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::{self, Routine};
 use crate::domain::settings::{Resolved, Subject};
