@@ -19,7 +19,7 @@ pub fn open(path: &Path, options: &OpenOptions) -> io::Result<File> {
     }
     let file = options.open(path)?;
     let file_type = file.metadata()?.file_type();
-    match kind_of(&file_type) {
+    match kind_of(file_type) {
         None => Ok(file),
         Some(kind) => Err(io::Error::new(io::ErrorKind::InvalidInput, format!("is {kind}, not a regular file"))),
     }
@@ -41,7 +41,7 @@ pub fn read(path: &Path, max: u64, what: &str) -> io::Result<Vec<u8>> {
 }
 
 /// What a file that is not a regular one is, in words; `None` for a regular file.
-fn kind_of(file_type: &std::fs::FileType) -> Option<&'static str> {
+fn kind_of(file_type: std::fs::FileType) -> Option<&'static str> {
     if file_type.is_file() {
         return None;
     }
