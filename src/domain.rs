@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod duration;
 pub mod exercise;
 pub mod fields;
+pub mod figure;
 pub mod plan;
 pub mod routine;
 pub mod session;

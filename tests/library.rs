@@ -120,4 +120,6 @@ fn the_annotated_example_in_the_docs_is_a_valid_exercise() {
     assert_eq!(exercise.sides, [Side::Left, Side::Right]);
     assert_eq!(exercise.timing.transition, std::time::Duration::from_secs(4));
     assert_eq!(exercise.mistakes.len(), 1);
+    let figure = exercise.figure.expect("the example draws a figure");
+    assert_eq!(figure.holds.len(), 2, "a pose for each side");
 }

@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 use std::time::Duration;
 
 use crate::domain::diagnostic::Diagnostic;
+use crate::domain::figure::Figure;
 
 /// The bounds every source of settings shares: exercise files, the config and the flags.
 pub mod limits {
@@ -114,6 +115,8 @@ pub struct Exercise {
     pub precautions: Vec<String>,
     pub progressions: Vec<String>,
     pub regressions: Vec<String>,
+    /// A drawing of the body in each pose, if the file has one.
+    pub figure: Option<Figure>,
 }
 
 impl Exercise {

@@ -5,6 +5,7 @@
 //! compact minimum it says the terminal is too small. No size makes it panic.
 
 mod done;
+pub mod figure;
 mod help;
 mod session;
 mod theme;
@@ -42,7 +43,7 @@ pub fn render(frame: &mut Frame, app: &App, now: Instant, theme: Theme) {
         session::render(frame, area, app, now, theme);
     }
     if let Some(scroll) = app.help {
-        help::render(frame, area, app, scroll);
+        help::render(frame, area, app, scroll, theme);
     }
 }
 

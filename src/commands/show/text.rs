@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use crate::domain::duration::human;
 use crate::domain::exercise::Exercise;
+use crate::domain::figure::Figure;
 use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::Routine;
 
@@ -22,12 +23,19 @@ pub fn text(exercise: &Exercise) -> String {
         paragraph(&mut out, "", &format!("Also known as: {}", exercise.also_known_as.join("; ")));
     }
     if !exercise.muscles.is_empty() {
-        paragraph(&mut out, "", &format!("Muscles: {}", exercise.muscles.join(", ")));
+        let names: Vec<&str> = exercise.muscles.iter().map(|m| muscle_name(m)).collect();
+        paragraph(&mut out, "", &format!("Muscles: {}", names.join(", ")));
     }
     paragraph(&mut out, "", &format!("Sides: {}", sides_text(exercise)));
     if !exercise.summary.is_empty() {
         out.push('\n');
         paragraph(&mut out, "", &exercise.summary);
+    }
+    if exercise.muscles.iter().any(|m| muscle_name(m) != m) {
+        section(&mut out, "The muscles at work");
+        for muscle in &exercise.muscles {
+            item(&mut out, "- ", muscle);
+        }
     }
     section(&mut out, "Start position");
     for part in exercise.start_position.split("\n\n") {
@@ -36,6 +44,9 @@ pub fn text(exercise: &Exercise) -> String {
     section(&mut out, "Steps");
     for (n, step) in exercise.steps.iter().enumerate() {
         item(&mut out, &format!("{}. ", n + 1), step);
+    }
+    if let Some(figure) = &exercise.figure {
+        figure_text(&mut out, figure);
     }
     if !exercise.tempo.is_empty() || !exercise.breathing.is_empty() {
         section(&mut out, "Tempo and breathing");
@@ -66,6 +77,43 @@ pub fn text(exercise: &Exercise) -> String {
     section(&mut out, "Default timing");
     timing(&mut out, exercise);
     out
+}
+
+/// Cells of one pose drawn as text: three fit side by side in [`WIDTH`].
+const POSE_WIDTH: u16 = 24;
+const POSE_HEIGHT: u16 = 12;
+
+/// The figure's poses side by side, each under its name.
+fn figure_text(out: &mut String, figure: &Figure) {
+    let title =
+        if figure.view.is_empty() { "The movement".to_owned() } else { format!("The movement, seen {}", figure.view) };
+    section(out, &title);
+    let poses = figure.named_poses();
+    let drawn: Vec<Vec<String>> = poses
+        .iter()
+        .map(|(_, side, pose)| {
+            crate::tui::view::figure::text_lines(&figure.still(pose, *side), POSE_WIDTH, POSE_HEIGHT)
+        })
+        .collect();
+    let column = usize::from(POSE_WIDTH) + 2;
+    let mut line = String::from("  ");
+    for (name, _, _) in &poses {
+        let _ = write!(line, "{name:<column$}");
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+    for row in 0..usize::from(POSE_HEIGHT) {
+        let mut line = String::from("  ");
+        for pose in &drawn {
+            let cell = pose.get(row).map_or("", String::as_str);
+            let _ = write!(line, "{cell:<column$}");
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// A muscle's name: a `muscles` item may go on after a colon with what the muscle does.
+fn muscle_name(muscle: &str) -> &str {
+    muscle.split_once(": ").map_or(muscle, |(name, _)| name)
 }
 
 fn sides_text(exercise: &Exercise) -> String {
@@ -189,13 +237,17 @@ mod tests {
         let order = [
             "Lower trunk rotation (lower-trunk-rotation)",
             "Also known as: Supine knees side to side",
-            "Muscles: Obliques",
+            "Muscles: External oblique, Internal oblique, Rectus abdominis, Lumbar",
             "Sides: left, then right",
+            "The muscles at work",
+            "  - Transversus abdominis: the deepest belly muscle",
             "Start position",
             "Steps",
             "  1. Draw your belly button",
+            "The movement, seen from the feet",
+            "  start                     left                      right",
             "Common mistakes",
-            "  - Forcing the range:",
+            "  - Pushing the range of motion beyond your fitness level:",
             "Cue: \u{201c}Only as far as is comfortable.\u{201d}",
             "Precautions",
             "Benefits",

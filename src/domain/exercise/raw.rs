@@ -8,6 +8,7 @@ use toml::Spanned;
 use super::{Cues, Exercise, Mistake, Side, Timing, limits};
 use crate::domain::diagnostic::Diagnostic;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
+use crate::domain::figure::raw::RawFigure;
 use crate::domain::untrusted::{clean, clean_line};
 
 #[derive(Deserialize)]
@@ -40,6 +41,7 @@ struct RawExercise {
     progressions: Vec<String>,
     #[serde(default)]
     regressions: Vec<String>,
+    figure: Option<Spanned<RawFigure>>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -226,6 +228,7 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
     checker.cue_lengths(&raw.cues, &raw.mistakes);
     let sides = checker.sides(raw.sides.as_ref());
     let timing = checker.timing(&raw.timing);
+    let figure = raw.figure.as_ref().map(|figure| checker.figure(figure, &sides));
     let start_position = clean(raw.start_position.trim());
 
     let move_to = match &raw.cues.move_to {
@@ -277,6 +280,7 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
             precautions: lines(&raw.precautions),
             progressions: lines(&raw.progressions),
             regressions: lines(&raw.regressions),
+            figure: figure.flatten(),
         }),
         _ => Err(checker.problems),
     }

@@ -1,4 +1,5 @@
-//! The instructions overlay: start position, steps and mistakes, over the paused session.
+//! The instructions overlay: start position, steps and mistakes, over the paused session, with
+//! the figure's start pose beside them where there is room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,10 +7,15 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::Theme;
+use super::figure::FigureView;
 use crate::tui::app::App;
 use crate::tui::keys;
 
-pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
+/// The overlay shows the start pose beside the steps when it is at least this wide.
+const FIGURE_BESIDE: u16 = 64;
+
+pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: Theme) {
     let plan = app.session.plan();
     let part = app.session.phase().map_or(0, |p| p.part);
     let exercise = &plan.parts[part].exercise;
@@ -46,6 +52,20 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         .title(format!(" {}: instructions (paused) ", exercise.name))
         .title_bottom(" ↑/↓ scroll · ? or Esc: back to the session ");
     frame.render_widget(Clear, area);
-    let paragraph = Paragraph::new(lines).block(block).wrap(Wrap { trim: true }).scroll((scroll, 0));
-    frame.render_widget(paragraph, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut text_area = inner;
+    if let Some(figure) = &exercise.figure
+        && inner.width >= FIGURE_BESIDE
+    {
+        // A third of the width at most, and a square box of it.
+        let width = (inner.width / 3).min(inner.height.saturating_mul(2)) & !1;
+        let figure_area = Rect::new(inner.right() - width, inner.y, width, width / 2);
+        let first_side = exercise.side_slots().first().copied().flatten();
+        let stance = figure.still(&figure.start, first_side);
+        frame.render_widget(FigureView::new(&stance, theme), figure_area);
+        text_area.width -= width + 1;
+    }
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0));
+    frame.render_widget(paragraph, text_area);
 }

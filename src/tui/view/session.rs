@@ -1,4 +1,4 @@
-//! The screen during the session: side, phase, countdown, cue and progress.
+//! The screen during the session: side, phase, countdown, cue, the moving figure and progress.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use super::figure::FigureView;
 use super::{Keys, Theme, keys_line};
 use crate::domain::duration::human;
 use crate::domain::exercise::Side;
@@ -44,6 +45,21 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     else {
         return;
     };
+    // The figure takes the right of the middle rows, only what the digits and words leave.
+    let top = if banner_area.height > 0 { banner_area.bottom() } else { header.bottom() };
+    let bottom = if phase_gauge.height > 0 { phase_gauge.y } else { session_gauge.y };
+    let middle = Rect::new(area.x, top, area.width, bottom.saturating_sub(top));
+    // The cue keeps its rows: wrapped over them with room to spare, or on one full line.
+    let cue_width = (phase.cue.chars().count() as u16).div_ceil(cue.height.max(1)).saturating_add(4).min(area.width);
+    let digits_width = if digits.height > 0 { big_width(&countdown, 1) } else { 0 };
+    let words = digits_width.max(WORDS_WIDTH).max(cue_width);
+    let stance = crate::domain::figure::stance(session, now);
+    let figure_area = stance.as_ref().and_then(|_| figure_column(middle, words));
+    let [label, digits, seconds, cue] = [label, digits, seconds, cue]
+        .map(|row| figure_area.map_or(row, |figure| Rect { width: row.width.saturating_sub(figure.width), ..row }));
+    if let (Some(stance), Some(figure_area)) = (&stance, figure_area) {
+        frame.render_widget(FigureView::new(stance, theme), figure_area);
+    }
 
     frame.render_widget(header_line(app, phase, header.width), header);
     if let Some(text) = banner
@@ -164,6 +180,18 @@ fn rows(area: Rect, large: bool, medium: bool, notes: bool) -> std::rc::Rc<[Rect
         ])
         .split(area)
     }
+}
+
+/// Columns kept for the phase and the cue beside the figure (`PAUSED · RIGHT: Space resumes`).
+const WORDS_WIDTH: u16 = 32;
+
+/// The right of `middle` for the figure: a square box (in pixels) as tall as the middle rows,
+/// in what is left once `words` columns are kept for the rest; `None` if too small to read.
+fn figure_column(middle: Rect, words: u16) -> Option<Rect> {
+    let spare = middle.width.saturating_sub(words + 2);
+    let width = spare.min(middle.height.saturating_mul(2)) & !1;
+    let area = Rect::new(middle.right().saturating_sub(width), middle.y, width, middle.height);
+    (!FigureView::fit(area).is_empty()).then_some(area)
 }
 
 /// `5`, `42`, or `1:30` for a minute and more.

@@ -1,0 +1,159 @@
+//! The figure of an exercise: named poses of a stick body, and where it is at any moment.
+//!
+//! A figure is data from the exercise file, checked by [`raw`]: a start pose and one pose per
+//! side (or one `hold` pose without sides), all with the same parts and the same number of
+//! points, so any pose can turn smoothly into any other. Coordinates lie in a box from 0 to
+//! [`BOX`] both ways, `y` going up from the floor.
+
+pub(crate) mod raw;
+
+use std::time::Instant;
+
+use crate::domain::exercise::Side;
+use crate::domain::plan::PhaseKind;
+use crate::domain::session::Session;
+
+/// The largest coordinate; the smallest is 0.
+pub const BOX: u8 = 100;
+
+/// A point of a pose, in the box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub x: u8,
+    pub y: u8,
+}
+
+/// One named part of a pose: a single point (such as the head) or a line through its points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub name: String,
+    pub points: Vec<Point>,
+}
+
+/// A still position of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pose {
+    /// By name; every pose of a figure has the same names in the same order, so parts match by
+    /// position.
+    pub parts: Vec<Part>,
+}
+
+/// A checked figure: every pose has the parts of `start`, each with as many points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Where the body is seen from, e.g. `from the feet`; may be empty.
+    pub view: String,
+    pub start: Pose,
+    /// The pose held on each side, or under `None` for an exercise without sides.
+    pub holds: Vec<(Option<Side>, Pose)>,
+}
+
+impl Figure {
+    /// The pose held on `side`; the start pose if there is none for it.
+    pub fn hold(&self, side: Option<Side>) -> &Pose {
+        self.holds.iter().find(|(s, _)| *s == side).map_or(&self.start, |(_, pose)| pose)
+    }
+
+    /// The figure standing still in `pose`, worked on `side`: the parts that move between the
+    /// start pose and that side's pose are the moving ones.
+    pub fn still(&self, pose: &Pose, side: Option<Side>) -> Stance {
+        let held = self.hold(side);
+        let parts = interpolate(pose, pose, 0.0)
+            .into_iter()
+            .zip(self.start.parts.iter().zip(&held.parts))
+            .map(|(points, (start, held))| Placed { points, moving: start.points != held.points })
+            .collect();
+        Stance { parts, side }
+    }
+
+    /// The poses in the file's order, each with its name and the side it is drawn for:
+    /// `start` (drawn for the first side), then `left`, `right` or `hold`.
+    pub fn named_poses(&self) -> Vec<(&'static str, Option<Side>, &Pose)> {
+        let first = self.holds.first().and_then(|(side, _)| *side);
+        let mut poses = vec![("start", first, &self.start)];
+        for (side, pose) in &self.holds {
+            poses.push((side.map_or("hold", Side::word), *side, pose));
+        }
+        poses
+    }
+}
+
+/// A part placed at one moment, in box coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub points: Vec<(f64, f64)>,
+    /// The part moves in this exercise's current rep, so it is drawn in the side's colour.
+    pub moving: bool,
+}
+
+/// The figure as it stands at one moment: what the view draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stance {
+    pub parts: Vec<Placed>,
+    /// The side being worked, for the moving parts' colour.
+    pub side: Option<Side>,
+}
+
+/// The pose between `from` (at 0) and `to` (at 1); `fraction` is clamped to that range. Poses
+/// of one figure have matching parts; any extra parts or points of either are left out.
+pub fn interpolate(from: &Pose, to: &Pose, fraction: f64) -> Vec<Vec<(f64, f64)>> {
+    let t = fraction.clamp(0.0, 1.0);
+    let between = |a: u8, b: u8| f64::from(a) + (f64::from(b) - f64::from(a)) * t;
+    from.parts
+        .iter()
+        .zip(&to.parts)
+        .map(|(a, b)| a.points.iter().zip(&b.points).map(|(p, q)| (between(p.x, q.x), between(p.y, q.y))).collect())
+        .collect()
+}
+
+/// Slow at both ends, as a body starts and stops moving; 0 and 1 stay where they are.
+fn ease(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+/// Where the figure of the current exercise is at `now`, or `None` if it has no figure or the
+/// session is over.
+///
+/// The start pose while getting ready and resting; still in the side's pose during its hold;
+/// during a move, from where the previous phase left it to the side's pose, reached exactly
+/// when the move's time is up. Coming from another pose, it passes back through the start
+/// pose on the way (the knees come up through the middle, the held leg is let down first).
+pub fn stance(session: &Session, now: Instant) -> Option<Stance> {
+    let index = session.index()?;
+    let phases = &session.plan().phases;
+    let phase = phases.get(index)?;
+    let figure = session.plan().parts.get(phase.part)?.exercise.figure.as_ref()?;
+    let target = figure.hold(phase.side);
+    let place = |points: Vec<Vec<(f64, f64)>>| Stance {
+        parts: points
+            .into_iter()
+            .zip(figure.start.parts.iter().zip(&target.parts))
+            .map(|(points, (start, held))| Placed { points, moving: start.points != held.points })
+            .collect(),
+        side: phase.side,
+    };
+    let stance = match phase.kind {
+        PhaseKind::GetReady | PhaseKind::Rest => place(interpolate(&figure.start, &figure.start, 0.0)),
+        PhaseKind::Hold => place(interpolate(target, target, 1.0)),
+        PhaseKind::Move => {
+            let from = index
+                .checked_sub(1)
+                .and_then(|i| phases.get(i))
+                .filter(|before| before.part == phase.part && matches!(before.kind, PhaseKind::Move | PhaseKind::Hold))
+                .map_or(&figure.start, |before| figure.hold(before.side));
+            let t = session.phase_fraction(now);
+            if from == &figure.start {
+                place(interpolate(&figure.start, target, ease(t)))
+            } else if t < 0.5 {
+                place(interpolate(from, &figure.start, ease(t * 2.0)))
+            } else {
+                place(interpolate(&figure.start, target, ease(t * 2.0 - 1.0)))
+            }
+        }
+    };
+    Some(stance)
+}
+
+#[cfg(test)]
+mod tests;

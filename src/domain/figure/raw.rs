@@ -1,0 +1,272 @@
+//! The `[figure]` table as written, and its checked conversion into a [`Figure`].
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{MapAccess, SeqAccess, Visitor};
+use toml::Spanned;
+
+use super::{BOX, Figure, Part, Point, Pose};
+use crate::domain::exercise::Side;
+use crate::domain::fields::Checker;
+use crate::domain::untrusted::clean_line;
+
+/// More would not be seen at a terminal's resolution, and would only cost drawing time.
+const MAX_PARTS: usize = 24;
+const MAX_POINTS: usize = 16;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFigure {
+    #[serde(default)]
+    view: String,
+    start: Spanned<RawPose>,
+    left: Option<Spanned<RawPose>>,
+    right: Option<Spanned<RawPose>>,
+    hold: Option<Spanned<RawPose>>,
+}
+
+/// A pose's parts as the parser gives them (by name); each keeps its place for messages.
+struct RawPose(Vec<(String, Spanned<RawPart>)>);
+
+/// A part: `[x, y]` for a point, or `[[x, y], [x, y], ...]` for a line.
+struct RawPart(Vec<Spanned<RawCoordinate>>);
+
+/// An element of a part: a number of a point, or a whole `[x, y]` point of a line.
+enum RawCoordinate {
+    Number(i64),
+    Pair(Vec<i64>),
+}
+
+const POINT_OR_LINE: &str = "a point `[x, y]` or a line `[[x, y], [x, y], ...]` of whole numbers";
+
+impl<'de> Deserialize<'de> for RawPose {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PoseVisitor;
+        impl<'de> Visitor<'de> for PoseVisitor {
+            type Value = RawPose;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of parts, each ")?;
+                f.write_str(POINT_OR_LINE)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPose, A::Error> {
+                let mut parts = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    parts.push(entry);
+                }
+                Ok(RawPose(parts))
+            }
+        }
+        deserializer.deserialize_map(PoseVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPart {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PartVisitor;
+        impl<'de> Visitor<'de> for PartVisitor {
+            type Value = RawPart;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(POINT_OR_LINE)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawPart, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(RawPart(items))
+            }
+        }
+        deserializer.deserialize_seq(PartVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawCoordinate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CoordinateVisitor;
+        impl<'de> Visitor<'de> for CoordinateVisitor {
+            type Value = RawCoordinate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number or a point `[x, y]`")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawCoordinate, E> {
+                Ok(RawCoordinate::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawCoordinate, E> {
+                Ok(RawCoordinate::Number(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawCoordinate, A::Error> {
+                let mut numbers = Vec::new();
+                while let Some(n) = seq.next_element::<i64>()? {
+                    numbers.push(n);
+                }
+                Ok(RawCoordinate::Pair(numbers))
+            }
+        }
+        deserializer.deserialize_any(CoordinateVisitor)
+    }
+}
+
+impl Checker<'_> {
+    /// The checked figure, or `None` with every problem reported at its place. `sides` are the
+    /// exercise's, which decide the poses it needs.
+    pub(crate) fn figure(&mut self, raw: &Spanned<RawFigure>, sides: &[Side]) -> Option<Figure> {
+        let figure = raw.get_ref();
+        let problems = self.problems.len();
+        let start = self.pose("figure.start", &figure.start, None);
+        let mut holds = Vec::new();
+        let wanted: Vec<Option<Side>> =
+            if sides.is_empty() { vec![None] } else { sides.iter().copied().map(Some).collect() };
+        let written = [(Some(Side::Left), &figure.left), (Some(Side::Right), &figure.right), (None, &figure.hold)];
+        for (side, pose) in written {
+            let name = side.map_or("hold", Side::word);
+            match (pose, wanted.contains(&side)) {
+                (Some(pose), true) => {
+                    if let Some(checked) = self.pose(&format!("figure.{name}"), pose, start.as_ref()) {
+                        holds.push((side, checked));
+                    }
+                }
+                (Some(pose), false) => {
+                    let why = if sides.is_empty() {
+                        "the exercise has no `sides`, so its one pose is `[figure.hold]`".to_owned()
+                    } else if side.is_none() {
+                        "an exercise with `sides` has a pose for each side instead".to_owned()
+                    } else {
+                        "the exercise's `sides` do not name it".to_owned()
+                    };
+                    self.report(pose.span(), format!("`[figure.{name}]` is not used: {why}"));
+                }
+                (None, true) => {
+                    self.report(
+                        raw.span(),
+                        format!("`[figure]` has no `[figure.{name}]` pose, which the exercise needs"),
+                    );
+                }
+                (None, false) => {}
+            }
+        }
+        // Holds in the order the exercise does them.
+        holds.sort_by_key(|(side, _)| wanted.iter().position(|w| w == side));
+        (self.problems.len() == problems)
+            .then(|| Some(Figure { view: clean_line(&figure.view), start: start?, holds }))
+            .flatten()
+    }
+
+    /// A checked pose; `like` is the start pose every other pose must match part for part.
+    fn pose(&mut self, field: &str, raw: &Spanned<RawPose>, like: Option<&Pose>) -> Option<Pose> {
+        let written = &raw.get_ref().0;
+        let problems = self.problems.len();
+        if written.is_empty() {
+            self.report(
+                raw.span(),
+                format!("`[{field}]` has no parts; give it lines and points such as `head = [50, 80]`"),
+            );
+        } else if written.len() > MAX_PARTS {
+            self.report(
+                raw.span(),
+                format!("`[{field}]` has {} parts, more than the {MAX_PARTS} allowed", written.len()),
+            );
+        }
+        let mut parts = Vec::new();
+        for (name, part) in written {
+            let shown = clean_line(name);
+            let Some(points) = self.part(&format!("{field}.{shown}"), part) else {
+                continue;
+            };
+            if let Some(start) = like {
+                match start.parts.iter().find(|p| p.name == shown) {
+                    None => {
+                        let known: Vec<&str> = start.parts.iter().map(|p| p.name.as_str()).collect();
+                        let hint = crate::domain::spelling::nearest(&shown, &known)
+                            .map_or(String::new(), |near| format!(" (did you mean `{near}`?)"));
+                        let message = format!("`{field}.{shown}` is not a part of `[figure.start]`{hint}");
+                        self.report(part.span(), message);
+                        continue;
+                    }
+                    Some(matching) if matching.points.len() != points.len() => {
+                        let message = format!(
+                            "`{field}.{shown}` has {} points, but it has {} in `[figure.start]`; a part keeps its points from pose to pose",
+                            points.len(),
+                            matching.points.len()
+                        );
+                        self.report(part.span(), message);
+                        continue;
+                    }
+                    Some(_) => {}
+                }
+            }
+            parts.push(Part { name: shown, points });
+        }
+        if let Some(start) = like {
+            for missing in start.parts.iter().filter(|p| !parts.iter().any(|q| q.name == p.name)) {
+                if !written.iter().any(|(name, _)| clean_line(name) == missing.name) {
+                    let message =
+                        format!("`[{field}]` has no `{}`; every pose has the parts of `[figure.start]`", missing.name);
+                    self.report(raw.span(), message);
+                }
+            }
+            // The start pose's order, so parts match by position when they move.
+            parts.sort_by_key(|p| start.parts.iter().position(|q| q.name == p.name));
+        }
+        (self.problems.len() == problems).then_some(Pose { parts })
+    }
+
+    /// A part's points: one for a point, two or more for a line, each inside the box.
+    fn part(&mut self, field: &str, raw: &Spanned<RawPart>) -> Option<Vec<Point>> {
+        let items = &raw.get_ref().0;
+        let numbers: Vec<&Spanned<RawCoordinate>> =
+            items.iter().filter(|c| matches!(c.get_ref(), RawCoordinate::Number(_))).collect();
+        let shape = if numbers.len() == items.len() && items.len() == 2 {
+            Some(vec![(raw.span(), items.iter().map(number).collect::<Vec<_>>())])
+        } else if numbers.is_empty() && items.len() >= 2 && items.len() <= MAX_POINTS {
+            Some(items.iter().map(|item| (item.span(), pair(item))).collect())
+        } else {
+            None
+        };
+        let Some(shape) = shape else {
+            let why = if items.len() > MAX_POINTS {
+                format!("has {} points, more than the {MAX_POINTS} allowed", items.len())
+            } else if items.len() == 1 && numbers.is_empty() {
+                "is a line of one point; write a point as `[x, y]`".to_owned()
+            } else {
+                format!("is not {POINT_OR_LINE}")
+            };
+            self.report(raw.span(), format!("`{field}` {why}"));
+            return None;
+        };
+        let problems = self.problems.len();
+        let mut points = Vec::new();
+        for (span, xy) in shape {
+            match xy.as_slice() {
+                [x, y] if inside(*x) && inside(*y) => points.push(Point { x: to_coordinate(*x), y: to_coordinate(*y) }),
+                [x, y] => {
+                    self.report(span, format!("`{field}` has the point `[{x}, {y}]`, outside the box of 0 to {BOX}"))
+                }
+                _ => self.report(span, format!("`{field}` has a point of {} numbers; write it as `[x, y]`", xy.len())),
+            }
+        }
+        (self.problems.len() == problems).then_some(points)
+    }
+}
+
+fn number(item: &Spanned<RawCoordinate>) -> i64 {
+    match item.get_ref() {
+        RawCoordinate::Number(n) => *n,
+        RawCoordinate::Pair(_) => -1,
+    }
+}
+
+fn pair(item: &Spanned<RawCoordinate>) -> Vec<i64> {
+    match item.get_ref() {
+        RawCoordinate::Pair(numbers) => numbers.clone(),
+        RawCoordinate::Number(n) => vec![*n],
+    }
+}
+
+fn inside(n: i64) -> bool {
+    (0..=i64::from(BOX)).contains(&n)
+}
+
+fn to_coordinate(n: i64) -> u8 {
+    u8::try_from(n).unwrap_or(BOX).min(BOX)
+}
