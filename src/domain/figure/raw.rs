@@ -240,7 +240,7 @@ impl Checker<'_> {
             match xy.as_slice() {
                 [x, y] if inside(*x) && inside(*y) => points.push(Point { x: to_coordinate(*x), y: to_coordinate(*y) }),
                 [x, y] => {
-                    self.report(span, format!("`{field}` has the point `[{x}, {y}]`, outside the box of 0 to {BOX}"))
+                    self.report(span, format!("`{field}` has the point `[{x}, {y}]`, outside the box of 0 to {BOX}"));
                 }
                 _ => self.report(span, format!("`{field}` has a point of {} numbers; write it as `[x, y]`", xy.len())),
             }
