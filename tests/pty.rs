@@ -19,9 +19,13 @@ fn holding_left() -> Pty {
     pty
 }
 
-/// The countdown's seconds, from the small line under the big digits (e.g. `59 s`).
+/// The countdown's seconds, from the small line under the big digits (e.g. `59 s`), which may
+/// have the figure beside it.
 fn countdown(screen: &str) -> Option<u64> {
-    screen.lines().map(str::trim).find_map(|line| line.strip_suffix(" s")?.parse().ok())
+    screen.lines().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.windows(2).find_map(|pair| if pair[1] == "s" { pair[0].parse().ok() } else { None })
+    })
 }
 
 fn wait_for_countdown(pty: &Pty, check: impl Fn(u64) -> bool) -> u64 {
