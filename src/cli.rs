@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::domain::duration::human;
 use crate::domain::exercise::limits;
 use crate::domain::plan::Overrides;
 use crate::domain::settings::{Given, ThemeName};
@@ -204,10 +205,14 @@ fn theme() -> impl clap::builder::TypedValueParser<Value = ThemeName> {
 
 fn seconds_within(text: &str, bounds: RangeInclusive<u64>) -> Result<Duration, String> {
     let duration = crate::domain::duration::parse(text).map_err(|why| format!("`{text}` {why}"))?;
-    if bounds.contains(&duration.as_secs()) {
-        Ok(duration)
+    let (least, most) = (*bounds.start(), *bounds.end());
+    let allowed = |secs| human(Duration::from_secs(secs));
+    if duration.as_secs() > most {
+        Err(format!("{} is too long: this takes {} to {}", human(duration), allowed(least), allowed(most)))
+    } else if duration.as_secs() < least {
+        Err(format!("{} is too short: this takes {} to {}", human(duration), allowed(least), allowed(most)))
     } else {
-        Err(format!("{} s is not in {}..={} s", duration.as_secs(), bounds.start(), bounds.end()))
+        Ok(duration)
     }
 }
 

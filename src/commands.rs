@@ -12,7 +12,11 @@ pub mod show;
 
 use std::io::Write;
 
-/// Writes text; a reader that went away (a closed pipe) is not an error worth reporting.
-pub(crate) fn emit(out: &mut impl Write, text: &str) {
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+use crate::failure::Failure;
+
+/// Writes text to standard output. A reader that went away (a closed pipe) comes back as a
+/// failure that `main` lets pass quietly.
+pub(crate) fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(Failure::output)
 }

@@ -1,21 +1,18 @@
 //! Why a command could not do its work: every user mistake and outside failure, with a message
 //! that says where and what. `main` prints it and exits 1.
 
-use crate::domain::exercise::InvalidExercise;
+use crate::domain::diagnostic::InvalidFile;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
     #[error("{0}")]
-    InvalidExercise(#[from] InvalidExercise),
+    Invalid(#[from] InvalidFile),
 
     #[error("{path}: cannot read: {reason}")]
     Unreadable { path: String, reason: String },
 
     #[error("{0}")]
     Unknown(#[from] crate::domain::spelling::Unknown),
-
-    #[error("{0}")]
-    InvalidConfig(#[from] crate::shell::config::InvalidConfig),
 
     #[error("{path} already exists: edit it, or move it away first to write a fresh one")]
     ConfigExists { path: String },
@@ -38,6 +35,25 @@ pub enum Failure {
     )]
     TooLong { length: String, max: String },
 
-    #[error("the terminal failed: {0}")]
-    Terminal(#[from] std::io::Error),
+    /// An outside failure of reading or writing, with what was being done.
+    #[error("{doing} failed: {source}")]
+    Io { doing: &'static str, source: std::io::Error },
+}
+
+impl Failure {
+    /// A way to turn an I/O error into a failure that says what was being done.
+    pub fn io(doing: &'static str) -> impl Fn(std::io::Error) -> Failure {
+        move |source| Failure::Io { doing, source }
+    }
+
+    /// Writing to standard output failed.
+    pub fn output(source: std::io::Error) -> Failure {
+        Failure::Io { doing: "writing to standard output", source }
+    }
+
+    /// Whether this is only a reader that went away (a closed pipe, as in `| head`): not worth
+    /// a message. `main` is the one place that decides so.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, Failure::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }

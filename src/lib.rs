@@ -32,7 +32,7 @@ use failure::Failure;
 pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
         None => commands::session::run(&cli.session),
-        Some(Command::Check { files }) => Ok(commands::check::check(files)),
+        Some(Command::Check { files }) => commands::check::check(files),
         Some(Command::List { routines }) => commands::list::list(*routines),
         Some(Command::Show { exercise }) => commands::show::show(exercise),
         Some(Command::Plan { plan }) => commands::plan::plan(plan),

@@ -6,12 +6,29 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = trunkrot::cli::Cli::parse();
+    let cli = match trunkrot::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
     match trunkrot::run(&cli) {
         Ok(code) => code,
+        // A reader that went away (`trunkrot list | head -1`) has all it wanted.
+        Err(failure) if failure.is_closed_pipe() => ExitCode::SUCCESS,
         Err(failure) => {
             let _ = writeln!(std::io::stderr(), "trunkrot: error: {failure}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints clap's help, version or usage error. An error echoes the value the user gave, so it
+/// is printed without control characters: a value must never retitle or clear the terminal.
+fn usage(error: &clap::Error) -> ExitCode {
+    if error.use_stderr() {
+        let text = trunkrot::domain::untrusted::clean(&error.render().to_string());
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    } else {
+        let _ = error.print();
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

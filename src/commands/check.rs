@@ -1,20 +1,22 @@
 //! `trunkrot check`: every problem of each file, or `ok FILE`.
 
 use std::fmt::Write as _;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::emit;
+use crate::failure::Failure;
 use crate::shell::catalog;
 
 /// `trunkrot check FILE...`: `ok FILE` on standard output for each good file, every problem
 /// of each bad one on standard error; exit code 1 if any file is bad.
-pub fn check(files: &[PathBuf]) -> ExitCode {
+pub fn check(files: &[PathBuf]) -> Result<ExitCode, Failure> {
     let (good, bad) = check_text(files);
-    emit(&mut io::stdout().lock(), &good);
-    emit(&mut io::stderr().lock(), &bad);
-    if bad.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    emit(&good)?;
+    // The problems matter more than a closed standard error: the exit code still says them.
+    let _ = io::stderr().lock().write_all(bad.as_bytes());
+    Ok(if bad.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// The report of `check`: the `ok` lines, and the problems (empty if every file is good).

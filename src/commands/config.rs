@@ -62,23 +62,26 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
     let mut out = std::io::stdout().lock();
     if init {
         let path = config::init()?;
-        writeln!(out, "wrote {}: remove the `#` in front of a setting to use it", path.display())?;
+        writeln!(out, "wrote {}: remove the `#` in front of a setting to use it", path.display())
+            .map_err(Failure::output)?;
         return Ok(ExitCode::SUCCESS);
     }
     let (settings, loaded) = config::resolve(&args.given())?;
     let exercise = match &settings.subject.value {
-        Subject::Exercise(name) => crate::shell::catalog::load(Some(name))?,
+        Subject::Exercise(name) => crate::shell::catalog::load(Some(name))
+            .map_err(|failure| crate::shell::catalog::blame(failure, settings.subject_place.as_ref()))?,
         Subject::Routine(_) => crate::shell::catalog::load(loaded.config.exercise.as_deref())?,
     };
     let voice = crate::shell::speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref());
     let around = Surroundings { voice_command: voice.map(|voice| voice.program().display().to_string()) };
     for line in lines(&loaded, &settings, &exercise, &around) {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{line}").map_err(Failure::output)?;
     }
     if let Subject::Routine(routine) = &settings.subject.value {
         // A routine's settings differ per exercise: the timeline shows each one's.
         let routine = crate::domain::untrusted::clean_line(routine);
-        writeln!(out, "routine       {routine}: each exercise's settings are in `trunkrot plan --routine {routine}`")?;
+        writeln!(out, "routine       {routine}: each exercise's settings are in `trunkrot plan --routine {routine}`")
+            .map_err(Failure::output)?;
     }
     Ok(ExitCode::SUCCESS)
 }

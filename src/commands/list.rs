@@ -1,7 +1,6 @@
 //! `trunkrot list`: the exercises and routines that can be named.
 
 use std::fmt::Write as _;
-use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -16,7 +15,7 @@ pub fn list(routines_only: bool) -> Result<ExitCode, Failure> {
     let routines = catalog::routine_entries(routines_dir.as_deref())?;
     if routines_only {
         let ids: String = routines.iter().map(|(id, _)| id.clone() + "\n").collect();
-        emit(&mut io::stdout().lock(), &ids);
+        emit(&ids)?;
         return Ok(ExitCode::SUCCESS);
     }
     let dir = crate::shell::places::user_exercises_dir();
@@ -31,7 +30,7 @@ pub fn list(routines_only: bool) -> Result<ExitCode, Failure> {
         };
         let _ = writeln!(text, "{id:width$}  {about}");
     }
-    emit(&mut io::stdout().lock(), &text);
+    emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -66,7 +65,7 @@ pub(super) fn broken(failure: &Failure) -> String {
     let full = failure.to_string();
     let first = full.lines().next().unwrap_or_default();
     let more = match failure {
-        Failure::InvalidExercise(invalid) if invalid.diagnostics.len() > 1 => {
+        Failure::Invalid(invalid) if invalid.diagnostics.len() > 1 => {
             format!(" (and {} more)", invalid.diagnostics.len() - 1)
         }
         _ => String::new(),

@@ -1,6 +1,5 @@
 //! `trunkrot plan`: the session's timeline, without running it.
 
-use std::io;
 use std::process::ExitCode;
 
 use super::emit;
@@ -13,6 +12,6 @@ use crate::shell::catalog;
 pub fn plan(args: &PlanArgs) -> Result<ExitCode, Failure> {
     let (settings, _) = crate::shell::config::resolve(&args.given())?;
     let lines = plan::timeline(&catalog::plan(&settings)?);
-    emit(&mut io::stdout().lock(), &(lines.join("\n") + "\n"));
+    emit(&(lines.join("\n") + "\n"))?;
     Ok(ExitCode::SUCCESS)
 }

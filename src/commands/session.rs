@@ -29,7 +29,8 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     } else {
         let theme = view::Theme::new(settings.theme.value, !settings.colour.value);
         let presentation = terminal::Presentation { theme, notice, checkin: settings.checkin.value };
-        let (summary, checkin) = terminal::run(plan, announcer, presentation)?;
+        let (summary, checkin) =
+            terminal::run(plan, announcer, presentation).map_err(Failure::io("running the session on the terminal"))?;
         (summary, checkin, true)
     };
     let mut out = std::io::stdout().lock();

@@ -20,13 +20,11 @@ pub fn completions(shell: Shell) -> Result<ExitCode, Failure> {
 
 /// Prints the man page as roff.
 pub fn man() -> Result<ExitCode, Failure> {
-    print(&super::man_page::page()?)
+    print(&super::man_page::page().map_err(Failure::io("writing the man page"))?)
 }
 
 fn print(bytes: &[u8]) -> Result<ExitCode, Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(Failure::output)?;
+    Ok(ExitCode::SUCCESS)
 }

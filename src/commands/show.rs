@@ -3,7 +3,6 @@
 pub mod text;
 
 use std::fmt::Write as _;
-use std::io;
 use std::process::ExitCode;
 
 use super::emit;
@@ -26,6 +25,6 @@ pub fn show(name: &str) -> Result<ExitCode, Failure> {
         }
         text
     };
-    emit(&mut io::stdout().lock(), &text);
+    emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -72,6 +72,25 @@ fn shorten(text: &str, max_chars: usize) -> String {
     short
 }
 
+/// A file with these problems: why an exercise, a routine or the config was refused, every
+/// problem found, each with its place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct InvalidFile {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for InvalidFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,13 @@
 //! The one syntax for durations, shared by exercise files, the config and the command line.
 //!
 //! A plain number is whole seconds (`5`); a string may also spell units: `90s`, `2m`, `1m30s`,
-//! `1h`. Fractions are refused: every phase lasts a whole number of seconds.
+//! `1h`, or `1 min 30 s` as `trunkrot config` prints them. Fractions are refused: every phase
+//! lasts a whole number of seconds.
 
 use std::time::Duration;
 
-/// Parses `5`, `90s`, `2m`, `1m30s` or `1h2m3s` into a duration.
+/// Parses `5`, `90s`, `2m`, `1m30s`, `1h2m3s`, and the forms [`human`] prints (`5 s`,
+/// `1 min 30 s`, `1 h 02 min`) into a duration.
 ///
 /// The error is a short phrase meant to follow the offending value in a message.
 pub fn parse(text: &str) -> Result<Duration, String> {
@@ -17,25 +19,31 @@ pub fn parse(text: &str) -> Result<Duration, String> {
         return Ok(Duration::from_secs(secs));
     }
     let mut total: u64 = 0;
-    let mut digits = String::new();
     let mut last_unit = 0;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let (digits, after) = rest.split_at(digits_end);
+        let after = after.trim_start();
+        let word_end = after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len());
+        let (word, after) = after.split_at(word_end);
+        rest = after.trim_start();
+        if word.is_empty() {
+            return match after.chars().next() {
+                // A control character is named by its escape, never echoed raw to the terminal.
+                Some(c) => Err(format!("has `{}` where a digit or a unit (h, min, s) belongs", c.escape_debug())),
+                None => Err("ends in a number without a unit (h, min or s)".to_owned()),
+            };
         }
-        let (rank, scale) = match c {
-            'h' => (1, 3600),
-            'm' => (2, 60),
-            's' => (3, 1),
-            // A control character is named by its escape, never echoed raw to the terminal.
-            _ => return Err(format!("has `{}` where a digit or a unit (h, m, s) belongs", c.escape_debug())),
+        let Some((rank, scale)) = unit(word) else {
+            let first = word.chars().next().unwrap_or('?');
+            return Err(format!("has `{first}` where a digit or a unit (h, min, s) belongs"));
         };
         if digits.is_empty() {
-            return Err(format!("has the unit `{c}` without a number before it"));
+            return Err(format!("has the unit `{word}` without a number before it"));
         }
         if rank <= last_unit {
-            return Err("repeats a unit or puts them out of order (write h, then m, then s)".to_owned());
+            return Err("repeats a unit or puts them out of order (write h, then min, then s)".to_owned());
         }
         last_unit = rank;
         let amount: u64 = digits.parse().map_err(|_| "is too large".to_owned())?;
@@ -43,12 +51,18 @@ pub fn parse(text: &str) -> Result<Duration, String> {
             .checked_mul(scale)
             .and_then(|secs| total.checked_add(secs))
             .ok_or_else(|| "is too large".to_owned())?;
-        digits.clear();
-    }
-    if !digits.is_empty() {
-        return Err("ends in a number without a unit (h, m or s)".to_owned());
     }
     Ok(Duration::from_secs(total))
+}
+
+/// A unit's rank (hours before minutes before seconds) and its length in seconds.
+fn unit(word: &str) -> Option<(u8, u64)> {
+    match word {
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some((1, 3600)),
+        "m" | "min" | "mins" | "minute" | "minutes" => Some((2, 60)),
+        "s" | "sec" | "secs" | "second" | "seconds" => Some((3, 1)),
+        _ => None,
+    }
 }
 
 /// Formats a duration for people: `45 s`, `1 min 30 s`, `1 h 02 min`.
@@ -85,8 +99,18 @@ mod tests {
     }
 
     #[test]
+    fn what_human_prints_reads_back() {
+        for n in [0, 5, 59, 60, 95, 600, 3600, 3725, 86_400] {
+            assert_eq!(parse(&human(secs(n))).map(|d| d.as_secs() / 60), Ok(n / 60), "{}", human(secs(n)));
+        }
+        assert_eq!(parse("5 s"), Ok(secs(5)));
+        assert_eq!(parse("1 min 30 s"), Ok(secs(90)));
+        assert_eq!(parse("2 minutes"), Ok(secs(120)));
+    }
+
+    #[test]
     fn malformed_text_is_refused_with_a_reason() {
-        for bad in ["", "five", "5x", "s", "1s1m", "1m1m", "1.5s", "-3", "1m30"] {
+        for bad in ["", "five", "5x", "s", "1s1m", "1m1m", "1.5s", "-3", "1m30", "1 2s", "5 s\u{1b}"] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(parse("five").unwrap_err().contains("`f`"));

@@ -9,7 +9,7 @@ use std::fmt;
 use std::ops::RangeInclusive;
 use std::time::Duration;
 
-use crate::domain::diagnostic::Diagnostic;
+use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::figure::Figure;
 
 /// The bounds every source of settings shares: exercise files, the config and the flags.
@@ -146,28 +146,10 @@ impl Exercise {
     }
 }
 
-/// Why an exercise file was refused: every problem found, each with its place.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct InvalidExercise {
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl fmt::Display for InvalidExercise {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, diagnostic) in self.diagnostics.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{diagnostic}")?;
-        }
-        Ok(())
-    }
-}
-
 /// Reads an exercise from the bytes of a file. `id` names it in lists; `origin` names the file
 /// in messages.
-pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Exercise, InvalidExercise> {
-    let fail = |message: &str| InvalidExercise { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
+pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Exercise, InvalidFile> {
+    let fail = |message: &str| InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
     let text = std::str::from_utf8(bytes).map_err(|e| {
         fail(&format!(
             "is not UTF-8 text (invalid byte at offset {}); is this really an exercise file?",
@@ -179,7 +161,7 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Exercise, InvalidEx
             "is empty; an exercise needs at least `name`, `start_position`, `steps` and a `[timing]` table",
         ));
     }
-    raw::validate(id, origin, text).map_err(|diagnostics| InvalidExercise { diagnostics })
+    raw::validate(id, origin, text).map_err(|diagnostics| InvalidFile { diagnostics })
 }
 
 /// The exercise that runs when no other is named.
@@ -195,7 +177,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 ];
 
 /// Loads a built-in exercise by id.
-pub fn built_in(id: &str) -> Option<Result<Exercise, InvalidExercise>> {
+pub fn built_in(id: &str) -> Option<Result<Exercise, InvalidFile>> {
     BUILT_IN
         .iter()
         .find(|(built_in, _)| *built_in == id)

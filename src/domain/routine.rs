@@ -8,8 +8,8 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::diagnostic::Diagnostic;
-use crate::domain::exercise::{InvalidExercise, limits};
+use crate::domain::diagnostic::{Diagnostic, InvalidFile};
+use crate::domain::exercise::limits;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::plan::Overrides;
 use crate::domain::untrusted::clean_line;
@@ -66,16 +66,15 @@ struct RawEntry {
 }
 
 /// Reads a routine from the bytes of a file. `id` names it in lists; `origin` in messages.
-pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExercise> {
-    let whole = |message: String| InvalidExercise { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
+pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidFile> {
+    let whole = |message: String| InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
     let source = std::str::from_utf8(bytes)
         .map_err(|e| whole(format!("is not UTF-8 text (invalid byte at offset {})", e.valid_up_to())))?;
     if source.trim().is_empty() {
         return Err(whole("is empty; a routine needs a `name` and at least one `[[exercise]]`".to_owned()));
     }
-    let raw: RawRoutine = toml::from_str(source).map_err(|e| InvalidExercise {
-        diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))],
-    })?;
+    let raw: RawRoutine = toml::from_str(source)
+        .map_err(|e| InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))] })?;
     let mut checker = Checker { origin, source, problems: Vec::new() };
     let name = clean_line(raw.name.get_ref());
     if name.is_empty() {
@@ -112,7 +111,7 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
         entries.push(Entry { exercise, overrides, place });
     }
     if !checker.problems.is_empty() {
-        return Err(InvalidExercise { diagnostics: checker.problems });
+        return Err(InvalidFile { diagnostics: checker.problems });
     }
     Ok(Routine { id: clean_line(id), name, summary: clean_line(&raw.summary), rest, entries })
 }
@@ -121,7 +120,7 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidExe
 pub const BUILT_IN: &[(&str, &str)] = &[("low-back", include_str!("../../exercises/routines/low-back.toml"))];
 
 /// Loads a built-in routine by id.
-pub fn built_in(id: &str) -> Option<Result<Routine, InvalidExercise>> {
+pub fn built_in(id: &str) -> Option<Result<Routine, InvalidFile>> {
     BUILT_IN
         .iter()
         .find(|(built_in, _)| *built_in == id)

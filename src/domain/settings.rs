@@ -11,6 +11,7 @@ use std::ffi::OsString;
 use std::fmt;
 use std::time::Duration;
 
+use crate::domain::diagnostic::Diagnostic;
 use crate::domain::exercise::Timing;
 use crate::domain::plan::Overrides;
 
@@ -82,6 +83,8 @@ pub struct Given {
     pub overrides: Overrides,
     /// The exercise: a built-in id, the user's own id, or a path.
     pub exercise: Option<String>,
+    /// Where a file names the exercise (the config's `exercise` line), for messages about it.
+    pub exercise_place: Option<Diagnostic>,
     /// A routine instead of one exercise: an id or a path.
     pub routine: Option<String>,
     pub quiet: Option<bool>,
@@ -113,6 +116,8 @@ pub enum Subject {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
     pub subject: Sourced<Subject>,
+    /// Where the config names the subject, when it does: a message about it points there.
+    pub subject_place: Option<Diagnostic>,
     /// The timing the flags give: they win over a routine's own and the config's.
     pub flag_timing: Overrides,
     /// The timing the config gives: it wins over the exercise file's.
@@ -158,8 +163,10 @@ pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resol
     } else {
         Sourced { value: true, from: Origin::Default }
     };
+    let subject_place = if subject.from == Origin::Config { config.exercise_place.clone() } else { None };
     Resolved {
         subject,
+        subject_place,
         flag_timing: flags.overrides.clone(),
         config_timing: config.overrides.clone(),
         quiet: pick(flags.quiet, config.quiet, false),

@@ -8,8 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::duration::human;
-use crate::domain::exercise::{self, Exercise, InvalidExercise};
+use crate::domain::exercise::{self, Exercise};
 use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::{self, Routine};
 use crate::domain::settings::{Resolved, Subject};
@@ -180,11 +181,11 @@ fn routine_exercises(
     for entry in &routine.entries {
         match find_exercise(&entry.exercise, exercises_dir, base) {
             Ok(exercise) => exercises.push(exercise),
-            Err(Failure::InvalidExercise(invalid)) => problems.extend(invalid.diagnostics),
+            Err(Failure::Invalid(invalid)) => problems.extend(invalid.diagnostics),
             Err(other) => problems.push(entry.problem(other.to_string())),
         }
     }
-    if problems.is_empty() { Ok(exercises) } else { Err(InvalidExercise { diagnostics: problems }.into()) }
+    if problems.is_empty() { Ok(exercises) } else { Err(InvalidFile { diagnostics: problems }.into()) }
 }
 
 /// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if its
@@ -205,7 +206,7 @@ pub fn check_path(path: &Path) -> Result<(), Failure> {
 pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
     match &settings.subject.value {
         Subject::Exercise(name) => {
-            let exercise = load(Some(name))?;
+            let exercise = load(Some(name)).map_err(|failure| blame(failure, settings.subject_place.as_ref()))?;
             let overrides = settings.overrides(&Overrides::default());
             within_length(&[(exercise.clone(), overrides.clone())], Duration::ZERO)?;
             Ok(Plan::new(exercise, &overrides))
@@ -214,6 +215,17 @@ pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
             let (routine, exercises) = load_routine(name)?;
             routine_plan(&routine, exercises, settings)
         }
+    }
+}
+
+/// A failure to find or read what a file names, told at the place that names it (the config's
+/// `exercise` line), so the user knows which file to fix.
+pub fn blame(failure: Failure, place: Option<&Diagnostic>) -> Failure {
+    match (place, failure) {
+        (Some(place), failure @ (Failure::Unknown(_) | Failure::Unreadable { .. })) => {
+            InvalidFile { diagnostics: vec![Diagnostic { message: failure.to_string(), ..place.clone() }] }.into()
+        }
+        (_, failure) => failure,
     }
 }
 

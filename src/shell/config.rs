@@ -5,33 +5,19 @@
 
 mod raw;
 
-use std::fmt;
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::domain::diagnostic::Diagnostic;
+use crate::domain::diagnostic::InvalidFile;
 use crate::domain::settings::{self, Environment, Given, Resolved};
 use crate::failure::Failure;
 
 /// The config file's name inside the config dir.
 pub const FILE_NAME: &str = "config.toml";
 
-/// Why the config was refused: every problem found, each with its place.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct InvalidConfig {
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl fmt::Display for InvalidConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> = self.diagnostics.iter().map(ToString::to_string).collect();
-        f.write_str(&lines.join("\n"))
-    }
-}
-
 /// Reads a config's text; `origin` names the file in messages.
-pub fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidConfig> {
+pub fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
     raw::parse(origin, bytes)
 }
 
@@ -87,7 +73,13 @@ pub fn resolve(flags: &Given) -> Result<(Resolved, Loaded), Failure> {
 pub fn init() -> Result<PathBuf, Failure> {
     let dir = crate::shell::places::config_dir().ok_or(Failure::NoConfigDir)?;
     let path = dir.join(FILE_NAME);
-    let cannot = |e: std::io::Error| Failure::Unwritable { path: path.display().to_string(), reason: e.to_string() };
+    let cannot = |e: std::io::Error| Failure::Unwritable {
+        path: path.display().to_string(),
+        reason: match crate::shell::places::file_in_the_way(&dir) {
+            Some(file) => format!("{} is a file where a folder belongs; move it away", file.display()),
+            None => e.to_string(),
+        },
+    };
     std::fs::create_dir_all(&dir).map_err(cannot)?;
     let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
         Ok(file) => file,

@@ -33,7 +33,7 @@ pub struct HistoryArgs {
     pub csv: bool,
 
     /// Only sessions on or after this day (YYYY-MM-DD, the local date of the session)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
     pub since: Option<Date>,
 
     /// Only sessions of this exercise (its id, as `--exercise` takes it)
@@ -53,8 +53,13 @@ pub fn save(records: &[Record], parts: &[Part]) -> Result<Vec<Suggestion>, Failu
         return Ok(Vec::new());
     }
     let path = path()?;
-    append(&path, records)
-        .map_err(|e| Failure::HistoryUnwritable { path: path.display().to_string(), reason: e.to_string() })?;
+    append(&path, records).map_err(|e| Failure::HistoryUnwritable {
+        path: path.display().to_string(),
+        reason: match path.parent().and_then(places::file_in_the_way) {
+            Some(file) => format!("{} is a file where a folder belongs; move it away", file.display()),
+            None => e.to_string(),
+        },
+    })?;
     // Damaged lines were reported by `history` and are skipped here without a word.
     let history = load(&path).unwrap_or_default();
     Ok(parts.iter().filter_map(|part| next_step::suggest(&history.records, &part.exercise)).collect())
@@ -195,10 +200,8 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         report::text(&records, ZonedDateTime::now().date())
     };
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(Failure::output)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What to say when sessions were recorded but none passes the filters.
@@ -219,6 +222,11 @@ pub fn filter(records: Vec<Record>, args: &HistoryArgs) -> Vec<Record> {
         .filter(|r| args.since.is_none_or(|since| r.start.date() >= since))
         .filter(|r| args.exercise.as_ref().is_none_or(|id| &r.exercise == id))
         .collect()
+}
+
+/// `--since`'s parser: a calendar day, and a message that says the form when it is not one.
+fn day(text: &str) -> Result<Date, String> {
+    text.trim().parse::<Date>().map_err(|_| "expected a day written YYYY-MM-DD, such as 2026-03-01".to_owned())
 }
 
 #[cfg(test)]

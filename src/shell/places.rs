@@ -2,7 +2,7 @@
 //! dir (history). Honours `XDG_CONFIG_HOME` and `XDG_DATA_HOME`, so tests can point them at a
 //! temporary directory; elsewhere the platform's own directories.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
@@ -18,6 +18,15 @@ pub fn config_dir() -> Option<PathBuf> {
 /// `$XDG_DATA_HOME/trunkrot` (or the platform's data dir); `None` without a home directory.
 pub fn data_dir() -> Option<PathBuf> {
     project().map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// The first folder on the way to `dir` that is a file instead: creating `dir` fails with
+/// "File exists", which says nothing of where the trouble is.
+pub fn file_in_the_way(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().filter(|ancestor| !ancestor.as_os_str().is_empty()).find_map(|ancestor| {
+        let metadata = ancestor.metadata().ok()?;
+        (!metadata.is_dir()).then(|| ancestor.to_path_buf())
+    })
 }
 
 /// Where the user's own routine files live, beside their exercises.

@@ -19,7 +19,7 @@ use crate::shell::input::{self, Input};
 /// Runs the whole session, printing as it goes. Returns its summary, and whether standard
 /// output is still open: a closed one (a reader that went away) stops the session early.
 pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<(Summary, bool), Failure> {
-    let inputs = input::spawn(false)?;
+    let inputs = input::spawn(false).map_err(Failure::io("listening for keys and signals"))?;
     let ring = io::stderr().is_terminal();
     let mut announcer = announcer;
     let mut session = Session::start(plan, Instant::now());
@@ -64,7 +64,7 @@ pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<(Su
             session.apply(Command::Stop, Instant::now());
             Ok((session.summary(Instant::now()), false))
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(Failure::output(e)),
     }
 }
 

@@ -40,7 +40,7 @@ impl Voice {
         if let Some([program, args @ ..]) = configured {
             return match locate(program, path) {
                 Some(found_at) => Ok(found(found_at, args.to_vec())),
-                None => Err(format!("No voice: voice_command `{}` not found", clean_line(program))),
+                None => Err(format!("No voice: voice_command `{}` {}", clean_line(program), why_not(program, path))),
             };
         }
         let program = KNOWN_COMMANDS.iter().find_map(|name| locate(name, path));
@@ -103,6 +103,23 @@ fn locate(program: &str, path: Option<&OsStr>) -> Option<PathBuf> {
         return is_executable(&given).then_some(given);
     }
     std::env::split_paths(path?).map(|dir| dir.join(program)).find(|candidate| is_executable(candidate))
+}
+
+/// Why a configured program cannot be run, in words: the notice must not say "not found" of a
+/// folder or a file without the permission to run it.
+fn why_not(program: &str, path: Option<&OsStr>) -> &'static str {
+    let candidates: Vec<PathBuf> = if program.contains(std::path::MAIN_SEPARATOR) || program.contains('/') {
+        vec![PathBuf::from(program)]
+    } else {
+        path.map(|path| std::env::split_paths(path).map(|dir| dir.join(program)).collect()).unwrap_or_default()
+    };
+    if candidates.iter().any(|candidate| candidate.is_dir()) {
+        "is a folder, not a program"
+    } else if candidates.iter().any(|candidate| candidate.is_file()) {
+        "is not a program this user may run (no execute permission)"
+    } else {
+        "not found"
+    }
 }
 
 #[cfg(unix)]

@@ -4,8 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::InvalidConfig;
-use crate::domain::diagnostic::Diagnostic;
+use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::plan::Overrides;
@@ -30,14 +29,14 @@ struct RawConfig {
 
 /// Parses and checks the config's text, reporting every problem found. `origin` names the file
 /// in messages.
-pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidConfig> {
+pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
     let Ok(source) = std::str::from_utf8(bytes) else {
         let message = "is not UTF-8 text; a config is a TOML file";
-        return Err(InvalidConfig { diagnostics: vec![Diagnostic::whole_file(origin, message)] });
+        return Err(InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] });
     };
     let raw: RawConfig = toml::from_str(source).map_err(|e| {
         let message = with_key(source, e.span(), toml_message(&e));
-        InvalidConfig { diagnostics: vec![Diagnostic::at(origin, source, e.span(), message)] }
+        InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), message)] }
     })?;
     let mut checker = Checker { origin, source, problems: Vec::new() };
     let duration = |checker: &mut Checker, field, value: &Option<Spanned<RawDuration>>, bounds| {
@@ -59,6 +58,7 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidConfig> 
             None
         }
     });
+    let exercise_place = raw.exercise.as_ref().map(|name| Diagnostic::at(origin, source, Some(name.span()), ""));
     let exercise = raw.exercise.and_then(|name| {
         if name.get_ref().trim().is_empty() {
             checker.report(name.span(), "`exercise` is empty; give a built-in id or a file's path".to_owned());
@@ -76,11 +76,12 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidConfig> 
         known
     });
     if !checker.problems.is_empty() {
-        return Err(InvalidConfig { diagnostics: checker.problems });
+        return Err(InvalidFile { diagnostics: checker.problems });
     }
     Ok(Given {
         overrides,
         exercise,
+        exercise_place,
         routine: None,
         quiet: raw.quiet,
         voice: raw.voice,

@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::plan::Overrides;
 use crate::domain::settings::ThemeName;
 
-fn parse_text(text: &str) -> Result<Given, InvalidConfig> {
+fn parse_text(text: &str) -> Result<Given, InvalidFile> {
     parse("/home/u/.config/trunkrot/config.toml", text.as_bytes())
 }
 

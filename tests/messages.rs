@@ -1,0 +1,133 @@
+//! What the command line and the config say when something is wrong: the value cleaned of
+//! control characters, the accepted range in words, the file and line to fix.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+/// A fresh home: `config` (if any) becomes its `trunkrot/config.toml`.
+fn home(name: &str, config: Option<&str>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("trunkrot-messages-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("trunkrot")).expect("a temporary folder");
+    if let Some(text) = config {
+        fs::write(dir.join("trunkrot/config.toml"), text).expect("a config");
+    }
+    dir
+}
+
+fn trunkrot(home: &Path) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("trunkrot");
+    command
+        .env("XDG_CONFIG_HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("NO_COLOR")
+        .timeout(Duration::from_secs(20));
+    command
+}
+
+fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).expect("UTF-8")
+}
+
+const SHORT: [&str; 8] = ["--plain", "--reps", "1", "--hold", "1", "--get-ready", "0", "--no-checkin"];
+
+#[test]
+fn a_bad_value_is_never_echoed_with_its_control_characters() {
+    let home = home("control", None);
+    for value in ["x\u{1b}]2;pwned\u{7}", "x\u{1b}[2J\ry", "1\u{9b}31m"] {
+        let assert = trunkrot(&home).args(["--reps", value]).assert().code(2);
+        let text = stderr(&assert);
+        assert!(text.contains("--reps"), "{text:?}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "a control character reached the terminal: {text:?}"
+        );
+    }
+}
+
+#[test]
+fn an_out_of_range_flag_says_what_it_takes_in_words() {
+    let home = home("range", None);
+    trunkrot(&home)
+        .args(["--hold", "601"])
+        .assert()
+        .code(2)
+        .stderr(contains("10 min 01 s is too long: this takes 1 s to 10 min").and(contains("..=").not()));
+    trunkrot(&home).args(["--hold", "0"]).assert().code(2).stderr(contains("0 s is too short: this takes 1 s"));
+    trunkrot(&home)
+        .args(["history", "--since", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(contains("expected a day written YYYY-MM-DD").and(contains("four digit").not()));
+}
+
+#[test]
+fn durations_as_trunkrot_config_prints_them_are_accepted() {
+    let home = home("human", Some("hold = \"5 s\"\nrest = \"1 min 30 s\"\n"));
+    let report =
+        String::from_utf8(trunkrot(&home).arg("config").assert().success().get_output().stdout.clone()).expect("UTF-8");
+    let hold = report.lines().find(|line| line.starts_with("hold")).expect("a hold row");
+    assert!(hold.contains("5 s") && hold.ends_with("config.toml"), "{report}");
+    let plan = trunkrot(&home).args(["plan", "--hold", "1 min", "--get-ready", "2 s"]).assert().success();
+    let plan = String::from_utf8(plan.get_output().stdout.clone()).expect("UTF-8");
+    assert!(plan.contains("hold 60 s"), "{plan}");
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_says_so() {
+    let home = home("datafile", None);
+    fs::write(home.join("data"), "not a folder").expect("a file");
+    trunkrot(&home)
+        .args(SHORT)
+        .assert()
+        .code(1)
+        .stderr(contains("data is a file where a folder belongs").and(contains("os error 17").not()));
+}
+
+#[test]
+fn a_voice_command_that_is_a_folder_says_so() {
+    let home = home("voicedir", None);
+    let config = format!("voice = true\nvoice_command = [\"{}\"]\n", home.display());
+    fs::write(home.join("trunkrot/config.toml"), config).expect("a config");
+    trunkrot(&home).args(SHORT).assert().success().stderr(contains("is a folder, not a program"));
+}
+
+#[test]
+fn an_unknown_exercise_in_the_config_names_the_config_and_its_line() {
+    let home = home("unknown", Some("reps = 2\nexercise = \"glute-brige\"\n"));
+    let path = home.join("trunkrot/config.toml");
+    for args in [&["plan"][..], &["config"], &SHORT] {
+        trunkrot(&home).args(args).assert().code(1).stderr(
+            contains(format!("{}:2:12: no exercise `glute-brige`, did you mean `glute-bridge`?", path.display()))
+                .and(contains("2 | exercise = \"glute-brige\"")),
+        );
+    }
+    trunkrot(&home)
+        .args(["plan", "--exercise", "glute-brige"])
+        .assert()
+        .code(1)
+        .stderr(contains("error: no exercise `glute-brige`").and(contains("config.toml").not()));
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let home = home("pipe", None);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("trunkrot"))
+        .arg("man")
+        .env("XDG_CONFIG_HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("trunkrot runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("trunkrot ends");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "no message for a closed pipe");
+}
