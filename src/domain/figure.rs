@@ -7,7 +7,7 @@
 
 pub(crate) mod raw;
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::domain::exercise::Side;
 use crate::domain::plan::PhaseKind;
@@ -63,7 +63,16 @@ impl Figure {
             .zip(self.start.parts.iter().zip(&held.parts))
             .map(|(points, (start, held))| Placed { points, moving: start.points != held.points })
             .collect();
-        Stance { parts, side }
+        Stance { parts, side, extent: self.extent() }
+    }
+
+    /// The box every pose fits in, with room for a head's disc around the points: the view
+    /// draws this much, so a figure lying on the floor fills its area instead of a square.
+    pub fn extent(&self) -> Extent {
+        let points = || self.named_poses().into_iter().flat_map(|(_, _, pose)| &pose.parts).flat_map(|p| &p.points);
+        let low = |of: fn(&Point) -> u8| points().map(of).min().map_or(0.0, |n| f64::from(n) - MARGIN);
+        let high = |of: fn(&Point) -> u8| points().map(of).max().map_or(f64::from(BOX), |n| f64::from(n) + MARGIN);
+        Extent { left: low(|p| p.x), right: high(|p| p.x), bottom: low(|p| p.y), top: high(|p| p.y) }
     }
 
     /// The poses in the file's order, each with its name and the side it is drawn for:
@@ -75,6 +84,25 @@ impl Figure {
             poses.push((side.map_or("hold", Side::word), *side, pose));
         }
         poses
+    }
+}
+
+/// Room kept around a figure's points, in box units: a head's disc and a thick stroke fit.
+pub const MARGIN: f64 = 8.0;
+
+/// The part of the box a figure is drawn in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Extent {
+    pub left: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub top: f64,
+}
+
+impl Extent {
+    /// How many times wider than tall.
+    pub fn aspect(&self) -> f64 {
+        (self.right - self.left) / (self.top - self.bottom).max(1.0)
     }
 }
 
@@ -92,6 +120,8 @@ pub struct Stance {
     pub parts: Vec<Placed>,
     /// The side being worked, for the moving parts' colour.
     pub side: Option<Side>,
+    /// What of the box to draw: the same for every stance of a figure, so it never jumps.
+    pub extent: Extent,
 }
 
 /// The pose between `from` (at 0) and `to` (at 1); `fraction` is clamped to that range. Poses
@@ -104,6 +134,29 @@ pub fn interpolate(from: &Pose, to: &Pose, fraction: f64) -> Vec<Vec<(f64, f64)>
         .zip(&to.parts)
         .map(|(a, b)| a.points.iter().zip(&b.points).map(|(p, q)| (between(p.x, q.x), between(p.y, q.y))).collect())
         .collect()
+}
+
+/// The time between frames while the figure moves: 12.5 a second, smooth enough for a body
+/// moving slowly, and a steady rate of at least 10 even when a frame comes a little late.
+pub const FRAME: Duration = Duration::from_millis(80);
+
+/// When the figure next needs drawing, if it is moving at `now`: the next frame after `now`,
+/// on a grid counted back from the move's deadline, so frames stay evenly spaced whenever the
+/// loop wakes and the last one falls exactly on the deadline. `None` when nothing moves: not in
+/// a move, paused, finished, or an exercise without a figure.
+pub fn next_frame(session: &Session, now: Instant) -> Option<Instant> {
+    let crate::domain::session::State::Running { index, ends_at } = session.state() else {
+        return None;
+    };
+    let phase = session.plan().phases.get(index)?;
+    let part = session.plan().parts.get(phase.part)?;
+    if phase.kind != PhaseKind::Move || part.exercise.figure.is_none() || now >= ends_at {
+        return None;
+    }
+    let left = (ends_at - now).as_nanos();
+    let frames_left = (left - 1) / FRAME.as_nanos();
+    let back = Duration::from_nanos(u64::try_from(frames_left * FRAME.as_nanos()).unwrap_or(u64::MAX));
+    ends_at.checked_sub(back)
 }
 
 /// Slow at both ends, as a body starts and stops moving; 0 and 1 stay where they are.
@@ -132,6 +185,7 @@ pub fn stance(session: &Session, now: Instant) -> Option<Stance> {
             .map(|(points, (start, held))| Placed { points, moving: start.points != held.points })
             .collect(),
         side: phase.side,
+        extent: figure.extent(),
     };
     let stance = match phase.kind {
         PhaseKind::GetReady | PhaseKind::Rest => place(interpolate(&figure.start, &figure.start, 0.0)),

@@ -99,6 +99,17 @@ impl App {
         self.session.tick(now)
     }
 
+    /// When the loop must wake next to show what changes without input: the next displayed
+    /// second or phase, or sooner, the next frame of a moving figure. Never a deadline: the
+    /// session's deadlines stay where they are, however often the screen is drawn.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let change = self.session.next_change(now);
+        match (change, crate::domain::figure::next_frame(&self.session, now)) {
+            (Some(change), Some(frame)) => Some(change.min(frame)),
+            (change, frame) => change.or(frame),
+        }
+    }
+
     /// Carries out an action at `now`, returning what happened to the session.
     pub fn handle(&mut self, action: Action, now: Instant) -> (Vec<Event>, Flow) {
         let mut events = self.session.tick(now);
@@ -172,6 +183,36 @@ mod tests {
     fn app(now: Instant) -> App {
         let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
         App::new(Session::start(Plan::new(exercise, &Overrides::default()), now))
+    }
+
+    #[test]
+    fn the_loop_wakes_for_frames_only_while_the_figure_moves() {
+        // Get ready 10 s, move left 3 s, hold left 5 s.
+        let t0 = Instant::now();
+        let mut app = app(t0);
+        let ms = |n: u64| t0 + Duration::from_millis(n);
+        assert_eq!(app.next_wake(ms(2_500)), Some(ms(3_000)), "getting ready: once per displayed second");
+        let move_end = ms(13_000);
+        let mut now = ms(10_000);
+        app.tick(now);
+        let mut frames = Vec::new();
+        while now < move_end {
+            let wake = app.next_wake(now).expect("a wake");
+            assert!(wake > now && wake <= move_end);
+            frames.push(wake);
+            // A loop that wakes a little late each time keeps to the same frames.
+            now = wake + Duration::from_millis(7);
+            app.tick(now);
+        }
+        assert_eq!(frames.last(), Some(&move_end), "the last frame is the hold's start, exactly");
+        let gaps: Vec<Duration> = frames.windows(2).map(|pair| pair[1] - pair[0]).collect();
+        assert!(gaps.iter().all(|gap| *gap <= Duration::from_millis(100)), "at least 10 a second: {gaps:?}");
+        assert!(frames.len() >= 30, "{} frames in 3 s", frames.len());
+        assert_eq!(app.session.state(), crate::domain::session::State::Running { index: 2, ends_at: ms(18_000) });
+        assert_eq!(app.next_wake(ms(13_300)), Some(ms(14_000)), "holding: once per displayed second");
+        app.handle(Action::Session(Command::Skip), ms(13_300));
+        app.handle(Action::Session(Command::Pause), ms(13_400));
+        assert_eq!(app.next_wake(ms(13_500)), None, "paused in a move: nothing moves");
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn drive(
         if app.exiting() {
             return Ok(());
         }
-        let input = match announcer.wake(app.session.next_change(now)) {
+        let input = match announcer.wake(app.next_wake(now)) {
             Some(wake) => inputs.recv_timeout(wake.saturating_duration_since(Instant::now())),
             None => inputs.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };

@@ -101,7 +101,8 @@ fn figure_text(out: &mut String, figure: &Figure) {
         let _ = write!(line, "{name:<column$}");
     }
     let _ = writeln!(out, "{}", line.trim_end());
-    for row in 0..usize::from(POSE_HEIGHT) {
+    let rows = drawn.iter().map(Vec::len).max().unwrap_or(0);
+    for row in 0..rows {
         let mut line = String::from("  ");
         for pose in &drawn {
             let cell = pose.get(row).map_or("", String::as_str);

@@ -138,3 +138,16 @@ fn every_shipped_exercise_has_a_figure_with_a_pose_for_each_side() {
         }
     }
 }
+
+#[test]
+fn an_exercise_without_a_figure_never_asks_for_frames() {
+    let exercise = check("", "sides = [\"left\"]").expect("valid");
+    assert_eq!(exercise.figure, None);
+    let t0 = Instant::now();
+    let mut session = Session::start(Plan::new(exercise, &Overrides::default()), t0);
+    let moving = t0 + Duration::from_millis(11_500);
+    session.tick(moving);
+    assert_eq!(session.phase().map(|p| p.kind), Some(PhaseKind::Move));
+    assert_eq!(next_frame(&session, moving), None);
+    assert_eq!(stance(&session, moving), None);
+}

@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line, Points};
 
 use super::Theme;
-use crate::domain::figure::{BOX, Stance};
+use crate::domain::figure::{Extent, Stance};
 
 /// The smallest figure worth drawing, in cells: smaller, a stroke is most of the drawing.
 pub const MIN_WIDTH: u16 = 12;
@@ -32,11 +32,18 @@ impl<'a> FigureView<'a> {
         FigureView { stance, theme }
     }
 
-    /// The part of `area` the figure takes: the largest square box (in pixels) inside it,
-    /// centred. Empty when the area is smaller than the figure's minimum.
-    pub fn fit(area: Rect) -> Rect {
-        let height = area.height.min(area.width / 2);
-        let width = height.saturating_mul(2);
+    /// The part of `area` the figure takes: the largest box of its frame's shape inside it
+    /// (a half-block pixel is square: one column, half a row), centred. Empty when that is
+    /// smaller than the figure's minimum.
+    pub fn fit(area: Rect, extent: &Extent) -> Rect {
+        let aspect = extent.aspect();
+        // Columns for the full height, or rows for the full width, whichever fits.
+        let full_height = (f64::from(area.height) * 2.0 * aspect).floor();
+        let (width, height) = if full_height <= f64::from(area.width) {
+            (full_height as u16, area.height)
+        } else {
+            (area.width, (f64::from(area.width) / aspect / 2.0).floor() as u16)
+        };
         if height < MIN_HEIGHT || width < MIN_WIDTH {
             return Rect::new(area.x, area.y, 0, 0);
         }
@@ -46,7 +53,8 @@ impl<'a> FigureView<'a> {
 
 impl Widget for FigureView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = Self::fit(area.intersection(buf.area));
+        let frame = self.stance.extent;
+        let area = Self::fit(area.intersection(buf.area), &frame);
         if area.is_empty() {
             return;
         }
@@ -54,21 +62,25 @@ impl Widget for FigureView<'_> {
         let still = base.fg.unwrap_or(Color::Reset);
         let moving = self.theme.side_colour(self.stance.side).unwrap_or(still);
         // One pixel in box units, across and up: strokes are drawn again at these offsets.
-        let pixel = (f64::from(BOX) / f64::from(area.width), f64::from(BOX) / (f64::from(area.height) * 2.0));
+        let pixel = (
+            (frame.right - frame.left) / f64::from(area.width),
+            (frame.top - frame.bottom) / (f64::from(area.height) * 2.0),
+        );
         // Two pixels wide on a small figure, more as it grows: about a twentieth of the box.
         let thickness = (area.width / 20).max(2);
+        // Whole pixels either way of the line, so each copy lands on its own pixels.
         let offsets: Vec<(f64, f64)> = (0..thickness)
             .flat_map(|i| (0..thickness).map(move |j| (i, j)))
             .map(|(i, j)| {
-                let centre = f64::from(thickness - 1) / 2.0;
-                ((f64::from(i) - centre) * pixel.0, (f64::from(j) - centre) * pixel.1)
+                let shift = |n: u16| f64::from(n) - f64::from(thickness / 2);
+                (shift(i) * pixel.0, shift(j) * pixel.1)
             })
             .collect();
         let canvas = Canvas::default()
             .marker(Marker::HalfBlock)
             .background_color(base.bg.unwrap_or(Color::Reset))
-            .x_bounds([0.0, f64::from(BOX)])
-            .y_bounds([0.0, f64::from(BOX)])
+            .x_bounds([frame.left, frame.right])
+            .y_bounds([frame.bottom, frame.top])
             .paint(|ctx| {
                 // Still parts first, so the moving ones are drawn over them.
                 for (is_moving, colour) in [(false, still), (true, moving)] {
@@ -111,10 +123,14 @@ fn disc(x: f64, y: f64, pixel: (f64, f64)) -> Vec<(f64, f64)> {
     coords
 }
 
-/// The stance drawn in `width` x `height` cells without colour, as lines of text.
+/// The stance drawn without colour, as lines of text: as large as fits in `width` x `height`
+/// cells, with no blank rows around it.
 pub fn text_lines(stance: &Stance, width: u16, height: u16) -> Vec<String> {
-    let area = Rect::new(0, 0, width, height);
+    let fitted = FigureView::fit(Rect::new(0, 0, width, height), &stance.extent);
+    let area = Rect::new(0, 0, width, fitted.height);
     let mut buffer = Buffer::empty(area);
     FigureView::new(stance, Theme { colour: false, high_contrast: false }).render(area, &mut buffer);
-    (0..height).map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_owned()).collect()
+    (0..area.height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
+        .collect()
 }

@@ -58,13 +58,15 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, them
     if let Some(figure) = &exercise.figure
         && inner.width >= FIGURE_BESIDE
     {
-        // A third of the width at most, and a square box of it.
-        let width = (inner.width / 3).min(inner.height.saturating_mul(2)) & !1;
-        let figure_area = Rect::new(inner.right() - width, inner.y, width, width / 2);
+        // A third of the width at most, as tall as its shape needs.
         let first_side = exercise.side_slots().first().copied().flatten();
         let stance = figure.still(&figure.start, first_side);
-        frame.render_widget(FigureView::new(&stance, theme), figure_area);
-        text_area.width -= width + 1;
+        let fitted = FigureView::fit(Rect { width: inner.width / 3, ..inner }, &stance.extent);
+        if !fitted.is_empty() {
+            let figure_area = Rect { x: inner.right() - fitted.width, y: inner.y, ..fitted };
+            frame.render_widget(FigureView::new(&stance, theme), figure_area);
+            text_area.width -= fitted.width + 1;
+        }
     }
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0));
     frame.render_widget(paragraph, text_area);

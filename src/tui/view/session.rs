@@ -14,6 +14,7 @@ use super::figure::FigureView;
 use super::{Keys, Theme, keys_line};
 use crate::domain::duration::human;
 use crate::domain::exercise::Side;
+use crate::domain::figure::Extent;
 use crate::domain::plan::{Phase, PhaseKind};
 use crate::tui::app::App;
 
@@ -54,7 +55,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     let digits_width = if digits.height > 0 { big_width(&countdown, 1) } else { 0 };
     let words = digits_width.max(WORDS_WIDTH).max(cue_width);
     let stance = crate::domain::figure::stance(session, now);
-    let figure_area = stance.as_ref().and_then(|_| figure_column(middle, words));
+    let figure_area = stance.as_ref().and_then(|stance| figure_column(middle, words, &stance.extent));
     let [label, digits, seconds, cue] = [label, digits, seconds, cue]
         .map(|row| figure_area.map_or(row, |figure| Rect { width: row.width.saturating_sub(figure.width), ..row }));
     if let (Some(stance), Some(figure_area)) = (&stance, figure_area) {
@@ -185,13 +186,14 @@ fn rows(area: Rect, large: bool, medium: bool, notes: bool) -> std::rc::Rc<[Rect
 /// Columns kept for the phase and the cue beside the figure (`PAUSED · RIGHT: Space resumes`).
 const WORDS_WIDTH: u16 = 32;
 
-/// The right of `middle` for the figure: a square box (in pixels) as tall as the middle rows,
-/// in what is left once `words` columns are kept for the rest; `None` if too small to read.
-fn figure_column(middle: Rect, words: u16) -> Option<Rect> {
+/// The right of `middle` for the figure: its extent's shape as tall as the middle rows, in what
+/// is left once `words` columns are kept for the rest; `None` if too small to read.
+fn figure_column(middle: Rect, words: u16, extent: &Extent) -> Option<Rect> {
     let spare = middle.width.saturating_sub(words + 2);
-    let width = spare.min(middle.height.saturating_mul(2)) & !1;
+    let fitted = FigureView::fit(Rect { width: spare, ..middle }, extent);
+    let width = fitted.width + 1;
     let area = Rect::new(middle.right().saturating_sub(width), middle.y, width, middle.height);
-    (!FigureView::fit(area).is_empty()).then_some(area)
+    (!fitted.is_empty()).then_some(area)
 }
 
 /// `5`, `42`, or `1:30` for a minute and more.

@@ -315,3 +315,33 @@ fn a_notice_from_the_shell_is_shown() {
     app.notice = Some("no speech command found".to_owned());
     assert!(screen_text(&draw(&app, now, 80, 24)).contains("no speech command found"));
 }
+
+/// Each shipped exercise's screen halfway through its first move and a second into its first
+/// hold, at the smallest common terminal and a large one.
+#[test]
+fn every_shipped_figure_mid_move_and_in_a_hold() {
+    for (id, _) in exercise::BUILT_IN {
+        let exercise = exercise::built_in(id).unwrap().unwrap();
+        let timing = exercise.timing.clone();
+        let t0 = Instant::now();
+        let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0));
+        let mid_move = t0 + timing.get_ready + timing.transition / 2;
+        app.tick(mid_move);
+        assert_eq!(app.session.phase().unwrap().kind, crate::domain::plan::PhaseKind::Move, "{id}");
+        for (width, height) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("{id}_move_{width}x{height}"),
+                draw(&app, mid_move, width, height).backend()
+            );
+        }
+        let holding = t0 + timing.get_ready + timing.transition + secs(1);
+        app.tick(holding);
+        assert_eq!(app.session.phase().unwrap().kind, crate::domain::plan::PhaseKind::Hold, "{id}");
+        for (width, height) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("{id}_hold_{width}x{height}"),
+                draw(&app, holding, width, height).backend()
+            );
+        }
+    }
+}
