@@ -35,6 +35,9 @@ pub enum Failure {
     )]
     TooLong { length: String, max: String },
 
+    #[error("{0}")]
+    TerminalLost(String),
+
     /// An outside failure of reading or writing, with what was being done.
     #[error("{doing} failed: {source}")]
     Io { doing: &'static str, source: std::io::Error },

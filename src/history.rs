@@ -1,7 +1,13 @@
 //! The session log: one record per exercise done, stored as one JSON line each in
-//! `history.jsonl`. Pure: building a record, writing its line, and reading a whole file back
-//! into records plus a note for each damaged line. The file itself is the shell's
+//! `history.jsonl`, and amendment lines that add check-in answers given after the session
+//! ended. Pure: building a record, writing its line, and reading a whole file back into records
+//! (amendments applied) plus a note for each damaged line. The file itself is the shell's
 //! ([`crate::shell::journal`]).
+//!
+//! A session's records are written the moment it ends, so nothing done is lost if the terminal
+//! goes away on the done screen; each check-in answer given there appends an amendment line
+//! `{"v":2,"amends":ID,...}` naming the session's id, which readers apply to the records with
+//! that id. The file is only ever appended to, so a crash leaves at worst a cut last line.
 
 pub mod export;
 pub mod next_step;
@@ -23,9 +29,15 @@ use crate::domain::plan::Plan;
 use crate::domain::session::{SideReps, Summary};
 use crate::domain::untrusted::clean_line;
 
-/// The format version written in every record's `v`. Readers accept every version up to this
-/// one; fields added later must have defaults so that older lines still read.
-pub const VERSION: u32 = 1;
+/// The format version written in every line's `v`. Readers accept every version up to this
+/// one; fields added later must have defaults so that older lines still read. Version 2 added
+/// the session id, the skipped holds and the amendment lines.
+pub const VERSION: u32 = 2;
+
+/// How many records back from an amendment its session's records are looked for: a session's
+/// records and its answers are written seconds apart, with at most a few other sessions' lines
+/// between them, and the bound keeps a long history linear to read.
+const AMENDMENT_REACH: usize = 1000;
 
 /// The file's name, as diagnostics show it.
 pub const FILE_NAME: &str = "history.jsonl";
@@ -147,6 +159,11 @@ pub struct Record {
     pub checkin: Checkin,
     /// The id of the routine this exercise was done in, if any.
     pub routine: Option<String>,
+    /// The session's id, shared by the records of one routine and named by amendments; `None`
+    /// in lines written before version 2.
+    pub session: Option<String>,
+    /// Holds skipped in a session that reached its end.
+    pub skipped: u32,
 }
 
 impl Record {
@@ -177,35 +194,61 @@ impl Record {
             pain: self.checkin.pain.map(Pain::value),
             effort: self.checkin.effort,
             routine: self.routine.as_deref().map(Cow::Borrowed),
+            session: self.session.as_deref().map(Cow::Borrowed),
+            skipped: self.skipped,
         };
         // A struct of strings and numbers always serializes.
         serde_json::to_string(&line).unwrap_or_default()
     }
 }
 
-/// The records a session leaves: one per exercise of the plan that was started, or none when no
-/// hold was done at all.
+/// Check-in answers given after a session's records were written, for the records with the
+/// session's id. Each amendment carries every answer given so far; the last one read wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    pub session: String,
+    pub checkin: Checkin,
+}
+
+impl Amendment {
+    /// The amendment's JSON line, without the newline.
+    pub fn to_line(&self) -> String {
+        let line = AmendmentLine {
+            v: VERSION,
+            amends: Cow::Borrowed(&self.session),
+            pain: self.checkin.pain.map(Pain::value),
+            effort: self.checkin.effort,
+        };
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+}
+
+/// A line of the history: a record, or an amendment to earlier ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Record(Record),
+    Amendment(Amendment),
+}
+
+/// The records a session leaves: one per exercise of the plan with a hold done, or none when no
+/// hold was done at all. `session` is the session's id, for later amendments.
 ///
 /// The exercises of a routine each get a record, tagged with the routine's id.
-pub fn records(summary: &Summary, plan: &Plan, start: Started, checkin: Checkin) -> Vec<Record> {
+pub fn records(summary: &Summary, plan: &Plan, start: Started, session: &str) -> Vec<Record> {
     let parts = &plan.parts;
-    if summary.held.is_zero() {
-        return Vec::new();
-    }
     let several = parts.len() > 1;
-    let done = |part: &&crate::domain::session::PartSummary| part.reps.iter().any(|r| r.done > 0);
-    let first = summary.parts.first().map(|p| p.id.as_str());
+    let done = |part: &crate::domain::session::PartSummary| part.reps.iter().any(|r| r.done > 0);
     summary
         .parts
         .iter()
         .zip(parts)
-        .filter(|(summary_part, _)| done(summary_part) || Some(summary_part.id.as_str()) == first)
+        .filter(|(summary_part, _)| done(summary_part))
         .map(|(summary_part, part)| Record {
             start,
             exercise: summary_part.id.clone(),
             name: summary_part.name.clone(),
-            // An exercise of a routine stopped later on was still done in full.
-            completed: summary.completed || summary_part.reps.iter().all(|r| r.done >= r.planned),
+            // Every hold of this exercise ran to its end, even if the routine stopped later.
+            completed: summary_part.reps.iter().all(|r| r.done >= r.planned),
             reps: part.settings.reps,
             sets: part.settings.sets,
             hold: summary_part.hold,
@@ -213,8 +256,14 @@ pub fn records(summary: &Summary, plan: &Plan, start: Started, checkin: Checkin)
             // A routine's exercises each get their own time; pauses belong to no one of them.
             total: if several { summary_part.active } else { summary.elapsed },
             active: if several { summary_part.active } else { summary.active },
-            checkin,
+            checkin: Checkin::default(),
             routine: plan.routine.clone(),
+            session: Some(session.to_owned()),
+            skipped: if summary.reached_end {
+                summary_part.reps.iter().fold(0, |sum, r| sum + r.planned.saturating_sub(r.done))
+            } else {
+                0
+            },
         })
         .collect()
 }
@@ -240,20 +289,56 @@ pub struct History {
     pub skipped: Vec<Skipped>,
 }
 
-/// Reads a whole file. Blank lines are ignored; every other line that is not a record is
-/// skipped with its reason, and never stops the lines after it from being read.
+/// Reads a whole file. Blank lines are ignored; every other line that is neither a record nor an
+/// amendment is skipped with its reason, and never stops the lines after it from being read.
 pub fn read(bytes: &[u8]) -> History {
     let mut history = History::default();
     for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match parse_line(line) {
-            Ok(record) => history.records.push(record),
+        match parse_entry(line) {
+            Ok(Entry::Record(record)) => history.records.push(record),
+            Ok(Entry::Amendment(amendment)) => history.amend(&amendment),
             Err(reason) => history.skipped.push(Skipped { line: index + 1, reason }),
         }
     }
     history
+}
+
+impl History {
+    /// Gives the answers of `amendment` to the records of its session read so far (one per
+    /// exercise of a routine); an amendment whose session is not found changes nothing.
+    pub fn amend(&mut self, amendment: &Amendment) {
+        let reach = self.records.len().saturating_sub(AMENDMENT_REACH);
+        for record in self.records[reach..].iter_mut().rev() {
+            if record.session.as_deref() == Some(amendment.session.as_str()) {
+                record.checkin = amendment.checkin;
+            }
+        }
+    }
+}
+
+/// Parses one line: a record, an amendment, or why it is neither.
+pub fn parse_entry(line: &[u8]) -> Result<Entry, String> {
+    match parse_line(line) {
+        Ok(record) => Ok(Entry::Record(record)),
+        Err(reason) => match serde_json::from_slice::<AmendmentLine>(line) {
+            Ok(amendment) if amendment.v <= VERSION => Ok(Entry::Amendment(Amendment {
+                session: amendment.amends.into_owned(),
+                checkin: Checkin { pain: checked_pain(amendment.pain)?, effort: amendment.effort },
+            })),
+            // Neither: the record's reason says more than the amendment's would.
+            _ => Err(reason),
+        },
+    }
+}
+
+fn checked_pain(pain: Option<u8>) -> Result<Option<Pain>, String> {
+    match pain {
+        Some(value) => Ok(Some(Pain::new(value).ok_or_else(|| format!("pain {value} is not in 0..=10"))?)),
+        None => Ok(None),
+    }
 }
 
 /// Parses one line into a record, or says why it is not one.
@@ -262,10 +347,7 @@ pub fn parse_line(line: &[u8]) -> Result<Record, String> {
     if line.v > VERSION {
         return Err(format!("written by a newer trunkrot (format {}; this one reads up to {VERSION})", line.v));
     }
-    let pain = match line.pain {
-        Some(value) => Some(Pain::new(value).ok_or_else(|| format!("pain {value} is not in 0..=10"))?),
-        None => None,
-    };
+    let pain = checked_pain(line.pain)?;
     if line.sides.is_empty() {
         return Err("no reps per side".to_owned());
     }
@@ -282,6 +364,8 @@ pub fn parse_line(line: &[u8]) -> Result<Record, String> {
         active: Duration::from_secs(line.active_secs),
         checkin: Checkin { pain, effort: line.effort },
         routine: line.routine.as_deref().map(shown),
+        session: line.session.map(Cow::into_owned),
+        skipped: line.skipped,
     })
 }
 
@@ -328,6 +412,27 @@ struct Line<'a> {
     effort: Option<Effort>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     routine: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    session: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    skipped: u32,
+}
+
+/// An amendment as stored.
+#[derive(Serialize, Deserialize)]
+struct AmendmentLine<'a> {
+    v: u32,
+    #[serde(borrow)]
+    amends: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    effort: Option<Effort>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }
 
 #[derive(Serialize, Deserialize)]

@@ -5,9 +5,10 @@
 //! - [`commands`]: one file per subcommand, the session included. Each resolves its settings
 //!   once ([`domain::settings`] ranks flags, config and environment; [`shell::config`] reads the
 //!   file and the environment) and hands the one value down.
-//! - [`tui`] (the app's state, the key bindings, the view, the interactive loop) and [`shell`]
-//!   (keys and signals, plain mode, bells and speech, the user's places, finding and reading
-//!   files, the config file, the history file on disk): the impure edge.
+//! - [`tui`] (the app's state, the key bindings, the view, the interactive loop generic over the
+//!   backend, the real terminal) and [`shell`] (keys and signals, job control, the turn shared by
+//!   the screen and plain mode, plain mode, bells and speech, the user's places, finding and
+//!   reading files, the config file, the history file on disk): the impure edge.
 //! - [`history`]: pure; the record line, statistics, the report, exports, the next-step rule.
 //! - [`domain`]: pure; exercises, routines, plans, the session state machine, durations,
 //!   diagnostics, untrusted text, the summary, spelling hints, the cues each event makes, and the

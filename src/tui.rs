@@ -2,6 +2,7 @@
 //! drives them in a terminal.
 
 pub mod app;
+pub mod event_loop;
 pub mod keys;
 pub mod terminal;
 pub mod view;

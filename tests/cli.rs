@@ -99,7 +99,7 @@ fn sigint_stops_a_plain_session_with_the_summary() {
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
     let status = child.wait().unwrap();
-    assert!(status.success(), "{status:?}");
+    assert_eq!(status.code(), Some(130), "128 + SIGINT, as shells expect: {status:?}");
     assert!(rest.contains("Lower trunk rotation: stopped early"), "{rest}");
     assert!(rest.contains("Left: 0 of 10 reps"), "{rest}");
 }

@@ -41,7 +41,7 @@ fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
     let records = value.as_array().unwrap();
     assert_eq!(records.len(), 1);
     let record = &records[0];
-    assert_eq!(record["v"], 1);
+    assert_eq!(record["v"], 2);
     assert_eq!(record["exercise"], "lower-trunk-rotation");
     assert_eq!(record["completed"], true);
     assert_eq!((record["reps"].clone(), record["hold_secs"].clone()), (1.into(), 1.into()));

@@ -1,50 +1,125 @@
-//! The default command: a guided session, on the screen or as plain lines, then its summary and
-//! its record in the history.
+//! The default command: a guided session, on the screen or as plain lines, its record kept in
+//! the history the moment it ends, then its summary.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::SessionArgs;
 use crate::domain::cues;
+use crate::domain::plan::Plan;
+use crate::domain::session::Summary;
 use crate::domain::settings::Resolved;
 use crate::failure::Failure;
-use crate::history;
+use crate::history::next_step::Suggestion;
+use crate::history::{self, Amendment, Checkin, Started};
+use crate::shell::step::Keeper;
 use crate::shell::{announce, catalog, config, journal, plain, speech};
+use crate::tui::event_loop::Ending;
 use crate::tui::{terminal, view};
 
 /// Plans the session from the flags, the config and the files, runs it in the terminal or as
-/// plain lines, prints the summary once the terminal is restored, and records it in the history.
+/// plain lines (keeping its record as it ends), and prints the summary once the terminal is
+/// restored. A session ended by a signal exits with 128 plus its number.
 pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let (settings, _) = config::resolve(&args.given())?;
     let plan = catalog::plan(&settings)?;
     let (announcer, notice) = announcer(&settings);
-    let planned = plan.clone();
-    let start = history::Started::from_zoned(&jiff::ZonedDateTime::now());
-    let (summary, checkin, reader) = if args.plain || !std::io::stdout().is_terminal() {
+    let mut recorder = Recorder::new(plan.clone(), journal::path()?);
+    let (summary, reader, exit) = if args.plain || !std::io::stdout().is_terminal() {
         if let Some(notice) = notice {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
         }
-        let (summary, open) = plain::run(plan, announcer, &mut std::io::stdout().lock())?;
-        (summary, history::Checkin::default(), open)
+        let outcome = plain::run(plan, announcer, &mut std::io::stdout().lock(), &mut recorder)?;
+        (outcome.summary, outcome.reader, Ok(outcome.signal.map_or(ExitCode::SUCCESS, signal_status)))
     } else {
         let theme = view::Theme::new(settings.theme.value, !settings.colour.value);
         let presentation = terminal::Presentation { theme, notice, checkin: settings.checkin.value };
-        let (summary, checkin) =
-            terminal::run(plan, announcer, presentation).map_err(Failure::io("running the session on the terminal"))?;
-        (summary, checkin, true)
+        let outcome = terminal::run(plan, announcer, presentation, &mut recorder)
+            .map_err(Failure::io("running the session on the terminal"))?;
+        let exit = match outcome.ending {
+            Ending::Left => Ok(ExitCode::SUCCESS),
+            Ending::Signal(number) => Ok(signal_status(number)),
+            Ending::Lost(reason) => Err(Failure::TerminalLost(reason)),
+        };
+        (outcome.summary, true, exit)
     };
     let mut out = std::io::stdout().lock();
-    // A closed pipe loses the summary, but must not lose the session's record.
+    // A closed pipe or terminal loses the summary; the record is already kept.
     if reader {
         let _ = out.write_all(crate::domain::summary::text(&summary).as_bytes()).and_then(|()| out.flush());
-    }
-    let suggestions = journal::save(&history::records(&summary, &planned, start, checkin), &planned.parts)?;
-    if reader {
-        for suggestion in suggestions {
+        for suggestion in recorder.suggestions(&summary) {
             let _ = writeln!(out, "{suggestion}");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    match recorder.failure.take() {
+        Some(failure) => Err(failure),
+        None => exit,
+    }
+}
+
+/// 128 plus the signal's number, as shells report a process a signal ended.
+fn signal_status(number: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(128 + number).unwrap_or(u8::MAX))
+}
+
+/// Keeps the session in the history file: its records the moment it ends, then an amendment
+/// line for each check-in answer, tied to the records by the session's id.
+struct Recorder {
+    plan: Plan,
+    path: PathBuf,
+    start: Started,
+    /// Unique to this session: its start to the nanosecond and the process id.
+    id: String,
+    /// Whether records were written, so answers have something to amend.
+    written: bool,
+    /// The first failure to write, reported once the terminal is restored.
+    failure: Option<Failure>,
+}
+
+impl Recorder {
+    fn new(plan: Plan, path: PathBuf) -> Self {
+        let now = jiff::ZonedDateTime::now();
+        let id = format!("{}-{}", now.timestamp().as_nanosecond(), std::process::id());
+        Recorder { plan, path, start: Started::from_zoned(&now), id, written: false, failure: None }
+    }
+
+    fn append(&mut self, lines: &[String]) -> Option<String> {
+        let result = journal::append_lines(&self.path, lines);
+        let error = result.err()?;
+        let failure = journal::unwritable(&self.path, &error);
+        let notice = failure.to_string();
+        self.failure.get_or_insert(failure);
+        Some(notice)
+    }
+
+    /// What the history now suggests for each exercise done; nothing when nothing was kept.
+    fn suggestions(&self, summary: &Summary) -> Vec<Suggestion> {
+        if !self.written || summary.parts.is_empty() {
+            return Vec::new();
+        }
+        journal::suggestions(&self.path, &self.plan.parts)
+    }
+}
+
+impl Keeper for Recorder {
+    fn ended(&mut self, summary: &Summary) -> Option<String> {
+        let records = history::records(summary, &self.plan, self.start, &self.id);
+        if records.is_empty() {
+            return None;
+        }
+        let lines: Vec<String> = records.iter().map(history::Record::to_line).collect();
+        let notice = self.append(&lines);
+        self.written = notice.is_none();
+        notice
+    }
+
+    fn answered(&mut self, checkin: Checkin) -> Option<String> {
+        if !self.written {
+            return None;
+        }
+        self.append(&[Amendment { session: self.id.clone(), checkin }.to_line()])
+    }
 }
 
 /// The bells and voice the settings ask for, and a notice if the voice cannot be had.

@@ -12,9 +12,21 @@ use crate::domain::plan::{Phase, PhaseKind, Plan};
 /// Where the session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
-    Running { index: usize, ends_at: Instant },
-    Paused { index: usize, remaining: Duration, since: Instant },
-    Finished { completed: bool, at: Instant },
+    Running {
+        index: usize,
+        ends_at: Instant,
+    },
+    Paused {
+        index: usize,
+        remaining: Duration,
+        since: Instant,
+    },
+    /// `completed`: the session reached its end (rather than being stopped early), whether or
+    /// not every hold was done.
+    Finished {
+        completed: bool,
+        at: Instant,
+    },
 }
 
 /// What the user asks of the session.
@@ -130,6 +142,23 @@ impl Session {
     /// The whole seconds left as a countdown shows them: 4.2 s left shows as 5.
     pub fn display_secs(&self, now: Instant) -> u64 {
         let remaining = self.remaining(now);
+        remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0)
+    }
+
+    /// Time left in the whole session: the current phase's and every later one's.
+    pub fn session_remaining(&self, now: Instant) -> Duration {
+        let Some(index) = self.index() else {
+            return Duration::ZERO;
+        };
+        let later: Duration = self.plan.phases[index + 1..].iter().map(|p| p.duration).sum();
+        self.remaining(now) + later
+    }
+
+    /// The whole seconds left in the session, rounded up as [`display_secs`](Self::display_secs)
+    /// rounds the phase's: never fewer than the phase shows, so the last hold's `1 s` is never
+    /// beside a session's `0 s left`.
+    pub fn session_display_secs(&self, now: Instant) -> u64 {
+        let remaining = self.session_remaining(now);
         remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0)
     }
 
@@ -295,7 +324,7 @@ impl Session {
 
     /// What was done, as of `now` (or as of the end, once finished).
     pub fn summary(&self, now: Instant) -> Summary {
-        let (completed, end) = match self.state {
+        let (reached_end, end) = match self.state {
             State::Finished { completed, at } => (completed, at),
             _ => (false, now),
         };
@@ -304,6 +333,8 @@ impl Session {
             _ => Duration::ZERO,
         };
         let elapsed = end.saturating_duration_since(self.started_at);
+        let holds = self.plan.phases.iter().zip(&self.completed).filter(|(phase, _)| phase.kind == PhaseKind::Hold);
+        let skipped = if reached_end { holds.filter(|(_, done)| !**done).count() as u32 } else { 0 };
         let mut parts = Vec::new();
         for (part_index, part) in self.plan.parts.iter().enumerate() {
             let reps = part
@@ -334,7 +365,15 @@ impl Session {
             .filter(|(phase, _)| phase.kind == PhaseKind::Hold)
             .map(|(_, ran)| *ran)
             .sum();
-        Summary { completed, parts, held, elapsed, active: elapsed.saturating_sub(self.paused_for + paused_now) }
+        Summary {
+            completed: reached_end && skipped == 0,
+            reached_end,
+            skipped,
+            parts,
+            held,
+            elapsed,
+            active: elapsed.saturating_sub(self.paused_for + paused_now),
+        }
     }
 
     fn holds_done(&self, part: usize, side: Option<Side>) -> u32 {
@@ -367,8 +406,12 @@ pub struct PartSummary {
 /// What a session did, for the done screen, the printed summary and the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
-    /// The session reached its end (rather than being stopped early).
+    /// Every hold ran to its end.
     pub completed: bool,
+    /// The session reached its end rather than being stopped early, skipped holds or not.
+    pub reached_end: bool,
+    /// Holds skipped in a session that reached its end; 0 for one stopped early.
+    pub skipped: u32,
     pub parts: Vec<PartSummary>,
     /// Time spent in holds, whether or not each hold ran to its end.
     pub held: Duration,

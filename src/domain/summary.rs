@@ -24,9 +24,16 @@ pub fn lines(summary: &Summary) -> Vec<String> {
             lines.push(format!("{}: {} reps", part.name, counts.join(", ")));
         }
     }
+    if summary.skipped > 0 {
+        lines.push(holds_skipped(summary.skipped));
+    }
     lines.push(format!("Total hold time: {}", human(summary.held)));
     lines.push(format!("Elapsed: {}", elapsed_text(summary)));
     lines
+}
+
+fn holds_skipped(count: u32) -> String {
+    if count == 1 { "1 hold skipped".to_owned() } else { format!("{count} holds skipped") }
 }
 
 fn reps_text(reps: &SideReps) -> String {
@@ -51,7 +58,13 @@ fn capitalized(word: &str) -> String {
 
 /// The summary printed when the session ends, for the terminal's scrollback or a pipe.
 pub fn text(summary: &Summary) -> String {
-    let status = if summary.completed { "completed" } else { "stopped early" };
+    let status = if summary.completed {
+        "completed".to_owned()
+    } else if summary.reached_end {
+        format!("reached the end, {}", holds_skipped(summary.skipped))
+    } else {
+        "stopped early".to_owned()
+    };
     let names: Vec<&str> = summary.parts.iter().map(|p| p.name.as_str()).collect();
     let mut text = format!("{}: {status}\n", names.join(", "));
     for line in lines(summary) {
@@ -71,6 +84,8 @@ mod tests {
     fn summary(completed: bool, paused: u64) -> Summary {
         Summary {
             completed,
+            reached_end: completed,
+            skipped: 0,
             parts: vec![PartSummary {
                 name: "Lower trunk rotation".to_owned(),
                 id: "lower-trunk-rotation".to_owned(),
@@ -100,6 +115,16 @@ mod tests {
     #[test]
     fn pauses_are_shown_only_when_there_were_some() {
         assert!(lines(&summary(true, 15)).contains(&"Elapsed: 1 min 15 s (1 min without pauses)".to_owned()));
+    }
+
+    #[test]
+    fn a_session_that_reached_the_end_with_skips_says_how_many() {
+        let mut skipped = summary(false, 0);
+        skipped.reached_end = true;
+        skipped.skipped = 2;
+        let text = text(&skipped);
+        assert!(text.starts_with("Lower trunk rotation: reached the end, 2 holds skipped\n"), "{text}");
+        assert!(lines(&skipped).contains(&"2 holds skipped".to_owned()));
     }
 
     #[test]

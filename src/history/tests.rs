@@ -23,6 +23,8 @@ pub(crate) fn record(start: &str) -> Record {
         active: Duration::from_secs(190),
         checkin: Checkin { pain: Pain::new(3), effort: Some(Effort::Right) },
         routine: None,
+        session: None,
+        skipped: 0,
     }
 }
 
@@ -40,7 +42,7 @@ fn a_record_survives_its_line() {
     let original = record("2026-03-31T23:30:00+02:00");
     let line = original.to_line();
     assert!(!line.contains('\n'));
-    assert!(line.starts_with(r#"{"v":1,"start":"2026-03-31T23:30:00+02:00","#), "{line}");
+    assert!(line.starts_with(r#"{"v":2,"start":"2026-03-31T23:30:00+02:00","#), "{line}");
     assert_eq!(parse_line(line.as_bytes()), Ok(original.clone()));
     let skipped = Record { checkin: Checkin::default(), ..original };
     let line = skipped.to_line();
@@ -67,10 +69,10 @@ fn the_first_format_still_reads() {
 fn fields_a_later_version_adds_are_ignored_but_a_newer_format_is_not_guessed_at() {
     let extra = VERSION_1.replacen(r#""v":1,"#, r#""v":1,"mood":"fine","#, 1);
     assert!(parse_line(extra.as_bytes()).is_ok());
-    let newer = VERSION_1.replacen(r#""v":1,"#, r#""v":2,"#, 1);
+    let newer = VERSION_1.replacen(r#""v":1,"#, r#""v":3,"#, 1);
     assert_eq!(
         parse_line(newer.as_bytes()).unwrap_err(),
-        "written by a newer trunkrot (format 2; this one reads up to 1)"
+        "written by a newer trunkrot (format 3; this one reads up to 2)"
     );
 }
 
@@ -132,18 +134,81 @@ fn a_session_leaves_a_record_only_when_a_hold_was_done() {
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
     let mut early = Session::start(plan.clone(), t0);
     early.apply(crate::domain::session::Command::Stop, t0 + Duration::from_secs(3));
-    assert_eq!(records(&early.summary(t0), &plan, start, Checkin::default()), vec![]);
+    assert_eq!(records(&early.summary(t0), &plan, start, "s1"), vec![]);
 
     let mut done = Session::start(plan.clone(), t0);
     let end = t0 + plan.total();
     done.tick(end);
-    let checkin = Checkin { pain: Pain::new(2), effort: None };
-    let saved = records(&done.summary(end), &plan, start, checkin);
+    let saved = records(&done.summary(end), &plan, start, "s1");
     assert_eq!(saved.len(), 1);
     let record = &saved[0];
     assert_eq!((record.reps, record.sets, record.completed, record.done()), (2, 1, true, 4));
-    assert_eq!(record.checkin, checkin);
+    assert_eq!((record.checkin, record.session.as_deref(), record.skipped), (Checkin::default(), Some("s1"), 0));
     assert_eq!(record.total, plan.total());
+}
+
+#[test]
+fn skipping_every_hold_leaves_no_record_and_skipping_some_says_how_many() {
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let plan = Plan::new(exercise, &Overrides { reps: Some(2), ..Overrides::default() });
+    let t0 = Instant::now();
+    let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
+    let skip = crate::domain::session::Command::Skip;
+    let mut none = Session::start(plan.clone(), t0);
+    while !none.is_finished() {
+        none.apply(skip, t0 + Duration::from_secs(1));
+    }
+    assert_eq!(records(&none.summary(t0), &plan, start, "s"), vec![], "nothing done, nothing recorded");
+
+    let mut some = Session::start(plan.clone(), t0);
+    let mut at = t0;
+    let mut holds = 0;
+    while let crate::domain::session::State::Running { index, ends_at } = some.state() {
+        let hold = some.plan().phases[index].kind == crate::domain::plan::PhaseKind::Hold;
+        holds += usize::from(hold);
+        if hold && holds == 2 {
+            some.apply(skip, at);
+        } else {
+            at = ends_at;
+            some.tick(at);
+        }
+    }
+    let saved = records(&some.summary(at), &plan, start, "s");
+    assert_eq!((saved[0].completed, saved[0].skipped, saved[0].done()), (false, 1, 3));
+    let line = saved[0].to_line();
+    assert!(line.contains(r#""skipped":1"#) && line.contains(r#""v":2"#), "{line}");
+    assert_eq!(parse_line(line.as_bytes()).unwrap(), saved[0]);
+}
+
+#[test]
+fn amendments_give_later_answers_to_every_record_of_their_session() {
+    let tagged = |session: &str, exercise: &str| Record {
+        session: Some(session.to_owned()),
+        exercise: exercise.to_owned(),
+        checkin: Checkin::default(),
+        ..record("2026-03-01T08:00:00Z")
+    };
+    let first = Amendment { session: "a".to_owned(), checkin: Checkin { pain: Pain::new(4), effort: None } };
+    let last =
+        Amendment { session: "a".to_owned(), checkin: Checkin { pain: Pain::new(4), effort: Some(Effort::Hard) } };
+    let lines = [
+        tagged("a", "one").to_line(),
+        tagged("a", "two").to_line(),
+        tagged("b", "one").to_line(),
+        first.to_line(),
+        last.to_line(),
+        Amendment { session: "nobody".to_owned(), checkin: first.checkin }.to_line(),
+    ];
+    assert_eq!(lines[4], r#"{"v":2,"amends":"a","pain":4,"effort":"hard"}"#);
+    let history = read(lines.join("\n").as_bytes());
+    assert_eq!(history.skipped, vec![]);
+    let answers: Vec<(&str, Checkin)> = history.records.iter().map(|r| (r.exercise.as_str(), r.checkin)).collect();
+    assert_eq!(answers, [("one", last.checkin), ("two", last.checkin), ("one", Checkin::default())]);
+    assert_eq!(parse_entry(lines[3].as_bytes()), Ok(Entry::Amendment(first)));
+    let bad = r#"{"v":2,"amends":"a","pain":11}"#;
+    assert!(parse_entry(bad.as_bytes()).is_err());
+    let newer = r#"{"v":3,"amends":"a"}"#;
+    assert!(parse_entry(newer.as_bytes()).is_err());
 }
 
 #[test]
@@ -170,7 +235,7 @@ fn a_routine_stopped_in_its_second_exercise_records_each_with_its_own_time() {
     session.tick(t0 + Duration::from_secs(4 + 6 + 20 + 3));
     session.apply(crate::domain::session::Command::Stop, t0 + Duration::from_secs(4 + 6 + 20 + 3));
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
-    let saved = records(&session.summary(t0), &plan, start, Checkin::default());
+    let saved = records(&session.summary(t0), &plan, start, "s");
     let summary: Vec<(bool, u64, Option<&str>)> =
         saved.iter().map(|r| (r.completed, r.active.as_secs(), r.routine.as_deref())).collect();
     assert_eq!(summary, [(true, 10, Some("pair")), (false, 23, Some("pair"))]);

@@ -4,12 +4,18 @@
 //! channel with a deadline instead of polling.
 
 use std::io;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
+use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event, KeyEvent};
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::Signals;
+
+/// Every catchable signal whose default would end the process: each stops the session, keeps
+/// its record, and gives the terminal back, and the exit status is 128 plus its number. SIGPIPE
+/// only comes from `kill`: Rust ignores it, so a closed pipe is an error on the write instead.
+pub const TERMINATING: [i32; 8] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE];
 
 /// Something that happened outside the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,29 +23,48 @@ pub enum Input {
     Key(KeyEvent),
     /// The terminal changed size.
     Resize,
-    /// Ctrl-C from outside raw mode, or `kill`: stop with the summary.
-    Interrupt,
-    Terminate,
-    /// The terminal went away.
-    HangUp,
-    /// The process was continued after being stopped from outside.
+    /// A terminating signal (one of [`TERMINATING`]), by its number.
+    Signal(i32),
+    /// A stop from outside (SIGTSTP): give the terminal back first, then stop.
+    Suspend,
+    /// The process was continued after being stopped.
     Continue,
     /// The terminal's input ended or failed.
     Closed,
 }
 
+/// A source of inputs that can be waited on until a deadline: the channel, or a script in tests.
+pub trait Inputs {
+    /// The next input, waiting at most until `deadline` (for ever without one); `None` when the
+    /// deadline came first.
+    fn next(&mut self, deadline: Option<Instant>) -> Option<Input>;
+}
+
+impl Inputs for Receiver<Input> {
+    fn next(&mut self, deadline: Option<Instant>) -> Option<Input> {
+        let received = match deadline {
+            Some(deadline) => self.recv_timeout(deadline.saturating_duration_since(Instant::now())),
+            None => self.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match received {
+            Ok(input) => Some(input),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(Input::Closed),
+        }
+    }
+}
+
 /// Starts the signal thread and, for the interactive session, the key thread.
 pub fn spawn(keys: bool) -> io::Result<Receiver<Input>> {
     let (sender, receiver) = mpsc::channel();
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGCONT])?;
+    let mut signals = Signals::new(TERMINATING.iter().chain(&[SIGTSTP, SIGCONT]))?;
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
             let input = match signal {
-                SIGINT => Input::Interrupt,
-                SIGTERM => Input::Terminate,
-                SIGHUP => Input::HangUp,
-                _ => Input::Continue,
+                SIGTSTP => Input::Suspend,
+                SIGCONT => Input::Continue,
+                _ => Input::Signal(signal),
             };
             if signal_sender.send(input).is_err() {
                 break;

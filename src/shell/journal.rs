@@ -46,23 +46,22 @@ pub fn path() -> Result<PathBuf, Failure> {
     places::data_dir().map(|dir| dir.join(history::FILE_NAME)).ok_or(Failure::NoDataDir)
 }
 
-/// Appends a session's records to the history, then returns what the whole history now
-/// suggests for each exercise done. Nothing is written, or suggested, without records.
-pub fn save(records: &[Record], parts: &[Part]) -> Result<Vec<Suggestion>, Failure> {
-    if records.is_empty() {
-        return Ok(Vec::new());
-    }
-    let path = path()?;
-    append(&path, records).map_err(|e| Failure::HistoryUnwritable {
+/// What the whole history suggests for each exercise of `parts`, after a session was kept.
+/// Damaged lines were reported by `history` and are skipped here without a word.
+pub fn suggestions(path: &Path, parts: &[Part]) -> Vec<Suggestion> {
+    let history = load(path).unwrap_or_default();
+    parts.iter().filter_map(|part| next_step::suggest(&history.records, &part.exercise)).collect()
+}
+
+/// The failure to write the history at `path`, saying when a file is in the way of its folder.
+pub fn unwritable(path: &Path, error: &io::Error) -> Failure {
+    Failure::HistoryUnwritable {
         path: path.display().to_string(),
         reason: match path.parent().and_then(places::file_in_the_way) {
             Some(file) => format!("{} is a file where a folder belongs; move it away", file.display()),
-            None => e.to_string(),
+            None => error.to_string(),
         },
-    })?;
-    // Damaged lines were reported by `history` and are skipped here without a word.
-    let history = load(&path).unwrap_or_default();
-    Ok(parts.iter().filter_map(|part| next_step::suggest(&history.records, &part.exercise)).collect())
+    }
 }
 
 /// The suggestion for an exercise from the user's history, for `show`; `None` when there is no
@@ -76,6 +75,13 @@ pub fn suggestion(exercise: &Exercise) -> Option<Suggestion> {
 /// that fails part way (a full disk) is undone: the file is cut back to where it ended, so no
 /// half line is left for every later read to trip over.
 pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {
+    let lines: Vec<String> = records.iter().map(Record::to_line).collect();
+    append_lines(path, &lines)
+}
+
+/// Appends history lines (records or amendments), in a single write, and waits for them to
+/// reach the disk.
+pub fn append_lines(path: &Path, lines: &[String]) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
@@ -85,8 +91,8 @@ pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {
         // The last line was cut short (a crash mid-write): start on a line of our own.
         bytes.push(b'\n');
     }
-    for record in records {
-        bytes.extend_from_slice(record.to_line().as_bytes());
+    for line in lines {
+        bytes.extend_from_slice(line.as_bytes());
         bytes.push(b'\n');
     }
     write_whole(&mut file, &bytes).map_err(|e| in_words(&e))?;

@@ -6,65 +6,104 @@
 //! is a terminal.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::mpsc::RecvTimeoutError;
 use std::time::Instant;
+
+use signal_hook::consts::SIGINT;
 
 use crate::domain::cues;
 use crate::domain::plan::{self, Plan};
-use crate::domain::session::{Command, Event, Session, Summary};
+use crate::domain::session::{Command, Session, Summary};
 use crate::failure::Failure;
 use crate::shell::announce::Announcer;
-use crate::shell::input::{self, Input};
+use crate::shell::input::{self, Input, Inputs};
+use crate::shell::job;
+use crate::shell::step::{Keeper, Stepper};
 
-/// Runs the whole session, printing as it goes. Returns its summary, and whether standard
-/// output is still open: a closed one (a reader that went away) stops the session early.
-pub fn run(plan: Plan, announcer: Announcer, out: &mut impl Write) -> Result<(Summary, bool), Failure> {
-    let inputs = input::spawn(false).map_err(Failure::io("listening for keys and signals"))?;
+/// What a plain session did and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub summary: Summary,
+    /// Standard output is still open: a closed one (a reader that went away) stops the session
+    /// early, and the summary has nowhere to go.
+    pub reader: bool,
+    /// The terminating signal that ended it, if one did.
+    pub signal: Option<i32>,
+}
+
+/// Runs the whole session, printing as it goes, and keeps its record through `keeper` the
+/// moment it ends.
+pub fn run(
+    plan: Plan,
+    announcer: Announcer,
+    out: &mut impl Write,
+    keeper: &mut dyn Keeper,
+) -> Result<Outcome, Failure> {
+    let mut inputs = input::spawn(false).map_err(Failure::io("listening for keys and signals"))?;
     let ring = io::stderr().is_terminal();
-    let mut announcer = announcer;
+    let mut stepper = Stepper::new(announcer);
     let mut session = Session::start(plan, Instant::now());
+    let mut signal = None;
     let printed = (|| -> io::Result<()> {
         for line in plan::overview(session.plan()) {
             writeln!(out, "{line}")?;
         }
-        let mut events = vec![Event::PhaseStarted(0)];
         loop {
             let now = Instant::now();
-            events.extend(session.tick(now));
-            for event in events.drain(..) {
+            let turn = stepper.turn(&mut session, now, keeper);
+            for event in turn.events {
                 for line in cues::lines(session.plan(), event) {
                     writeln!(out, "{line}")?;
                 }
                 out.flush()?;
-                if let Some(notice) = announcer.announce(session.plan(), event, now) {
-                    let _ = writeln!(io::stderr(), "trunkrot: {notice}");
-                }
             }
-            if announcer.due(now) > 0 && ring {
+            if let Some(notice) = turn.notice {
+                let _ = writeln!(io::stderr(), "trunkrot: {notice}");
+            }
+            if turn.bells > 0 && ring {
                 ring_bell();
+            }
+            // Bells nobody hears are not waited for: the session is over, and kept.
+            if session.is_finished() && !(ring && stepper.ringing()) {
+                return Ok(());
             }
             // Nothing shows the seconds here: sleep until the next countdown second or the
             // phase's end; after the end, only until the last bell.
-            let Some(wake) = announcer.wake(session.next_event(now)) else {
-                return Ok(());
-            };
-            match inputs.recv_timeout(wake.saturating_duration_since(Instant::now())) {
-                Ok(Input::Interrupt | Input::Terminate | Input::HangUp) => {
-                    session.apply(Command::Stop, Instant::now());
-                    return Ok(());
+            let wake = stepper.wake(session.next_event(now));
+            match inputs.next(wake) {
+                Some(Input::Signal(number)) => {
+                    if number == SIGINT && io::stdout().is_terminal() {
+                        // The terminal has echoed `^C` where the next line would start.
+                        writeln!(out)?;
+                    }
+                    signal = Some(number);
+                    stepper.push(session.apply(Command::Stop, Instant::now()));
                 }
-                Ok(_) | Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Some(Input::Suspend) => {
+                    // Paused while stopped, so the stop costs no time.
+                    stepper.push(session.apply(Command::Pause, Instant::now()));
+                    job::stop();
+                    stepper.push(session.apply(Command::Resume, Instant::now()));
+                }
+                // Only if the signal thread has died; without it nothing could stop the session.
+                Some(Input::Closed) => stepper.push(session.apply(Command::Stop, Instant::now())),
+                Some(Input::Key(_) | Input::Resize | Input::Continue) | None => {}
             }
         }
     })();
     match printed {
-        Ok(()) => Ok((session.summary(Instant::now()), true)),
+        Ok(()) => Ok(Outcome { summary: session.summary(Instant::now()), reader: true, signal }),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            session.apply(Command::Stop, Instant::now());
-            Ok((session.summary(Instant::now()), false))
+            let now = Instant::now();
+            stepper.push(session.apply(Command::Stop, now));
+            stepper.keep(&session, now, keeper);
+            Ok(Outcome { summary: session.summary(now), reader: false, signal })
         }
-        Err(e) => Err(Failure::output(e)),
+        Err(e) => {
+            let now = Instant::now();
+            stepper.push(session.apply(Command::Stop, now));
+            stepper.keep(&session, now, keeper);
+            Err(Failure::output(e))
+        }
     }
 }
 

@@ -1,30 +1,32 @@
-//! The one impure loop: terminal set-up and restore, input, signals, bells and redraw timing.
+//! The real terminal: raw mode and the alternate screen, set up and restored, stopping and
+//! continuing, and the session run on it through the [`event_loop`](crate::tui::event_loop).
 //!
-//! It reads the clock once per turn, ticks the app, draws, then sleeps on the input channel
-//! until the next visible change or the next input. The terminal is restored on every way out:
-//! the end, q, Ctrl-C, SIGINT, SIGTERM, SIGHUP, and a panic (restore first, then report).
+//! Restoring a terminal that is gone is not an error: once it has failed or been given back,
+//! writes to it are dropped, so nothing on the way out can fail or panic on a closed stdout.
 
+use std::cell::Cell;
 use std::io::{self, Stdout, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::rc::Rc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
-use ratatui::layout::Rect;
 
 use crate::domain::plan::Plan;
-use crate::domain::session::{Event, Session, Summary};
+use crate::domain::session::{Session, Summary};
 use crate::history::Checkin;
 use crate::shell::announce::Announcer;
-use crate::shell::input::{self, Input};
-use crate::tui::app::{Action, App};
-use crate::tui::keys;
-use crate::tui::view::{self, Theme};
+use crate::shell::input;
+use crate::shell::job;
+use crate::shell::step::{Keeper, Stepper};
+use crate::tui::app::App;
+use crate::tui::event_loop::{Clock, Console, Driver, Ending, SystemClock};
+use crate::tui::view::Theme;
 
 /// How the interactive session looks and what it asks, besides the plan.
 #[derive(Debug, Clone)]
@@ -36,131 +38,119 @@ pub struct Presentation {
     pub checkin: bool,
 }
 
-/// Runs the interactive session and returns its summary and the check-in answers once the
-/// terminal is restored.
-pub fn run(plan: Plan, announcer: Announcer, presentation: Presentation) -> io::Result<(Summary, Checkin)> {
+/// What the interactive session did and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub summary: Summary,
+    pub checkin: Checkin,
+    pub ending: Ending,
+}
+
+/// Runs the interactive session, keeping its record through `keeper` the moment it ends, and
+/// returns once the terminal is restored.
+pub fn run(
+    plan: Plan,
+    announcer: Announcer,
+    presentation: Presentation,
+    keeper: &mut dyn Keeper,
+) -> io::Result<Outcome> {
     let inputs = input::spawn(true)?;
     install_panic_hook();
-    let mut screen = Screen::enter()?;
-    let app = App::new(Session::start(plan, Instant::now()));
+    let (mut terminal, gone) = enter()?;
+    let clock = SystemClock;
+    let app = App::new(Session::start(plan, clock.now()));
     let mut app = if presentation.checkin { app } else { app.without_checkin() };
     app.notice = presentation.notice;
-    let mut announcer = announcer;
-    let outcome = drive(&mut screen, &mut app, &inputs, &mut announcer, presentation.theme);
-    drop(screen);
-    outcome?;
-    Ok((app.session.summary(Instant::now()), app.answers()))
+    let mut stepper = Stepper::new(announcer);
+    let ran = panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut driver = Driver {
+            terminal: &mut terminal,
+            clock,
+            inputs,
+            console: Screen,
+            keeper: &mut *keeper,
+            theme: presentation.theme,
+        };
+        driver.run(&mut app, &mut stepper)
+    }));
+    let ending = ran.unwrap_or_else(|_| {
+        // A panic outside the drawing: the loop's own way out did not run, so keep the record
+        // here. The hook has already given the terminal back and said what happened.
+        Ending::Lost("the session failed (a bug; the session was saved)".to_owned())
+    });
+    let now = clock.now();
+    if !app.session.is_finished() {
+        app.handle(crate::tui::app::Action::Stop, now);
+    }
+    stepper.keep(&app.session, now, keeper);
+    restore();
+    // Ratatui shows the cursor again when dropped: on a terminal that is gone, that write
+    // would fail and be reported to a standard error that is gone too.
+    gone.set(true);
+    drop(terminal);
+    Ok(Outcome { summary: app.session.summary(now), checkin: app.answers(), ending })
 }
 
-fn drive(
-    screen: &mut Screen,
-    app: &mut App,
-    inputs: &Receiver<Input>,
-    announcer: &mut Announcer,
-    theme: Theme,
-) -> io::Result<()> {
-    let mut events = vec![Event::PhaseStarted(0)];
-    loop {
-        let now = Instant::now();
-        events.extend(app.tick(now));
-        for event in events.drain(..) {
-            if let Some(notice) = announcer.announce(app.session.plan(), event, now) {
-                app.notice = Some(notice);
-            }
+/// Standard output that drops what is written once the terminal is given back or has failed,
+/// so that ratatui's own restore on drop cannot fail on a terminal that is gone.
+struct Tty {
+    out: Stdout,
+    /// Shared with [`run`], which sets it once the terminal is given back.
+    gone: Rc<Cell<bool>>,
+}
+
+impl Write for Tty {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.gone.get() {
+            return Ok(bytes.len());
         }
-        screen.draw(app, now, theme)?;
-        let bells = announcer.due(now);
-        if bells > 0 {
-            // Bells due together would merge into one sound anyway.
-            screen.ring()?;
-        }
-        if app.exiting() {
+        self.out.write(bytes).inspect_err(|_| self.gone.set(true))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.gone.get() {
             return Ok(());
         }
-        let input = match announcer.wake(app.next_wake(now)) {
-            Some(wake) => inputs.recv_timeout(wake.saturating_duration_since(Instant::now())),
-            None => inputs.recv().map_err(|_| RecvTimeoutError::Disconnected),
-        };
-        let action = match input {
-            Err(RecvTimeoutError::Timeout) => continue,
-            Ok(Input::Key(key)) => {
-                match if app.question().is_some() { keys::checkin_action(key) } else { keys::action(key) } {
-                    Some(action) => action,
-                    None => continue,
-                }
-            }
-            Ok(Input::Resize) => continue,
-            Ok(Input::Continue) => {
-                // Stopped from outside (SIGSTOP) or back from Ctrl-Z: come back paused and
-                // paint the whole screen, which the shell has drawn over.
-                events.extend(app.handle(Action::Suspend, Instant::now()).0);
-                screen.reenter()?;
-                continue;
-            }
-            Ok(Input::HangUp | Input::Closed) | Err(RecvTimeoutError::Disconnected) => {
-                // Nobody is left to see the screen: stop at once, without drawing again.
-                app.handle(Action::Stop, Instant::now());
-                return Ok(());
-            }
-            Ok(Input::Interrupt | Input::Terminate) => Action::Stop,
-        };
-        let (happened, _) = app.handle(action, Instant::now());
-        events.extend(happened);
-        if action == Action::Suspend {
-            screen.suspend()?;
-        }
+        self.out.flush().inspect_err(|_| self.gone.set(true))
     }
 }
 
-/// The terminal in raw mode on the alternate screen, restored when dropped.
-struct Screen {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+/// The real terminal as ratatui draws on it.
+type Real = Terminal<CrosstermBackend<Tty>>;
+
+/// Sets the terminal up; the flag, once set, silences it.
+fn enter() -> io::Result<(Real, Rc<Cell<bool>>)> {
+    set_up()?;
+    let gone = Rc::new(Cell::new(false));
+    let tty = Tty { out: io::stdout(), gone: Rc::clone(&gone) };
+    let terminal = Terminal::new(CrosstermBackend::new(tty)).inspect_err(|_| restore())?;
+    Ok((terminal, gone))
 }
 
-impl Screen {
-    fn enter() -> io::Result<Self> {
-        set_up()?;
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())?;
-        Ok(Screen { terminal })
-    }
+/// The real terminal's bell, stop and continue.
+struct Screen;
 
-    fn draw(&mut self, app: &App, now: Instant, theme: Theme) -> io::Result<()> {
-        self.terminal.draw(|frame| view::render(frame, app, now, theme))?;
-        Ok(())
-    }
-
+impl Console for Screen {
     fn ring(&mut self) -> io::Result<()> {
-        let backend = self.terminal.backend_mut();
-        backend.write_all(b"\x07")?;
-        backend.flush()
+        let mut out = io::stdout();
+        out.write_all(b"\x07")?;
+        out.flush()
     }
 
-    /// Gives the terminal back to the shell and stops the process (Ctrl-Z); on `fg`, takes it
-    /// again and redraws everything.
-    fn suspend(&mut self) -> io::Result<()> {
+    fn suspend(&mut self) -> io::Result<bool> {
         restore();
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        self.reenter()
+        job::stop();
+        self.resume()
     }
 
-    /// Sets the terminal up again after the process was stopped and continued.
-    fn reenter(&mut self) -> io::Result<()> {
+    fn resume(&mut self) -> io::Result<bool> {
+        // Continued in the background (`bg`), touching the terminal would stop the process
+        // again; wait for `fg`, whose continue comes here once more.
+        if !job::in_foreground() {
+            return Ok(false);
+        }
         set_up()?;
-        self.redraw_all()
-    }
-
-    /// Clears the screen and forgets what was drawn, so the next draw paints every cell at the
-    /// terminal's current size. Unlike `Terminal::clear`, it never asks the terminal where the
-    /// cursor is: the key thread owns the input, so that query would time out.
-    fn redraw_all(&mut self) -> io::Result<()> {
-        let size = self.terminal.size()?;
-        self.terminal.resize(Rect::new(0, 0, size.width, size.height))
-    }
-}
-
-impl Drop for Screen {
-    fn drop(&mut self) {
-        restore();
+        Ok(true)
     }
 }
 
@@ -190,8 +180,8 @@ fn restore() {
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let report = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
+        let report = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
             restore();
             report(info);
         }));

@@ -322,3 +322,55 @@ fn skip_and_back_cross_from_one_exercise_of_a_routine_to_the_next() {
         "the second exercise's first hold"
     );
 }
+
+#[test]
+fn the_session_time_left_is_never_behind_the_phase() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 5, 2, 1), t0);
+    let total = session.plan().total();
+    assert_eq!(session.session_remaining(t0), total);
+    let last_hold_ends = t0 + total;
+    let late = last_hold_ends.checked_sub(Duration::from_millis(300)).unwrap();
+    session.tick(late);
+    assert_eq!((session.display_secs(late), session.session_display_secs(late)), (1, 1));
+    let mut at = t0;
+    while at < last_hold_ends {
+        session.tick(at);
+        assert!(session.session_display_secs(at) >= session.display_secs(at), "at {:?}", at - t0);
+        at += Duration::from_millis(100);
+    }
+    session.tick(last_hold_ends);
+    assert_eq!(session.session_display_secs(last_hold_ends), 0);
+}
+
+#[test]
+fn reaching_the_end_with_skipped_holds_is_not_completed_and_counts_them() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(2, 5, 0, 0), t0);
+    session.tick(t0 + secs(5));
+    session.apply(Command::Skip, t0 + secs(6));
+    let events = drive(&mut session);
+    assert_eq!(events.last(), Some(&Event::Finished { completed: true }), "it reached the end");
+    let summary = session.summary(t0 + secs(60));
+    assert_eq!((summary.reached_end, summary.completed, summary.skipped), (true, false, 1));
+}
+
+#[test]
+fn skipping_every_hold_reaches_the_end_with_nothing_done() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 5, 0, 0), t0);
+    session.apply(Command::Skip, t0);
+    session.apply(Command::Skip, t0);
+    let summary = session.summary(t0);
+    assert_eq!((summary.reached_end, summary.completed, summary.skipped), (true, false, 2));
+    assert!(summary.parts[0].reps.iter().all(|reps| reps.done == 0));
+}
+
+#[test]
+fn a_session_stopped_early_counts_no_skips() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(2, 5, 0, 0), t0);
+    session.apply(Command::Stop, t0 + secs(1));
+    let summary = session.summary(t0 + secs(1));
+    assert_eq!((summary.reached_end, summary.completed, summary.skipped), (false, false, 0));
+}

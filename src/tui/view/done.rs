@@ -17,7 +17,7 @@ use crate::tui::keys::PAIN_TEN;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let summary = app.session.summary(now);
-    let title = if summary.completed { "Session complete" } else { "Session stopped early" };
+    let title = if summary.reached_end { "Session complete" } else { "Session stopped early" };
     let mut lines = vec![Line::from(title).style(theme.done()), Line::default()];
     lines.extend(summary::lines(&summary).into_iter().map(Line::from));
     lines.extend(checkin_lines(app.question(), app.answers(), theme));
@@ -34,7 +34,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
             .pixel_size(PixelSize::HalfHeight)
             .style(theme.done())
             .centered()
-            .lines(vec![Line::from(if summary.completed { "DONE" } else { "STOP" })])
+            .lines(vec![Line::from(if summary.reached_end { "DONE" } else { "STOP" })])
             .build();
         frame.render_widget(word, Rect { y: big.y + 1, height: big.height.saturating_sub(1), ..big });
     }

@@ -1,7 +1,7 @@
 //! The screen during the session: side, phase, countdown, cue, the moving figure and progress.
 
 use std::fmt::Write as _;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -107,8 +107,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
         frame.render_widget(gauge, phase_gauge);
     }
     let fraction = session.session_fraction(now);
-    let total = session.plan().total();
-    let left = total.saturating_sub(total.mul_f64(fraction));
+    let left = Duration::from_secs(session.session_display_secs(now));
     let gauge = LineGauge::default()
         .ratio(fraction)
         .label(format!("{:<8}", "session"))

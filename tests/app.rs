@@ -1,0 +1,356 @@
+//! The whole interactive app on a `TestBackend`: the real loop, keys, signals and time passing
+//! together, with a scripted clock and no pseudo-terminal. Each script ends the run; the last
+//! frame drawn stays in the backend's buffer to be read.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
+use ratatui::buffer::Cell as BufferCell;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Size};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use trunkrot::domain::cues::Options;
+use trunkrot::domain::exercise;
+use trunkrot::domain::plan::{Overrides, Plan};
+use trunkrot::domain::session::{Session, Summary};
+use trunkrot::history::{Checkin, Effort, Pain};
+use trunkrot::shell::announce::Announcer;
+use trunkrot::shell::input::{Input, Inputs};
+use trunkrot::shell::step::{Keeper, Stepper};
+use trunkrot::tui::app::App;
+use trunkrot::tui::event_loop::{Clock, Console, Driver, Ending};
+use trunkrot::tui::view::Theme;
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+/// A clock that only moves when the script says time has passed.
+#[derive(Clone)]
+struct Scripted(Rc<Cell<Instant>>);
+
+impl Clock for Scripted {
+    fn now(&self) -> Instant {
+        self.0.get()
+    }
+}
+
+/// Inputs at set times after the start; waiting past a deadline moves the clock to it. When
+/// the script is used up and nothing is due, the terminal closes.
+struct Script {
+    clock: Rc<Cell<Instant>>,
+    t0: Instant,
+    inputs: VecDeque<(Duration, Input)>,
+}
+
+impl Inputs for Script {
+    fn next(&mut self, deadline: Option<Instant>) -> Option<Input> {
+        let now = self.clock.get();
+        if let Some(&(at, input)) = self.inputs.front()
+            && deadline.is_none_or(|d| self.t0 + at <= d)
+        {
+            self.inputs.pop_front();
+            self.clock.set(now.max(self.t0 + at));
+            Some(input)
+        } else if let Some(deadline) = deadline {
+            self.clock.set(now.max(deadline));
+            None
+        } else {
+            Some(Input::Closed)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Calls {
+    rings: usize,
+    suspends: usize,
+    resumes: usize,
+}
+
+struct FakeConsole(Rc<RefCell<Calls>>);
+
+impl Console for FakeConsole {
+    fn ring(&mut self) -> std::io::Result<()> {
+        self.0.borrow_mut().rings += 1;
+        Ok(())
+    }
+    fn suspend(&mut self) -> std::io::Result<bool> {
+        self.0.borrow_mut().suspends += 1;
+        Ok(true)
+    }
+    fn resume(&mut self) -> std::io::Result<bool> {
+        self.0.borrow_mut().resumes += 1;
+        Ok(true)
+    }
+}
+
+/// What the app asked to keep, in order.
+#[derive(Debug, Default)]
+struct Kept {
+    ended: Vec<Summary>,
+    answers: Vec<Checkin>,
+}
+
+impl Keeper for Kept {
+    fn ended(&mut self, summary: &Summary) -> Option<String> {
+        self.ended.push(summary.clone());
+        None
+    }
+    fn answered(&mut self, checkin: Checkin) -> Option<String> {
+        self.answers.push(checkin);
+        None
+    }
+}
+
+/// A run's results: how it ended, what was kept, the console's calls, the last frame, the app.
+struct Run<B: Backend> {
+    ending: Ending,
+    kept: Kept,
+    calls: Calls,
+    terminal: Terminal<B>,
+    app: App,
+}
+
+/// One rep a side: get ready 3 s, then per side a 3 s move and a 5 s hold: 19 s in all.
+fn plan() -> Plan {
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
+    let overrides = Overrides {
+        reps: Some(1),
+        hold: Some(secs(5)),
+        get_ready: Some(secs(3)),
+        transition: Some(secs(3)),
+        ..Overrides::default()
+    };
+    Plan::new(exercise, &overrides)
+}
+
+fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
+    let t0 = Instant::now();
+    let time = Rc::new(Cell::new(t0));
+    let calls = Rc::new(RefCell::new(Calls::default()));
+    let mut terminal = Terminal::new(backend).expect("a terminal");
+    let mut kept = Kept::default();
+    let mut app = App::new(Session::start(plan(), t0));
+    let mut stepper = Stepper::new(Announcer::new(Options { quiet: false }, None));
+    let ending = Driver {
+        terminal: &mut terminal,
+        clock: Scripted(Rc::clone(&time)),
+        inputs: Script { clock: Rc::clone(&time), t0, inputs: script.into() },
+        console: FakeConsole(Rc::clone(&calls)),
+        keeper: &mut kept,
+        theme: Theme::standard(),
+    }
+    .run(&mut app, &mut stepper);
+    let calls = Rc::try_unwrap(calls).ok().expect("one owner").into_inner();
+    Run { ending, kept, calls, terminal, app }
+}
+
+fn run(script: Vec<(Duration, Input)>) -> Run<TestBackend> {
+    run_on(TestBackend::new(80, 24), script)
+}
+
+fn key(c: char) -> Input {
+    Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Input {
+    Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn enter() -> Input {
+    Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+}
+
+fn at(s: u64, input: Input) -> (Duration, Input) {
+    (secs(s), input)
+}
+
+fn millis(ms: u64, input: Input) -> (Duration, Input) {
+    (Duration::from_millis(ms), input)
+}
+
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn a_whole_session_runs_to_the_done_screen_and_is_kept_as_it_ends() {
+    let run = run(vec![at(40, enter()), at(41, enter()), at(42, enter())]);
+    assert_eq!(run.ending, Ending::Left);
+    assert_eq!(run.kept.ended.len(), 1, "kept once");
+    let summary = &run.kept.ended[0];
+    assert!(summary.completed && summary.reached_end);
+    assert_eq!(summary.elapsed, secs(19), "kept as of the end, not as of leaving");
+    assert!(run.calls.rings > 0, "the bells rang");
+    assert!(screen(&run.terminal).contains("Session complete"), "{}", screen(&run.terminal));
+    assert_eq!(run.kept.answers, [], "both questions skipped");
+}
+
+#[test]
+fn space_pauses_and_the_time_stands_still() {
+    let run = run(vec![millis(4200, key(' ')), at(60, Input::Closed)]);
+    let text = screen(&run.terminal);
+    assert!(text.contains("PAUSED"), "{text}");
+    assert_eq!(shown_secs(&text), Some(2), "paused 1.2 s into the 3 s move, a minute ago: {text}");
+    assert!(matches!(run.ending, Ending::Lost(_)));
+    assert_eq!(run.kept.ended.len(), 1, "a lost terminal still keeps the session");
+    assert_eq!(run.kept.ended[0].active, Duration::from_millis(4200), "the pause is not active time");
+}
+
+#[test]
+fn skip_moves_on_and_back_comes_back() {
+    // 4 s: moving left; s skips to holding left; s again to moving right; b at once returns.
+    let forward = run(vec![at(4, key('s')), millis(4500, Input::Closed)]);
+    let text = screen(&forward.terminal);
+    assert!(text.contains("Hold. Keep both shoulders on the mat."), "{text}");
+    assert_eq!(shown_secs(&text), Some(5), "{text}");
+    let back = run(vec![at(4, key('s')), at(5, key('s')), millis(5200, key('b')), millis(5400, Input::Closed)]);
+    let text = screen(&back.terminal);
+    assert!(
+        text.contains("Hold. Keep both shoulders on the mat."),
+        "back within a phase's first seconds goes to the one before: {text}"
+    );
+}
+
+#[test]
+fn help_opens_paused_and_closes_where_it_was() {
+    let open = run(vec![at(1, key('?')), at(30, Input::Closed)]);
+    let text = screen(&open.terminal);
+    assert!(text.contains("instructions (paused)"), "{text}");
+    let closed = run(vec![at(1, key('?')), at(30, key('?')), millis(30_500, Input::Closed)]);
+    let text = screen(&closed.terminal);
+    assert!(!text.contains("instructions (paused)"), "{text}");
+    assert_eq!(shown_secs(&text), Some(2), "1.5 s of the get-ready left: {text}");
+}
+
+/// The countdown's seconds, from the small line under the big digits (e.g. `2 s`), which may
+/// have the figure beside it.
+fn shown_secs(screen: &str) -> Option<u64> {
+    screen.lines().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.windows(2).find_map(|pair| if pair[1] == "s" { pair[0].parse().ok() } else { None })
+    })
+}
+
+#[test]
+fn q_stops_early_keeps_the_session_and_leaves() {
+    let run = run(vec![at(12, key('q'))]);
+    assert_eq!(run.ending, Ending::Left);
+    assert_eq!(run.kept.ended.len(), 1);
+    let summary = &run.kept.ended[0];
+    assert!(!summary.reached_end);
+    assert_eq!(summary.parts[0].reps[0].done, 1, "the left hold ran to its end at 11 s");
+}
+
+#[test]
+fn ctrl_c_and_signals_end_with_their_signal() {
+    assert_eq!(run(vec![at(5, ctrl('c'))]).ending, Ending::Signal(SIGINT));
+    let term = run(vec![at(5, Input::Signal(SIGTERM))]);
+    assert_eq!(term.ending, Ending::Signal(SIGTERM));
+    assert_eq!(term.kept.ended.len(), 1);
+    let hup = run(vec![at(5, Input::Signal(SIGHUP))]);
+    assert_eq!(hup.ending, Ending::Signal(SIGHUP));
+    assert_eq!(hup.kept.ended.len(), 1, "a hang-up keeps the session too");
+}
+
+#[test]
+fn the_checkin_answers_are_kept_as_they_are_given() {
+    let run = run(vec![at(30, key('3')), at(31, key('h')), at(32, Input::Signal(SIGHUP))]);
+    assert_eq!(run.kept.ended.len(), 1);
+    assert_eq!(
+        run.kept.answers,
+        [Checkin { pain: Pain::new(3), effort: None }, Checkin { pain: Pain::new(3), effort: Some(Effort::Hard) }]
+    );
+    assert!(screen(&run.terminal).contains("hard"), "{}", screen(&run.terminal));
+}
+
+#[test]
+fn suspend_pauses_then_takes_the_terminal_back() {
+    let run = run(vec![millis(4200, ctrl('z')), at(100, Input::Continue), at(101, Input::Closed)]);
+    assert_eq!((run.calls.suspends, run.calls.resumes), (1, 1));
+    let text = screen(&run.terminal);
+    assert!(text.contains("PAUSED"), "back paused: {text}");
+    assert_eq!(shown_secs(&text), Some(2), "{text}");
+    let outside = run_on(TestBackend::new(80, 24), vec![at(4, Input::Suspend), at(5, Input::Closed)]);
+    assert_eq!(outside.calls.suspends, 1, "a stop from outside gives the terminal back too");
+}
+
+#[test]
+fn the_session_time_left_is_never_behind_the_countdown() {
+    // 300 ms before the end of the last hold: both say 1 s.
+    let run = run(vec![millis(18_700, Input::Closed)]);
+    let text = screen(&run.terminal);
+    assert!(text.contains(" 1 s left"), "{text}");
+    assert_eq!(shown_secs(&text), Some(1), "{text}");
+}
+
+/// A backend that fails or panics once it has drawn `healthy` frames.
+struct Failing {
+    inner: TestBackend,
+    healthy: usize,
+    panics: bool,
+}
+
+impl Backend for Failing {
+    type Error = std::io::Error;
+
+    fn draw<'a, I: Iterator<Item = (u16, u16, &'a BufferCell)>>(&mut self, content: I) -> std::io::Result<()> {
+        if self.healthy == 0 {
+            assert!(!self.panics, "a bug in drawing");
+            return Err(std::io::Error::from_raw_os_error(5));
+        }
+        self.healthy -= 1;
+        self.inner.draw(content).map_err(std::io::Error::other)
+    }
+    fn hide_cursor(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn show_cursor(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn get_cursor_position(&mut self) -> std::io::Result<Position> {
+        Ok(Position::ORIGIN)
+    }
+    fn set_cursor_position<P: Into<Position>>(&mut self, _: P) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn clear(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn clear_region(&mut self, _: ClearType) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn size(&self) -> std::io::Result<Size> {
+        Ok(Size::new(80, 24))
+    }
+    fn window_size(&mut self) -> std::io::Result<WindowSize> {
+        Ok(WindowSize { columns_rows: Size::new(80, 24), pixels: Size::new(0, 0) })
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_terminal_that_fails_or_a_panic_while_drawing_still_keeps_the_session() {
+    for panics in [false, true] {
+        let backend = Failing { inner: TestBackend::new(80, 24), healthy: 5, panics };
+        let run = run_on(backend, Vec::new());
+        assert!(matches!(run.ending, Ending::Lost(_)), "{:?}", run.ending);
+        assert_eq!(run.kept.ended.len(), 1, "panics: {panics}");
+        assert!(!run.app.session.plan().phases.is_empty());
+    }
+}
