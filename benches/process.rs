@@ -65,7 +65,7 @@ fn plain_schedule(long: bool) {
     let mut rest = lines.iter();
     let mut stamps = Vec::new();
     for index in 0..plan.phases.len() {
-        let wanted = plan::describe(&plan, index);
+        let wanted = plan::text::describe(&plan, index);
         let (_, stamp) = rest.by_ref().find(|(line, _)| *line == wanted).expect("every phase has its line");
         stamps.push(*stamp);
     }

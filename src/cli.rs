@@ -70,7 +70,7 @@ pub enum Command {
     /// Print the man page (roff)
     Man,
     /// Show the sessions done: streaks, the last sessions, pain over time; or export them
-    History(crate::shell::journal::HistoryArgs),
+    History(crate::commands::history::HistoryArgs),
 }
 
 /// The flags that change a plan: what to do and its timing.

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod config;
+pub mod history;
 pub mod list;
 pub mod man_page;
 pub mod plan;

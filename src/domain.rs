@@ -2,6 +2,7 @@
 //! sounds they make. Nothing here reads the clock, the environment, the file system or the
 //! terminal; `tests/purity.rs` keeps it so.
 
+pub mod checkin;
 pub mod cues;
 pub mod diagnostic;
 pub mod duration;

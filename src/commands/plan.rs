@@ -11,7 +11,7 @@ use crate::shell::catalog;
 /// `trunkrot plan [FLAGS]`: the session's timeline, without running it.
 pub fn plan(args: &PlanArgs) -> Result<ExitCode, Failure> {
     let (settings, _) = crate::shell::config::resolve(&args.given())?;
-    let lines = plan::timeline(&catalog::plan(&settings)?);
+    let lines = plan::text::timeline(&catalog::plan(&settings)?);
     emit(&(lines.join("\n") + "\n"))?;
     Ok(ExitCode::SUCCESS)
 }

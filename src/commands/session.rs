@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::SessionArgs;
+use crate::domain::checkin::Checkin;
 use crate::domain::cues;
 use crate::domain::plan::Plan;
 use crate::domain::session::Summary;
 use crate::domain::settings::Resolved;
 use crate::failure::Failure;
 use crate::history::next_step::Suggestion;
-use crate::history::{self, Amendment, Checkin, Started};
+use crate::history::{self, Amendment, Started};
 use crate::shell::step::Keeper;
 use crate::shell::{announce, catalog, config, journal, plain, speech};
 use crate::tui::event_loop::Ending;

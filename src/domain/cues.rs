@@ -66,11 +66,11 @@ pub fn words(plan: &Plan, event: Event) -> Option<String> {
 pub fn lines(plan: &Plan, event: Event) -> Vec<String> {
     match event {
         Event::PhaseStarted(index) => {
-            let mut lines: Vec<String> = plan::part_heading(plan, index).into_iter().collect();
+            let mut lines: Vec<String> = plan::text::part_heading(plan, index).into_iter().collect();
             if switches_side(plan, index) {
                 lines.push("Switch sides".to_owned());
             }
-            lines.push(plan::describe(plan, index));
+            lines.push(plan::text::describe(plan, index));
             lines
         }
         Event::Countdown(_) | Event::Finished { completed: true } => words(plan, event).into_iter().collect(),

@@ -9,9 +9,10 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::domain::checkin::{Effort, Pain};
 use crate::domain::duration::human;
 use crate::domain::exercise::{DEFAULT_ID, Exercise};
-use crate::history::{Effort, Pain, Record};
+use crate::history::Record;
 
 /// Sessions in a row at the same settings before a step up is suggested.
 pub const STEADY_SESSIONS: usize = 3;

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use jiff::civil::{Date, Weekday};
 
+use super::Record;
 use super::stats::{self, Day, Overview};
-use super::{Pain, Record};
+use crate::domain::checkin::Pain;
 use crate::domain::duration::human;
 use crate::domain::exercise::Side;
 

@@ -5,7 +5,8 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::{Pain, Record};
+use super::Record;
+use crate::domain::checkin::Pain;
 
 /// The days the charts and the longer window cover.
 pub const WINDOW_DAYS: usize = 28;

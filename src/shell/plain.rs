@@ -44,7 +44,7 @@ pub fn run(
     let mut session = Session::start(plan, Instant::now());
     let mut signal = None;
     let printed = (|| -> io::Result<()> {
-        for line in plan::overview(session.plan()) {
+        for line in plan::text::overview(session.plan()) {
             writeln!(out, "{line}")?;
         }
         loop {

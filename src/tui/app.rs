@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
+use crate::domain::checkin::{Checkin, Effort, Pain};
 use crate::domain::session::{Command, Event, Session, State};
-use crate::history::{Checkin, Effort, Pain};
 
 /// What a key asks for, before it is known what it means in the current state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

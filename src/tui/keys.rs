@@ -3,8 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::domain::checkin::{Effort, Pain};
 use crate::domain::session::Command;
-use crate::history::{Effort, Pain};
 use crate::tui::app::Action;
 
 /// One binding: the keys, what they do in words, and the action they give.

@@ -17,9 +17,9 @@ use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 
+use crate::domain::checkin::Checkin;
 use crate::domain::plan::Plan;
 use crate::domain::session::{Session, Summary};
-use crate::history::Checkin;
 use crate::shell::announce::Announcer;
 use crate::shell::input;
 use crate::shell::job;

@@ -134,7 +134,7 @@ fn timing(out: &mut String, exercise: &Exercise) {
         "  ",
         &format!(
             "{}{per_side} (recommended {} to {}), hold {} (recommended {low} to {high} s)",
-            plan::reps_text(t.reps),
+            plan::text::reps_text(t.reps),
             t.reps_range.start(),
             t.reps_range.end(),
             human(t.hold)
@@ -162,7 +162,7 @@ pub fn routine_text(routine: &Routine, plan: &Plan, rest: Duration) -> String {
     }
     section(&mut out, "Exercises");
     for (n, part) in plan.parts.iter().enumerate() {
-        let line = format!("{} ({}): {}", part.exercise.name, part.exercise.id, plan::settings_text(part));
+        let line = format!("{} ({}): {}", part.exercise.name, part.exercise.id, plan::text::settings_text(part));
         item(&mut out, &format!("{}. ", n + 1), &line);
     }
     section(&mut out, "Timing");

@@ -79,8 +79,8 @@ fn spoken_text_never_starts_with_a_dash() {
 #[test]
 fn plain_lines_say_what_the_voice_says() {
     let plan = plan(3);
-    assert_eq!(lines(&plan, Event::PhaseStarted(3)), ["Switch sides".to_owned(), plan::describe(&plan, 3)]);
-    assert_eq!(lines(&plan, Event::PhaseStarted(2)), [plan::describe(&plan, 2)]);
+    assert_eq!(lines(&plan, Event::PhaseStarted(3)), ["Switch sides".to_owned(), plan::text::describe(&plan, 3)]);
+    assert_eq!(lines(&plan, Event::PhaseStarted(2)), [plan::text::describe(&plan, 2)]);
     assert_eq!(lines(&plan, Event::Countdown(2)), ["2"]);
     assert_eq!(lines(&plan, Event::Finished { completed: true }), ["Session complete"]);
     assert!(lines(&plan, Event::Resumed).is_empty());

@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use super::text::{describe, part_heading, timeline};
 use super::*;
 use crate::domain::exercise;
 use crate::domain::plan::PhaseKind::{GetReady, Hold, Move};

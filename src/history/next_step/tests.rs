@@ -1,9 +1,9 @@
 use super::*;
+use crate::domain::checkin::{Checkin, Pain};
 use crate::domain::exercise;
 use crate::domain::exercise::Side;
 use crate::domain::session::SideReps;
 use crate::history::tests::record;
-use crate::history::{Checkin, Pain};
 
 /// The default exercise: reps 5 to 10, hold 3 to 5 s.
 fn trunk_rotation() -> Exercise {

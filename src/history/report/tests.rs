@@ -1,8 +1,8 @@
 use jiff::civil::date;
 
 use super::*;
+use crate::domain::checkin::{Checkin, Effort};
 use crate::history::tests::record;
-use crate::history::{Checkin, Effort};
 
 /// Three weeks of sessions, most days, with pain easing from 6 to 2; one stopped early.
 fn weeks() -> Vec<Record> {

@@ -1,8 +1,8 @@
 use jiff::civil::date;
 
 use super::*;
+use crate::domain::checkin::{Checkin, Pain};
 use crate::history::tests::record;
-use crate::history::{Checkin, Pain};
 
 fn records(starts: &[&str]) -> Vec<Record> {
     starts.iter().map(|s| record(s)).collect()

@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::{Keys, Theme, keys_line};
+use crate::domain::checkin::Checkin;
 use crate::domain::summary;
-use crate::history::Checkin;
 use crate::tui::app::{App, Question};
 use crate::tui::keys::PAIN_TEN;
 

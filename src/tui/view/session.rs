@@ -242,7 +242,7 @@ fn rep_text(app: &App, phase: &Phase) -> String {
     let plan = app.session.plan();
     let settings = plan.parts[phase.part].settings;
     let mut text = if phase.rep == 0 {
-        crate::domain::plan::reps_text(settings.reps)
+        crate::domain::plan::text::reps_text(settings.reps)
     } else {
         format!("rep {} of {}", phase.rep, settings.reps)
     };

@@ -150,11 +150,11 @@ fn the_checkin_asks_for_pain_with_its_keys_on_screen() {
 fn the_checkin_then_asks_how_hard_and_shows_the_answers() {
     let t0 = Instant::now();
     let (mut app, now) = finished(t0);
-    app.handle(Action::Pain(crate::history::Pain::new(3).unwrap()), now);
+    app.handle(Action::Pain(crate::domain::checkin::Pain::new(3).unwrap()), now);
     let asking = draw(&app, now, 80, 24);
     insta::assert_snapshot!("checkin_effort_80x24", asking.backend());
     assert!(screen_text(&asking).contains("e easy · r about right · h hard"));
-    app.handle(Action::Effort(crate::history::Effort::Right), now);
+    app.handle(Action::Effort(crate::domain::checkin::Effort::Right), now);
     let answered = draw(&app, now, 80, 24);
     insta::assert_snapshot!("checkin_answered_80x24", answered.backend());
     let text = screen_text(&answered);
