@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -17,17 +19,25 @@ const POLL: Duration = Duration::from_millis(20);
 /// A running `trunkrot` in an 80x24 pseudo-terminal (the size of `vt100::Parser::default`).
 pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// Both `None` once the terminal is closed.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     /// When the spawn began, and when the screen first showed anything.
     spawned_at: Instant,
     first_content_at: Arc<OnceLock<Instant>>,
+    /// Tells the reader thread to drop its end of the terminal after its next read.
+    closing: Arc<AtomicBool>,
 }
 
 impl Pty {
     /// Starts the binary with `args` in a fresh 80x24 terminal.
     pub fn spawn(args: &[&str]) -> Pty {
+        Pty::spawn_with_data(args, Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data")))
+    }
+
+    /// Starts the binary with `args` in a fresh 80x24 terminal, its history under `data`.
+    pub fn spawn_with_data(args: &[&str], data: &Path) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
@@ -36,7 +46,7 @@ impl Pty {
         command.env("TERM", "xterm-256color");
         // Its config and history stay away from the user's own.
         command.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-config"));
-        command.env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data"));
+        command.env("XDG_DATA_HOME", data);
         let parser = Arc::new(Mutex::new(vt100::Parser::default()));
         let first_content_at = Arc::new(OnceLock::new());
         let mut reader = pair.master.try_clone_reader().expect("a reader");
@@ -45,9 +55,14 @@ impl Pty {
         let child = pair.slave.spawn_command(command).expect("the binary starts");
         drop(pair.slave);
         let (screen, first) = (Arc::clone(&parser), Arc::clone(&first_content_at));
+        let closing = Arc::new(AtomicBool::new(false));
+        let close = Arc::clone(&closing);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n @ 1..) = reader.read(&mut buf) {
+                if close.load(Ordering::SeqCst) {
+                    break;
+                }
                 let mut parser = screen.lock().expect("the parser");
                 parser.process(&buf[..n]);
                 if first.get().is_none() && !parser.screen().contents().trim().is_empty() {
@@ -55,7 +70,19 @@ impl Pty {
                 }
             }
         });
-        Pty { parser, master: pair.master, writer, child, spawned_at, first_content_at }
+        Pty { parser, master: Some(pair.master), writer: Some(writer), child, spawned_at, first_content_at, closing }
+    }
+
+    /// Closes the terminal, as closing its window does, and waits for the process to end.
+    /// The reader drops its end after its next read, which a resize provokes.
+    pub fn close(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        self.closing.store(true, Ordering::SeqCst);
+        if let Some(master) = &self.master {
+            let _ = master.resize(PtySize { rows: 25, cols: 80, pixel_width: 0, pixel_height: 0 });
+        }
+        self.writer = None;
+        self.master = None;
+        self.wait_exit(timeout)
     }
 
     /// From just before the spawn to the first text on screen, once there is some.
@@ -69,8 +96,9 @@ impl Pty {
 
     /// Types `keys` into the terminal.
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("the terminal takes input");
-        self.writer.flush().expect("the terminal takes input");
+        let writer = self.writer.as_mut().expect("an open terminal");
+        writer.write_all(keys.as_bytes()).expect("the terminal takes input");
+        writer.flush().expect("the terminal takes input");
     }
 
     /// The text on screen now.
@@ -114,7 +142,7 @@ impl Pty {
 
     /// Whether the terminal is in raw mode (no echo, no line editing), as the kernel sees it.
     pub fn raw_mode(&self) -> bool {
-        let termios = self.master.get_termios().expect("the terminal's settings");
+        let termios = self.master.as_ref().expect("an open terminal").get_termios().expect("the terminal's settings");
         let flags = format!("{:?}", termios.local_flags);
         let mut names = flags.split(|c: char| !c.is_ascii_alphanumeric());
         !names.any(|name| name == "ECHO" || name == "ICANON")

@@ -1,0 +1,155 @@
+//! Every way an interactive session can end keeps its record: the real binary in a
+//! pseudo-terminal, closed at each screen as a window is closed, ended by each terminating
+//! signal, by q and by Ctrl-C. Each test has its own history.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+use support::pty::Pty;
+use trunkrot::domain::checkin::Pain;
+use trunkrot::history::{self, Record};
+
+/// Long enough for a loaded two-core machine; a passing test never waits this long.
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Short holds with no get-ready or moves: the left hold is done a second in.
+const SHORT_HOLDS: [&str; 9] = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "5", "--quiet"];
+
+/// The records of the history under `data`, amendments applied.
+fn records(data: &Path) -> Vec<Record> {
+    let bytes = std::fs::read(data.join("trunkrot").join(history::FILE_NAME)).unwrap_or_default();
+    let history = history::read(&bytes);
+    assert_eq!(history.skipped, vec![], "every line whole");
+    history.records
+}
+
+/// Waits until the left hold is done: the right side is on screen.
+fn past_the_first_hold(args: &[&str], data: &Path) -> Pty {
+    let pty = Pty::spawn_with_data(args, data);
+    pty.expect_text("RIGHT", TIMEOUT);
+    pty
+}
+
+fn left_done(record: &Record) -> u32 {
+    record.sides[0].done
+}
+
+#[test]
+fn closing_the_window_during_a_hold_or_paused_keeps_the_session() {
+    for pause in [false, true] {
+        let data = tempfile::tempdir().expect("a temp dir");
+        let mut pty = past_the_first_hold(
+            &["--get-ready", "0", "--transition", "0", "--hold", "3", "--reps", "3", "--quiet"],
+            data.path(),
+        );
+        if pause {
+            pty.send(" ");
+            pty.expect_text("PAUSED", TIMEOUT);
+        }
+        let status = pty.close(TIMEOUT).expect("the process ends when its terminal closes");
+        let kept = records(data.path());
+        assert_eq!(kept.len(), 1, "paused: {pause}; exit {status:?}");
+        assert!(!kept[0].completed);
+        assert_eq!(left_done(&kept[0]), 1);
+    }
+}
+
+#[test]
+fn closing_the_window_while_getting_ready_again_keeps_the_session() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let args = ["--get-ready", "30", "--transition", "3", "--hold", "1", "--reps", "3", "--quiet"];
+    let mut pty = Pty::spawn_with_data(&args, data.path());
+    pty.expect_text("READY", TIMEOUT);
+    pty.send("s");
+    pty.expect_text("RIGHT", TIMEOUT);
+    // Back from the right side's move, over the left hold and move, to the get-ready.
+    pty.send("bbb");
+    assert!(
+        pty.wait_until(TIMEOUT, |screen| screen.contents().contains("READY") && !screen.contents().contains("RIGHT")),
+        "{}",
+        pty.contents()
+    );
+    pty.close(TIMEOUT).expect("the process ends when its terminal closes");
+    let kept = records(data.path());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(left_done(&kept[0]), 1);
+}
+
+#[test]
+fn closing_the_window_on_the_done_screen_keeps_the_session_and_the_answer_given() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let args = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1", "--quiet"];
+    let mut pty = Pty::spawn_with_data(&args, data.path());
+    pty.expect_text("How much", TIMEOUT);
+    pty.send("5");
+    pty.expect_text("How hard", TIMEOUT);
+    pty.close(TIMEOUT).expect("the process ends when its terminal closes");
+    let kept = records(data.path());
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].completed);
+    assert_eq!((kept[0].checkin.pain, kept[0].checkin.effort), (Pain::new(5), None));
+}
+
+#[test]
+fn each_terminating_signal_restores_the_terminal_saves_and_exits_128_plus_it() {
+    let signals = [
+        ("INT", SIGINT),
+        ("TERM", SIGTERM),
+        ("HUP", SIGHUP),
+        ("QUIT", SIGQUIT),
+        ("USR1", SIGUSR1),
+        ("USR2", SIGUSR2),
+        ("ALRM", SIGALRM),
+        ("PIPE", SIGPIPE),
+    ];
+    // All at once: each waits for its first hold in parallel.
+    let runs: Vec<_> = signals
+        .iter()
+        .map(|&(name, number)| {
+            thread::spawn(move || {
+                let data = tempfile::tempdir().expect("a temp dir");
+                let mut pty = past_the_first_hold(&SHORT_HOLDS, data.path());
+                let sent = Command::new("kill").args(["-s", name, &pty.pid().to_string()]).status().expect("kill runs");
+                assert!(sent.success());
+                let status = pty.wait_exit(TIMEOUT).expect("the process exits");
+                assert_eq!(status.exit_code(), 128 + number as u32, "SIG{name}: {status:?}");
+                assert_restored(&pty);
+                assert_eq!(records(data.path()).len(), 1, "SIG{name} keeps the session");
+            })
+        })
+        .collect();
+    for run in runs {
+        run.join().expect("each signal's check passes");
+    }
+}
+
+#[test]
+fn q_and_ctrl_c_save_and_exit_0_and_130() {
+    for (key, code) in [("q", 0), ("\x03", 130)] {
+        let data = tempfile::tempdir().expect("a temp dir");
+        let mut pty = past_the_first_hold(&SHORT_HOLDS, data.path());
+        pty.send(key);
+        let status = pty.wait_exit(TIMEOUT).expect("the process exits");
+        assert_eq!(status.exit_code(), code, "{key:?}: {status:?}");
+        assert_restored(&pty);
+        let kept = records(data.path());
+        assert_eq!(kept.len(), 1, "{key:?}");
+        assert!(left_done(&kept[0]) >= 1);
+    }
+}
+
+/// Alternate screen left, cursor shown, raw mode off, and the summary printed after.
+fn assert_restored(pty: &Pty) {
+    pty.expect_text("stopped early", TIMEOUT);
+    let give_up = Instant::now() + TIMEOUT;
+    while pty.raw_mode() && Instant::now() < give_up {
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!pty.raw_mode(), "raw mode is still on");
+    assert!(pty.wait_until(TIMEOUT, |screen| !screen.alternate_screen() && !screen.hide_cursor()));
+}
