@@ -47,7 +47,8 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
     PhaseStarted(usize),
-    /// A hold's countdown shows this many seconds (3, 2, then 1): the last seconds of a hold.
+    /// The countdown shows this many seconds (3, 2, then 1): the last seconds of a hold, of the
+    /// time to get ready, or of a rest.
     Countdown(u64),
     Paused,
     Resumed,
@@ -56,8 +57,14 @@ pub enum Event {
     },
 }
 
-/// A hold announces each of its last this many displayed seconds.
+/// A counted phase announces each of its last this many displayed seconds.
 pub const COUNTDOWN_FROM: u64 = 3;
+
+/// Whether a phase of this kind counts its last seconds aloud: the ones that end in something
+/// to do. A move's end is the hold's start, cue enough.
+pub fn counts_down(kind: PhaseKind) -> bool {
+    matches!(kind, PhaseKind::GetReady | PhaseKind::Hold | PhaseKind::Rest)
+}
 
 /// Within this much of a phase's start, Back goes to the previous phase instead of restarting.
 const BACK_GRACE: Duration = Duration::from_secs(2);
@@ -192,7 +199,7 @@ impl Session {
         Some(change.unwrap_or(ends_at).max(now).min(ends_at))
     }
 
-    /// The next instant at which the session has something to announce without input: a hold's
+    /// The next instant at which the session has something to announce without input: a
     /// countdown second or the end of the phase. Plain mode, which shows no seconds, sleeps until
     /// then. `None` while paused or finished.
     pub fn next_event(&self, now: Instant) -> Option<Instant> {
@@ -200,7 +207,7 @@ impl Session {
             return None;
         };
         let countdown = self.display_secs(now).saturating_sub(1).min(COUNTDOWN_FROM);
-        if self.plan.phases[index].kind == PhaseKind::Hold && countdown > 0 {
+        if counts_down(self.plan.phases[index].kind) && countdown > 0 {
             ends_at.checked_sub(Duration::from_secs(countdown)).map(|at| at.max(now))
         } else {
             Some(ends_at)
@@ -229,15 +236,15 @@ impl Session {
         events
     }
 
-    /// The countdown second a running hold has just reached, if not yet announced. A hold's
-    /// first second is never one: its start is cue enough.
+    /// The countdown second a running counted phase has just reached, if not yet announced. A
+    /// phase's first second is never one: its start is cue enough.
     fn countdown(&mut self, now: Instant) -> Option<Event> {
         let State::Running { index, .. } = self.state else {
             return None;
         };
         let phase = &self.plan.phases[index];
         let shown = self.display_secs(now);
-        let due = phase.kind == PhaseKind::Hold
+        let due = counts_down(phase.kind)
             && (1..=COUNTDOWN_FROM).contains(&shown)
             && shown < phase.duration.as_secs()
             && self.counted != Some(shown);

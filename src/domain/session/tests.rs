@@ -266,6 +266,19 @@ fn short_holds_count_only_the_seconds_after_their_start() {
 }
 
 #[test]
+fn getting_ready_and_rests_count_their_last_seconds_too() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 1, 5, 0), t0);
+    let counts: Vec<Event> = drive_by_seconds(&mut session).into_iter().take(4).collect();
+    assert_eq!(
+        counts,
+        [Event::Countdown(3), Event::Countdown(2), Event::Countdown(1), Event::PhaseStarted(1)],
+        "the get-ready's last 3 s"
+    );
+    assert!(counts_down(PhaseKind::Rest) && !counts_down(Move));
+}
+
+#[test]
 fn countdown_skips_moves_and_repeats_after_back() {
     let t0 = Instant::now();
     let mut session = Session::start(plan(1, 5, 0, 5), t0);
@@ -288,7 +301,10 @@ fn nothing_is_counted_while_paused() {
 fn plain_wakes_only_for_the_countdown_and_the_phase_end() {
     let t0 = Instant::now();
     let mut session = Session::start(plan(1, 5, 10, 3), t0);
-    assert_eq!(session.next_event(t0 + secs(2)), Some(t0 + secs(10)), "get ready: only its end");
+    assert_eq!(session.next_event(t0 + secs(2)), Some(t0 + secs(7)), "get ready counts its last 3 s too");
+    assert_eq!(session.next_event(t0 + Duration::from_millis(9_500)), Some(t0 + secs(10)));
+    session.tick(t0 + secs(11));
+    assert_eq!(session.next_event(t0 + secs(11)), Some(t0 + secs(13)), "a move: only its end");
     session.tick(t0 + secs(13));
     // Holding left from 13 s to 18 s: the countdown shows 3 at 15 s, 2 at 16 s, 1 at 17 s.
     assert_eq!(session.next_event(t0 + secs(13)), Some(t0 + secs(15)));
