@@ -1,7 +1,8 @@
-//! The impure edge: keys and signals, plain output, bells and speech, the user's places and
+//! The impure edge: keys and signals, plain output, bells, tones and speech, the user's places and
 //! files, the config file and the history file on disk.
 
 pub mod announce;
+pub mod background;
 pub mod catalog;
 pub mod config;
 pub mod input;
@@ -12,3 +13,4 @@ pub mod plain;
 pub mod regular_file;
 pub mod speech;
 pub mod step;
+pub mod tones;

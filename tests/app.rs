@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Size};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use trunkrot::domain::checkin::{Checkin, Effort, Pain};
-use trunkrot::domain::cues::Options;
+use trunkrot::domain::cues::Bell;
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{Overrides, Plan};
 use trunkrot::domain::session::{Session, Summary};
@@ -136,7 +136,7 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
     let mut terminal = Terminal::new(backend).expect("a terminal");
     let mut kept = Kept::default();
     let mut app = App::new(Session::start(plan(), t0));
-    let mut stepper = Stepper::new(Announcer::new(Options { quiet: false }, None));
+    let mut stepper = Stepper::new(Announcer::new(Bell::Terminal, None, None));
     let ending = Driver {
         terminal: &mut terminal,
         clock: Scripted(Rc::clone(&time)),

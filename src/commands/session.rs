@@ -27,15 +27,16 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let plan = catalog::plan(&settings)?;
     let (announcer, notice) = announcer(&settings);
     let mut recorder = Recorder::new(plan.clone(), journal::path()?);
-    let (summary, reader, exit) = if args.plain || !std::io::stdout().is_terminal() {
-        if let Some(notice) = notice {
+    let (summary, reader, exit, sound) = if args.plain || !std::io::stdout().is_terminal() {
+        if let Some(notice) = &notice {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
         }
         let outcome = plain::run(plan, announcer, &mut std::io::stdout().lock(), &mut recorder)?;
-        (outcome.summary, outcome.reader, Ok(outcome.signal.map_or(ExitCode::SUCCESS, signal_status)))
+        let exit = Ok(outcome.signal.map_or(ExitCode::SUCCESS, signal_status));
+        (outcome.summary, outcome.reader, exit, outcome.sound)
     } else {
         let theme = view::Theme::new(settings.theme.value, !settings.colour.value);
-        let presentation = terminal::Presentation { theme, notice, checkin: settings.checkin.value };
+        let presentation = terminal::Presentation { theme, notice: notice.clone(), checkin: settings.checkin.value };
         let outcome = terminal::run(plan, announcer, presentation, &mut recorder)
             .map_err(Failure::io("running the session on the terminal"))?;
         let exit = match outcome.ending {
@@ -43,12 +44,17 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
             Ending::Signal(number) => Ok(signal_status(number)),
             Ending::Lost(reason) => Err(Failure::TerminalLost(reason)),
         };
-        (outcome.summary, true, exit)
+        (outcome.summary, true, exit, outcome.sound)
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe or terminal loses the summary; the record is already kept.
     if reader {
         let _ = out.write_all(crate::domain::summary::text(&summary).as_bytes()).and_then(|()| out.flush());
+        // What went wrong with sound: a session followed by ear alone must not be half heard
+        // without the user knowing why.
+        for problem in notice.iter().chain(&sound) {
+            let _ = writeln!(out, "Sound: {problem}");
+        }
         for suggestion in recorder.suggestions(&summary) {
             let _ = writeln!(out, "{suggestion}");
         }
@@ -125,7 +131,7 @@ impl Keeper for Recorder {
 
 /// The bells and voice the settings ask for, and a notice if the voice cannot be had.
 fn announcer(settings: &Resolved) -> (announce::Announcer, Option<String>) {
-    let options = cues::Options { quiet: settings.quiet.value };
+    let bell = if settings.quiet.value { cues::Bell::None } else { cues::Bell::Terminal };
     let (voice, notice) = if settings.voice.value {
         match speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref()) {
             Ok(voice) => (Some(voice), None),
@@ -134,5 +140,5 @@ fn announcer(settings: &Resolved) -> (announce::Announcer, Option<String>) {
     } else {
         (None, None)
     };
-    (announce::Announcer::new(options, voice), notice)
+    (announce::Announcer::new(bell, voice, settings.path.as_deref()), notice)
 }

@@ -28,6 +28,8 @@ pub struct Outcome {
     pub reader: bool,
     /// The terminating signal that ended it, if one did.
     pub signal: Option<i32>,
+    /// What went wrong with sound, for the summary.
+    pub sound: Vec<String>,
 }
 
 /// Runs the whole session, printing as it goes, and keeps its record through `keeper` the
@@ -51,7 +53,7 @@ pub fn run(
             let now = Instant::now();
             let turn = stepper.turn(&mut session, now, keeper);
             for event in turn.events {
-                for line in cues::lines(session.plan(), event) {
+                for line in cues::lines(session.plan(), event, stepper.announcer().rate()) {
                     writeln!(out, "{line}")?;
                 }
                 out.flush()?;
@@ -62,12 +64,13 @@ pub fn run(
             if turn.bells > 0 && ring {
                 ring_bell();
             }
-            // Bells nobody hears are not waited for: the session is over, and kept.
-            if session.is_finished() && !(ring && stepper.ringing()) {
+            // Bells nobody hears are not waited for: the session is over, and kept. Its last
+            // words and tones are, briefly, or "Session complete" would be cut.
+            if session.is_finished() && !(ring && stepper.ringing()) && !stepper.sounding() {
                 return Ok(());
             }
             // Nothing shows the seconds here: sleep until the next countdown second or the
-            // phase's end; after the end, only until the last bell.
+            // phase's end; after the end, only until the last sound and words are over.
             let wake = stepper.wake(session.next_event(now));
             match inputs.next(wake) {
                 Some(Input::Signal(number)) => {
@@ -90,13 +93,14 @@ pub fn run(
             }
         }
     })();
+    let sound = stepper.announcer().problems().to_vec();
     match printed {
-        Ok(()) => Ok(Outcome { summary: session.summary(Instant::now()), reader: true, signal }),
+        Ok(()) => Ok(Outcome { summary: session.summary(Instant::now()), reader: true, signal, sound }),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
             let now = Instant::now();
             stepper.push(session.apply(Command::Stop, now));
             stepper.keep(&session, now, keeper);
-            Ok(Outcome { summary: session.summary(now), reader: false, signal })
+            Ok(Outcome { summary: session.summary(now), reader: false, signal, sound })
         }
         Err(e) => {
             let now = Instant::now();

@@ -1,15 +1,17 @@
 //! Speaking cues aloud through the system's speech command, without ever blocking the timer.
 //!
-//! The command is run directly (no shell) with the words as its last argument and all three
-//! standard streams set to null, so it can neither read the keyboard nor draw over the screen.
-//! It is never waited for: finished ones are reaped on later calls, and one still speaking when
-//! the next words come is stopped and left behind. The command comes from the user's config or
-//! `PATH`, never from an exercise file.
+//! The command is run directly (no shell) with the words as its last argument, in a process
+//! group of its own with all three standard streams null ([`crate::shell::background`]). It is
+//! never waited for: the announcer asks whether it is done, and stops it only for more
+//! important words. A command that cannot start or exits non-zero is reported once. The
+//! command comes from the user's config or `PATH`, never from an exercise file.
 
-use crate::domain::untrusted::clean_line;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+
+use crate::domain::cues::voice::Rate;
+use crate::domain::untrusted::clean_line;
+use crate::shell::background::{Background, Ended};
 
 /// The speech commands tried, in order, when the config names none.
 pub const KNOWN_COMMANDS: &[&str] = &["espeak-ng", "espeak", "spd-say", "say"];
@@ -19,11 +21,22 @@ pub const KNOWN_COMMANDS: &[&str] = &["espeak-ng", "espeak", "spd-say", "say"];
 pub struct Voice {
     program: PathBuf,
     args: Vec<String>,
-    speaking: Option<Child>,
-    /// Stopped children not yet reaped.
-    stopped: Vec<Child>,
-    /// Set once spawning fails: the voice then stays silent.
+    running: Background,
+    /// Set once the command cannot start: the voice then stays silent.
     broken: bool,
+    /// Set once the command has exited non-zero, so it is reported once.
+    failed: bool,
+}
+
+/// How the words last started went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// Still being said.
+    Speaking,
+    /// Said, or nothing was being said.
+    Done,
+    /// The command failed, for the first time: a notice for the user.
+    Failed(String),
 }
 
 impl Voice {
@@ -33,9 +46,9 @@ impl Voice {
         let found = |program: PathBuf, args: Vec<String>| Voice {
             program,
             args,
-            speaking: None,
-            stopped: Vec::new(),
+            running: Background::default(),
             broken: false,
+            failed: false,
         };
         if let Some([program, args @ ..]) = configured {
             return match locate(program, path) {
@@ -53,45 +66,52 @@ impl Voice {
         &self.program
     }
 
-    /// Starts speaking `text`, stopping whatever is still being said. Returns a notice the first
-    /// time the command cannot be started; the voice is silent from then on.
+    /// The rate the command speaks at: its `-s` option, or espeak-ng's default.
+    pub fn rate(&self) -> Rate {
+        Rate::of_command(&self.args)
+    }
+
+    fn name(&self) -> String {
+        clean_line(&self.program.display().to_string())
+    }
+
+    /// Starts saying `text`. The caller waits for [`Said::Done`] or calls [`stop`](Self::stop)
+    /// first. Returns a notice the first time the command cannot be started; the voice is
+    /// silent from then on.
     pub fn say(&mut self, text: &str) -> Option<String> {
-        self.reap();
         if self.broken {
             return None;
         }
-        if let Some(mut old) = self.speaking.take() {
-            // Stale words: stop them, and reap the child later rather than wait for it now.
-            let _ = old.kill();
-            self.stopped.push(old);
-        }
-        let spawned = Command::new(&self.program)
-            .args(&self.args)
-            .arg(text)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
-        match spawned {
-            Ok(child) => {
-                self.speaking = Some(child);
-                None
-            }
+        match self.running.start(&self.program, self.args.iter().map(String::as_str).chain([text])) {
+            Ok(()) => None,
             Err(e) => {
                 self.broken = true;
-                Some(format!("No voice: {} failed: {e}", clean_line(&self.program.display().to_string())))
+                Some(format!("No voice: {} failed to start: {e}", self.name()))
             }
         }
     }
 
-    /// Collects children that have finished, without blocking.
-    pub fn reap(&mut self) {
-        self.stopped.retain_mut(|child| !matches!(child.try_wait(), Ok(Some(_)) | Err(_)));
-        if let Some(child) = &mut self.speaking
-            && matches!(child.try_wait(), Ok(Some(_)) | Err(_))
-        {
-            self.speaking = None;
+    /// Stops the words being said, and whatever the command started.
+    pub fn stop(&mut self) {
+        self.running.stop();
+    }
+
+    /// How the words last started are going, without blocking; also reaps what has ended.
+    pub fn poll(&mut self) -> Said {
+        match self.running.poll() {
+            None if self.running.is_running() => Said::Speaking,
+            None | Some(Ended::Fine) => Said::Done,
+            Some(Ended::Failed(_)) if self.failed => Said::Done,
+            Some(Ended::Failed(status)) => {
+                self.failed = true;
+                Said::Failed(format!("Voice failed: {} exited with {status}", self.name()))
+            }
         }
+    }
+
+    /// Whether the command can no longer be started.
+    pub fn is_broken(&self) -> bool {
+        self.broken
     }
 }
 
@@ -176,21 +196,66 @@ mod tests {
         assert!(notice.contains("`nope-no-such`"), "{notice}");
     }
 
+    /// Waits (bounded) until the voice has said its words.
+    fn said(voice: &mut Voice) -> Said {
+        for _ in 0..400 {
+            match voice.poll() {
+                Said::Speaking => std::thread::sleep(std::time::Duration::from_millis(25)),
+                said => return said,
+            }
+        }
+        Said::Speaking
+    }
+
     #[test]
-    fn a_hung_command_is_stopped_by_the_next_words() {
+    fn a_hung_command_is_stopped_with_everything_it_started() {
         let dir = temp_dir("hung");
-        let log = dir.join("log");
-        let script = format!("echo \"$1\" >> '{}'; exec sleep 30", log.display());
+        let pids = dir.join("pids");
+        // The script forks a child that would outlive it, as a shell script calling a
+        // synthesizer in the background does.
+        let script = format!("sleep 30 & echo $! >> '{}'; echo $$ >> '{}'; wait", pids.display(), pids.display());
         let script = fake(&dir, "hang", &script).display().to_string();
         let mut voice = Voice::find(Some(&["/bin/sh".to_owned(), script]), None).unwrap();
         assert_eq!(voice.say("one"), None);
-        let first = voice.speaking.as_ref().unwrap().id();
-        assert_eq!(voice.say("two"), None);
-        assert_ne!(voice.speaking.as_ref().unwrap().id(), first);
-        // The stopped child is reaped on a later call, never waited for.
-        let mut old = voice.stopped.pop().unwrap();
-        assert!(old.wait().unwrap().code().is_none(), "killed by a signal");
-        voice.speaking.take().unwrap().kill().unwrap();
+        for _ in 0..400 {
+            if fs::read_to_string(&pids).unwrap_or_default().lines().count() == 2 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        assert_eq!(voice.poll(), Said::Speaking);
+        voice.stop();
+        assert_eq!(said(&mut voice), Said::Done);
+        drop(voice);
+        for pid in fs::read_to_string(&pids).unwrap().lines() {
+            let alive = std::path::Path::new(&format!("/proc/{pid}")).exists();
+            let state = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            assert!(!alive || state.contains(") Z "), "process {pid} outlived the voice: {state}");
+        }
+    }
+
+    #[test]
+    fn a_command_that_exits_non_zero_is_reported_once() {
+        let dir = temp_dir("fails");
+        let script = fake(&dir, "fail", "exit 3").display().to_string();
+        let mut voice = Voice::find(Some(&["/bin/sh".to_owned(), script]), None).unwrap();
+        voice.say("one");
+        let Said::Failed(notice) = said(&mut voice) else { panic!("no failure reported") };
+        assert!(notice.contains("exit status: 3"), "{notice}");
+        voice.say("two");
+        assert_eq!(said(&mut voice), Said::Done, "reported once");
+    }
+
+    #[test]
+    fn a_command_that_cannot_start_silences_the_voice() {
+        let dir = temp_dir("gone");
+        let script = fake(&dir, "speak", "true");
+        let mut voice = Voice::find(Some(&[script.display().to_string()]), None).unwrap();
+        fs::remove_file(&script).unwrap();
+        let notice = voice.say("one").expect("a notice");
+        assert!(notice.contains("failed to start"), "{notice}");
+        assert!(voice.is_broken());
+        assert_eq!(voice.say("two"), None, "reported once");
     }
 
     #[test]
@@ -200,8 +265,9 @@ mod tests {
         let script = fake(&dir, "speak", &format!("echo \"$@\" >> '{}'", log.display())).display().to_string();
         let mut voice =
             Voice::find(Some(&["/bin/sh".to_owned(), script, "-s".to_owned(), "120".to_owned()]), None).unwrap();
+        assert_eq!(voice.rate(), Rate { wpm: 120 });
         voice.say("Hold");
-        voice.speaking.take().unwrap().wait().unwrap();
+        assert_eq!(said(&mut voice), Said::Done);
         assert_eq!(fs::read_to_string(log).unwrap(), "-s 120 Hold\n");
     }
 }

@@ -58,6 +58,10 @@ impl Stepper {
             turn.events.push(event);
         }
         turn.bells = self.announcer.due(now);
+        if let Some(notice) = self.announcer.take_notice() {
+            // One at a time: any other is told on a later turn.
+            turn.notice.get_or_insert(notice);
+        }
         turn
     }
 
@@ -74,9 +78,19 @@ impl Stepper {
         self.announcer.wake(deadline)
     }
 
-    /// Whether bells are still waiting to ring.
+    /// Whether bells are still waiting to ring, or words or tones are still being played.
     pub fn ringing(&self) -> bool {
         self.announcer.wake(None).is_some()
+    }
+
+    /// Whether words or tones are still being played: what is heard without the terminal bell.
+    pub fn sounding(&self) -> bool {
+        self.announcer.sounding()
+    }
+
+    /// The announcer, for the voice's rate and what went wrong with sound.
+    pub fn announcer(&self) -> &Announcer {
+        &self.announcer
     }
 }
 
@@ -85,7 +99,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::domain::cues::Options;
+    use crate::domain::cues::Bell;
     use crate::domain::exercise;
     use crate::domain::plan::{Overrides, Plan};
     use crate::domain::session::Command;
@@ -113,7 +127,7 @@ mod tests {
     fn the_record_is_kept_in_the_turn_the_session_ends_and_only_once() {
         let t0 = Instant::now();
         let mut session = session(t0);
-        let mut stepper = Stepper::new(Announcer::new(Options { quiet: false }, None));
+        let mut stepper = Stepper::new(Announcer::new(Bell::Terminal, None, None));
         let mut kept = Kept::default();
         let first = stepper.turn(&mut session, t0, &mut kept);
         assert_eq!(first.events, [Event::PhaseStarted(0)]);
@@ -131,7 +145,7 @@ mod tests {
     fn a_session_stopped_by_a_command_is_kept_on_the_next_turn() {
         let t0 = Instant::now();
         let mut session = session(t0);
-        let mut stepper = Stepper::new(Announcer::new(Options { quiet: true }, None));
+        let mut stepper = Stepper::new(Announcer::new(Bell::None, None, None));
         let mut kept = Kept::default();
         stepper.turn(&mut session, t0, &mut kept);
         stepper.push(session.apply(Command::Stop, t0 + Duration::from_secs(1)));

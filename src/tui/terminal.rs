@@ -44,6 +44,8 @@ pub struct Outcome {
     pub summary: Summary,
     pub checkin: Checkin,
     pub ending: Ending,
+    /// What went wrong with sound, for the summary.
+    pub sound: Vec<String>,
 }
 
 /// Runs the interactive session, keeping its record through `keeper` the moment it ends, and
@@ -88,7 +90,10 @@ pub fn run(
     // would fail and be reported to a standard error that is gone too.
     gone.set(true);
     drop(terminal);
-    Ok(Outcome { summary: app.session.summary(now), checkin: app.answers(), ending })
+    let sound = stepper.announcer().problems().to_vec();
+    // The last words are stopped now: nothing the speech command started outlives the session.
+    drop(stepper);
+    Ok(Outcome { summary: app.session.summary(now), checkin: app.answers(), ending, sound })
 }
 
 /// Standard output that drops what is written once the terminal is given back or has failed,

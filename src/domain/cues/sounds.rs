@@ -1,0 +1,150 @@
+//! Which pattern sounds when: one at a time, the more important one winning when two come
+//! close together.
+//!
+//! A cue that comes while a more important pattern is still sounding is dropped (a count over
+//! "switch sides"); one at least as important cuts the rest of the older pattern short and
+//! starts at once, its first bell one gap after the last bell rung, so bells never run into one.
+
+use std::time::Instant;
+
+use super::Cue;
+use super::patterns::{BELL_GAP, Pattern};
+
+/// How the user wants to hear the patterns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Bell {
+    /// The terminal's bell: one sound, so each pattern is a rhythm.
+    #[default]
+    Terminal,
+    /// Short generated tones played by the system's audio player.
+    Tones,
+    /// No sound but the voice.
+    None,
+}
+
+impl Bell {
+    /// Every choice, as the config and `--bell` spell it.
+    pub const NAMES: [&'static str; 3] = ["terminal", "tones", "none"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bell::Terminal => "terminal",
+            Bell::Tones => "tones",
+            Bell::None => "none",
+        }
+    }
+
+    /// The choice named `name`, if it is one.
+    pub fn from_name(name: &str) -> Option<Bell> {
+        match name {
+            "terminal" => Some(Bell::Terminal),
+            "tones" => Some(Bell::Tones),
+            "none" => Some(Bell::None),
+            _ => None,
+        }
+    }
+}
+
+/// What is due to sound now.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Due {
+    /// A pattern that starts now: with tones, play it whole.
+    pub starts: Option<Cue>,
+    /// Terminal bells to ring now (more than one only after a late wake-up).
+    pub bells: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Sounding {
+    cue: Cue,
+    at: Instant,
+    started: bool,
+    rung: usize,
+}
+
+impl Sounding {
+    fn pattern(&self) -> &'static Pattern {
+        Pattern::of(self.cue)
+    }
+
+    fn ends(&self, bell: Bell) -> Instant {
+        self.at + if bell == Bell::Tones { self.pattern().tones_length() } else { self.pattern().bells_length() }
+    }
+
+    fn next_bell(&self) -> Option<Instant> {
+        self.pattern().bell_at(self.rung).map(|after| self.at + after)
+    }
+}
+
+/// The pattern sounding or about to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sounds {
+    bell: Bell,
+    current: Option<Sounding>,
+    /// When the last terminal bell rang.
+    last_bell: Option<Instant>,
+}
+
+impl Sounds {
+    pub fn new(bell: Bell) -> Self {
+        Sounds { bell, current: None, last_bell: None }
+    }
+
+    /// Asks for `cue`'s pattern at `now`. Returns whether it will sound: `false` when a more
+    /// important pattern is still sounding, or when sound is off.
+    pub fn add(&mut self, cue: Cue, now: Instant) -> bool {
+        if self.bell == Bell::None {
+            return false;
+        }
+        if let Some(current) = &self.current
+            && now < current.ends(self.bell)
+            && cue.priority() < current.cue.priority()
+        {
+            return false;
+        }
+        let at = match (self.bell, self.last_bell) {
+            (Bell::Terminal, Some(last)) => (last + BELL_GAP).max(now),
+            _ => now,
+        };
+        self.current = Some(Sounding { cue, at, started: false, rung: 0 });
+        true
+    }
+
+    /// Takes what is due by `now`.
+    pub fn take_due(&mut self, now: Instant) -> Due {
+        let mut due = Due::default();
+        let Some(current) = &mut self.current else {
+            return due;
+        };
+        if current.at > now {
+            return due;
+        }
+        if !current.started {
+            current.started = true;
+            due.starts = Some(current.cue);
+        }
+        if self.bell == Bell::Terminal {
+            while let Some(at) = current.next_bell().filter(|at| *at <= now) {
+                current.rung += 1;
+                due.bells += 1;
+                self.last_bell = Some(at.max(self.last_bell.unwrap_or(at)));
+            }
+        }
+        // A pattern with nothing more to hand out stays, to judge what comes while it sounds.
+        due
+    }
+
+    /// When something next is due, for the loop to wake.
+    pub fn next(&self) -> Option<Instant> {
+        let current = self.current.as_ref()?;
+        if !current.started {
+            return Some(current.at);
+        }
+        if self.bell == Bell::Terminal { current.next_bell() } else { None }
+    }
+
+    /// Whether a pattern is still sounding at `now`.
+    pub fn is_sounding(&self, now: Instant) -> bool {
+        self.current.as_ref().is_some_and(|c| now < c.ends(self.bell))
+    }
+}

@@ -1,0 +1,89 @@
+//! The voice through a recording stand-in speech command, run via `/bin/sh` from the config:
+//! every hold names its side, nothing is cut, nothing the command starts outlives the session,
+//! and a command that fails is reported on the way and in the summary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("trunkrot-speech-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("config/trunkrot")).expect("a temporary folder");
+    dir
+}
+
+/// Runs a plain session with `script` as the speech command (through `/bin/sh`, so the file
+/// just written is never executed itself).
+fn session(dir: &Path, script: &str, args: &[&str]) -> Output {
+    let script_path = dir.join("speak.sh");
+    fs::write(&script_path, script).expect("the script");
+    let config = format!("voice = true\nvoice_command = [\"/bin/sh\", \"{}\"]\n", script_path.display());
+    fs::write(dir.join("config/trunkrot/config.toml"), config).expect("the config");
+    cargo_bin_cmd!("trunkrot")
+        .arg("--plain")
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("trunkrot runs")
+}
+
+#[test]
+fn every_hold_names_its_side_and_nothing_is_cut() {
+    let dir = temp_dir("recorded");
+    let log = dir.join("log");
+    // Each utterance takes a while, as a real voice does; a cut one never logs its end.
+    let script = format!("echo \"start|$1\" >> '{0}'\nsleep 0.3\necho \"end|$1\" >> '{0}'\n", log.display());
+    let args = ["--hold", "4", "--reps", "1", "--get-ready", "0", "--transition", "2"];
+    let output = session(&dir, &script, &args);
+    assert!(output.status.success(), "{output:?}");
+    let text = fs::read_to_string(&log).expect("the log");
+    let starts: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("start|")).collect();
+    let ends: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("end|")).collect();
+    assert_eq!(starts, ends, "every utterance was said to its end, one at a time:\n{text}");
+    let holds: Vec<&&str> = starts.iter().filter(|s| s.contains("Hold")).collect();
+    assert_eq!(holds, [&"Hold, left", &"Hold, right"], "{text}");
+    assert_eq!(starts.iter().filter(|s| s.starts_with("Switch sides. Right.")).count(), 1, "{text}");
+    assert_eq!(starts.iter().filter(|s| ["3", "2", "1"].contains(s)).count(), 2 * 3, "{text}");
+    assert_eq!(starts.last(), Some(&"Session complete"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for said in starts.iter().filter(|s| !["3", "2", "1"].contains(s)) {
+        assert!(stdout.contains(said), "plain mode prints what the voice says: {said}\n{stdout}");
+    }
+}
+
+fn gone(pid: &str) -> bool {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.is_empty() || stat.contains(") Z ")
+}
+
+#[test]
+fn nothing_the_speech_command_starts_outlives_the_session() {
+    let dir = temp_dir("forks");
+    let pids = dir.join("pids");
+    // A script that leaves a child behind each time it speaks, as `espeak-ng "$1" &` would.
+    let script = format!("sleep 60 &\necho $! >> '{}'\n", pids.display());
+    let output = session(&dir, &script, &["--hold", "2", "--reps", "1", "--get-ready", "0", "--transition", "0"]);
+    assert!(output.status.success(), "{output:?}");
+    let pids = fs::read_to_string(&pids).expect("the script ran");
+    assert!(pids.lines().count() >= 3, "{pids}");
+    for pid in pids.lines() {
+        assert!(gone(pid), "process {pid} outlived trunkrot");
+    }
+}
+
+#[test]
+fn a_speech_command_that_fails_is_reported_once_and_in_the_summary() {
+    let dir = temp_dir("fails");
+    let output = session(&dir, "exit 7\n", &["--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"]);
+    assert!(output.status.success(), "sound failing soft: {output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("exited with exit status: 7").count(), 1, "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Sound: Voice failed: /bin/sh exited with exit status: 7"), "{stdout}");
+}
