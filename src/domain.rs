@@ -16,3 +16,4 @@ pub mod settings;
 pub mod spelling;
 pub mod summary;
 pub mod untrusted;
+pub mod width;

@@ -36,7 +36,7 @@ impl Diagnostic {
             origin: origin.to_owned(),
             position: Some((line, column)),
             message: message.into(),
-            source_line: crate::domain::untrusted::clean_line(&shorten(text, 200)),
+            source_line: crate::domain::untrusted::clean_line(&crate::domain::width::fit(text, 200)),
         }
     }
 }
@@ -61,15 +61,6 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
-}
-
-fn shorten(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let mut short: String = text.chars().take(max_chars).collect();
-    short.push('…');
-    short
 }
 
 /// A file with these problems: why an exercise, a routine or the config was refused, every

@@ -10,6 +10,7 @@ use super::stats::{self, Day, Overview};
 use crate::domain::checkin::Pain;
 use crate::domain::duration::human;
 use crate::domain::exercise::Side;
+use crate::domain::width;
 
 /// How many sessions the table lists.
 pub const RECENT: usize = 10;
@@ -53,16 +54,6 @@ fn totals(out: &mut String, overview: &Overview) {
 }
 
 /// Shortens `text` to `width` characters, marking the cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
-        short.push('…');
-        short
-    }
-}
-
 fn reps_cell(record: &Record) -> String {
     let cells: Vec<String> = record
         .sides
@@ -91,7 +82,7 @@ fn table(out: &mut String, recent: &[&Record]) {
         let line = format!(
             "  {:<16}  {:<22}  {:<15}  {:>5}  {:>10}  {:>4}  {:<11}{stopped}",
             local.strftime("%Y-%m-%d %H:%M").to_string(),
-            fit(&record.name, 22),
+            width::fit(&record.name, 22),
             reps_cell(record),
             human(record.hold),
             human(record.active),

@@ -11,6 +11,7 @@ use crate::domain::exercise::Exercise;
 use crate::domain::figure::Figure;
 use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::Routine;
+use crate::domain::width;
 
 /// Lines are wrapped to this width, a comfortable read in any terminal.
 const WIDTH: usize = 78;
@@ -193,7 +194,7 @@ fn list(out: &mut String, title: &str, items: &[String]) {
 /// A bulleted or numbered item, its continuation lines indented under its text.
 fn item(out: &mut String, marker: &str, text: &str) {
     let indent = " ".repeat(marker.chars().count() + 2);
-    let lines = wrap(text, WIDTH - indent.len());
+    let lines = width::wrap(text, WIDTH - indent.len());
     for (i, line) in lines.iter().enumerate() {
         let lead = if i == 0 { format!("  {marker}") } else { indent.clone() };
         let _ = writeln!(out, "{lead}{line}");
@@ -201,31 +202,12 @@ fn item(out: &mut String, marker: &str, text: &str) {
 }
 
 fn paragraph(out: &mut String, indent: &str, text: &str) {
-    for line in wrap(text, WIDTH - indent.len()) {
+    for line in width::wrap(text, WIDTH - indent.len()) {
         let _ = writeln!(out, "{indent}{line}");
     }
 }
 
 /// Splits text into lines of at most `width` characters, at spaces where it can.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,12 +247,5 @@ mod tests {
             from += at + wanted.len();
         }
         assert!(text.lines().all(|line| line.chars().count() <= WIDTH), "{text}");
-    }
-
-    #[test]
-    fn long_words_stay_whole_and_lines_wrap_at_spaces() {
-        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
-        assert_eq!(wrap("abcdefgh ij", 4), ["abcdefgh", "ij"]);
-        assert_eq!(wrap("", 4), [""]);
     }
 }

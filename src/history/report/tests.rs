@@ -43,6 +43,7 @@ fn an_empty_history_says_so() {
 
 #[test]
 fn long_names_are_cut_to_fit_the_table() {
+    use crate::domain::width::fit;
     assert_eq!(fit("Supine lower trunk rotation with a ball", 22), "Supine lower trunk ro…");
     assert_eq!(fit("Bridge", 22), "Bridge");
 }
