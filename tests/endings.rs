@@ -52,6 +52,7 @@ fn closing_the_window_during_a_hold_or_paused_keeps_the_session() {
             pty.expect_text("PAUSED", TIMEOUT);
         }
         let status = pty.close(TIMEOUT).expect("the process ends when its terminal closes");
+        assert_ne!(status.exit_code(), 101, "no panic on the way out");
         let kept = records(data.path());
         assert_eq!(kept.len(), 1, "paused: {pause}; exit {status:?}");
         assert!(!kept[0].completed);
@@ -88,7 +89,8 @@ fn closing_the_window_on_the_done_screen_keeps_the_session_and_the_answer_given(
     pty.expect_text("How much", TIMEOUT);
     pty.send("5");
     pty.expect_text("How hard", TIMEOUT);
-    pty.close(TIMEOUT).expect("the process ends when its terminal closes");
+    let status = pty.close(TIMEOUT).expect("the process ends when its terminal closes");
+    assert_ne!(status.exit_code(), 101, "no panic on the way out");
     let kept = records(data.path());
     assert_eq!(kept.len(), 1);
     assert!(kept[0].completed);

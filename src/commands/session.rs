@@ -142,3 +142,78 @@ fn announcer(settings: &Resolved) -> (announce::Announcer, Option<String>) {
     };
     (announce::Announcer::new(bell, voice, settings.path.as_deref()), notice)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::domain::checkin::{Effort, Pain};
+    use crate::domain::exercise;
+    use crate::domain::plan::Overrides;
+    use crate::domain::session::{Command, Session};
+
+    fn plan() -> Plan {
+        let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
+        Plan::new(exercise, &Overrides { reps: Some(1), ..Overrides::default() })
+    }
+
+    fn lines(path: &std::path::Path) -> Vec<String> {
+        std::fs::read_to_string(path).unwrap_or_default().lines().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn the_record_then_each_answer_as_an_amendment_that_reads_back_as_one_session() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("trunkrot").join(history::FILE_NAME);
+        let mut recorder = Recorder::new(plan(), path.clone());
+        let t0 = Instant::now();
+        let mut session = Session::start(plan(), t0);
+        session.tick(t0 + session.plan().total());
+        assert_eq!(recorder.ended(&session.summary(t0)), None);
+        assert_eq!(lines(&path).len(), 1, "the record, at once");
+        let pain = Checkin { pain: Pain::new(2), effort: None };
+        let both = Checkin { effort: Some(Effort::Easy), ..pain };
+        assert_eq!((recorder.answered(pain), recorder.answered(both)), (None, None));
+        let written = lines(&path);
+        assert_eq!(written.len(), 3);
+        assert!(written[2].contains(&format!(r#""amends":"{}""#, recorder.id)), "{}", written[2]);
+        let read = history::read(std::fs::read(&path).expect("the file").as_slice());
+        assert_eq!((read.records.len(), read.records[0].checkin), (1, both));
+    }
+
+    #[test]
+    fn nothing_is_written_for_a_session_without_a_hold_done_nor_for_its_answers() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join(history::FILE_NAME);
+        let mut recorder = Recorder::new(plan(), path.clone());
+        let t0 = Instant::now();
+        let mut session = Session::start(plan(), t0);
+        session.apply(Command::Stop, t0 + Duration::from_secs(2));
+        assert_eq!(recorder.ended(&session.summary(t0)), None);
+        assert_eq!(recorder.answered(Checkin { pain: Pain::new(1), effort: None }), None);
+        assert!(!path.exists());
+        assert!(recorder.suggestions(&session.summary(t0)).is_empty());
+    }
+
+    #[test]
+    fn a_history_that_cannot_be_written_is_a_notice_now_and_a_failure_later() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let blocked = dir.path().join("not-a-dir");
+        std::fs::write(&blocked, "").expect("a file");
+        let mut recorder = Recorder::new(plan(), blocked.join(history::FILE_NAME));
+        let t0 = Instant::now();
+        let mut session = Session::start(plan(), t0);
+        session.tick(t0 + session.plan().total());
+        let notice = recorder.ended(&session.summary(t0)).expect("a notice for the screen");
+        assert!(notice.contains("cannot save this session"), "{notice}");
+        assert!(matches!(recorder.failure, Some(Failure::HistoryUnwritable { .. })));
+    }
+
+    #[test]
+    fn a_signal_exits_with_128_plus_its_number() {
+        assert_eq!(signal_status(2), ExitCode::from(130));
+        assert_eq!(signal_status(15), ExitCode::from(143));
+        assert_eq!(signal_status(1), ExitCode::from(129));
+    }
+}

@@ -93,3 +93,21 @@ fn read_keys(sender: &Sender<Input>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn the_channel_times_out_at_the_deadline_and_a_closed_one_is_closed_input() {
+        let (sender, mut receiver) = mpsc::channel();
+        assert_eq!(receiver.next(Some(Instant::now() + Duration::from_millis(5))), None);
+        sender.send(Input::Resize).expect("an open channel");
+        assert_eq!(receiver.next(None), Some(Input::Resize));
+        drop(sender);
+        assert_eq!(receiver.next(None), Some(Input::Closed));
+        assert_eq!(receiver.next(Some(Instant::now())), Some(Input::Closed));
+    }
+}
