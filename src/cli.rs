@@ -164,7 +164,7 @@ pub struct SessionArgs {
     #[arg(long, overrides_with = "checkin")]
     pub no_checkin: bool,
 
-    /// The screen's colours [default: the config's `theme`, else default]
+    /// The screen's colours [default: the config's `theme`, else auto]
     #[arg(long, value_name = "NAME", value_parser = theme())]
     pub theme: Option<ThemeName>,
 

@@ -1,5 +1,5 @@
 //! The impure edge: keys and signals, plain output, bells, tones and speech, the user's places and
-//! files, the config file and the history file on disk.
+//! files, the config file and the history file on disk, the terminal's background.
 
 pub mod announce;
 pub mod background;
@@ -13,4 +13,5 @@ pub mod plain;
 pub mod regular_file;
 pub mod speech;
 pub mod step;
+pub mod terminal_background;
 pub mod tones;

@@ -229,10 +229,10 @@ fn skip_moves_on_and_back_comes_back() {
 fn help_opens_paused_and_closes_where_it_was() {
     let open = run(vec![at(1, key('?')), at(30, Input::Closed)]);
     let text = screen(&open.terminal);
-    assert!(text.contains("instructions (paused)"), "{text}");
+    assert!(text.contains("Instructions (paused)"), "{text}");
     let closed = run(vec![at(1, key('?')), at(30, key('?')), millis(30_500, Input::Closed)]);
     let text = screen(&closed.terminal);
-    assert!(!text.contains("instructions (paused)"), "{text}");
+    assert!(!text.contains("Instructions (paused)"), "{text}");
     assert_eq!(shown_secs(&text), Some(2), "1.5 s of the get-ready left: {text}");
 }
 

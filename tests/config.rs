@@ -140,7 +140,7 @@ fn a_flag_turns_off_for_one_run_what_the_config_turns_on_and_the_reverse() {
     let home = home("switches", Some("quiet = true\nvoice = true\ncheckin = false\ntheme = \"high-contrast\"\n"));
     let report = stdout(
         &trunkrot(&home)
-            .args(["config", "--no-quiet", "--no-voice", "--checkin", "--theme", "default"])
+            .args(["config", "--no-quiet", "--no-voice", "--checkin", "--theme", "light"])
             .assert()
             .success(),
     );
@@ -149,7 +149,7 @@ fn a_flag_turns_off_for_one_run_what_the_config_turns_on_and_the_reverse() {
         assert!(row(key).contains("no") && row(key).ends_with("flag"), "{report}");
     }
     assert!(row("checkin").contains("yes") && row("checkin").ends_with("flag"), "{report}");
-    assert!(row("theme").contains("default") && row("theme").ends_with("flag"), "{report}");
+    assert!(row("theme").contains("light") && row("theme").ends_with("flag"), "{report}");
     let report = stdout(&trunkrot(&home).arg("config").env("NO_COLOR", "1").assert().success());
     let row = |key: &str| report.lines().find(|line| line.starts_with(key)).unwrap_or_default().to_owned();
     assert!(row("quiet").contains("yes") && row("quiet").ends_with("config.toml"), "{report}");

@@ -28,10 +28,14 @@ fn records(data: &Path) -> Vec<Record> {
     history.records
 }
 
+/// The header's words once a phase of the right side has begun (a hold's last seconds already
+/// name the right side as what comes next).
+const ON_THE_RIGHT: &str = "RIGHT · rep";
+
 /// Waits until the left hold is done: the right side is on screen.
 fn past_the_first_hold(args: &[&str], data: &Path) -> Pty {
     let pty = Pty::spawn_with_data(args, data);
-    pty.expect_text("RIGHT", TIMEOUT);
+    pty.expect_text(ON_THE_RIGHT, TIMEOUT);
     pty
 }
 
@@ -67,11 +71,12 @@ fn closing_the_window_while_getting_ready_again_keeps_the_session() {
     let mut pty = Pty::spawn_with_data(&args, data.path());
     pty.expect_text("READY", TIMEOUT);
     pty.send("s");
-    pty.expect_text("RIGHT", TIMEOUT);
+    pty.expect_text(ON_THE_RIGHT, TIMEOUT);
     // Back from the right side's move, over the left hold and move, to the get-ready.
     pty.send("bbb");
     assert!(
-        pty.wait_until(TIMEOUT, |screen| screen.contents().contains("READY") && !screen.contents().contains("RIGHT")),
+        pty.wait_until(TIMEOUT, |screen| screen.contents().contains("READY")
+            && !screen.contents().contains(ON_THE_RIGHT)),
         "{}",
         pty.contents()
     );

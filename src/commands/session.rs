@@ -15,7 +15,7 @@ use crate::failure::Failure;
 use crate::history::next_step::Suggestion;
 use crate::history::{self, Amendment, Started};
 use crate::shell::step::Keeper;
-use crate::shell::{announce, catalog, config, journal, plain, speech};
+use crate::shell::{announce, catalog, config, journal, plain, speech, terminal_background};
 use crate::tui::event_loop::Ending;
 use crate::tui::{terminal, view};
 
@@ -35,8 +35,17 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         let exit = Ok(outcome.signal.map_or(ExitCode::SUCCESS, signal_status));
         (outcome.summary, outcome.reader, exit, outcome.sound)
     } else {
-        let theme = view::Theme::new(settings.theme.value, !settings.colour.value);
-        let presentation = terminal::Presentation { theme, notice: notice.clone(), checkin: settings.checkin.value };
+        // Before the key thread starts: the terminal's answer must not be read as keys.
+        let palette = terminal_background::palette(settings.theme.value, settings.colorfgbg.as_deref());
+        let theme = view::Theme::new(palette, !settings.colour.value);
+        let history = journal::past();
+        let presentation = terminal::Presentation {
+            theme,
+            notice: notice.clone(),
+            checkin: settings.checkin.value,
+            history,
+            started: recorder.start,
+        };
         let outcome = terminal::run(plan, announcer, presentation, &mut recorder)
             .map_err(Failure::io("running the session on the terminal"))?;
         let exit = match outcome.ending {

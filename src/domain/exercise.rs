@@ -61,6 +61,37 @@ impl fmt::Display for Side {
     }
 }
 
+/// What a side stands for on screen: a turn of the body, or one limb.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SideMeans {
+    /// Just the side: `LEFT`.
+    #[default]
+    Side,
+    /// A turn towards the side: `<< LEFT`, `RIGHT >>`.
+    Turn,
+    Leg,
+    Knee,
+    Arm,
+}
+
+impl SideMeans {
+    /// How `side` stands on screen, from the fullest form to the shortest (always the bare
+    /// side last): `["LEFT KNEE", "LEFT"]`, `["<< LEFT", "<LEFT", "LEFT"]`.
+    pub fn shout(self, side: Side) -> Vec<String> {
+        let bare = side.shout();
+        let limb = |limb: &str| vec![format!("{bare} {limb}"), bare.to_owned()];
+        match (self, side) {
+            (SideMeans::Side, _) => vec![bare.to_owned()],
+            (SideMeans::Turn, Side::Left) => vec![format!("<< {bare}"), format!("<{bare}"), bare.to_owned()],
+            (SideMeans::Turn, Side::Right) => vec![format!("{bare} >>"), format!("{bare}>"), bare.to_owned()],
+            (SideMeans::Leg, _) => limb("LEG"),
+            (SideMeans::Knee, _) => limb("KNEE"),
+            (SideMeans::Arm, _) => limb("ARM"),
+        }
+    }
+}
+
 /// The exercise's own timing: defaults and the range its guidance recommends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timing {
@@ -106,6 +137,8 @@ pub struct Exercise {
     pub steps: Vec<String>,
     /// In the order they are done; empty for an exercise done with both sides at once.
     pub sides: Vec<Side>,
+    /// What a side stands for on screen.
+    pub side_means: SideMeans,
     pub tempo: String,
     pub breathing: String,
     pub timing: Timing,

@@ -49,30 +49,42 @@ pub struct Sourced<T> {
 /// The colour scheme of the session screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ThemeName {
+    /// Dark or light by the terminal's background.
     #[default]
-    Default,
+    Auto,
+    Dark,
+    Light,
     HighContrast,
 }
 
 impl ThemeName {
     /// Every theme with the name the config and `--theme` use: the one list of names.
-    pub const ALL: [(ThemeName, &'static str); 2] =
-        [(ThemeName::Default, "default"), (ThemeName::HighContrast, "high-contrast")];
+    pub const ALL: [(ThemeName, &'static str); 4] = [
+        (ThemeName::Auto, "auto"),
+        (ThemeName::Dark, "dark"),
+        (ThemeName::Light, "light"),
+        (ThemeName::HighContrast, "high-contrast"),
+    ];
 
     /// The name the config and `--theme` use.
     pub fn as_str(self) -> &'static str {
-        Self::ALL.iter().find(|(theme, _)| *theme == self).map_or("default", |(_, name)| name)
+        Self::ALL.iter().find(|(theme, _)| *theme == self).map_or("auto", |(_, name)| name)
     }
 
-    /// The theme called `name`, if there is one.
+    /// The theme called `name`, if there is one. `default` is the name `auto` had before there
+    /// was a light theme, still read so older configs keep working.
     pub fn from_name(name: &str) -> Option<ThemeName> {
+        if name == "default" {
+            return Some(ThemeName::Auto);
+        }
         Self::ALL.iter().find(|(_, known)| *known == name).map(|(theme, _)| *theme)
     }
 
-    /// The names, for messages: `"default"` or `"high-contrast"`.
+    /// The names, for messages: `"auto"`, `"dark"`, `"light"` or `"high-contrast"`.
     pub fn choices() -> String {
         let names: Vec<String> = Self::ALL.iter().map(|(_, name)| format!("`\"{name}\"`")).collect();
-        names.join(" or ")
+        let (last, rest) = names.split_last().map_or((String::new(), &[][..]), |(l, r)| (l.clone(), r));
+        if rest.is_empty() { last } else { format!("{} or {last}", rest.join(", ")) }
     }
 }
 
@@ -103,6 +115,8 @@ pub struct Environment {
     pub path: Option<OsString>,
     /// Whether `NO_COLOR` is set to something.
     pub no_color: bool,
+    /// `COLORFGBG` (`15;0`: foreground on background), which some terminals set.
+    pub colorfgbg: Option<String>,
 }
 
 /// What the session is made of.
@@ -132,6 +146,8 @@ pub struct Resolved {
     pub colour: Sourced<bool>,
     /// `PATH`, for finding a speech program.
     pub path: Option<OsString>,
+    /// `COLORFGBG`, the first clue to the terminal's background for `theme = "auto"`.
+    pub colorfgbg: Option<String>,
 }
 
 /// The first of `flag` and `config` that is given, else `default`.
@@ -176,6 +192,7 @@ pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resol
         theme: pick(flags.theme, config.theme, ThemeName::default()),
         colour,
         path: environment.path,
+        colorfgbg: environment.colorfgbg,
     }
 }
 
@@ -265,7 +282,7 @@ mod tests {
 
     #[test]
     fn no_color_in_the_environment_turns_colour_off() {
-        let environment = Environment { path: None, no_color: true };
+        let environment = Environment { path: None, no_color: true, colorfgbg: None };
         let resolved = resolve(&Given::default(), &Given::default(), environment);
         assert_eq!(resolved.colour, Sourced { value: false, from: Origin::Environment });
     }

@@ -4,7 +4,8 @@
 //! The rule: three sessions in a row done in full at the current settings, none of them hard,
 //! with pain not rising, suggest one more rep per side (or, at the top of the reps range, a
 //! longer hold; at the top of both, a harder variation). Pain up by 2 or more on the lowest of
-//! the two answers before it suggests easing off, and wins over the rest.
+//! the two answers before it suggests easing off, and wins over the rest; so does a latest
+//! answer of [`HIGH_PAIN`] or more, whatever came before.
 
 use std::fmt;
 use std::time::Duration;
@@ -19,6 +20,9 @@ pub const STEADY_SESSIONS: usize = 3;
 
 /// A rise in pain, on the 0 to 10 scale, that calls for easing off.
 pub const PAIN_RISE: u8 = 2;
+
+/// A pain answer, on the 0 to 10 scale, high enough to call for easing off on its own.
+pub const HIGH_PAIN: u8 = 8;
 
 /// How much longer a hold the next step adds.
 const HOLD_STEP: Duration = Duration::from_secs(5);
@@ -44,6 +48,12 @@ pub enum Suggestion {
         to: u8,
         reps: Option<u32>,
     },
+    /// The latest session's pain answer was [`HIGH_PAIN`] or more.
+    HighPain {
+        exercise: String,
+        pain: u8,
+        reps: Option<u32>,
+    },
 }
 
 /// The suggestion for `exercise` from the records (any exercise, oldest first), if any.
@@ -53,6 +63,10 @@ pub fn suggest(records: &[Record], exercise: &Exercise) -> Option<Suggestion> {
     if let Some((from, to)) = pain_rise(&own) {
         let reps = own.last().map(|r| r.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
         return Some(Suggestion::EaseOff { exercise: id, from, to, reps });
+    }
+    if let Some(pain) = own.last().and_then(|r| r.checkin.pain).map(Pain::value).filter(|p| *p >= HIGH_PAIN) {
+        let reps = own.last().map(|r| r.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
+        return Some(Suggestion::HighPain { exercise: id, pain, reps });
     }
     let latest = own.len().checked_sub(STEADY_SESSIONS).map(|start| &own[start..])?;
     let current = latest.last()?;
@@ -115,14 +129,23 @@ impl fmt::Display for Suggestion {
             }
             Suggestion::EaseOff { exercise, from, to, reps } => {
                 write!(f, "Ease off: pain went up from {from} to {to}. ")?;
-                if let Some(reps) = reps {
-                    write!(f, "Try {reps} reps per side ({}), ", command(exercise, &format!("--reps {reps}")))?;
-                    write!(f, "and if pain keeps rising, stop and ask your physiotherapist.")
-                } else {
-                    write!(f, "Take it gently, and if pain keeps rising, stop and ask your physiotherapist.")
-                }
+                ease_off(f, exercise, *reps)
+            }
+            Suggestion::HighPain { exercise, pain, reps } => {
+                write!(f, "Ease off: pain {pain} out of 10 is high. ")?;
+                ease_off(f, exercise, *reps)
             }
         }
+    }
+}
+
+/// The advice that follows a rise in pain or a high score: fewer reps where the range allows.
+fn ease_off(f: &mut fmt::Formatter<'_>, exercise: &str, reps: Option<u32>) -> fmt::Result {
+    if let Some(reps) = reps {
+        write!(f, "Try {reps} reps per side ({}), ", command(exercise, &format!("--reps {reps}")))?;
+        write!(f, "and if pain keeps rising, stop and ask your physiotherapist.")
+    } else {
+        write!(f, "Take it gently, and if pain keeps rising, stop and ask your physiotherapist.")
     }
 }
 

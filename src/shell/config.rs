@@ -65,6 +65,7 @@ pub fn resolve(flags: &Given) -> Result<(Resolved, Loaded), Failure> {
     let environment = Environment {
         path: std::env::var_os("PATH"),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+        colorfgbg: std::env::var("COLORFGBG").ok(),
     };
     Ok((settings::resolve(flags, &loaded.config, environment), loaded))
 }
@@ -125,9 +126,10 @@ pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for ever
 # espeak-ng, espeak, spd-say and say found on your PATH. No shell is involved.
 # voice_command = ["espeak-ng", "-s", "140"]
 
-# "default", or "high-contrast": bold white on black, sides in bright colours and reverse video.
+# "auto" picks "dark" or "light" by the terminal's background (COLORFGBG, or by asking the
+# terminal); "high-contrast" is bold white on black with the brightest colours.
 # Colours are off whenever the NO_COLOR environment variable is set.
-# theme = "default"
+# theme = "auto"
 "#;
 
 #[cfg(test)]

@@ -39,6 +39,12 @@ pub fn unwritable(path: &Path, error: &io::Error) -> Failure {
     }
 }
 
+/// The records in the history, for the done screen to judge the check-in as [`save`] will;
+/// none when there is no history or it cannot be read (saving reports that).
+pub fn past() -> Vec<Record> {
+    path().ok().and_then(|path| load(&path).ok()).map(|history| history.records).unwrap_or_default()
+}
+
 /// The suggestion for an exercise from the user's history, for `show`; `None` when there is no
 /// history or it says nothing yet.
 pub fn suggestion(exercise: &Exercise) -> Option<Suggestion> {

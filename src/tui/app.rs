@@ -1,10 +1,13 @@
 //! The interactive session's whole state: the session plus what only the screen knows (the help
 //! overlay, the done screen). Pure: the terminal loop feeds it actions and the time.
 
+use std::cell::Cell;
 use std::time::Instant;
 
 use crate::domain::checkin::{Checkin, Effort, Pain};
 use crate::domain::session::{Command, Event, Session, State};
+use crate::history::next_step::{self, Suggestion};
+use crate::history::{self, Record, Started};
 
 /// What a key asks for, before it is known what it means in the current state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +49,9 @@ pub struct App {
     pub session: Session,
     /// The help overlay is shown, and how far it is scrolled.
     pub help: Option<u16>,
+    /// How far the help can scroll at the size it was last drawn: the view records it, so
+    /// scrolling stops at the end of the text rather than running on into an empty box.
+    pub help_end: Cell<u16>,
     /// The help overlay paused the session and will resume it when closed.
     paused_by_help: bool,
     /// The check-in question still to ask once the session completes; `None` when done or off.
@@ -54,6 +60,9 @@ pub struct App {
     exit: bool,
     /// A one-line notice from the shell, e.g. that no speech command was found.
     pub notice: Option<String>,
+    /// The records before this session and when it started: the done screen judges the
+    /// check-in's answers with them, as the history will once the session is saved.
+    history: Option<(Vec<Record>, Started)>,
 }
 
 impl App {
@@ -63,12 +72,41 @@ impl App {
         App {
             session,
             help: None,
+            help_end: Cell::new(u16::MAX),
             paused_by_help: false,
             checkin,
             answers: Checkin::default(),
             exit: false,
             notice: None,
+            history: None,
         }
+    }
+
+    /// The same app, told the records before this session and when it started.
+    #[must_use]
+    pub fn with_history(mut self, past: Vec<Record>, started: Started) -> Self {
+        self.history = Some((past, started));
+        self
+    }
+
+    /// What the records, this session's included, suggest for each exercise: what the shell
+    /// prints after the session, known on the done screen as soon as the answers are in.
+    /// Nothing without the history, or before the session is over.
+    pub fn suggestions(&self, now: Instant) -> Vec<Suggestion> {
+        let Some((past, started)) = &self.history else {
+            return Vec::new();
+        };
+        if !self.session.is_finished() {
+            return Vec::new();
+        }
+        let plan = self.session.plan();
+        let mut records = past.clone();
+        let mut this = history::records(&self.session.summary(now), plan, *started, "this session");
+        for record in &mut this {
+            record.checkin = self.answers;
+        }
+        records.extend(this);
+        plan.parts.iter().filter_map(|part| next_step::suggest(&records, &part.exercise)).collect()
     }
 
     /// The same app without the check-in (`--no-checkin`).
@@ -124,7 +162,8 @@ impl App {
             }
             Action::ScrollHelp(by) => {
                 if let Some(offset) = self.help {
-                    self.help = Some(offset.saturating_add_signed(by));
+                    self.help =
+                        Some(offset.min(self.help_end.get()).saturating_add_signed(by).min(self.help_end.get()));
                 }
             }
             Action::Quit if self.help.is_some() => events.extend(self.close_help(now)),

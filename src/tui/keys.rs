@@ -100,6 +100,22 @@ pub const SESSION: &[Binding] = &[
     },
     Binding {
         ctrl: false,
+        codes: &[KeyCode::Home],
+        keys: "Home",
+        does: "scroll to the top of the instructions",
+        act: |_| Some(Action::ScrollHelp(i16::MIN)),
+        hint: None,
+    },
+    Binding {
+        ctrl: false,
+        codes: &[KeyCode::End],
+        keys: "End",
+        does: "scroll to the end of the instructions",
+        act: |_| Some(Action::ScrollHelp(i16::MAX)),
+        hint: None,
+    },
+    Binding {
+        ctrl: false,
         codes: &[KeyCode::Char('q'), KeyCode::Esc],
         keys: "q, Esc",
         does: "close the instructions; stop early (a summary is printed); leave the done screen",

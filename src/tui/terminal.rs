@@ -20,6 +20,7 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 use crate::domain::checkin::Checkin;
 use crate::domain::plan::Plan;
 use crate::domain::session::{Session, Summary};
+use crate::history::{Record, Started};
 use crate::shell::announce::Announcer;
 use crate::shell::input;
 use crate::shell::job;
@@ -36,6 +37,9 @@ pub struct Presentation {
     pub notice: Option<String>,
     /// Ask the check-in questions on the done screen of a completed session.
     pub checkin: bool,
+    /// The records before this session and when it started, for the done screen's advice.
+    pub history: Vec<Record>,
+    pub started: Started,
 }
 
 /// What the interactive session did and how it ended.
@@ -61,6 +65,7 @@ pub fn run(
     let (mut terminal, gone) = enter()?;
     let clock = SystemClock;
     let app = App::new(Session::start(plan, clock.now()));
+    let app = app.with_history(presentation.history, presentation.started);
     let mut app = if presentation.checkin { app } else { app.without_checkin() };
     app.notice = presentation.notice;
     let mut stepper = Stepper::new(announcer);

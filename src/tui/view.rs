@@ -1,12 +1,16 @@
 //! Drawing the interactive session with ratatui. Reads the app and the time; changes nothing.
 //!
-//! Three layouts by size: a large one with a big side banner and big digits for reading from
-//! the floor, a medium one with big digits only, and a compact one in plain text. Below the
-//! compact minimum it says the terminal is too small. No size makes it panic.
+//! The session screen grows its big text with the terminal, in the order of what matters from
+//! the mat (see [`layout`]). Below the smallest useful size it says the terminal is too small.
+//! No size makes it panic.
 
+mod big;
+#[cfg(test)]
+mod contrast;
 mod done;
 pub mod figure;
 mod help;
+mod layout;
 mod session;
 mod theme;
 
@@ -18,9 +22,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::App;
+use ratatui::crossterm::event::KeyCode;
 
-pub use theme::Theme;
+use crate::tui::app::App;
+use crate::tui::keys;
+
+pub use theme::{Palette, Theme};
 
 /// The smallest area the compact layout needs.
 pub const MIN_WIDTH: u16 = 20;
@@ -57,18 +64,59 @@ fn too_small(frame: &mut Frame, area: Rect) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Keys {
     Session,
+    Paused,
     Checkin,
     Done,
 }
 
 /// A line of keys for the footer, from the key table, shortened to fit `width`.
-fn keys_line(width: u16, screen: Keys) -> Line<'static> {
+fn keys_line(width: u16, screen: Keys, theme: Theme) -> Line<'static> {
     let keys = match screen {
-        Keys::Session => crate::tui::keys::footer(crate::tui::keys::SESSION, width),
-        Keys::Checkin => crate::tui::keys::footer(crate::tui::keys::CHECKIN, width),
-        Keys::Done => crate::tui::keys::DONE_FOOTER.to_owned(),
+        Keys::Session => keys::footer(keys::SESSION, width),
+        Keys::Paused => {
+            // Paused, the first thing to know is how to go on.
+            let resume = "Space resumes · ";
+            let others: Vec<keys::Binding> =
+                keys::SESSION.iter().filter(|binding| !binding.codes.contains(&KeyCode::Char(' '))).copied().collect();
+            format!("{resume}{}", keys::footer(&others, width.saturating_sub(resume.chars().count() as u16)))
+        }
+        Keys::Checkin => keys::footer(keys::CHECKIN, width),
+        Keys::Done => keys::DONE_FOOTER.to_owned(),
     };
-    Line::from(keys).style(Style::new().add_modifier(Modifier::DIM))
+    Line::from(keys).style(theme.quiet())
+}
+
+/// `text` wrapped at word boundaries to lines of at most `width` columns; a word longer than
+/// a line is cut across lines.
+fn wrap(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut column = 0;
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        if column > 0 && column + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+            column = 0;
+        }
+        if column > 0 {
+            line.push(' ');
+            column += 1;
+        }
+        while column + word.len() > width {
+            let rest = word.split_off(width - column);
+            line.extend(word);
+            lines.push(std::mem::take(&mut line));
+            column = 0;
+            word = rest;
+        }
+        column += word.len();
+        line.extend(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Cues, Exercise, Mistake, Side, Timing, limits};
+use super::{Cues, Exercise, Mistake, Side, SideMeans, Timing, limits};
 use crate::domain::diagnostic::Diagnostic;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::figure::raw::RawFigure;
@@ -24,6 +24,7 @@ struct RawExercise {
     start_position: String,
     steps: Spanned<Vec<String>>,
     sides: Option<Spanned<Vec<Spanned<RawSide>>>>,
+    side_means: Option<Spanned<SideMeans>>,
     #[serde(default)]
     tempo: String,
     #[serde(default)]
@@ -227,6 +228,11 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
     }
     checker.cue_lengths(&raw.cues, &raw.mistakes);
     let sides = checker.sides(raw.sides.as_ref());
+    if let Some(means) = &raw.side_means
+        && sides.is_empty()
+    {
+        checker.report(means.span(), "`side_means` says what a side is, but the exercise has no `sides`".to_owned());
+    }
     let timing = checker.timing(&raw.timing);
     let figure = raw.figure.as_ref().map(|figure| checker.figure(figure, &sides));
     let start_position = clean(raw.start_position.trim());
@@ -263,6 +269,7 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
             start_position,
             steps,
             sides,
+            side_means: raw.side_means.map_or(SideMeans::Side, Spanned::into_inner),
             tempo: clean_line(&raw.tempo),
             breathing: clean_line(&raw.breathing),
             timing,

@@ -180,3 +180,25 @@ fn hostile_text_in_every_field_is_cleaned_at_load() {
     }
     assert_eq!(exercise.start_position, "Start[2J\npositionreversed", "paragraphs survive, the override does not");
 }
+
+#[test]
+fn side_means_says_what_a_side_is_on_screen() {
+    let knee = built_in("knee-to-chest").unwrap().unwrap();
+    assert_eq!(knee.side_means, SideMeans::Knee);
+    assert_eq!(knee.side_means.shout(Side::Left), ["LEFT KNEE", "LEFT"]);
+    let rotation = built_in(DEFAULT_ID).unwrap().unwrap();
+    assert_eq!(rotation.side_means.shout(Side::Right), ["RIGHT >>", "RIGHT>", "RIGHT"]);
+    let plain = MINIMAL.replace("steps =", "sides = [\"left\"]\nsteps =");
+    assert_eq!(parse("t", "t.toml", plain.as_bytes()).unwrap().side_means.shout(Side::Left), ["LEFT"]);
+}
+
+#[test]
+fn a_bad_side_means_is_placed_by_line_and_column() {
+    let source = MINIMAL.replace("steps =", "sides = [\"left\"]\nside_means = \"elbow\"\nsteps =");
+    let error = first_error(&source);
+    assert!(error.starts_with("t.toml:5:14: "), "{error}");
+    assert!(error.contains("elbow") && error.contains("knee"), "{error}");
+    let no_sides = MINIMAL.replace("steps =", "side_means = \"leg\"\nsteps =");
+    let error = first_error(&no_sides);
+    assert!(error.starts_with("t.toml:4:14: ") && error.contains("no `sides`"), "{error}");
+}

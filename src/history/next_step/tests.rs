@@ -109,3 +109,14 @@ fn only_the_exercise_s_own_sessions_count() {
     let text = suggest(&theirs, &other).unwrap().to_string();
     assert!(text.ends_with("trunkrot --exercise pelvic-tilt --reps 8"), "{text}");
 }
+
+#[test]
+fn a_high_pain_answer_alone_calls_for_easing_off() {
+    let exercise = trunk_rotation();
+    let suggestion = suggest(&sessions(7, 5, &[Some(9)]), &exercise);
+    assert_eq!(suggestion, Some(Suggestion::HighPain { exercise: exercise.id.clone(), pain: 9, reps: Some(6) }));
+    assert!(suggestion.unwrap().to_string().starts_with("Ease off: pain 9 out of 10 is high. Try 6 reps per side"));
+    assert_eq!(suggest(&sessions(7, 5, &[Some(7)]), &exercise), None, "7 alone is not high");
+    let rise = suggest(&sessions(7, 5, &[Some(6), Some(9)]), &exercise);
+    assert!(matches!(rise, Some(Suggestion::EaseOff { from: 6, to: 9, .. })), "a rise is named as one: {rise:?}");
+}

@@ -34,7 +34,7 @@ fn every_key_of_the_written_config_parses_once_uncommented() {
     assert_eq!(config.checkin, Some(true));
     assert_eq!(config.voice_command.as_deref(), Some(&["espeak-ng".to_owned(), "-s".into(), "140".into()][..]));
     assert_eq!(config.exercise.as_deref(), Some("lower-trunk-rotation"));
-    assert_eq!(config.theme, Some(ThemeName::Default));
+    assert_eq!(config.theme, Some(ThemeName::Auto));
 }
 
 #[test]
@@ -69,8 +69,8 @@ fn bad_values_name_the_key_and_line() {
     assert!(message.contains("config.toml:2:8: `hold` is 0 s, outside the allowed 1 to 600 s"), "{message}");
     let message = error("quiet = \"yes\"\n");
     assert!(message.contains("config.toml:1:9: `quiet`: "), "{message}");
-    let message = error("theme = \"dark\"");
-    assert!(message.contains("`theme` is `\"dark\"`"), "{message}");
+    let message = error("theme = \"dim\"");
+    assert!(message.contains("`theme` is `\"dim\"`"), "{message}");
     let message = error("voice_command = []");
     assert!(message.contains("`voice_command` needs a program"), "{message}");
     let message = error("reps = 0\ntransition = \"5x\"");

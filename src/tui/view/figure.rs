@@ -129,7 +129,7 @@ pub fn text_lines(stance: &Stance, width: u16, height: u16) -> Vec<String> {
     let fitted = FigureView::fit(Rect::new(0, 0, width, height), &stance.extent);
     let area = Rect::new(0, 0, width, fitted.height);
     let mut buffer = Buffer::empty(area);
-    FigureView::new(stance, Theme { colour: false, high_contrast: false }).render(area, &mut buffer);
+    FigureView::new(stance, Theme::new(super::Palette::Dark, true)).render(area, &mut buffer);
     (0..area.height)
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
         .collect()

@@ -1,73 +1,109 @@
-//! The instructions overlay: start position, steps and mistakes, over the paused session, with
-//! the figure's start pose beside them where there is room.
+//! The instructions overlay: start position, steps, mistakes, notes and keys, over the paused
+//! session, scrolled within its own length, with the figure's start pose beside them where there
+//! is room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::Theme;
 use super::figure::FigureView;
+use super::{Theme, wrap};
 use crate::tui::app::App;
 use crate::tui::keys;
 
-/// The overlay shows the start pose beside the steps when it is at least this wide.
+/// The overlay shows the start pose beside the text when it is at least this wide.
 const FIGURE_BESIDE: u16 = 64;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: Theme) {
     let plan = app.session.plan();
     let part = app.session.phase().map_or(0, |p| p.part);
     let exercise = &plan.parts[part].exercise;
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    let mut lines = vec![Line::from(Span::styled("Start position", bold))];
-    lines.push(Line::from(exercise.start_position.replace('\n', " ")));
+    // A border, then a margin of one column inside it.
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    };
+    // The start pose beside the text where there is room: a third of the width at most, as
+    // tall as its shape needs.
+    let figure = exercise.figure.as_ref().filter(|_| inner.width >= FIGURE_BESIDE).and_then(|figure| {
+        let first_side = exercise.side_slots().first().copied().flatten();
+        let stance = figure.still(&figure.start, first_side);
+        let fitted = FigureView::fit(Rect { width: inner.width / 3, ..inner }, &stance.extent);
+        (!fitted.is_empty()).then(|| (stance, Rect { x: inner.right() - fitted.width, y: inner.y, ..fitted }))
+    });
+    let inner = figure.as_ref().map_or(inner, |(_, area)| Rect { width: inner.width - area.width - 1, ..inner });
+    let width = inner.width;
+    let heading = |text: &str| Line::from(Span::styled(text.to_owned(), theme.base().add_modifier(Modifier::BOLD)));
+    let mut lines = vec![heading(&exercise.name), Line::default(), heading("Start position")];
+    for paragraph in exercise.start_position.split("\n\n") {
+        lines.extend(indented("", paragraph, width, theme.base()));
+    }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Steps", bold)));
+    lines.push(heading("Steps"));
     for (n, step) in exercise.steps.iter().enumerate() {
-        lines.push(Line::from(format!("{}. {step}", n + 1)));
+        lines.extend(indented(&format!("{}. ", n + 1), step, width, theme.base()));
     }
     if !exercise.mistakes.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Mistakes to avoid", bold)));
+        lines.push(heading("Mistakes to avoid"));
         for mistake in &exercise.mistakes {
-            lines.push(Line::from(vec![
-                Span::from(format!("{}: ", mistake.name)).bold(),
-                Span::from(mistake.explanation.clone()),
-            ]));
+            let text = format!("{}: {}", mistake.name, mistake.explanation);
+            lines.extend(indented("• ", &text, width, theme.base()));
             if !mistake.cue.is_empty() {
-                lines.push(Line::from(format!("  → {}", mistake.cue)).italic());
+                lines.extend(indented("  → ", &mistake.cue, width, theme.base().add_modifier(Modifier::ITALIC)));
             }
         }
     }
     if !exercise.precautions.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Stop and ask", bold)));
-        lines.extend(exercise.precautions.iter().map(|p| Line::from(format!("• {p}"))));
-    }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Keys", bold)));
-    lines.extend(keys::listing(keys::SESSION, "").into_iter().map(Line::from));
-    let block = Block::bordered()
-        .title(format!(" {}: instructions (paused) ", exercise.name))
-        .title_bottom(" ↑/↓ scroll · ? or Esc: back to the session ");
-    frame.render_widget(Clear, area);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let mut text_area = inner;
-    if let Some(figure) = &exercise.figure
-        && inner.width >= FIGURE_BESIDE
-    {
-        // A third of the width at most, as tall as its shape needs.
-        let first_side = exercise.side_slots().first().copied().flatten();
-        let stance = figure.still(&figure.start, first_side);
-        let fitted = FigureView::fit(Rect { width: inner.width / 3, ..inner }, &stance.extent);
-        if !fitted.is_empty() {
-            let figure_area = Rect { x: inner.right() - fitted.width, y: inner.y, ..fitted };
-            frame.render_widget(FigureView::new(&stance, theme), figure_area);
-            text_area.width -= fitted.width + 1;
+        lines.push(heading("Stop and ask"));
+        for precaution in &exercise.precautions {
+            lines.extend(indented("• ", precaution, width, theme.base()));
         }
     }
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0));
-    frame.render_widget(paragraph, text_area);
+    let notes = &plan.parts[part].notes;
+    if !notes.is_empty() || app.notice.is_some() {
+        lines.push(Line::default());
+        lines.push(heading("Notes"));
+        for note in app.notice.iter().chain(notes) {
+            lines.extend(indented("• ", note, width, theme.notes()));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(heading("Keys"));
+    let keys_width = keys::SESSION.iter().map(|binding| binding.keys.chars().count()).max().unwrap_or(0);
+    for binding in keys::SESSION {
+        let lead = format!("{:<keys_width$}  ", binding.keys);
+        lines.extend(indented(&lead, binding.does, width, theme.base()));
+    }
+
+    let end = (lines.len() as u16).saturating_sub(inner.height);
+    app.help_end.set(end);
+    let scroll = scroll.min(end);
+    let title = if area.width >= 40 { " Instructions (paused) " } else { " Help " };
+    let bottom = if area.width >= 40 { " ↑↓ PgUp PgDn Home End · ? back " } else { " ? back " };
+    let block = Block::bordered().title(title).title_bottom(bottom).style(theme.base());
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines).style(theme.base()).scroll((scroll, 0)), inner);
+    if let Some((stance, area)) = &figure {
+        frame.render_widget(FigureView::new(stance, theme), *area);
+    }
+}
+
+/// `text` after `prefix`, wrapped to `width`, its later lines lined up under the text.
+fn indented(prefix: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let indent = prefix.chars().count() as u16;
+    wrap(text, width.saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let lead = if i == 0 { prefix.to_owned() } else { " ".repeat(usize::from(indent)) };
+            Line::from(vec![Span::styled(lead, style), Span::styled(line, style)])
+        })
+        .collect()
 }

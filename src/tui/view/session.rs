@@ -1,198 +1,136 @@
-//! The screen during the session: side, phase, countdown, cue, the moving figure and progress.
+//! The screen during the session: side, seconds, phase, cue, the figure of the body, then
+//! progress, notes and keys,
+//! placed by [`layout`](super::layout) and as big as the room allows.
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
-use tui_big_text::{BigText, PixelSize};
+use ratatui::widgets::{Paragraph, Wrap};
 
+use super::big;
 use super::figure::FigureView;
-use super::{Keys, Theme, keys_line};
+use super::layout::{self, Content};
+use super::theme::Band;
+use super::{Keys, Theme, keys_line, wrap};
 use crate::domain::duration::human;
 use crate::domain::exercise::Side;
-use crate::domain::figure::Extent;
-use crate::domain::plan::{Phase, PhaseKind};
+use crate::domain::plan::{Phase, PhaseKind, Plan};
 use crate::tui::app::App;
 
-/// Rows the large layout needs: header, banner (4), label, digits (8), seconds, cue (2), two
-/// gauges, notes and footer.
-const LARGE_HEIGHT: u16 = 21;
-/// Rows the medium layout needs: header, label, digits (8), seconds, cue, gauge and footer.
-const MEDIUM_HEIGHT: u16 = 14;
+/// The seconds of a hold's end during which the cue line says what comes next.
+const NEXT_FROM_SECS: u64 = 3;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let session = &app.session;
-    let Some(phase) = session.phase() else {
+    let (Some(phase), Some(index)) = (session.phase(), session.index()) else {
         return;
     };
+    let plan = session.plan();
+    let paused = session.is_paused();
     let secs = session.display_secs(now);
-    let countdown = countdown_text(secs);
-    let digits_fit = area.width >= big_width(&countdown, 1);
-    let banner = banner_text(phase, area.width);
-    let side_style = theme.side(phase.side);
-    let bar_style = theme.side_colour(phase.side).map_or(Style::new(), |colour| Style::new().fg(colour));
-    let (filled, unfilled) = theme.bar_symbols();
-
-    let notes = notes_line(app, phase);
-    let large = area.height >= LARGE_HEIGHT && digits_fit && banner.is_some();
-    let medium = area.height >= MEDIUM_HEIGHT && digits_fit;
-    let layout = rows(area, large, medium, notes.is_some());
-    let [header, _, banner_area, _, label, digits, seconds, cue, _, phase_gauge, session_gauge, notes_area, footer] =
-        *layout
-    else {
-        return;
-    };
-    // The figure takes the right of the middle rows, only what the digits and words leave.
-    let top = if banner_area.height > 0 { banner_area.bottom() } else { header.bottom() };
-    let bottom = if phase_gauge.height > 0 { phase_gauge.y } else { session_gauge.y };
-    let middle = Rect::new(area.x, top, area.width, bottom.saturating_sub(top));
-    // The cue keeps its rows: wrapped over them with room to spare, or on one full line.
-    let cue_width = (phase.cue.chars().count() as u16).div_ceil(cue.height.max(1)).saturating_add(4).min(area.width);
-    let digits_width = if digits.height > 0 { big_width(&countdown, 1) } else { 0 };
-    let words = digits_width.max(WORDS_WIDTH).max(cue_width);
+    let side = shown_side(plan, index);
+    let exercise = &plan.parts[phase.part].exercise;
+    let notes = notes_text(app, index);
     let stance = crate::domain::figure::stance(session, now);
-    let figure_area = stance.as_ref().and_then(|stance| figure_column(middle, words, &stance.extent));
-    let [label, digits, seconds, cue] = [label, digits, seconds, cue]
-        .map(|row| figure_area.map_or(row, |figure| Rect { width: row.width.saturating_sub(figure.width), ..row }));
-    if let (Some(stance), Some(figure_area)) = (&stance, figure_area) {
-        frame.render_widget(FigureView::new(stance, theme), figure_area);
-    }
+    let notes = notes.map(|text| wrap(&text, area.width));
+    let notes_rows = notes.as_ref().map_or(0, |lines| lines.len() as u16);
+    let content = Content {
+        side: side.map(|side| exercise.side_means.shout(side)),
+        digits: countdown_text(secs),
+        phase: phase_words(phase.kind, paused),
+        notes_rows,
+        figure: stance.is_some(),
+    };
+    let regions = layout::regions(area, &content);
 
-    frame.render_widget(header_line(app, phase, header.width), header);
-    if let Some(text) = banner
-        && banner_area.height > 0
-    {
-        let alignment = match phase.side {
+    frame.render_widget(header_line(plan, phase, area.width, theme), regions.header);
+    if let Some((rect, text)) = &regions.side {
+        let alignment = match side {
             Some(Side::Left) => Alignment::Left,
             Some(Side::Right) => Alignment::Right,
             None => Alignment::Center,
         };
-        let big = BigText::builder()
-            .pixel_size(PixelSize::HalfHeight)
-            .style(side_style)
-            .alignment(alignment)
-            .lines(vec![Line::from(text)])
-            .build();
-        frame.render_widget(big, banner_area);
+        big::draw(frame, inset(*rect), text, theme.side(side), alignment);
     }
-    frame.render_widget(label_line(phase, session.is_paused(), theme), label);
-    if digits.height > 0 {
-        let style = if session.is_paused() { Style::new().add_modifier(Modifier::DIM) } else { side_style };
-        let big = BigText::builder()
-            .pixel_size(PixelSize::Full)
-            .style(style)
-            .alignment(Alignment::Center)
-            .lines(vec![Line::from(countdown)])
-            .build();
-        frame.render_widget(big, digits);
+    if let Some((rect, text)) = &regions.digits {
+        big::draw(frame, *rect, text, theme.base().add_modifier(Modifier::BOLD), Alignment::Center);
     }
-    let seconds_line = Line::from(format!("{secs} s")).bold();
-    frame.render_widget(Paragraph::new(seconds_line).centered(), seconds);
-    let cue_text = Paragraph::new(phase.cue.as_str())
-        .style(Style::new().add_modifier(Modifier::ITALIC))
-        .centered()
-        .wrap(Wrap { trim: true });
-    frame.render_widget(cue_text, cue);
-    if phase_gauge.height > 0 {
-        let gauge = LineGauge::default()
-            .ratio(session.phase_fraction(now).clamp(0.0, 1.0))
-            .label(format!("{:<8}", phase.kind.label().to_lowercase()))
-            .filled_symbol(filled)
-            .unfilled_symbol(unfilled)
-            .filled_style(bar_style);
-        frame.render_widget(gauge, phase_gauge);
+    if let Some((rect, text)) = &regions.phase {
+        let style = theme.band(band(phase.kind, paused));
+        // The band's fill spans the whole width: a block of its own colour seen from afar.
+        frame.buffer_mut().set_style(*rect, style);
+        big::draw(frame, *rect, text, style, Alignment::Center);
     }
+    let cue = cue_text(plan, index, secs, paused);
+    let cue =
+        Paragraph::new(cue).style(Style::new().add_modifier(Modifier::ITALIC)).centered().wrap(Wrap { trim: true });
+    frame.render_widget(cue, regions.cue);
+    if let Some(stance) = &stance {
+        // In its own rows when there are enough, else beside the big seconds if it fits there.
+        let beside = regions.digits.as_ref().map(|(rect, digits)| beside(*rect, digits.width));
+        let area = if regions.figure.height > 0 { Some(regions.figure) } else { beside };
+        if let Some(area) = area.filter(|area| !FigureView::fit(*area, &stance.extent).is_empty()) {
+            frame.render_widget(FigureView::new(stance, theme), area);
+        }
+    }
+    let phase_left = format!(" {secs} s");
+    bar(frame, regions.phase_bar, phase.kind.label(), session.phase_fraction(now), &phase_left, side, theme);
     let fraction = session.session_fraction(now);
     let left = Duration::from_secs(session.session_display_secs(now));
-    let gauge = LineGauge::default()
-        .ratio(fraction)
-        .label(format!("{:<8}", "session"))
-        .filled_symbol(filled)
-        .unfilled_symbol(unfilled)
-        .filled_style(theme.session_bar());
-    let left = format!(" {} left", human(left));
-    let [gauge_area, left_area] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(left.chars().count() as u16)]).areas(session_gauge);
-    frame.render_widget(gauge, gauge_area);
-    frame.render_widget(Paragraph::new(left).right_aligned(), left_area);
+    let session_left = format!(" {} left", human(left));
+    bar(frame, regions.session_bar, "SESSION", fraction, &session_left, None, theme);
     if let Some(notes) = notes {
-        frame.render_widget(Paragraph::new(notes).style(theme.notes()), notes_area);
+        let lines: Vec<Line> = notes.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.notes()), regions.notes);
     }
-    frame.render_widget(Paragraph::new(keys_line(footer.width, Keys::Session)), footer);
+    let keys = if paused { Keys::Paused } else { Keys::Session };
+    frame.render_widget(Paragraph::new(keys_line(regions.footer.width, keys, theme)), regions.footer);
 }
 
-/// The thirteen rows of the screen, some of zero height in the smaller layouts: header, gap,
-/// banner, gap, label, digits, seconds, cue, gap, phase gauge, session gauge, notes, footer.
-fn rows(area: Rect, large: bool, medium: bool, notes: bool) -> std::rc::Rc<[Rect]> {
-    if large {
-        Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(4),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(8),
-            Constraint::Length(1),
-            Constraint::Length(2),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(u16::from(notes)),
-            Constraint::Length(1),
-        ])
-        .split(area)
-    } else if medium {
-        Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(0),
-            Constraint::Length(0),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(8),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(0),
-            Constraint::Length(1),
-            Constraint::Length(0),
-            Constraint::Length(1),
-        ])
-        .split(area)
-    } else {
-        Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(0),
-            Constraint::Length(0),
-            Constraint::Length(0),
-            Constraint::Length(1),
-            Constraint::Length(0),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(0),
-            Constraint::Length(0),
-            Constraint::Length(1),
-            Constraint::Length(0),
-            Constraint::Length(1),
-        ])
-        .split(area)
+/// The columns right of centred text `width` wide in `rect`, less a margin each side.
+fn beside(rect: Rect, width: u16) -> Rect {
+    let x = rect.x + u16::midpoint(rect.width, width) + 2;
+    Rect { x, width: rect.right().saturating_sub(x + 1), ..rect }
+}
+
+/// A margin of one column each side, where there is room for it.
+fn inset(rect: Rect) -> Rect {
+    if rect.width > 20 { Rect { x: rect.x + 1, width: rect.width - 2, ..rect } } else { rect }
+}
+
+/// The side on screen: the phase's own, or for getting ready and resting, the side that comes
+/// next, so the user knows which side to start on.
+fn shown_side(plan: &Plan, index: usize) -> Option<Side> {
+    let phase = &plan.phases[index];
+    match phase.kind {
+        PhaseKind::GetReady | PhaseKind::Rest => {
+            plan.phases.get(index + 1).filter(|next| next.part == phase.part).and_then(|next| next.side)
+        }
+        PhaseKind::Move | PhaseKind::Hold => phase.side,
     }
 }
 
-/// Columns kept for the phase and the cue beside the figure (`PAUSED · RIGHT: Space resumes`).
-const WORDS_WIDTH: u16 = 32;
+fn band(kind: PhaseKind, paused: bool) -> Band {
+    match (paused, kind) {
+        (true, _) => Band::Paused,
+        (false, PhaseKind::GetReady) => Band::GetReady,
+        (false, PhaseKind::Move) => Band::Move,
+        (false, PhaseKind::Hold) => Band::Hold,
+        (false, PhaseKind::Rest) => Band::Rest,
+    }
+}
 
-/// The right of `middle` for the figure: its extent's shape as tall as the middle rows, in what
-/// is left once `words` columns are kept for the rest; `None` if too small to read.
-fn figure_column(middle: Rect, words: u16, extent: &Extent) -> Option<Rect> {
-    let spare = middle.width.saturating_sub(words + 2);
-    let fitted = FigureView::fit(Rect { width: spare, ..middle }, extent);
-    let width = fitted.width + 1;
-    let area = Rect::new(middle.right().saturating_sub(width), middle.y, width, middle.height);
-    (!fitted.is_empty()).then_some(area)
+fn phase_words(kind: PhaseKind, paused: bool) -> Vec<String> {
+    let words: &[&str] = match (paused, kind) {
+        (true, _) => &["PAUSED"],
+        (false, PhaseKind::GetReady) => &["GET READY", "READY"],
+        (false, kind) => &[kind.label()],
+    };
+    words.iter().map(|w| (*w).to_owned()).collect()
 }
 
 /// `5`, `42`, or `1:30` for a minute and more.
@@ -200,52 +138,75 @@ fn countdown_text(secs: u64) -> String {
     if secs < 60 { secs.to_string() } else { format!("{}:{:02}", secs / 60, secs % 60) }
 }
 
-/// Columns that `text` takes in big letters; `halves` is 2 for half-width pixels.
-fn big_width(text: &str, halves: u16) -> u16 {
-    (text.chars().count() as u16).saturating_mul(8 / halves)
-}
-
-/// The big banner above the countdown, if one fits: the side with arrows, or the phase.
-fn banner_text(phase: &Phase, width: u16) -> Option<&'static str> {
-    let choices: &[&'static str] = match (phase.side, phase.kind) {
-        (Some(Side::Left), _) => &["<< LEFT", "<LEFT", "LEFT"],
-        (Some(Side::Right), _) => &["RIGHT >>", "RIGHT>", "RIGHT"],
-        (None, PhaseKind::GetReady) => &["GET READY", "READY"],
-        (None, PhaseKind::Move) => &["MOVE"],
-        (None, PhaseKind::Hold) => &["HOLD"],
-        (None, PhaseKind::Rest) => &["REST"],
-    };
-    choices.iter().copied().find(|text| big_width(text, 1) <= width)
-}
-
-/// The phase in words: `HOLD on the LEFT`, `MOVE to the RIGHT`, `GET READY`, or `PAUSED`.
-fn label_line(phase: &Phase, paused: bool, theme: Theme) -> Paragraph<'static> {
+/// The one line of words under the phase: how to resume when paused, the first side while
+/// getting ready, what comes next in a hold's last seconds, and otherwise the phase's cue.
+fn cue_text(plan: &Plan, index: usize, secs: u64, paused: bool) -> String {
+    let phase = &plan.phases[index];
     if paused {
-        // The side stays in words, for layouts too small for the banner.
-        let text = match phase.side {
-            Some(side) => format!(" PAUSED · {}: Space resumes ", side.shout()),
-            None => " PAUSED: Space to resume ".to_owned(),
-        };
-        let paused = Span::from(text).style(theme.paused());
-        return Paragraph::new(Line::from(paused)).centered();
+        return "PAUSED: Space resumes".to_owned();
     }
-    let mut spans = vec![Span::from(phase.kind.label()).bold()];
-    if let Some(side) = phase.side {
-        let preposition = if phase.kind == PhaseKind::Move { " to the " } else { " on the " };
-        spans.push(Span::from(preposition));
-        spans.push(Span::from(side.shout()).style(theme.side_word(phase.side)));
+    let side_words = |side: Side| side_words(plan, phase, side);
+    match phase.kind {
+        PhaseKind::GetReady => match shown_side(plan, index) {
+            Some(side) => format!("First: {}. {}", side_words(side), phase.cue),
+            None => phase.cue.clone(),
+        },
+        PhaseKind::Hold if secs <= NEXT_FROM_SECS => match plan.phases.get(index + 1) {
+            None => "Next: the end of the session".to_owned(),
+            Some(next) if next.part != phase.part => {
+                format!("Next: {}", plan.parts[next.part].exercise.name)
+            }
+            Some(next) if next.kind == PhaseKind::Rest => format!("Next: rest {}", human(next.duration)),
+            Some(next) => match next.side {
+                Some(side) if next.side != phase.side => format!("Next: {}", side_words(side)),
+                Some(side) => format!("Next: rep {}, {} again", next.rep, side_words(side)),
+                None => format!("Next: rep {}", next.rep),
+            },
+        },
+        _ => phase.cue.clone(),
     }
-    Paragraph::new(Line::from(spans)).centered()
 }
 
-fn rep_text(app: &App, phase: &Phase) -> String {
-    let plan = app.session.plan();
+/// The side as words, without arrows: `LEFT KNEE`, `RIGHT`.
+fn side_words(plan: &Plan, phase: &Phase, side: Side) -> String {
+    let forms = plan.parts[phase.part].exercise.side_means.shout(side);
+    forms.iter().find(|form| !form.contains(['<', '>'])).cloned().unwrap_or_default()
+}
+
+/// A thick bar: its name, full blocks for the part done and light shade for the rest, and what
+/// is left. The filled part is the stronger by shape as well as by colour.
+fn bar(frame: &mut Frame, area: Rect, name: &str, ratio: f64, left: &str, side: Option<Side>, theme: Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let name = format!("{name:<10}");
+    let [name_area, bar_area, left_area] = Layout::horizontal([
+        Constraint::Length(if area.width >= 40 { 10 } else { 0 }),
+        Constraint::Fill(1),
+        Constraint::Length(left.chars().count() as u16),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(name).style(theme.quiet()), name_area);
+    let width = usize::from(bar_area.width);
+    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let line = Line::from(vec![
+        Span::styled("█".repeat(filled), theme.bar_filled(side)),
+        Span::styled("░".repeat(width - filled), theme.bar_empty()),
+    ]);
+    frame.render_widget(Paragraph::new(line), bar_area);
+    frame.render_widget(Paragraph::new(left).style(theme.quiet()).right_aligned(), left_area);
+}
+
+/// The side in words (for reading up close), the rep, the set and the exercise.
+fn rep_text(plan: &Plan, phase: &Phase) -> String {
     let settings = plan.parts[phase.part].settings;
-    let mut text = if phase.rep == 0 {
-        crate::domain::plan::text::reps_text(settings.reps)
-    } else {
-        format!("rep {} of {}", phase.rep, settings.reps)
-    };
+    let side = phase.side.map(|side| format!("{} · ", side_words(plan, phase, side))).unwrap_or_default();
+    let mut text = side
+        + &if phase.rep == 0 {
+            crate::domain::plan::text::reps_text(settings.reps)
+        } else {
+            format!("rep {} of {}", phase.rep, settings.reps)
+        };
     if settings.sets > 1 && phase.set > 0 {
         let _ = write!(text, " · set {} of {}", phase.set, settings.sets);
     }
@@ -255,25 +216,45 @@ fn rep_text(app: &App, phase: &Phase) -> String {
     text
 }
 
-fn header_line(app: &App, phase: &Phase, width: u16) -> Paragraph<'static> {
-    let name = app.session.plan().parts[phase.part].exercise.name.clone();
-    let rep = rep_text(app, phase);
+fn header_line(plan: &Plan, phase: &Phase, width: u16, theme: Theme) -> Paragraph<'static> {
+    let name = plan.parts[phase.part].exercise.name.clone();
+    let rep = rep_text(plan, phase);
     let gap = usize::from(width).saturating_sub(name.chars().count() + rep.chars().count());
     if gap == 0 {
-        return Paragraph::new(Line::from(rep).bold());
+        return Paragraph::new(Line::from(rep)).style(theme.quiet());
     }
-    let line = Line::from(vec![Span::from(name).bold(), Span::from(" ".repeat(gap)), Span::from(rep).bold()]);
-    Paragraph::new(line)
+    let line = Line::from(vec![Span::from(name), Span::from(" ".repeat(gap)), Span::from(rep)]);
+    Paragraph::new(line).style(theme.quiet())
 }
 
-/// Remarks on the current exercise's settings (such as a hold outside the recommended range),
-/// after any notice from the shell.
-fn notes_line(app: &App, phase: &Phase) -> Option<String> {
-    let notes = &app.session.plan().parts[phase.part].notes;
-    let notes = (!notes.is_empty()).then(|| format!("Note: {}", notes.join("; ")));
-    match (&app.notice, notes) {
-        (Some(notice), Some(notes)) => Some(format!("{notice} · {notes}")),
-        (Some(notice), None) => Some(notice.clone()),
-        (None, notes) => notes,
+/// Remarks on the current exercise's settings (such as a hold outside the recommended range)
+/// and any notice from the shell: in full in the exercise's first phase (getting ready, where
+/// there is one), then a short marker.
+fn notes_text(app: &App, index: usize) -> Option<String> {
+    let plan = app.session.plan();
+    let phase = &plan.phases[index];
+    let first = index == 0 || plan.phases[index - 1].part != phase.part;
+    let notes = &plan.parts[phase.part].notes;
+    let count = notes.len() + usize::from(app.notice.is_some());
+    if count == 0 {
+        return None;
+    }
+    if !first {
+        let noun = if count == 1 { "note" } else { "notes" };
+        return Some(format!("* {count} {noun}: ? shows them"));
+    }
+    let mut all: Vec<String> = app.notice.iter().cloned().collect();
+    all.extend(notes.iter().map(|note| format!("Note: {note}.")));
+    Some(all.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdowns_past_a_minute_show_minutes() {
+        assert_eq!(countdown_text(5), "5");
+        assert_eq!(countdown_text(90), "1:30");
     }
 }

@@ -1,108 +1,271 @@
-//! The colours of the screen, chosen once: the default, high contrast, and none (`NO_COLOR`).
+//! The colours of the screen, chosen once: dark, light, high contrast, or none (`NO_COLOR`).
 //!
-//! Colour never carries meaning alone: every side, pause and note is also written in words, so
-//! bold and reverse video are all a colourless screen needs.
+//! Every colour theme paints its own background, so what it draws is read against a known
+//! colour whatever the terminal's own is; the colours come from the 256-colour cube and grey
+//! ramp, which terminals rarely re-theme. Text holds 4.5:1 against what it is drawn on and big
+//! glyphs and bars 3:1 (WCAG AA, with xterm's palette), which `contrast` checks on every
+//! snapshot. Colour never carries meaning alone: every side, phase and pause is also a word.
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::symbols;
 
 use crate::domain::exercise::Side;
-use crate::domain::settings::ThemeName;
+
+/// A colour scheme once `auto` is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Palette {
+    /// Light text on black: for dark terminals, and when the background is unknown.
+    Dark,
+    /// Dark text on white.
+    Light,
+    /// Bold white on black, the brightest colours.
+    HighContrast,
+}
+
+impl Palette {
+    /// The palette for a terminal whose background is `rgb` (0 to 255 each): light text on a
+    /// dark background and the other way round, split where black and white text would be
+    /// equally readable.
+    pub fn for_background(rgb: [u8; 3]) -> Palette {
+        if relative_luminance(rgb) > 0.18 { Palette::Light } else { Palette::Dark }
+    }
+
+    /// The palette for `COLORFGBG` (`15;0`: foreground 15 on background 0, the background last),
+    /// if it names a background.
+    pub fn from_colorfgbg(value: &str) -> Option<Palette> {
+        let background: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
+        // 7 and 9 to 15 are the light ones of the sixteen standard colours.
+        Some(if background == 7 || (9..=15).contains(&background) { Palette::Light } else { Palette::Dark })
+    }
+}
+
+/// WCAG's relative luminance of an sRGB colour, from 0 (black) to 1 (white).
+pub fn relative_luminance(rgb: [u8; 3]) -> f64 {
+    let linear = |channel: u8| {
+        let c = f64::from(channel) / 255.0;
+        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
+}
+
+/// The phase shown in the phase band, each with its own look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    GetReady,
+    Move,
+    /// A solid fill: the phase that counts.
+    Hold,
+    Rest,
+    /// A solid fill of its own colour.
+    Paused,
+}
+
+/// The colours of one palette, as indexes into the 256-colour palette.
+struct Colours {
+    background: u8,
+    text: u8,
+    quiet: u8,
+    left: u8,
+    right: u8,
+    neither: u8,
+    hold_fill: u8,
+    hold_word: u8,
+    paused_fill: u8,
+    bar_empty: u8,
+    notes: u8,
+    question: u8,
+    advice: u8,
+}
+
+const DARK: Colours = Colours {
+    background: 16,
+    text: 252,
+    quiet: 248,
+    left: 51,
+    right: 220,
+    neither: 82,
+    hold_fill: 252,
+    hold_word: 16,
+    paused_fill: 214,
+    bar_empty: 242,
+    notes: 213,
+    question: 220,
+    advice: 208,
+};
+
+const LIGHT: Colours = Colours {
+    background: 231,
+    text: 16,
+    quiet: 240,
+    left: 25,
+    right: 130,
+    neither: 22,
+    hold_fill: 236,
+    hold_word: 231,
+    paused_fill: 214,
+    bar_empty: 243,
+    notes: 90,
+    question: 18,
+    advice: 124,
+};
+
+const HIGH_CONTRAST: Colours = Colours {
+    background: 16,
+    text: 231,
+    quiet: 231,
+    left: 51,
+    right: 226,
+    neither: 46,
+    hold_fill: 231,
+    hold_word: 16,
+    paused_fill: 226,
+    bar_empty: 248,
+    notes: 213,
+    question: 226,
+    advice: 208,
+};
 
 /// How the screen is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
+    pub palette: Palette,
     /// False when `NO_COLOR` is set: bold and reverse video only.
     pub colour: bool,
-    /// Bold white on black, bright sides, the side's name in reverse video.
-    pub high_contrast: bool,
 }
 
 impl Theme {
-    /// The theme the user chose; `no_color` is whether `NO_COLOR` is set to something.
-    pub fn new(name: ThemeName, no_color: bool) -> Self {
-        Theme { colour: !no_color, high_contrast: name == ThemeName::HighContrast }
+    /// The theme of `palette`; `no_color` is whether `NO_COLOR` is set to something.
+    pub fn new(palette: Palette, no_color: bool) -> Self {
+        Theme { palette, colour: !no_color }
     }
 
-    /// The default theme, in colour.
+    /// The dark theme, in colour: what `auto` falls back to.
     pub fn standard() -> Self {
-        Theme { colour: true, high_contrast: false }
+        Theme::new(Palette::Dark, false)
     }
 
-    fn fg(self, colour: Color) -> Style {
-        if self.colour { Style::new().fg(colour) } else { Style::new() }
+    fn colours(self) -> &'static Colours {
+        match self.palette {
+            Palette::Dark => &DARK,
+            Palette::Light => &LIGHT,
+            Palette::HighContrast => &HIGH_CONTRAST,
+        }
     }
 
-    /// Under everything: bold white on black in high contrast, the terminal's own otherwise.
+    fn bold(self) -> Style {
+        if self.palette == Palette::HighContrast { Style::new().add_modifier(Modifier::BOLD) } else { Style::new() }
+    }
+
+    /// A foreground colour, or nothing without colour.
+    fn fg(self, pick: fn(&Colours) -> u8) -> Style {
+        let style = self.bold();
+        if self.colour { style.fg(Color::Indexed(pick(self.colours()))) } else { style }
+    }
+
+    /// Under everything: the palette's text on its own background.
     pub fn base(self) -> Style {
-        match (self.high_contrast, self.colour) {
-            (true, true) => Style::new().fg(Color::White).bg(Color::Black).add_modifier(Modifier::BOLD),
-            (true, false) => Style::new().add_modifier(Modifier::BOLD),
-            (false, _) => Style::new(),
+        let style = self.bold();
+        if self.colour {
+            let colours = self.colours();
+            style.fg(Color::Indexed(colours.text)).bg(Color::Indexed(colours.background))
+        } else {
+            style
         }
     }
 
-    /// The colour that marks a side everywhere on screen.
+    /// The background the theme paints, as the terminal's own would be with no colour: what
+    /// an unset background means when contrast is measured.
+    pub fn background(self) -> Color {
+        if self.colour { Color::Indexed(self.colours().background) } else { Color::Reset }
+    }
+
+    /// Text that matters less: the header's counts, the bars' labels.
+    pub fn quiet(self) -> Style {
+        self.fg(|c| c.quiet)
+    }
+
+    /// The colour that marks a side everywhere on screen; `None` without colour.
     pub fn side_colour(self, side: Option<Side>) -> Option<Color> {
-        if !self.colour {
-            return None;
-        }
-        Some(match (side, self.high_contrast) {
-            (Some(Side::Left), false) => Color::Cyan,
-            (Some(Side::Right), false) => Color::Yellow,
-            (None, false) => Color::Green,
-            (Some(Side::Left), true) => Color::LightCyan,
-            (Some(Side::Right), true) => Color::LightYellow,
-            (None, true) => Color::LightGreen,
-        })
+        let colours = self.colours();
+        let index = match side {
+            Some(Side::Left) => colours.left,
+            Some(Side::Right) => colours.right,
+            None => colours.neither,
+        };
+        self.colour.then_some(Color::Indexed(index))
     }
 
-    /// The big banner and digits of a side: its colour, bold.
+    /// The big side and digits, and the side's name in words: its colour, bold.
     pub fn side(self, side: Option<Side>) -> Style {
         let style = Style::new().add_modifier(Modifier::BOLD);
         self.side_colour(side).map_or(style, |colour| style.fg(colour))
     }
 
-    /// The side's name in the label line; in reverse video in high contrast.
-    pub fn side_word(self, side: Option<Side>) -> Style {
-        let style = self.side(side);
-        if self.high_contrast { style.add_modifier(Modifier::REVERSED) } else { style }
+    /// The phase band: the hold and the pause are solid fills (reverse video without colour),
+    /// the others the word on the plain background.
+    pub fn band(self, band: Band) -> Style {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let colours = self.colours();
+        match (band, self.colour) {
+            (Band::Hold, true) => bold.fg(Color::Indexed(colours.hold_word)).bg(Color::Indexed(colours.hold_fill)),
+            (Band::Paused, true) => bold.fg(Color::Indexed(16)).bg(Color::Indexed(colours.paused_fill)),
+            (Band::Hold | Band::Paused, false) => bold.add_modifier(Modifier::REVERSED),
+            (Band::GetReady | Band::Rest, true) => bold.fg(Color::Indexed(colours.neither)),
+            (Band::Move, true) => bold.fg(Color::Indexed(colours.text)),
+            (Band::GetReady | Band::Rest | Band::Move, false) => bold,
+        }
     }
 
-    /// The paused banner: reverse video always, black on yellow where there is colour.
-    pub fn paused(self) -> Style {
-        let style = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
-        if self.colour { style.fg(Color::Black).bg(Color::Yellow) } else { style }
+    /// The filled part of a bar: full blocks in the side's colour.
+    pub fn bar_filled(self, side: Option<Side>) -> Style {
+        self.side(side)
+    }
+
+    /// The empty part of a bar: a light shade, so it reads weaker than the filled part even
+    /// without colour.
+    pub fn bar_empty(self) -> Style {
+        self.fg(|c| c.bar_empty)
     }
 
     /// Notes on settings outside the exercise's recommended range, and notices.
     pub fn notes(self) -> Style {
-        let colour = if self.high_contrast { Color::LightMagenta } else { Color::Magenta };
-        self.fg(colour)
+        self.fg(|c| c.notes)
     }
 
-    /// The bar of the whole session.
-    pub fn session_bar(self) -> Style {
-        self.fg(if self.high_contrast { Color::LightBlue } else { Color::Blue })
-    }
-
-    /// A check-in question on the done screen: bold, and yellow where there is colour.
+    /// A check-in question on the done screen, bold.
     pub fn question(self) -> Style {
-        self.fg(if self.high_contrast { Color::LightYellow } else { Color::Yellow }).add_modifier(Modifier::BOLD)
+        self.fg(|c| c.question).add_modifier(Modifier::BOLD)
+    }
+
+    /// Advice to ease off after a rise in pain, bold.
+    pub fn advice(self) -> Style {
+        self.fg(|c| c.advice).add_modifier(Modifier::BOLD)
     }
 
     /// The done screen's title and big word.
     pub fn done(self) -> Style {
-        self.fg(if self.high_contrast { Color::LightGreen } else { Color::Green }).add_modifier(Modifier::BOLD)
+        self.side(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colorfgbg_names_the_background_last() {
+        assert_eq!(Palette::from_colorfgbg("15;0"), Some(Palette::Dark));
+        assert_eq!(Palette::from_colorfgbg("0;15"), Some(Palette::Light));
+        assert_eq!(Palette::from_colorfgbg("0;default;7"), Some(Palette::Light));
+        assert_eq!(Palette::from_colorfgbg("7;8"), Some(Palette::Dark));
+        assert_eq!(Palette::from_colorfgbg("default"), None);
+        assert_eq!(Palette::from_colorfgbg(""), None);
     }
 
-    /// The filled and unfilled parts of a bar: a thick line on a thin one when colour alone
-    /// would not tell them apart.
-    pub fn bar_symbols(self) -> (&'static str, &'static str) {
-        if self.colour && !self.high_contrast {
-            (symbols::line::HORIZONTAL, symbols::line::HORIZONTAL)
-        } else {
-            (symbols::line::THICK_HORIZONTAL, symbols::line::HORIZONTAL)
-        }
+    #[test]
+    fn a_background_is_light_or_dark_by_its_luminance() {
+        assert_eq!(Palette::for_background([255, 255, 255]), Palette::Light);
+        assert_eq!(Palette::for_background([0xfd, 0xf6, 0xe3]), Palette::Light, "solarized light");
+        assert_eq!(Palette::for_background([0, 0x2b, 0x36]), Palette::Dark, "solarized dark");
+        assert_eq!(Palette::for_background([0x30, 0x0a, 0x24]), Palette::Dark, "ubuntu's purple");
     }
 }
