@@ -15,6 +15,11 @@
 //!   resolved settings with where each came from.
 //!
 //! Beside them: [`cli`] (the command line's definition) and [`failure`] (why a command failed).
+//!
+//! Where things go: a key is a row of [`tui::keys`]; a setting is a field of
+//! [`domain::settings::Given`] and [`domain::settings::Resolved`], then its flag, config key and
+//! `trunkrot config` row; a subcommand is a [`cli::Command`], a file in [`commands`] and a line
+//! of [`run`].
 
 pub mod cli;
 pub mod commands;

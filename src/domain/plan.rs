@@ -23,6 +23,20 @@ pub struct Overrides {
 }
 
 impl Overrides {
+    /// Reps, hold, get-ready and move times in seconds, the rest left to the exercise: the
+    /// shape most tests need.
+    #[cfg(test)]
+    pub(crate) fn timing(reps: u32, hold: u64, get_ready: u64, transition: u64) -> Self {
+        let secs = Duration::from_secs;
+        Overrides {
+            reps: Some(reps),
+            hold: Some(secs(hold)),
+            get_ready: Some(secs(get_ready)),
+            transition: Some(secs(transition)),
+            ..Overrides::default()
+        }
+    }
+
     /// These overrides, with any that are unset taken from `base`.
     #[must_use]
     pub fn over(&self, base: &Overrides) -> Overrides {

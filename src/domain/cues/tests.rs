@@ -12,22 +12,12 @@ fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
 }
 
-fn overrides(reps: u32, hold: u64, get_ready: u64, transition: u64) -> Overrides {
-    Overrides {
-        reps: Some(reps),
-        hold: Some(secs(hold)),
-        get_ready: Some(secs(get_ready)),
-        transition: Some(secs(transition)),
-        ..Overrides::default()
-    }
-}
-
 fn plan_of(id: &str, overrides: &Overrides) -> Plan {
     Plan::new(exercise::built_in(id).unwrap().unwrap(), overrides)
 }
 
 fn plan(transition: u64) -> Plan {
-    plan_of(exercise::DEFAULT_ID, &overrides(2, 5, 10, transition))
+    plan_of(exercise::DEFAULT_ID, &Overrides::timing(2, 5, 10, transition))
 }
 
 /// Every shipped exercise as it comes, again without moves, and with two sets; every shipped
@@ -102,7 +92,7 @@ fn the_cues_follow_the_session() {
     assert_eq!(cue(&plan, Event::Paused), None);
 
     // Without sides, a hold's end is a release.
-    let tilt = plan_of("pelvic-tilt", &overrides(2, 5, 10, 2));
+    let tilt = plan_of("pelvic-tilt", &Overrides::timing(2, 5, 10, 2));
     assert_eq!(cue(&tilt, Event::PhaseStarted(3)), Some(Cue::Release));
     let sets = plan_of("pelvic-tilt", &Overrides { sets: Some(2), reps: Some(1), ..Overrides::default() });
     let rest = sets.phases.iter().position(|p| p.kind == PhaseKind::Rest).unwrap();
@@ -195,7 +185,7 @@ fn close_events_keep_the_more_important_pattern() {
     let t0 = Instant::now();
     // One-second moves and holds: the switch's bells (850 ms) end before the hold, the hold's
     // (250 ms) before a count; nothing is lost.
-    let quick = plan_of(exercise::DEFAULT_ID, &overrides(2, 1, 0, 1));
+    let quick = plan_of(exercise::DEFAULT_ID, &Overrides::timing(2, 1, 0, 1));
     let (started, bells) = sound(&quick, Bell::Terminal, t0);
     assert_eq!(started.iter().filter(|(_, c)| *c == Cue::SwitchSides).count(), 3);
     assert!(bells.windows(2).all(|w| w[1] - w[0] >= BELL_GAP));
@@ -254,7 +244,7 @@ fn the_words_have_long_and_short_forms() {
     let no_moves = super::tests::plan(0);
     assert_eq!(words(&no_moves, Event::PhaseStarted(1)), ["Hold, left"]);
     assert_eq!(words(&no_moves, Event::PhaseStarted(2)), ["Switch sides. Hold, right.", "Right. Hold."]);
-    let tilt = plan_of("pelvic-tilt", &overrides(2, 5, 10, 2));
+    let tilt = plan_of("pelvic-tilt", &Overrides::timing(2, 5, 10, 2));
     assert_eq!(words(&tilt, Event::PhaseStarted(3)), ["Release. Tighten your tummy and flatten your back", "Release"]);
 }
 
@@ -271,7 +261,7 @@ fn spoken_text_never_starts_with_a_dash() {
 #[test]
 fn a_form_cue_is_said_only_in_holds_long_enough_for_it() {
     let rate = Rate::default();
-    let short = plan_of(exercise::DEFAULT_ID, &overrides(2, 5, 10, 3));
+    let short = plan_of(exercise::DEFAULT_ID, &Overrides::timing(2, 5, 10, 3));
     assert_eq!(form_cue(&short, 2, rate), None, "5 s: the count starts 2 s in");
     let long = plan_of("knee-to-chest", &Overrides::default());
     let holds: Vec<usize> = (0..long.phases.len()).filter(|i| long.phases[*i].kind == PhaseKind::Hold).collect();

@@ -13,16 +13,6 @@ fn default_exercise() -> Exercise {
     exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap()
 }
 
-fn overrides(reps: u32, hold: u64, get_ready: u64, transition: u64) -> Overrides {
-    Overrides {
-        reps: Some(reps),
-        hold: Some(secs(hold)),
-        get_ready: Some(secs(get_ready)),
-        transition: Some(secs(transition)),
-        ..Overrides::default()
-    }
-}
-
 #[test]
 fn the_default_plan_uses_the_exercise_timing() {
     let plan = Plan::new(default_exercise(), &Overrides::default());
@@ -39,7 +29,7 @@ fn the_default_plan_uses_the_exercise_timing() {
 
 #[test]
 fn phases_alternate_sides_within_each_rep() {
-    let plan = Plan::new(default_exercise(), &overrides(2, 4, 5, 2));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(2, 4, 5, 2));
     let order: Vec<(PhaseKind, Option<Side>, u32, Duration)> =
         plan.phases.iter().map(|p| (p.kind, p.side, p.rep, p.duration)).collect();
     let (l, r) = (Some(Side::Left), Some(Side::Right));
@@ -61,22 +51,22 @@ fn phases_alternate_sides_within_each_rep() {
 
 #[test]
 fn the_issue_examples_add_up() {
-    let plan = Plan::new(default_exercise(), &overrides(3, 4, 5, 2));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(3, 4, 5, 2));
     assert_eq!(plan.total(), secs(41));
-    let plan = Plan::new(default_exercise(), &overrides(2, 3, 1, 1));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(2, 3, 1, 1));
     assert_eq!(plan.total(), secs(17));
 }
 
 #[test]
 fn zero_length_phases_are_left_out() {
-    let plan = Plan::new(default_exercise(), &overrides(1, 1, 0, 0));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(1, 1, 0, 0));
     assert!(plan.phases.iter().all(|p| p.kind == PhaseKind::Hold));
     assert_eq!(plan.phases.len(), 2);
 }
 
 #[test]
 fn move_cues_name_the_side_and_holds_take_turns_with_the_cues() {
-    let plan = Plan::new(default_exercise(), &overrides(4, 5, 0, 3));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(4, 5, 0, 3));
     assert_eq!(plan.phases[0].cue, "Slowly rotate your knees to the left");
     assert_eq!(plan.phases[2].cue, "Slowly rotate your knees to the right");
     let hold_cues: Vec<&str> = plan
@@ -98,7 +88,7 @@ fn move_cues_name_the_side_and_holds_take_turns_with_the_cues() {
 
 #[test]
 fn sets_are_separated_by_rests() {
-    let mut plan_overrides = overrides(1, 5, 0, 0);
+    let mut plan_overrides = Overrides::timing(1, 5, 0, 0);
     plan_overrides.sets = Some(2);
     plan_overrides.rest = Some(secs(20));
     let plan = Plan::new(default_exercise(), &plan_overrides);
@@ -112,7 +102,7 @@ fn sets_are_separated_by_rests() {
 
 #[test]
 fn settings_outside_the_recommended_range_are_noted_not_refused() {
-    let plan = Plan::new(default_exercise(), &overrides(12, 8, 10, 3));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(12, 8, 10, 3));
     assert_eq!(
         plan.parts[0].notes,
         ["hold 8 s is outside the recommended 3 to 5 s", "12 reps is outside the recommended 5 to 10"]
@@ -122,7 +112,7 @@ fn settings_outside_the_recommended_range_are_noted_not_refused() {
 
 #[test]
 fn plain_lines_describe_each_phase() {
-    let plan = Plan::new(default_exercise(), &overrides(10, 5, 10, 3));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(10, 5, 10, 3));
     assert_eq!(describe(&plan, 0), "get ready 10 s: Lie on your back, knees bent, feet flat, arms out to the sides.");
     assert_eq!(describe(&plan, 2), "rep 1/10 left: hold 5 s: Hold. Keep both shoulders on the mat.");
     assert_eq!(describe(&plan, 3), "rep 1/10 right: move 3 s: Slowly rotate your knees to the right");
@@ -131,7 +121,7 @@ fn plain_lines_describe_each_phase() {
 
 #[test]
 fn starts_are_cumulative() {
-    let plan = Plan::new(default_exercise(), &overrides(1, 4, 5, 2));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(1, 4, 5, 2));
     let starts: Vec<u64> = plan.starts().map(|d| d.as_secs()).collect();
     assert_eq!(starts, [0, 5, 7, 11, 13]);
 }
@@ -142,7 +132,8 @@ fn a_routine_runs_its_exercises_in_turn_with_rests_between() {
     let mut second = default_exercise();
     second.name = "Second".to_owned();
     second.sides.clear();
-    let plan = Plan::routine(vec![(first, overrides(1, 3, 4, 0)), (second, overrides(2, 5, 9, 0))], secs(20));
+    let plan =
+        Plan::routine(vec![(first, Overrides::timing(1, 3, 4, 0)), (second, Overrides::timing(2, 5, 9, 0))], secs(20));
     let order: Vec<(PhaseKind, usize, Option<Side>, Duration)> =
         plan.phases.iter().map(|p| (p.kind, p.part, p.side, p.duration)).collect();
     let (l, r) = (Some(Side::Left), Some(Side::Right));
@@ -177,7 +168,7 @@ fn overrides_layer_over_each_other() {
 
 #[test]
 fn the_timeline_gives_each_phase_its_start_and_ends_with_the_total() {
-    let plan = Plan::new(default_exercise(), &overrides(3, 4, 5, 2));
+    let plan = Plan::new(default_exercise(), &Overrides::timing(3, 4, 5, 2));
     let lines = timeline(&plan);
     assert_eq!(lines[0], "Lower trunk rotation: 3 reps per side, hold 4 s");
     assert_eq!(lines[2], "   0:00  get ready 5 s: Lie on your back, knees bent, feet flat, arms out to the sides.");
@@ -193,7 +184,7 @@ fn the_planned_length_is_the_length_of_the_plan_laid_out() {
     let all: Vec<Exercise> =
         exercise::BUILT_IN.iter().map(|(id, _)| exercise::built_in(id).unwrap().unwrap()).collect();
     for (sets, rest, between) in [(1, 0, 0), (3, 20, 15), (2, 0, 30), (4, 7, 0)] {
-        let settings = Overrides { sets: Some(sets), rest: Some(secs(rest)), ..overrides(3, 4, 5, 2) };
+        let settings = Overrides { sets: Some(sets), rest: Some(secs(rest)), ..Overrides::timing(3, 4, 5, 2) };
         let parts: Vec<(Exercise, Overrides)> =
             all.iter().map(|e| (e.clone(), settings.clone())).chain([(all[0].clone(), Overrides::default())]).collect();
         let expected = Plan::routine(parts.clone(), secs(between)).total();
