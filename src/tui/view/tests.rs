@@ -451,3 +451,41 @@ fn every_shipped_figure_mid_move_and_in_a_hold() {
         }
     }
 }
+
+#[test]
+fn no_screen_panics_at_any_odd_size_in_any_theme() {
+    let t0 = Instant::now();
+    let odd = [(0, 0), (1, 1), (0, 30), (30, 0), (2, 3), (19, 5), (21, 7), (37, 9), (61, 13), (255, 3), (3, 255)];
+    for (_, app, now) in every_screen(t0) {
+        for (_, palette) in THEMES {
+            for size in odd {
+                draw_themed(&app, now, size, palette);
+            }
+        }
+        draw_in(&app, now, Theme::new(Palette::Dark, true));
+    }
+}
+
+#[test]
+fn the_help_scrolls_to_its_end_and_no_further() {
+    let t0 = Instant::now();
+    let (mut app, now) = holding_left(t0);
+    app.handle(Action::ToggleHelp, now);
+    let first = screen_text(&draw(&app, now, 40, 12));
+    assert!(first.contains("Instructions (paused)") && first.contains("? back"), "titles fit at 40: {first}");
+    app.handle(Action::ScrollHelp(i16::MAX), now);
+    let end = app.help.expect("the help is open");
+    let last = screen_text(&draw(&app, now, 40, 12));
+    assert!(last.contains("Ctrl-Z"), "End shows the last key: {last}");
+    app.handle(Action::ScrollHelp(10), now);
+    assert_eq!(app.help, Some(end), "PageDown at the end stays there");
+    app.handle(Action::ScrollHelp(-10), now);
+    assert_eq!(app.help, Some(end - 10), "PageUp from the end moves at once");
+    app.handle(Action::ScrollHelp(i16::MIN), now);
+    assert_eq!(app.help, Some(0), "Home");
+    let wrapped = screen_text(&draw(&app, now, 40, 30));
+    assert!(
+        wrapped.lines().any(|line| line.starts_with("│    ")),
+        "a wrapped step is indented under its text: {wrapped}"
+    );
+}
