@@ -1,21 +1,22 @@
-//! How long `trunkrot history` takes over a large log: 100,000 records read from their JSON
-//! lines and summed up into the report, and the CSV export of them.
+//! How long `trunkrot history` takes over a large log, and that it grows in step with it: the
+//! report read in one pass from the JSON lines, for 10,000 to 1,000,000 records of one exercise,
+//! and for 100,000 records spread over 1 to 100,000 exercise ids; and the CSV export.
 
 use std::fmt::Write as _;
 
 use jiff::civil::date;
+use trunkrot::history::stats::Tally;
 use trunkrot::history::{self, export, report};
-
-const RECORDS: usize = 100_000;
 
 fn main() {
     divan::main();
 }
 
-/// A history file of `RECORDS` sessions, three a day at different offsets, with check-ins.
-fn file() -> Vec<u8> {
-    let mut text = String::with_capacity(RECORDS * 330);
-    for n in 0..RECORDS {
+/// A history file of `records` sessions over `ids` exercises, three a day at different
+/// offsets, with check-ins.
+fn file(records: usize, ids: usize) -> Vec<u8> {
+    let mut text = String::with_capacity(records * 330);
+    for n in 0..records {
         let day = n / 3;
         let (year, day_of_year) = (2000 + day / 365, day % 365);
         let start = date(i16::try_from(year).unwrap_or(2099), 1, 1)
@@ -24,8 +25,9 @@ fn file() -> Vec<u8> {
         let offset = ["+01:00", "-05:00", "+09:30"][n % 3];
         let _ = writeln!(
             text,
-            r#"{{"v":1,"start":"{start}T0{}:30:00{offset}","exercise":"lower-trunk-rotation","name":"Lower trunk rotation","completed":{},"reps":10,"sets":1,"hold_secs":5,"sides":[{{"side":"left","done":10,"planned":10}},{{"side":"right","done":9,"planned":10}}],"total_secs":200,"active_secs":190,"pain":{},"effort":"right"}}"#,
+            r#"{{"v":1,"start":"{start}T0{}:30:00{offset}","exercise":"exercise-{}","name":"Lower trunk rotation","completed":{},"reps":10,"sets":1,"hold_secs":5,"sides":[{{"side":"left","done":10,"planned":10}},{{"side":"right","done":9,"planned":10}}],"total_secs":200,"active_secs":190,"pain":{},"effort":"right"}}"#,
             n % 3 + 6,
+            n % ids,
             n % 7 != 0,
             n % 11
         );
@@ -33,18 +35,34 @@ fn file() -> Vec<u8> {
     text.into_bytes()
 }
 
-#[divan::bench(sample_count = 20)]
-fn read_and_report(bencher: divan::Bencher) {
-    let bytes = file();
-    bencher.bench_local(|| {
-        let history = history::read(divan::black_box(&bytes));
-        assert_eq!(history.records.len(), RECORDS);
-        report::text(&history.records, date(2091, 5, 1))
-    });
+/// The whole `history` report, read a line at a time as the command reads the file.
+fn report_of(bytes: &[u8]) -> String {
+    let mut tally = Tally::new(date(2091, 5, 1));
+    let _ = history::read_lines(
+        bytes,
+        |record| {
+            tally.add(&record);
+            true
+        },
+        |_| {},
+    );
+    report::of(&tally)
+}
+
+#[divan::bench(args = [10_000, 100_000, 1_000_000], sample_count = 5)]
+fn report_by_records(bencher: divan::Bencher, records: usize) {
+    let bytes = file(records, 1);
+    bencher.counter(divan::counter::ItemsCount::new(records)).bench_local(|| report_of(divan::black_box(&bytes)));
+}
+
+#[divan::bench(args = [1, 1_000, 100_000], sample_count = 5)]
+fn report_by_exercise_ids(bencher: divan::Bencher, ids: usize) {
+    let bytes = file(100_000, ids);
+    bencher.bench_local(|| report_of(divan::black_box(&bytes)));
 }
 
 #[divan::bench(sample_count = 20)]
 fn csv_export(bencher: divan::Bencher) {
-    let records = history::read(&file()).records;
+    let records = history::read(&file(100_000, 1)).records;
     bencher.bench_local(|| export::csv(divan::black_box(&records)));
 }

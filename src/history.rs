@@ -16,6 +16,7 @@ pub mod stats;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, BufRead, Read};
 use std::time::Duration;
 
 use jiff::civil::Date;
@@ -237,21 +238,87 @@ pub struct History {
     pub skipped: Vec<Skipped>,
 }
 
-/// Reads a whole file. Blank lines are ignored; every other line that is neither a record nor an
-/// amendment is skipped with its reason, and never stops the lines after it from being read.
+/// Reads a whole file held in memory, as [`read_lines`] does.
 pub fn read(bytes: &[u8]) -> History {
     let mut history = History::default();
-    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let _ = read_lines(
+        bytes,
+        |record| {
+            history.records.push(record);
+            true
+        },
+        |skipped| history.skipped.push(skipped),
+    );
+    history
+}
+
+/// A line longer than this is skipped unread: a record is a few hundred bytes, so such a line
+/// is damage, and holding it whole could take any amount of memory.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Reads a history from `reader` one line at a time. Each record goes to `record` (which returns
+/// whether to go on) once no later amendment can reach it, each line that is neither a record
+/// nor an amendment to `skipped`. Only the last [`AMENDMENT_REACH`] records are held, waiting
+/// for their amendments. Blank lines are ignored; a damaged line never stops the lines after it
+/// from being read.
+pub fn read_lines(
+    mut reader: impl BufRead,
+    mut record: impl FnMut(Record) -> bool,
+    mut skipped: impl FnMut(Skipped),
+) -> io::Result<()> {
+    let mut waiting = History::default();
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        let limit = MAX_LINE_BYTES as u64 + 1;
+        if (&mut reader).take(limit).read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        if line.len() > MAX_LINE_BYTES && line.last() != Some(&b'\n') {
+            reader.skip_until(b'\n')?;
+            let reason = format!("longer than {} KiB, so not a record", MAX_LINE_BYTES / 1024);
+            skipped(Skipped { line: number, reason });
             continue;
         }
-        match parse_entry(line) {
-            Ok(Entry::Record(record)) => history.records.push(record),
-            Ok(Entry::Amendment(amendment)) => history.amend(&amendment),
-            Err(reason) => history.skipped.push(Skipped { line: index + 1, reason }),
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match parse_entry(text).or_else(|reason| rejoined(text).ok_or(reason)) {
+            Ok(Entry::Record(read)) => {
+                waiting.records.push(read);
+                if waiting.records.len() > 2 * AMENDMENT_REACH {
+                    // Half the window at a time, so that each record is moved once, not once per line.
+                    let past: Vec<Record> = waiting.records.drain(..AMENDMENT_REACH).collect();
+                    for done in past {
+                        if !record(done) {
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+            Ok(Entry::Amendment(amendment)) => waiting.amend(&amendment),
+            Err(reason) => skipped(Skipped { line: number, reason }),
         }
     }
-    history
+    for done in waiting.records {
+        if !record(done) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The record or amendment at the end of a damaged line, if there is one whole. A writer killed
+/// mid-write can leave a line cut short; another writer that looked at the file's end just
+/// before may then append its line straight after the cut. The cut part is lost, the whole line
+/// after it is not.
+fn rejoined(line: &[u8]) -> Option<Entry> {
+    const START: &[u8] = b"{\"v\":";
+    let at = line.windows(START.len()).rposition(|window| window == START).filter(|&at| at > 0)?;
+    parse_entry(&line[at..]).ok()
 }
 
 impl History {

@@ -1,6 +1,6 @@
 //! The history as a user meets it: a real session appends a record that `history` reads back as
 //! text, JSON and CSV; damaged lines and unwritable places are reported, never fatal; writers
-//! in several processes at once leave only whole lines.
+//! in several processes at once, some killed at any moment, leave only whole lines.
 
 use std::path::Path;
 use std::time::Duration;
@@ -8,6 +8,7 @@ use std::time::Duration;
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
+use proptest::prelude::*;
 use trunkrot::history::{self, Record};
 
 /// The binary with its data dir in `data` (and no terminal: sessions run plain).
@@ -143,21 +144,34 @@ const WRITERS: usize = 4;
 const APPENDS: usize = 150;
 
 fn big_record(writer: usize) -> Record {
+    sized_record(writer, 6000)
+}
+
+/// A record of writer `writer` whose name is `length` letters, so lines can span pages.
+fn sized_record(writer: usize, length: usize) -> Record {
     let line = format!(
         r#"{{"v":1,"start":"2026-01-10T08:00:00+01:00","exercise":"w{writer}","name":"{}","completed":true,"reps":5,"hold_secs":3,"sides":[{{"done":5,"planned":5}}],"total_secs":30,"active_secs":30}}"#,
-        "n".repeat(6000)
+        "n".repeat(length)
     );
     history::parse_line(line.as_bytes()).expect("a valid record")
 }
 
-/// Not a test on its own: the body of each writer process that the next test starts.
+/// Not a test on its own: the body of each writer process that the next tests start.
+/// `TRUNKROT_TEST_WRITER` is `WRITER:PATH`, or `WRITER:APPENDS:NAME_LENGTH:PATH`.
 #[test]
 #[ignore = "run by concurrent_writers_leave_only_whole_lines in child processes"]
 fn writer_process() {
     let Ok(spec) = std::env::var(WRITER_ENV) else { return };
-    let (writer, path) = spec.split_once(':').unwrap();
-    let record = big_record(writer.parse().unwrap());
-    for _ in 0..APPENDS {
+    let fields: Vec<&str> = spec.splitn(4, ':').collect();
+    let (writer, appends, length, path) = match fields.as_slice() {
+        [writer, path] => (writer.parse().unwrap(), APPENDS, 6000, *path),
+        [writer, appends, length, path] => {
+            (writer.parse().unwrap(), appends.parse().unwrap(), length.parse().unwrap(), *path)
+        }
+        _ => panic!("bad {WRITER_ENV}: {spec}"),
+    };
+    let record = sized_record(writer, length);
+    for _ in 0..appends {
         trunkrot::shell::journal::append(Path::new(path), std::slice::from_ref(&record)).unwrap();
     }
 }
@@ -240,4 +254,80 @@ fn show_suggests_the_next_step_when_the_history_supports_it() {
     assert!(shown.contains("trunkrot --reps 7"), "{shown}");
     let other = stdout(&trunkrot(data.path()).args(["show", "cat-cow"]).assert().success());
     assert!(!other.contains("Your next step"), "no history for this exercise: {other}");
+}
+
+/// One writer process of a schedule: how many records it appends, how long each one's name is,
+/// and whether (and after how many microseconds) it is killed with SIGKILL.
+#[derive(Debug, Clone)]
+struct Writer {
+    appends: usize,
+    name_length: usize,
+    kill_after_us: Option<u64>,
+}
+
+fn writer_strategy() -> impl Strategy<Value = Writer> {
+    (1..60_usize, prop_oneof![Just(50_usize), 200..9000_usize], proptest::option::of(0..20_000_u64))
+        .prop_map(|(appends, name_length, kill_after_us)| Writer { appends, name_length, kill_after_us })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any mix of writers appending at once, some killed with SIGKILL at any moment: every record
+    /// read back is one that was written, whole; the writers left alone have every record in the
+    /// file; only a killed writer's last line can be damaged; and a later append reads back last.
+    #[test]
+    fn kills_and_concurrent_appends_leave_only_whole_records(writers in proptest::collection::vec(writer_strategy(), 2..5)) {
+        let data = tempfile::tempdir().unwrap();
+        let path = data.path().join("history.jsonl");
+        let mut children: Vec<_> = writers
+            .iter()
+            .enumerate()
+            .map(|(n, writer)| {
+                let spec = format!("{n}:{}:{}:{}", writer.appends, writer.name_length, path.display());
+                let child = std::process::Command::new(std::env::current_exe().unwrap())
+                    .args(["--exact", "writer_process", "--ignored", "--quiet"])
+                    .env(WRITER_ENV, spec)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap();
+                (child, writer.kill_after_us)
+            })
+            .collect();
+        let mut kills: Vec<(u64, usize)> =
+            children.iter().enumerate().filter_map(|(n, (_, after))| after.map(|after| (after, n))).collect();
+        kills.sort_unstable();
+        let started = std::time::Instant::now();
+        for (after, n) in &kills {
+            let due = Duration::from_micros(*after);
+            if let Some(wait) = due.checked_sub(started.elapsed()) {
+                std::thread::sleep(wait);
+            }
+            let _ = children[*n].0.kill();
+        }
+        let mut finished = vec![false; writers.len()];
+        for (n, (child, _)) in children.iter_mut().enumerate() {
+            finished[n] = child.wait().unwrap().success();
+        }
+        let history = trunkrot::shell::journal::load(&path).unwrap();
+        for record in &history.records {
+            let n: usize = record.exercise.strip_prefix('w').and_then(|n| n.parse().ok()).expect("a writer's id");
+            prop_assert_eq!(record, &sized_record(n, writers[n].name_length), "only whole records");
+        }
+        for (n, writer) in writers.iter().enumerate() {
+            let count = history.records.iter().filter(|r| r.exercise == format!("w{n}")).count();
+            if finished[n] {
+                prop_assert_eq!(count, writer.appends, "writer {} finished: all its records", n);
+            } else {
+                prop_assert!(count <= writer.appends);
+            }
+        }
+        let killed = finished.iter().filter(|done| !**done).count();
+        prop_assert!(history.skipped.len() <= killed, "damaged lines {:?} with {} killed", history.skipped, killed);
+        trunkrot::shell::journal::append(&path, std::slice::from_ref(&big_record(9))).unwrap();
+        let after = trunkrot::shell::journal::load(&path).unwrap();
+        prop_assert_eq!(after.records.len(), history.records.len() + 1);
+        prop_assert_eq!(&after.records.last().unwrap().exercise, "w9");
+    }
 }

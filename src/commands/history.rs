@@ -9,7 +9,8 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
 use crate::failure::Failure;
-use crate::history::{Record, export, report};
+use crate::history::stats::Tally;
+use crate::history::{self, Record, Skipped, export, report};
 use crate::shell::journal;
 
 /// `trunkrot history`: what to show and which records.
@@ -32,28 +33,69 @@ pub struct HistoryArgs {
     pub exercise: Option<String>,
 }
 
-/// `trunkrot history`.
+/// At most this many damaged lines are named one by one; the rest are counted.
+pub const NAMED_SKIPS: usize = 20;
+
+/// `trunkrot history`, in one pass over the file: the exports are written out as the records
+/// are read, and the report sums them up as they go, so memory does not grow with the file.
 pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
     let path = journal::path()?;
-    let history = journal::load(&path)
-        .map_err(|e| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() })?;
+    let unreadable = |e: io::Error| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() };
+    let reader = journal::open(&path).map_err(unreadable)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut err = io::stderr().lock();
-    for skipped in &history.skipped {
-        let _ = writeln!(err, "{skipped}");
-    }
-    let recorded = !history.records.is_empty();
-    let records = filter(history.records, args);
-    let text = if recorded && records.is_empty() && !args.json && !args.csv {
-        no_match(args)
-    } else if args.json {
-        export::json(&records)
+    let mut tally = Tally::new(ZonedDateTime::now().date());
+    let (mut recorded, mut matched, mut skips) = (false, 0_usize, 0_usize);
+    let mut written = if args.json {
+        out.write_all(export::JSON_OPEN.as_bytes())
     } else if args.csv {
-        export::csv(&records)
+        out.write_all(format!("{}\n", export::CSV_HEADER).as_bytes())
     } else {
-        report::text(&records, ZonedDateTime::now().date())
+        Ok(())
     };
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(Failure::output)?;
+    if let Some(reader) = reader {
+        let stopped = written.is_err();
+        let each = |record: Record| {
+            recorded = true;
+            if !keeps(args, &record) {
+                return true;
+            }
+            matched += 1;
+            written = if args.json {
+                out.write_all(export::json_item(matched == 1, &record).as_bytes())
+            } else if args.csv {
+                out.write_all(export::csv_row(&record).as_bytes())
+            } else {
+                tally.add(&record);
+                Ok(())
+            };
+            written.is_ok()
+        };
+        let skipped = |skipped: Skipped| {
+            skips += 1;
+            if skips <= NAMED_SKIPS {
+                let _ = writeln!(err, "{skipped}");
+            }
+        };
+        if !stopped {
+            history::read_lines(reader, each, skipped).map_err(unreadable)?;
+        }
+    }
+    if skips > NAMED_SKIPS {
+        let _ = writeln!(err, "{}: {} more damaged lines skipped", history::FILE_NAME, skips - NAMED_SKIPS);
+    }
+    if written.is_ok() {
+        written = if args.json {
+            out.write_all(export::JSON_CLOSE.as_bytes())
+        } else if args.csv {
+            Ok(())
+        } else if recorded && matched == 0 {
+            out.write_all(no_match(args).as_bytes())
+        } else {
+            out.write_all(report::of(&tally).as_bytes())
+        };
+    }
+    written.and_then(|()| out.flush()).map_err(Failure::output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -68,13 +110,10 @@ fn no_match(args: &HistoryArgs) -> String {
     )
 }
 
-/// The records `--since` and `--exercise` keep.
-pub fn filter(records: Vec<Record>, args: &HistoryArgs) -> Vec<Record> {
-    records
-        .into_iter()
-        .filter(|r| args.since.is_none_or(|since| r.start.date() >= since))
-        .filter(|r| args.exercise.as_ref().is_none_or(|id| &r.exercise == id))
-        .collect()
+/// Whether `--since` and `--exercise` keep a record.
+pub fn keeps(args: &HistoryArgs, record: &Record) -> bool {
+    args.since.is_none_or(|since| record.start.date() >= since)
+        && args.exercise.as_ref().is_none_or(|id| &record.exercise == id)
 }
 
 /// `--since`'s parser: a calendar day, and a message that says the form when it is not one.

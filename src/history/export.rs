@@ -1,19 +1,30 @@
 //! The history for a physiotherapist or a spreadsheet: a JSON array of the stored records, or
 //! CSV with a header and one row per record.
 
-use std::fmt::Write as _;
-
 use super::Record;
 use crate::domain::exercise::Side;
 
 /// One JSON array holding every record, one per line, in the stored format.
 pub fn json(records: &[Record]) -> String {
-    let mut out = String::from("[");
+    let mut out = String::from(JSON_OPEN);
     for (index, record) in records.iter().enumerate() {
-        out.push_str(if index == 0 { "\n" } else { ",\n" });
-        out.push_str(&record.to_line());
+        out.push_str(&json_item(index == 0, record));
     }
-    out.push_str("\n]\n");
+    out.push_str(JSON_CLOSE);
+    out
+}
+
+/// The start of the JSON array; then each record's [`json_item`], then [`JSON_CLOSE`]. In
+/// pieces so that a long history is written out as it is read.
+pub const JSON_OPEN: &str = "[";
+
+/// The end of the JSON array.
+pub const JSON_CLOSE: &str = "\n]\n";
+
+/// One record of the JSON array on its own line, after a comma unless it is the `first`.
+pub fn json_item(first: bool, record: &Record) -> String {
+    let mut out = String::from(if first { "\n" } else { ",\n" });
+    out.push_str(&record.to_line());
     out
 }
 
@@ -28,31 +39,38 @@ pub fn csv(records: &[Record]) -> String {
     out.push_str(CSV_HEADER);
     out.push('\n');
     for record in records {
-        let side = |side: Side| record.sides.iter().find(|s| s.side == Some(side));
-        let count = |value: Option<u32>| value.map_or_else(String::new, |v| v.to_string());
-        let fields = [
-            record.start.to_string(),
-            field(&record.exercise),
-            field(&record.name),
-            record.completed.to_string(),
-            record.reps.to_string(),
-            record.sets.to_string(),
-            record.hold.as_secs().to_string(),
-            count(side(Side::Left).map(|s| s.done)),
-            count(side(Side::Left).map(|s| s.planned)),
-            count(side(Side::Right).map(|s| s.done)),
-            count(side(Side::Right).map(|s| s.planned)),
-            record.done().to_string(),
-            record.planned().to_string(),
-            record.total.as_secs().to_string(),
-            record.active.as_secs().to_string(),
-            count(record.checkin.pain.map(|p| u32::from(p.value()))),
-            record.checkin.effort.map_or("", |e| e.word()).to_owned(),
-            record.routine.as_deref().map_or_else(String::new, field),
-        ];
-        let _ = writeln!(out, "{}", fields.join(","));
+        out.push_str(&csv_row(record));
     }
     out
+}
+
+/// One record's CSV row, with its newline.
+pub fn csv_row(record: &Record) -> String {
+    let side = |side: Side| record.sides.iter().find(|s| s.side == Some(side));
+    let count = |value: Option<u32>| value.map_or_else(String::new, |v| v.to_string());
+    let fields = [
+        record.start.to_string(),
+        field(&record.exercise),
+        field(&record.name),
+        record.completed.to_string(),
+        record.reps.to_string(),
+        record.sets.to_string(),
+        record.hold.as_secs().to_string(),
+        count(side(Side::Left).map(|s| s.done)),
+        count(side(Side::Left).map(|s| s.planned)),
+        count(side(Side::Right).map(|s| s.done)),
+        count(side(Side::Right).map(|s| s.planned)),
+        record.done().to_string(),
+        record.planned().to_string(),
+        record.total.as_secs().to_string(),
+        record.active.as_secs().to_string(),
+        count(record.checkin.pain.map(|p| u32::from(p.value()))),
+        record.checkin.effort.map_or("", |e| e.word()).to_owned(),
+        record.routine.as_deref().map_or_else(String::new, field),
+    ];
+    let mut row = fields.join(",");
+    row.push('\n');
+    row
 }
 
 /// One text field, made safe for CSV and for spreadsheets.

@@ -6,25 +6,31 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, Weekday};
 
 use super::Record;
-use super::stats::{self, Day, Overview};
+use super::stats::{Day, Overview, Tally};
 use crate::domain::checkin::Pain;
 use crate::domain::duration::human;
 use crate::domain::exercise::Side;
 use crate::domain::width;
 
-/// How many sessions the table lists.
-pub const RECENT: usize = 10;
-
 /// The whole report for `records` as of `today`.
 pub fn text(records: &[Record], today: Date) -> String {
-    if records.is_empty() {
+    let mut tally = Tally::new(today);
+    for record in records {
+        tally.add(record);
+    }
+    of(&tally)
+}
+
+/// The whole report for the records summed up in `tally`.
+pub fn of(tally: &Tally) -> String {
+    let overview = tally.overview();
+    if overview.sessions == 0 {
         return "No sessions recorded yet. Each session you do is added here.\n".to_owned();
     }
-    let overview = stats::overview(records, today);
     let mut out = String::new();
     totals(&mut out, &overview);
     out.push('\n');
-    table(&mut out, &stats::recent(records, RECENT));
+    table(&mut out, &tally.recent());
     out.push('\n');
     sessions_chart(&mut out, &overview.days);
     out.push('\n');

@@ -2,10 +2,12 @@
 //! 28 days, and per-day counts and pain for the last four weeks. Days are the user's local days
 //! as each record's own UTC offset gives them; "today" is an argument.
 
+use std::collections::{BTreeSet, HashMap};
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::Record;
+use super::{Record, Started};
 use crate::domain::checkin::Pain;
 
 /// The days the charts and the longer window cover.
@@ -47,66 +49,146 @@ pub struct Overview {
 
 /// Sums up `records` as of `today`.
 pub fn overview(records: &[Record], today: Date) -> Overview {
-    let mut per_exercise: Vec<ExerciseCount> = Vec::new();
-    let window = window(today);
-    let first = window.first().copied().unwrap_or(today);
-    let mut days: Vec<Day> = window.iter().map(|&date| Day { date, sessions: 0, pain: None }).collect();
-    let mut dates = Vec::with_capacity(records.len());
-    let mut latest_pain: Vec<Option<jiff::Timestamp>> = vec![None; days.len()];
-    let mut sessions = 0;
-    let mut previous: Option<&Record> = None;
+    let mut tally = Tally::new(today);
     for record in records {
+        tally.add(record);
+    }
+    tally.overview()
+}
+
+/// The running sums behind an [`Overview`], fed one record at a time in file order, so that a
+/// history of any length is summed up holding only counts, the days with a session, and the
+/// few latest records the report lists. Each record costs the same whatever came before: the
+/// exercises are found by id in a map, not by a search of the list.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    today: Date,
+    first: Date,
+    sessions: usize,
+    per_exercise: Vec<ExerciseCount>,
+    index: HashMap<String, usize>,
+    days: Vec<Day>,
+    latest_pain: Vec<Option<jiff::Timestamp>>,
+    dates: BTreeSet<Date>,
+    /// The routine and start of the record before, to tell a routine's later exercises.
+    previous: Option<(Option<String>, Started)>,
+    recent: Recent,
+}
+
+impl Tally {
+    /// Nothing summed yet, as of `today`.
+    pub fn new(today: Date) -> Self {
+        let window = window(today);
+        let first = window.first().copied().unwrap_or(today);
+        let days: Vec<Day> = window.iter().map(|&date| Day { date, sessions: 0, pain: None }).collect();
+        Tally {
+            today,
+            first,
+            sessions: 0,
+            per_exercise: Vec::new(),
+            index: HashMap::new(),
+            latest_pain: vec![None; days.len()],
+            days,
+            dates: BTreeSet::new(),
+            previous: None,
+            recent: Recent::new(RECENT),
+        }
+    }
+
+    /// Counts one more record, the next in the file.
+    pub fn add(&mut self, record: &Record) {
         // The exercises of one routine are one session.
-        let new_session = !continues(previous, record);
-        previous = Some(record);
-        sessions += usize::from(new_session);
-        match per_exercise.iter_mut().find(|e| e.exercise == record.exercise) {
-            Some(count) => {
-                count.sessions += 1;
-                count.completed += usize::from(record.completed);
-            }
-            None => per_exercise.push(ExerciseCount {
+        let new_session = !self.previous.as_ref().is_some_and(|(routine, start)| {
+            record.routine.is_some() && *routine == record.routine && *start == record.start
+        });
+        self.previous = Some((record.routine.clone(), record.start));
+        self.sessions += usize::from(new_session);
+        if let Some(&at) = self.index.get(&record.exercise) {
+            let count = &mut self.per_exercise[at];
+            count.sessions += 1;
+            count.completed += usize::from(record.completed);
+        } else {
+            self.index.insert(record.exercise.clone(), self.per_exercise.len());
+            self.per_exercise.push(ExerciseCount {
                 exercise: record.exercise.clone(),
                 name: record.name.clone(),
                 sessions: 1,
                 completed: usize::from(record.completed),
-            }),
+            });
         }
         // A start is never in the future, but its local day can be ahead of today's: made
         // further east, read back further west. It counts for today.
-        let date = record.start.date().min(today);
-        dates.push(date);
-        if (first..=today).contains(&date) {
-            let index = days_between(first, date);
-            let day = &mut days[index];
+        let date = record.start.date().min(self.today);
+        self.dates.insert(date);
+        if (self.first..=self.today).contains(&date) {
+            let index = days_between(self.first, date);
+            let day = &mut self.days[index];
             day.sessions += u32::from(new_session);
             if let Some(pain) = record.checkin.pain
-                && latest_pain[index].is_none_or(|at| at <= record.start.at)
+                && self.latest_pain[index].is_none_or(|at| at <= record.start.at)
             {
-                latest_pain[index] = Some(record.start.at);
+                self.latest_pain[index] = Some(record.start.at);
                 day.pain = Some(pain);
             }
         }
+        self.recent.add(record);
     }
-    dates.sort_unstable();
-    dates.dedup();
-    let last_7 = days[WINDOW_DAYS - 7..].iter().map(|d| d.sessions as usize).sum();
-    let last_28 = days.iter().map(|d| d.sessions as usize).sum();
-    Overview {
-        sessions,
-        per_exercise,
-        current_streak: current_streak(&dates, today),
-        longest_streak: longest_streak(&dates),
-        last_7,
-        last_28,
-        days,
+
+    /// The latest records by start, oldest first: the [`RECENT`] the report lists.
+    pub fn recent(&self) -> Vec<&Record> {
+        self.recent.records()
+    }
+
+    /// What the records added so far add up to.
+    pub fn overview(&self) -> Overview {
+        let dates: Vec<Date> = self.dates.iter().copied().collect();
+        let last_7 = self.days[WINDOW_DAYS - 7..].iter().map(|d| d.sessions as usize).sum();
+        let last_28 = self.days.iter().map(|d| d.sessions as usize).sum();
+        Overview {
+            sessions: self.sessions,
+            per_exercise: self.per_exercise.clone(),
+            current_streak: current_streak(&dates, self.today),
+            longest_streak: longest_streak(&dates),
+            last_7,
+            last_28,
+            days: self.days.clone(),
+        }
     }
 }
 
-/// Whether `record` is a later exercise of the same routine session as `previous`: a routine's
-/// records are written together, with the routine's id and the session's start.
-fn continues(previous: Option<&Record>, record: &Record) -> bool {
-    previous.is_some_and(|p| record.routine.is_some() && p.routine == record.routine && p.start == record.start)
+/// How many records the report's table lists.
+pub const RECENT: usize = 10;
+
+/// The `count` latest records by start, ties kept in file order, as a file is read.
+#[derive(Debug, Clone)]
+struct Recent {
+    count: usize,
+    /// At most `count`, sorted by (start, place in the file).
+    kept: Vec<(jiff::Timestamp, usize, Record)>,
+    seen: usize,
+}
+
+impl Recent {
+    fn new(count: usize) -> Self {
+        Recent { count, kept: Vec::with_capacity(count + 1), seen: 0 }
+    }
+
+    fn add(&mut self, record: &Record) {
+        let key = (record.start.at, self.seen);
+        self.seen += 1;
+        if self.count == 0 || (self.kept.len() == self.count && self.kept.first().is_some_and(|k| (k.0, k.1) > key)) {
+            return;
+        }
+        let at = self.kept.partition_point(|k| (k.0, k.1) < key);
+        self.kept.insert(at, (key.0, key.1, record.clone()));
+        if self.kept.len() > self.count {
+            self.kept.remove(0);
+        }
+    }
+
+    fn records(&self) -> Vec<&Record> {
+        self.kept.iter().map(|(_, _, record)| record).collect()
+    }
 }
 
 /// The [`WINDOW_DAYS`] days ending `today`, oldest first.
@@ -154,11 +236,12 @@ fn longest_streak(dates: &[Date]) -> u32 {
 
 /// The records in the order they started, the most recent `count` of them.
 pub fn recent(records: &[Record], count: usize) -> Vec<&Record> {
-    let mut recent: Vec<&Record> = records.iter().collect();
-    if !recent.is_sorted_by_key(|r| r.start.at) {
-        recent.sort_by_key(|r| r.start.at);
+    let mut recent = Recent::new(count);
+    for record in records {
+        recent.add(record);
     }
-    recent.split_off(recent.len().saturating_sub(count))
+    let kept: Vec<usize> = recent.kept.iter().map(|(_, at, _)| *at).collect();
+    kept.into_iter().map(|at| &records[at]).collect()
 }
 
 #[cfg(test)]

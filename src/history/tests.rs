@@ -240,3 +240,40 @@ fn a_routine_stopped_in_its_second_exercise_records_each_with_its_own_time() {
         saved.iter().map(|r| (r.completed, r.active.as_secs(), r.routine.as_deref())).collect();
     assert_eq!(summary, [(true, 10, Some("pair")), (false, 23, Some("pair"))]);
 }
+
+#[test]
+fn a_line_too_long_to_be_a_record_is_skipped_without_being_held_and_the_next_is_read() {
+    let good = record("2026-03-31T23:30:00+02:00").to_line();
+    let text = format!("{good}\n{}\n{good}\n{}", "x".repeat(MAX_LINE_BYTES * 3), "y".repeat(MAX_LINE_BYTES + 1));
+    let history = read(text.as_bytes());
+    assert_eq!(history.records.len(), 2);
+    let lines: Vec<usize> = history.skipped.iter().map(|s| s.line).collect();
+    assert_eq!(lines, [2, 4]);
+    assert_eq!(history.skipped[0].to_string(), "history.jsonl:2: skipped: longer than 64 KiB, so not a record");
+}
+
+#[test]
+fn a_record_appended_straight_after_a_line_cut_short_is_still_read() {
+    let good = record("2026-03-31T23:30:00+02:00").to_line();
+    let torn = &good[..good.len() / 2];
+    let history = read(format!("{good}\n{torn}{good}\n{torn}\n").as_bytes());
+    assert_eq!(history.records.len(), 2, "{:?}", history.skipped);
+    assert_eq!(history.skipped.len(), 1);
+    assert_eq!(history.skipped[0].line, 3);
+}
+
+#[test]
+fn a_read_in_one_pass_still_gives_amendments_to_records_as_far_back_as_they_reach() {
+    let tagged = |n: usize| Record { session: Some(format!("s{n}")), ..record("2026-03-31T23:30:00+02:00") };
+    let total = 3 * AMENDMENT_REACH + 7;
+    let mut lines: Vec<String> = (0..total).map(|n| tagged(n).to_line()).collect();
+    let answer = Checkin { pain: Pain::new(6), effort: Some(Effort::Easy) };
+    for back in [1, AMENDMENT_REACH, AMENDMENT_REACH + 1] {
+        lines.push(Amendment { session: format!("s{}", total - back), checkin: answer }.to_line());
+    }
+    let history = read((lines.join("\n") + "\n").as_bytes());
+    assert_eq!(history.records.len(), total);
+    let answered: Vec<usize> =
+        (0..total).filter(|&n| history.records[n].checkin == answer).map(|n| total - n).collect();
+    assert_eq!(answered, [AMENDMENT_REACH, 1], "the last {AMENDMENT_REACH} records are reached, no further");
+}

@@ -6,7 +6,7 @@
 //! skip and the next append starts after.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::domain::exercise::Exercise;
@@ -21,11 +21,12 @@ pub fn path() -> Result<PathBuf, Failure> {
     places::data_dir().map(|dir| dir.join(history::FILE_NAME)).ok_or(Failure::NoDataDir)
 }
 
-/// What the whole history suggests for each exercise of `parts`, after a session was kept.
+/// What the history suggests for each exercise of `parts`, after a session was kept. Only the
+/// end of the file is read ([`latest`]), so a long history costs the end of a session nothing.
 /// Damaged lines were reported by `history` and are skipped here without a word.
 pub fn suggestions(path: &Path, parts: &[Part]) -> Vec<Suggestion> {
-    let history = load(path).unwrap_or_default();
-    parts.iter().filter_map(|part| next_step::suggest(&history.records, &part.exercise)).collect()
+    let latest = latest(path).unwrap_or_default();
+    parts.iter().filter_map(|part| next_step::suggest(&latest, &part.exercise)).collect()
 }
 
 /// The failure to write the history at `path`, saying when a file is in the way of its folder.
@@ -48,8 +49,33 @@ pub fn past() -> Vec<Record> {
 /// The suggestion for an exercise from the user's history, for `show`; `None` when there is no
 /// history or it says nothing yet.
 pub fn suggestion(exercise: &Exercise) -> Option<Suggestion> {
-    let history = load(&path().ok()?).ok()?;
-    next_step::suggest(&history.records, exercise)
+    next_step::suggest(&latest(&path().ok()?).ok()?, exercise)
+}
+
+/// How much of the end of the history [`latest`] reads: about 800 sessions, where the
+/// next-step rule needs an exercise's last three.
+pub const LATEST_BYTES: u64 = 256 * 1024;
+
+/// The records in the last [`LATEST_BYTES`] of the history, oldest first; none without a file.
+pub fn latest(path: &Path) -> io::Result<Vec<Record>> {
+    let Some(mut reader) = open(path)? else { return Ok(Vec::new()) };
+    let length = reader.get_ref().metadata()?.len();
+    let start = length.saturating_sub(LATEST_BYTES);
+    if start > 0 {
+        // From the byte before, so that a line starting right at `start` is kept whole.
+        reader.seek(SeekFrom::Start(start - 1))?;
+        reader.skip_until(b'\n')?;
+    }
+    let mut records = Vec::new();
+    history::read_lines(
+        reader,
+        |record| {
+            records.push(record);
+            true
+        },
+        |_| {},
+    )?;
+    Ok(records)
 }
 
 /// Appends one line per record, in a single write, and waits for it to reach the disk. A write
@@ -152,18 +178,33 @@ fn ends_with_newline(file: &mut File) -> io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
-/// Reads the whole history; a missing file is an empty history, and anything but a regular
-/// file (a device, a FIFO, a dir) is refused before a byte is read.
-pub fn load(path: &Path) -> io::Result<History> {
+/// Opens the history for reading: `None` when there is none yet, and anything but a regular file
+/// (a device, a FIFO, a dir) refused before a byte is read.
+pub fn open(path: &Path) -> io::Result<Option<BufReader<File>>> {
     match regular_file::open(path, OpenOptions::new().read(true)) {
-        Ok(mut file) => {
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes)?;
-            Ok(history::read(&bytes))
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(History::default()),
+        Ok(file) => Ok(Some(BufReader::with_capacity(READ_BUFFER, file))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// Large reads, as the whole file is read in order.
+const READ_BUFFER: usize = 256 * 1024;
+
+/// Reads the whole history into memory, for tests and tools; `trunkrot history` streams it.
+pub fn load(path: &Path) -> io::Result<History> {
+    let mut history = History::default();
+    if let Some(reader) = open(path)? {
+        history::read_lines(
+            reader,
+            |record| {
+                history.records.push(record);
+                true
+            },
+            |skipped| history.skipped.push(skipped),
+        )?;
+    }
+    Ok(history)
 }
 
 #[cfg(test)]
