@@ -13,6 +13,7 @@ pub mod plan;
 pub mod routine;
 pub mod session;
 pub mod settings;
+pub mod shape;
 pub mod spelling;
 pub mod summary;
 pub mod untrusted;

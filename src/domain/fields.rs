@@ -104,7 +104,11 @@ pub fn toml_message(error: &toml::de::Error) -> String {
         .replace("expected i64", "expected a whole number")
         .replace("as i128, ", "too large, ")
         .replace("expected a sequence", "expected a list such as `[\"...\"]`")
-        .replace("invalid basic string, expected `\"`", "this string has no closing `\"`");
+        .replace("invalid basic string, expected `\"`", "this string has no closing `\"`")
+        .replace(
+            "cannot recurse further; max recursion depth met",
+            "nested too deeply: lists or tables inside each other, where no field needs more than two levels",
+        );
     let Some(rest) = message.strip_prefix("unknown field `") else {
         return message;
     };

@@ -12,6 +12,10 @@ use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::plan::Overrides;
+use crate::domain::shape::{
+    self, Field,
+    Shape::{Seconds, Tables, Text, Whole},
+};
 use crate::domain::untrusted::clean_line;
 
 /// Rest between exercises when the routine does not say.
@@ -43,6 +47,24 @@ pub struct Routine {
     pub entries: Vec<Entry>,
 }
 
+/// The file's shape, checked first so that every key of the wrong type is reported in one run;
+/// it lists the keys of the structs below.
+const SHAPE: &[Field] = &[
+    Field::required("name", Text),
+    Field::optional("summary", Text),
+    Field::optional("rest", Seconds),
+    Field::optional("exercise", Tables(ENTRY)),
+];
+
+const ENTRY: &[Field] = &[
+    Field::required("id", Text),
+    Field::optional("reps", Whole),
+    Field::optional("hold", Seconds),
+    Field::optional("sets", Whole),
+    Field::optional("transition", Seconds),
+    Field::optional("rest", Seconds),
+];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRoutine {
@@ -72,6 +94,10 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidFil
         .map_err(|e| whole(format!("is not UTF-8 text (invalid byte at offset {})", e.valid_up_to())))?;
     if source.trim().is_empty() {
         return Err(whole("is empty; a routine needs a `name` and at least one `[[exercise]]`".to_owned()));
+    }
+    let problems = shape::check(origin, source, SHAPE);
+    if !problems.is_empty() {
+        return Err(InvalidFile { diagnostics: problems });
     }
     let raw: RawRoutine = toml::from_str(source)
         .map_err(|e| InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))] })?;
@@ -150,3 +176,16 @@ impl Entry {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_the_shape_is_one_serde_reads() {
+        let sample = shape::sample(SHAPE);
+        let parsed: Result<RawRoutine, _> = toml::from_str(&sample);
+        assert!(parsed.is_ok(), "{sample}\n{:?}", parsed.err());
+        assert!(shape::check("t.toml", &sample, SHAPE).is_empty());
+    }
+}

@@ -9,7 +9,63 @@ use super::{Cues, Exercise, Mistake, Side, SideMeans, Timing, limits};
 use crate::domain::diagnostic::Diagnostic;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::figure::raw::RawFigure;
+use crate::domain::shape::{
+    self, Field,
+    Shape::{Any, List, Pair, Seconds, Table, Tables, Text, Whole},
+};
 use crate::domain::untrusted::{clean, clean_line};
+
+/// The file's shape, checked first so that every key of the wrong type is reported in one run;
+/// it lists the keys of the structs below, and a test keeps the two in step.
+pub(super) const SHAPE: &[Field] = &[
+    Field::required("name", Text),
+    Field::optional("also_known_as", List(&Text)),
+    Field::optional("summary", Text),
+    Field::optional("muscles", List(&Text)),
+    Field::required("start_position", Text),
+    Field::required("steps", List(&Text)),
+    Field::optional("sides", List(&Text)),
+    Field::optional("tempo", Text),
+    Field::optional("breathing", Text),
+    Field::required("timing", Table(TIMING)),
+    Field::optional("cues", Table(CUES)),
+    Field::optional("mistakes", Tables(MISTAKE)),
+    Field::optional("benefits", List(&Text)),
+    Field::optional("precautions", List(&Text)),
+    Field::optional("progressions", List(&Text)),
+    Field::optional("regressions", List(&Text)),
+    Field::optional("figure", Table(FIGURE)),
+];
+
+/// The poses are tables of freely named parts: the figure's own reader checks them.
+const FIGURE: &[Field] = &[
+    Field::optional("view", Text),
+    Field::required("start", Any),
+    Field::optional("left", Any),
+    Field::optional("right", Any),
+    Field::optional("hold", Any),
+];
+
+const TIMING: &[Field] = &[
+    Field::required("hold", Seconds),
+    Field::optional("hold_range", Pair(&Seconds)),
+    Field::required("reps", Whole),
+    Field::optional("reps_range", Pair(&Whole)),
+    Field::optional("get_ready", Seconds),
+    Field::optional("transition", Seconds),
+    Field::optional("sets", Whole),
+    Field::optional("rest", Seconds),
+];
+
+const CUES: &[Field] = &[
+    Field::optional("get_ready", Text),
+    Field::optional("move", Text),
+    Field::optional("hold", List(&Text)),
+    Field::optional("rest", Text),
+];
+
+const MISTAKE: &[Field] =
+    &[Field::required("name", Text), Field::optional("explanation", Text), Field::required("cue", Text)];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -210,6 +266,10 @@ fn lines(items: &[String]) -> Vec<String> {
 
 /// Parses and checks an exercise file's text, reporting every problem found.
 pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise, Vec<Diagnostic>> {
+    let problems = shape::check(origin, source, SHAPE);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let raw: RawExercise =
         toml::from_str(source).map_err(|e| vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))])?;
     let mut checker = Checker { origin, source, problems: Vec::new() };
@@ -290,5 +350,18 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
             figure: figure.flatten(),
         }),
         _ => Err(checker.problems),
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_the_shape_is_one_serde_reads() {
+        let sample = shape::sample(SHAPE).replace("sides = [\"x\"]", "sides = [\"left\"]");
+        let parsed: Result<RawExercise, _> = toml::from_str(&sample);
+        assert!(parsed.is_ok(), "{sample}\n{:?}", parsed.err());
+        assert!(shape::check("t.toml", &sample, SHAPE).is_empty());
     }
 }

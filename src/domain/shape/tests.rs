@@ -1,0 +1,77 @@
+use std::fmt::Write as _;
+
+use super::*;
+
+const INNER: &[Field] = &[Field::required("hold", Shape::Seconds), Field::optional("sets", Shape::Whole)];
+const ROOT: &[Field] = &[
+    Field::required("name", Shape::Text),
+    Field::required("steps", Shape::List(&Shape::Text)),
+    Field::optional("quiet", Shape::Flag),
+    Field::required("timing", Shape::Table(INNER)),
+    Field::optional("range", Shape::Pair(&Shape::Whole)),
+    Field::optional("entry", Shape::Tables(INNER)),
+];
+
+fn messages(source: &str) -> Vec<String> {
+    check("f.toml", source, ROOT).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_file_of_the_right_shape_has_no_problems() {
+    let source =
+        "name = \"x\"\nsteps = [\"a\"]\nquiet = true\nrange = [1, 2]\n[timing]\nhold = \"1m\"\n[[entry]]\nhold = 3\n";
+    assert!(messages(source).is_empty(), "{:?}", messages(source));
+}
+
+#[test]
+fn every_wrong_type_is_reported_at_its_line_in_file_order() {
+    let source = "steps = \"one\"\nname = 5\nquiet = \"yes\"\nrange = [1]\ntiming = 5\n";
+    let found = messages(source);
+    assert_eq!(found.len(), 5, "{found:#?}");
+    assert!(found[0].starts_with("f.toml:1:9: `steps` must be a list of text"), "{}", found[0]);
+    assert!(found[1].starts_with("f.toml:2:8: `name` must be text in quotes"), "{}", found[1]);
+    assert!(found[1].contains(", not a whole number"), "{}", found[1]);
+    assert!(found[2].starts_with("f.toml:3:9: `quiet` must be `true` or `false`, not text"), "{}", found[2]);
+    assert!(found[3].contains("`range` must be a pair such as `[low, high]`"), "{}", found[3]);
+    assert!(found[4].starts_with("f.toml:5:10: `timing` must be a table, not a whole number"), "{}", found[4]);
+}
+
+#[test]
+fn nested_keys_unknown_keys_and_missing_ones_are_named_with_their_path() {
+    let source = "name = \"x\"\nstpes = [\"a\"]\n[timing]\nsets = 1.5\n[[entry]]\nhold = true\n";
+    let found = messages(source);
+    assert_eq!(found.len(), 5, "{found:#?}");
+    assert!(found.iter().any(|m| m == "f.toml: missing field `steps`: `steps` must be a list of text, such as `[\"...\", \"...\"]`"), "{found:#?}");
+    assert!(
+        found.iter().any(|m| m.starts_with("f.toml:2:1: unknown field `stpes`, did you mean `steps`?")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|m| m.starts_with("f.toml:3:1: missing field `hold`: `timing.hold` must be seconds")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|m| m.starts_with("f.toml:4:8: `timing.sets` must be a whole number, not a decimal number")),
+        "{found:#?}"
+    );
+    assert!(found.iter().any(|m| m.starts_with("f.toml:6:8: `entry[1].hold` must be seconds")), "{found:#?}");
+}
+
+#[test]
+fn many_problems_are_capped_with_a_count_of_the_rest() {
+    let mut source = String::new();
+    for n in 0..30 {
+        let _ = writeln!(source, "extra{n} = 1");
+    }
+    source.push_str("name = \"x\"\nsteps = []\n[timing]\nhold = 1\n");
+    let found = messages(&source);
+    assert_eq!(found.len(), MAX_PROBLEMS + 1);
+    assert_eq!(found[MAX_PROBLEMS], "f.toml: and 10 more problems not shown; fix these and check again");
+}
+
+#[test]
+fn syntax_errors_are_reported_with_their_line() {
+    let found = messages("name = \"x\nsteps = [\n");
+    assert!(!found.is_empty());
+    assert!(found[0].starts_with("f.toml:1:"), "{found:#?}");
+}
