@@ -111,7 +111,8 @@ impl Walk<'_> {
                 let full = if path.is_empty() { field.name.to_owned() } else { format!("{path}.{}", field.name) };
                 let message = format!("missing field `{}`: `{full}` must be {}", field.name, expected(field.shape));
                 if path.is_empty() {
-                    self.problems.push((0, Diagnostic::whole_file(self.origin, message)));
+                    // After the problems with a line: a misspelt key there often explains it.
+                    self.problems.push((usize::MAX, Diagnostic::whole_file(self.origin, message)));
                 } else {
                     self.report(span.clone(), message);
                 }
