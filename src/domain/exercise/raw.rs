@@ -25,6 +25,7 @@ pub(super) const SHAPE: &[Field] = &[
     Field::required("start_position", Text),
     Field::required("steps", List(&Text)),
     Field::optional("sides", List(&Text)),
+    Field::optional("side_means", Text),
     Field::optional("tempo", Text),
     Field::optional("breathing", Text),
     Field::required("timing", Table(TIMING)),
@@ -357,11 +358,37 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
 mod shape_tests {
     use super::*;
 
+    /// The keys serde knows at the top of `T`, from its message for an unknown one.
+    fn serde_keys<T: serde::de::DeserializeOwned>(before: &str) -> Vec<String> {
+        let error = toml::from_str::<T>(&format!("{before}zz_not_a_key = 1\n")).err().expect("an unknown key");
+        let message = error.message().to_owned();
+        let expected = message.split_once("expected").map_or("", |(_, rest)| rest);
+        let mut keys: Vec<String> = expected.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+        keys.sort();
+        keys
+    }
+
+    fn shape_keys(fields: &[Field]) -> Vec<String> {
+        let mut keys: Vec<String> = fields.iter().map(|f| f.name.to_owned()).collect();
+        keys.sort();
+        keys
+    }
+
     #[test]
     fn every_key_of_the_shape_is_one_serde_reads() {
-        let sample = shape::sample(SHAPE).replace("sides = [\"x\"]", "sides = [\"left\"]");
+        let sample = shape::sample(SHAPE)
+            .replace("sides = [\"x\"]", "sides = [\"left\"]")
+            .replace("side_means = \"x\"", "side_means = \"side\"");
         let parsed: Result<RawExercise, _> = toml::from_str(&sample);
         assert!(parsed.is_ok(), "{sample}\n{:?}", parsed.err());
         assert!(shape::check("t.toml", &sample, SHAPE).is_empty());
+    }
+
+    #[test]
+    fn the_shape_names_every_key_serde_reads() {
+        assert_eq!(shape_keys(SHAPE), serde_keys::<RawExercise>(""), "add the new key to SHAPE in exercise/raw.rs");
+        assert_eq!(shape_keys(TIMING), serde_keys::<RawTiming>(""), "add the new key to TIMING");
+        assert_eq!(shape_keys(CUES), serde_keys::<RawCues>(""), "add the new key to CUES");
+        assert_eq!(shape_keys(MISTAKE), serde_keys::<RawMistake>("name = \"x\"\ncue = \"y\"\n"), "add it to MISTAKE");
     }
 }
