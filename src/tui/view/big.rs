@@ -2,23 +2,26 @@
 //! they take, and the choice of the largest that fits a width.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-/// Rows a piece of big text may take: 8 and 4 are big glyphs, 1 is a line of bold text. The
-/// smaller pixel sizes of tui-big-text draw with "Symbols for Legacy Computing", which common
-/// terminal fonts (`DejaVu Sans Mono` among them) lack, so they are not used.
-pub const SIZES: [u16; 3] = [8, 4, 1];
+/// Rows a piece of big text may take: 16, 8 and 4 are big glyphs, 1 is a line of bold text.
+/// The smaller pixel sizes of tui-big-text draw with "Symbols for Legacy Computing", which
+/// common terminal fonts (`DejaVu Sans Mono` among them) lack, so they are not used; 16 is the
+/// full size drawn twice as large, for large terminals.
+pub const SIZES: [u16; 4] = [16, 8, 4, 1];
 
 /// The pixel sizes that take `rows` rows, widest (and so easiest to read) first, with the
-/// columns each character takes.
-fn fonts(rows: u16) -> &'static [(PixelSize, u16)] {
+/// columns each character takes and how many cells each way a drawn cell becomes.
+fn fonts(rows: u16) -> &'static [(PixelSize, u16, u16)] {
     match rows {
-        8 => &[(PixelSize::Full, 8), (PixelSize::HalfWidth, 4)],
-        4 => &[(PixelSize::HalfHeight, 8), (PixelSize::Quadrant, 4)],
+        16 => &[(PixelSize::Full, 16, 2)],
+        8 => &[(PixelSize::Full, 8, 1), (PixelSize::HalfWidth, 4, 1)],
+        4 => &[(PixelSize::HalfHeight, 8, 1), (PixelSize::Quadrant, 4, 1)],
         _ => &[],
     }
 }
@@ -32,6 +35,8 @@ pub struct Big {
     pub rows: u16,
     /// Columns the text takes.
     pub width: u16,
+    /// Cells each way that one cell of the drawing becomes: 2 for the doubled full size.
+    pub scale: u16,
 }
 
 /// The form of `choices` (fullest first) that fits `width` in exactly `rows` rows, preferring
@@ -41,16 +46,19 @@ pub fn fit(choices: &[String], rows: u16, width: u16) -> Option<Big> {
     if rows == 1 {
         let text = choices.iter().find(|c| c.chars().count() <= usize::from(width)).or_else(|| choices.last())?;
         let width = (text.chars().count() as u16).min(width);
-        return Some(Big { text: text.clone(), pixels: None, rows: 1, width });
+        return Some(Big { text: text.clone(), pixels: None, rows: 1, width, scale: 1 });
     }
     choices.iter().find_map(|text| {
         let chars = text.chars().count() as u16;
-        fonts(rows).iter().find(|(_, columns)| chars.saturating_mul(*columns) <= width).map(|(pixels, columns)| Big {
-            text: text.clone(),
-            pixels: Some(*pixels),
-            rows,
-            width: chars * columns,
-        })
+        fonts(rows).iter().find(|(_, columns, _)| chars.saturating_mul(*columns) <= width).map(
+            |(pixels, columns, scale)| Big {
+                text: text.clone(),
+                pixels: Some(*pixels),
+                rows,
+                width: chars * columns,
+                scale: *scale,
+            },
+        )
     })
 }
 
@@ -71,10 +79,35 @@ pub fn draw(frame: &mut Frame, area: Rect, big: &Big, style: Style, alignment: A
             .alignment(alignment)
             .lines(vec![Line::from(big.text.clone())])
             .build();
-        frame.render_widget(widget, area);
+        if big.scale > 1 {
+            scaled(frame, area, &widget, big.scale);
+        } else {
+            frame.render_widget(widget, area);
+        }
     } else {
         let line = Paragraph::new(Line::from(big.text.clone())).style(style).alignment(alignment);
         frame.render_widget(line, area);
+    }
+}
+
+/// Draws `widget` `scale` times as large: into a buffer `scale` times smaller than `area`, each
+/// of whose cells then fills `scale` x `scale` cells. Only for full-size pixels, which are
+/// whole cells, so nothing is lost.
+fn scaled(frame: &mut Frame, area: Rect, widget: &BigText, scale: u16) {
+    let small = Rect::new(0, 0, area.width / scale, area.height / scale);
+    let mut buffer = Buffer::empty(small);
+    widget.render(small, &mut buffer);
+    let target = frame.buffer_mut();
+    for y in 0..small.height {
+        for x in 0..small.width {
+            let cell = buffer[(x, y)].clone();
+            for (dx, dy) in (0..scale).flat_map(|dx| (0..scale).map(move |dy| (dx, dy))) {
+                let position = (area.x + x * scale + dx, area.y + y * scale + dy);
+                if let Some(target) = target.cell_mut(position) {
+                    *target = cell.clone();
+                }
+            }
+        }
     }
 }
 

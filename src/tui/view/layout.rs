@@ -3,8 +3,10 @@
 //!
 //! Everything starts as one line of text and is then grown one step at a time, in a fixed
 //! order, for as long as the rows allow. Read backwards, the order is what goes first when room
-//! is short: the footer, then the figure, then the bigger sizes of the phase and side, the
-//! notes, the bars and the header, and last the big sizes of the seconds and the side. The side
+//! is short: the footer, then the figure, then the doubled seconds, the bigger sizes of the
+//! phase and side, the notes, the bars and the header, and last the big sizes of the seconds
+//! and the side. Where the figure has no rows of its own, the session screen puts it beside
+//! the seconds if it fits there. The side
 //! is never dropped and never smaller than the seconds while the seconds are big, because it
 //! grows first.
 
@@ -76,6 +78,7 @@ const STEPS: &[(Item, u16)] = &[
     (Item::Notes, u16::MAX),
     (Item::Side, 8),
     (Item::Phase, 8),
+    (Item::Digits, 16),
     (Item::Figure, FIGURE_MIN_ROWS),
     (Item::Footer, 1),
     (Item::Cue, 2),
@@ -228,15 +231,15 @@ mod tests {
         let at = |w, h| heights(&regions(Rect::new(0, 0, w, h), &content(&["LEFT KNEE", "LEFT"], 0, false)));
         assert_eq!(at(30, 8), [4, 1, 1, 0]);
         assert_eq!(at(60, 20), [4, 8, 4, 0]);
-        assert_eq!(at(160, 50), [8, 8, 8, 1]);
+        assert_eq!(at(160, 50), [8, 16, 8, 1]);
     }
 
     #[test]
     fn the_footer_goes_before_the_figure_and_the_figure_takes_the_room_left() {
-        let with_figure = regions(Rect::new(0, 0, 120, 40), &content(&["LEFT"], 0, true));
+        let with_figure = regions(Rect::new(0, 0, 160, 50), &content(&["LEFT"], 0, true));
         assert!(with_figure.figure.height >= FIGURE_MIN_ROWS);
         assert_eq!(with_figure.footer.height, 1);
-        let tight = regions(Rect::new(0, 0, 120, 36), &content(&["LEFT"], 0, true));
+        let tight = regions(Rect::new(0, 0, 160, 44), &content(&["LEFT"], 0, true));
         assert_eq!((tight.figure.height, tight.footer.height), (FIGURE_MIN_ROWS, 0));
     }
 }
