@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::domain::cues::Bell;
 use crate::domain::duration::human;
 use crate::domain::exercise::limits;
 use crate::domain::plan::Overrides;
@@ -139,7 +140,12 @@ pub struct SessionArgs {
     #[command(flatten)]
     pub plan: PlanArgs,
 
-    /// No bell
+    /// How the cues sound: the terminal's bell, short tones through the audio player, or
+    /// nothing [default: the config's `bell`, else terminal]
+    #[arg(long, value_name = "KIND", value_parser = bell())]
+    pub bell: Option<Bell>,
+
+    /// No bell: the same as `--bell none`
     #[arg(long, overrides_with = "no_quiet")]
     pub quiet: bool,
 
@@ -179,6 +185,7 @@ impl SessionArgs {
     pub fn given(&self) -> Given {
         Given {
             quiet: switch(self.quiet, self.no_quiet),
+            bell: self.bell,
             voice: switch(self.voice, self.no_voice),
             checkin: switch(self.checkin, self.no_checkin),
             theme: self.theme,
@@ -201,6 +208,12 @@ fn theme() -> impl clap::builder::TypedValueParser<Value = ThemeName> {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(ThemeName::ALL.map(|(_, name)| name))
         .map(|name| ThemeName::from_name(&name).unwrap_or_default())
+}
+
+/// `--bell`'s parser: the names of [`Bell::NAMES`], listed in `--help`.
+fn bell() -> impl clap::builder::TypedValueParser<Value = Bell> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Bell::NAMES).map(|name| Bell::from_name(&name).unwrap_or_default())
 }
 
 fn seconds_within(text: &str, bounds: RangeInclusive<u64>) -> Result<Duration, String> {

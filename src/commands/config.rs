@@ -44,6 +44,7 @@ pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: 
     row("rest", human(timing.rest.value), &timing.rest.from);
     let yes_no = |setting: &Sourced<bool>| if setting.value { "yes" } else { "no" }.to_owned();
     row("quiet", yes_no(&settings.quiet), &settings.quiet.from);
+    row("bell", settings.bell.value.as_str().to_owned(), &settings.bell.from);
     row("voice", yes_no(&settings.voice), &settings.voice.from);
     let (command, from) = match (&around.voice_command, &settings.voice_command) {
         (Ok(found), Some(_)) => (found.clone(), "config.toml"),

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use crate::cli::SessionArgs;
 use crate::domain::checkin::Checkin;
-use crate::domain::cues;
 use crate::domain::plan::Plan;
 use crate::domain::session::Summary;
 use crate::domain::settings::Resolved;
@@ -140,7 +139,6 @@ impl Keeper for Recorder {
 
 /// The bells and voice the settings ask for, and a notice if the voice cannot be had.
 fn announcer(settings: &Resolved) -> (announce::Announcer, Option<String>) {
-    let bell = if settings.quiet.value { cues::Bell::None } else { cues::Bell::Terminal };
     let (voice, notice) = if settings.voice.value {
         match speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref()) {
             Ok(voice) => (Some(voice), None),
@@ -149,7 +147,7 @@ fn announcer(settings: &Resolved) -> (announce::Announcer, Option<String>) {
     } else {
         (None, None)
     };
-    (announce::Announcer::new(bell, voice, settings.path.as_deref()), notice)
+    (announce::Announcer::new(settings.bell.value, voice, settings.path.as_deref()), notice)
 }
 
 #[cfg(test)]

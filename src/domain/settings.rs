@@ -7,6 +7,7 @@
 //!
 //! Pure: the shell reads the file and the environment and hands the plain values in.
 
+use crate::domain::cues::Bell;
 use std::ffi::OsString;
 use std::fmt;
 use std::time::Duration;
@@ -100,6 +101,8 @@ pub struct Given {
     /// A routine instead of one exercise: an id or a path.
     pub routine: Option<String>,
     pub quiet: Option<bool>,
+    /// How the cues sound: the terminal bell, tones, or nothing.
+    pub bell: Option<Bell>,
     pub voice: Option<bool>,
     /// The speech program and its arguments: the words are added as the last argument.
     pub voice_command: Option<Vec<String>>,
@@ -137,6 +140,8 @@ pub struct Resolved {
     /// The timing the config gives: it wins over the exercise file's.
     pub config_timing: Overrides,
     pub quiet: Sourced<bool>,
+    /// How the cues sound, `quiet` taken into account.
+    pub bell: Sourced<Bell>,
     pub voice: Sourced<bool>,
     /// The configured speech command, if any; otherwise one is looked for on `path`.
     pub voice_command: Option<Vec<String>>,
@@ -156,6 +161,18 @@ fn pick<T>(flag: Option<T>, config: Option<T>, default: T) -> Sourced<T> {
         (Some(value), _) => Sourced { value, from: Origin::Flag },
         (None, Some(value)) => Sourced { value, from: Origin::Config },
         (None, None) => Sourced { value: default, from: Origin::Default },
+    }
+}
+
+/// How the cues sound. `quiet` is `bell = "none"` by another name (`bell` wins when one source
+/// gives both), and `--no-quiet` rings the terminal bell over a config that silences it.
+fn bell(flags: &Given, config: &Given) -> Sourced<Bell> {
+    let said = |given: &Given| given.bell.or(given.quiet.and_then(|quiet| quiet.then_some(Bell::None)));
+    match (said(flags), said(config)) {
+        (Some(value), _) => Sourced { value, from: Origin::Flag },
+        (None, Some(Bell::None)) if flags.quiet == Some(false) => Sourced { value: Bell::Terminal, from: Origin::Flag },
+        (None, Some(value)) => Sourced { value, from: Origin::Config },
+        (None, None) => Sourced { value: Bell::default(), from: Origin::Default },
     }
 }
 
@@ -186,6 +203,7 @@ pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resol
         flag_timing: flags.overrides.clone(),
         config_timing: config.overrides.clone(),
         quiet: pick(flags.quiet, config.quiet, false),
+        bell: bell(flags, config),
         voice: pick(flags.voice, config.voice, false),
         voice_command: flags.voice_command.clone().or_else(|| config.voice_command.clone()),
         checkin: pick(flags.checkin, config.checkin, true),
@@ -266,6 +284,22 @@ mod tests {
         assert_eq!(resolved.theme, Sourced { value: ThemeName::HighContrast, from: Origin::Config });
         assert_eq!(resolved.checkin, Sourced { value: true, from: Origin::Default });
         assert_eq!(resolved.colour, Sourced { value: true, from: Origin::Default });
+    }
+
+    #[test]
+    fn the_bell_is_chosen_and_quiet_is_its_none() {
+        let bell = |flags: Given, config: Given| resolve(&flags, &config, Environment::default()).bell;
+        let tones = Given { bell: Some(Bell::Tones), ..Given::default() };
+        let quiet = Given { quiet: Some(true), ..Given::default() };
+        let loud = Given { quiet: Some(false), ..Given::default() };
+        assert_eq!(bell(Given::default(), Given::default()), Sourced { value: Bell::Terminal, from: Origin::Default });
+        assert_eq!(bell(Given::default(), tones.clone()), Sourced { value: Bell::Tones, from: Origin::Config });
+        assert_eq!(bell(quiet.clone(), tones.clone()), Sourced { value: Bell::None, from: Origin::Flag });
+        assert_eq!(bell(Given::default(), quiet.clone()), Sourced { value: Bell::None, from: Origin::Config });
+        assert_eq!(bell(loud.clone(), quiet), Sourced { value: Bell::Terminal, from: Origin::Flag }, "--no-quiet");
+        assert_eq!(bell(loud, tones.clone()), Sourced { value: Bell::Tones, from: Origin::Config });
+        let both = Given { quiet: Some(true), ..tones };
+        assert_eq!(bell(Given::default(), both).value, Bell::Tones, "bell wins over quiet");
     }
 
     #[test]

@@ -114,7 +114,10 @@ pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for ever
 # sets = 1
 # rest = 30
 
-# No bell at all.
+# How the cues sound: "terminal" (the terminal's bell, a rhythm for each cue), "tones" (short
+# tones of their own pitch and length, played by pw-play, paplay, aplay or afplay), or "none".
+# bell = "terminal"
+# No bell at all: the same as "none" above.
 # quiet = false
 
 # Ask how the pain and the effort were at the end of a session.

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::domain::cues::Bell;
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
@@ -20,6 +21,7 @@ struct RawConfig {
     rest: Option<Spanned<RawDuration>>,
     sets: Option<Spanned<i64>>,
     quiet: Option<bool>,
+    bell: Option<Spanned<String>>,
     voice: Option<bool>,
     checkin: Option<bool>,
     voice_command: Option<Spanned<Vec<String>>>,
@@ -75,6 +77,15 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         }
         known
     });
+    let bell = raw.bell.and_then(|bell| {
+        let known = Bell::from_name(bell.get_ref());
+        if known.is_none() {
+            let shown = crate::domain::untrusted::clean_line(bell.get_ref());
+            let choices: Vec<String> = Bell::NAMES.iter().map(|name| format!("`\"{name}\"`")).collect();
+            checker.report(bell.span(), format!("`bell` is `\"{shown}\"`; expected {}", choices.join(", ")));
+        }
+        known
+    });
     if !checker.problems.is_empty() {
         return Err(InvalidFile { diagnostics: checker.problems });
     }
@@ -84,6 +95,7 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         exercise_place,
         routine: None,
         quiet: raw.quiet,
+        bell,
         voice: raw.voice,
         voice_command,
         checkin: raw.checkin,

@@ -31,6 +31,7 @@ fn every_key_of_the_written_config_parses_once_uncommented() {
     assert_eq!(config.overrides.rest, Some(Duration::from_secs(30)));
     assert_eq!(config.overrides.sets, Some(1));
     assert_eq!(config.quiet, Some(false));
+    assert_eq!(config.bell, Some(crate::domain::cues::Bell::Terminal));
     assert_eq!(config.checkin, Some(true));
     assert_eq!(config.voice_command.as_deref(), Some(&["espeak-ng".to_owned(), "-s".into(), "140".into()][..]));
     assert_eq!(config.exercise.as_deref(), Some("lower-trunk-rotation"));
@@ -84,4 +85,14 @@ fn broken_syntax_is_an_error_not_a_panic() {
         assert!(message.contains("config.toml:"), "{text:?}: {message}");
     }
     assert!(parse("c.toml", b"\xff\xfe").unwrap_err().to_string().contains("not UTF-8"));
+}
+
+#[test]
+fn an_unknown_bell_is_refused_with_the_choices() {
+    assert_eq!(parse_text("bell = \"tones\"\n").unwrap().bell, Some(crate::domain::cues::Bell::Tones));
+    let message = error("bell = \"loud\"\n");
+    assert!(
+        message.contains("config.toml:1:8: `bell` is `\"loud\"`; expected `\"terminal\"`, `\"tones\"`, `\"none\"`"),
+        "{message}"
+    );
 }
