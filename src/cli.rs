@@ -66,6 +66,9 @@ pub enum Command {
         #[command(flatten)]
         session: SessionArgs,
     },
+    /// Play each cue's sound with its name, and say a sentence when the voice is on, to test them
+    /// before lying down; exit code 1 if something could not be played or said
+    SoundCheck(SoundCheckArgs),
     /// Print a completion script for a shell
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff)
@@ -191,6 +194,29 @@ impl SessionArgs {
             theme: self.theme,
             ..self.plan.given()
         }
+    }
+}
+
+/// The flags of `sound-check`: the session's sound settings, to try them for one run.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SoundCheckArgs {
+    /// The sound to check [default: the config's `bell`, else terminal]
+    #[arg(long, value_name = "KIND", value_parser = bell())]
+    pub bell: Option<Bell>,
+
+    /// Check the voice too, even if the config does not turn it on
+    #[arg(long, overrides_with = "no_voice")]
+    pub voice: bool,
+
+    /// Do not check the voice, even if the config says `voice = true`
+    #[arg(long, overrides_with = "voice")]
+    pub no_voice: bool,
+}
+
+impl SoundCheckArgs {
+    /// What these flags say, as one source of settings.
+    pub fn given(&self) -> Given {
+        Given { bell: self.bell, voice: switch(self.voice, self.no_voice), ..Given::default() }
     }
 }
 

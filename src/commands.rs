@@ -10,6 +10,7 @@ pub mod plan;
 pub mod session;
 pub mod shell_integration;
 pub mod show;
+pub mod sound_check;
 
 use std::io::Write;
 

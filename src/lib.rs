@@ -45,6 +45,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Config { init, session }) => commands::config::run(session, *init),
         Some(Command::Completions { shell }) => commands::shell_integration::completions(*shell),
         Some(Command::Man) => commands::shell_integration::man(),
+        Some(Command::SoundCheck(args)) => commands::sound_check::run(args),
         Some(Command::History(args)) => commands::history::run(args),
     }
 }

@@ -27,9 +27,16 @@ const AMPLITUDE: f64 = 0.5 * i16::MAX as f64;
 /// Fade in and out over this many milliseconds, so notes start and stop without a click.
 const FADE_MS: f64 = 8.0;
 
-/// A pattern's notes as a complete WAV file.
+/// Silence before and after the notes. Players start a stream by dropping or fading its first
+/// few tens of milliseconds, and stop some before the end: measured with paplay into a null sink,
+/// a bare 90 ms tick came out as 40 to 50 ms, a padded one whole (README, "Sound").
+const LEAD: Note = Note { hz: 0, ms: 50 };
+const TAIL: Note = Note { hz: 0, ms: 150 };
+
+/// A pattern's notes as a complete WAV file, with silence around them.
 pub fn wav(notes: &[Note]) -> Vec<u8> {
-    let samples: Vec<i16> = notes.iter().flat_map(|note| samples(*note)).collect();
+    let padded = std::iter::once(&LEAD).chain(notes).chain(std::iter::once(&TAIL));
+    let samples: Vec<i16> = padded.flat_map(|note| samples(*note)).collect();
     let data_len = (samples.len() * 2) as u32;
     let mut bytes = Vec::with_capacity(44 + samples.len() * 2);
     bytes.extend_from_slice(b"RIFF");
@@ -103,8 +110,8 @@ impl Tones {
 
     /// Starts playing `cue`'s pattern and returns at once. A notice if the player cannot start.
     pub fn play(&mut self, cue: Cue) -> Result<(), String> {
-        // A pattern still playing is the less important one (the schedule decided): cut it.
-        self.running.stop();
+        // One still playing is left to finish: the schedule never starts two that overlap, but
+        // a player drains its stream for a while after its sound is out.
         let file = file_in(&self.folder, cue);
         let args = self.options.iter().map(OsStr::new).chain([file.as_os_str()]);
         self.running.start(&self.player, args).map_err(|e| {
@@ -173,7 +180,8 @@ mod tests {
     fn a_wav_file_has_a_riff_header_and_the_samples() {
         let pattern = Pattern::of(Cue::Hold);
         let bytes = wav(pattern.notes);
-        let samples = u32::from(pattern.notes[0].ms) * SAMPLE_RATE / 1000;
+        let samples: u32 =
+            [LEAD.ms, pattern.notes[0].ms, TAIL.ms].iter().map(|ms| u32::from(*ms) * SAMPLE_RATE / 1000).sum();
         assert_eq!(&bytes[..4], b"RIFF");
         assert_eq!(&bytes[8..16], b"WAVEfmt ");
         assert_eq!(u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize, bytes.len() - 8);
