@@ -34,9 +34,9 @@ fn check(dir: &Path, args: &[&str]) -> (i32, String) {
 fn every_pattern_is_played_with_its_name_and_failures_are_reported() {
     use std::os::unix::fs::PermissionsExt;
     let dir = temp_dir("players");
-    let played = dir.join("played");
+    let log = dir.join("played");
     let player = dir.join("bin/paplay");
-    fs::write(&player, format!("#!/bin/sh\necho \"${{1##*/}}\" >> '{}'\n", played.display())).expect("a player");
+    fs::write(&player, format!("#!/bin/sh\necho \"${{1##*/}}\" >> '{}'\n", log.display())).expect("a player");
     fs::set_permissions(&player, fs::Permissions::from_mode(0o755)).expect("executable");
 
     let (code, out) = check(&dir, &["--bell", "tones", "--no-voice"]);
@@ -45,9 +45,9 @@ fn every_pattern_is_played_with_its_name_and_failures_are_reported() {
     for name in ["count", "go", "hold", "release", "switch sides", "rest", "next exercise", "done"] {
         assert!(out.lines().any(|line| line.starts_with(name)), "{name} named: {out}");
     }
-    let files = fs::read_to_string(&played).expect("the player ran");
+    let files = fs::read_to_string(&log).expect("the player ran");
     assert_eq!(files.lines().count(), 8, "{files}");
-    assert!(files.lines().all(|file| file.ends_with(".wav")), "{files}");
+    assert!(files.lines().all(|file| Path::new(file).extension().is_some_and(|ext| ext == "wav")), "{files}");
 
     // A speech command that exits non-zero, and no player at all.
     fs::remove_file(&player).expect("the player removed");

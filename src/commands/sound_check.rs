@@ -27,7 +27,7 @@ const SENTENCE: &str = "This is trunkrot. Switch sides. Hold, right. 3, 2, 1.";
 /// Runs `trunkrot sound-check`.
 pub fn run(args: &SoundCheckArgs) -> Result<ExitCode, Failure> {
     let (settings, _) = config::resolve(&args.given())?;
-    let mut report = Report { problems: Vec::new() };
+    let mut report = Report { out: std::io::stdout().lock(), problems: Vec::new() };
     let bell = settings.bell.value;
     report.line(&format!("bell: {} ({})", bell.as_str(), settings.bell.from))?;
     match bell {
@@ -60,13 +60,13 @@ pub fn run(args: &SoundCheckArgs) -> Result<ExitCode, Failure> {
 
 /// The lines written so far and the problems among them.
 struct Report {
+    out: std::io::StdoutLock<'static>,
     problems: Vec<String>,
 }
 
 impl Report {
     fn line(&mut self, text: &str) -> Result<(), Failure> {
-        let mut out = std::io::stdout().lock();
-        writeln!(out, "{text}").and_then(|()| out.flush()).map_err(Failure::output)
+        writeln!(self.out, "{text}").and_then(|()| self.out.flush()).map_err(Failure::output)
     }
 
     fn problem(&mut self, text: String) -> Result<(), Failure> {
@@ -93,7 +93,7 @@ fn play_bells(report: &mut Report) -> Result<(), Failure> {
         let start = Instant::now();
         for n in 0..pattern.bells.len() {
             sleep_until(start + pattern.bell_at(n).unwrap_or_default());
-            let rung = if stdout { ring(&mut std::io::stdout()) } else { ring(&mut std::io::stderr()) };
+            let rung = if stdout { ring(&mut report.out) } else { ring(&mut std::io::stderr()) };
             rung.map_err(Failure::output)?;
         }
         sleep_until(start + pattern.bells_length() + BETWEEN);
