@@ -86,37 +86,9 @@ fn keys_line(width: u16, screen: Keys, theme: Theme) -> Line<'static> {
     Line::from(keys).style(theme.quiet())
 }
 
-/// `text` wrapped at word boundaries to lines of at most `width` columns; a word longer than
-/// a line is cut across lines.
+/// `text` wrapped at word boundaries to `width` columns, by display width.
 fn wrap(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut column = 0;
-    for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        if column > 0 && column + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut line));
-            column = 0;
-        }
-        if column > 0 {
-            line.push(' ');
-            column += 1;
-        }
-        while column + word.len() > width {
-            let rest = word.split_off(width - column);
-            line.extend(word);
-            lines.push(std::mem::take(&mut line));
-            column = 0;
-            word = rest;
-        }
-        column += word.len();
-        line.extend(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    crate::domain::width::wrap(text, usize::from(width.max(1)))
 }
 
 #[cfg(test)]

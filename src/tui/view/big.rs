@@ -9,6 +9,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
+use crate::domain::width::columns;
+
 /// Rows a piece of big text may take: 16, 8 and 4 are big glyphs, 1 is a line of bold text.
 /// The smaller pixel sizes of tui-big-text draw with "Symbols for Legacy Computing", which
 /// common terminal fonts (`DejaVu Sans Mono` among them) lack, so they are not used; 16 is the
@@ -44,8 +46,8 @@ pub struct Big {
 /// row, the first choice always fits (cut if it must be).
 pub fn fit(choices: &[String], rows: u16, width: u16) -> Option<Big> {
     if rows == 1 {
-        let text = choices.iter().find(|c| c.chars().count() <= usize::from(width)).or_else(|| choices.last())?;
-        let width = (text.chars().count() as u16).min(width);
+        let text = choices.iter().find(|c| columns(c) <= usize::from(width)).or_else(|| choices.last())?;
+        let width = (columns(text) as u16).min(width);
         return Some(Big { text: text.clone(), pixels: None, rows: 1, width, scale: 1 });
     }
     choices.iter().find_map(|text| {

@@ -75,7 +75,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, them
     }
     lines.push(Line::default());
     lines.push(heading("Keys"));
-    let keys_width = keys::SESSION.iter().map(|binding| binding.keys.chars().count()).max().unwrap_or(0);
+    let keys_width = keys::SESSION.iter().map(|binding| crate::domain::width::columns(binding.keys)).max().unwrap_or(0);
     for binding in keys::SESSION {
         let lead = format!("{:<keys_width$}  ", binding.keys);
         lines.extend(indented(&lead, binding.does, width, theme.base()));
@@ -97,7 +97,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, them
 
 /// `text` after `prefix`, wrapped to `width`, its later lines lined up under the text.
 fn indented(prefix: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
-    let indent = prefix.chars().count() as u16;
+    let indent = crate::domain::width::columns(prefix) as u16;
     wrap(text, width.saturating_sub(indent))
         .into_iter()
         .enumerate()

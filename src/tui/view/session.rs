@@ -19,6 +19,7 @@ use super::{Keys, Theme, keys_line, wrap};
 use crate::domain::duration::human;
 use crate::domain::exercise::Side;
 use crate::domain::plan::{Phase, PhaseKind, Plan};
+use crate::domain::width::columns;
 use crate::tui::app::App;
 
 /// The seconds of a hold's end during which the cue line says what comes next.
@@ -183,7 +184,7 @@ fn bar(frame: &mut Frame, area: Rect, name: &str, ratio: f64, left: &str, side: 
     let [name_area, bar_area, left_area] = Layout::horizontal([
         Constraint::Length(if area.width >= 40 { 10 } else { 0 }),
         Constraint::Fill(1),
-        Constraint::Length(left.chars().count() as u16),
+        Constraint::Length(columns(left) as u16),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(name).style(theme.quiet()), name_area);
@@ -219,7 +220,7 @@ fn rep_text(plan: &Plan, phase: &Phase) -> String {
 fn header_line(plan: &Plan, phase: &Phase, width: u16, theme: Theme) -> Paragraph<'static> {
     let name = plan.parts[phase.part].exercise.name.clone();
     let rep = rep_text(plan, phase);
-    let gap = usize::from(width).saturating_sub(name.chars().count() + rep.chars().count());
+    let gap = usize::from(width).saturating_sub(columns(&name) + columns(&rep));
     if gap == 0 {
         return Paragraph::new(Line::from(rep)).style(theme.quiet());
     }
