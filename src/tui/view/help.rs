@@ -1,4 +1,5 @@
-//! The instructions overlay: start position, steps, mistakes, notes and keys, over the paused
+//! The instructions overlay: start position, steps, mistakes, notes, keys and the table of
+//! sounds, over the paused
 //! session, scrolled within its own length, with the figure's start pose beside them where there
 //! is room.
 
@@ -10,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::figure::FigureView;
 use super::{Theme, wrap};
+use crate::domain::cues::{Cue, Pattern};
 use crate::tui::app::App;
 use crate::tui::keys;
 
@@ -79,6 +81,15 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, them
     for binding in keys::SESSION {
         let lead = format!("{:<keys_width$}  ", binding.keys);
         lines.extend(indented(&lead, binding.does, width, theme.base()));
+    }
+    lines.push(Line::default());
+    lines.push(heading("Sounds"));
+    let name_width = Cue::ALL.iter().map(|cue| cue.name().chars().count()).max().unwrap_or(0);
+    for cue in Cue::ALL {
+        let pattern = Pattern::of(cue);
+        let lead = format!("{:<name_width$}  ", cue.name());
+        let text = format!("{}: {} (tones: {})", cue.when(), pattern.bells_heard, pattern.tones_heard);
+        lines.extend(indented(&lead, &text, width, theme.base()));
     }
 
     let end = (lines.len() as u16).saturating_sub(inner.height);

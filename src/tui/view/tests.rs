@@ -476,7 +476,7 @@ fn the_help_scrolls_to_its_end_and_no_further() {
     app.handle(Action::ScrollHelp(i16::MAX), now);
     let end = app.help.expect("the help is open");
     let last = screen_text(&draw(&app, now, 40, 12));
-    assert!(last.contains("Ctrl-Z"), "End shows the last key: {last}");
+    assert!(last.contains("higher note)"), "End shows the last sound, done's: {last}");
     app.handle(Action::ScrollHelp(10), now);
     assert_eq!(app.help, Some(end), "PageDown at the end stays there");
     app.handle(Action::ScrollHelp(-10), now);
