@@ -471,3 +471,13 @@ fn plain_lines_say_what_the_voice_says() {
     assert_eq!(printed.last(), form_cue(&long, hold, rate).as_ref(), "the form cue is printed too");
     assert_eq!(long.phases[hold].side, Some(Side::Left));
 }
+
+#[test]
+fn the_readme_has_the_table_of_patterns() {
+    let readme = include_str!("../../../README.md");
+    for pattern in PATTERNS {
+        let cue = pattern.cue;
+        let row = format!("| {} | {} | {} | {} |", cue.name(), cue.when(), pattern.bells_heard, pattern.tones_heard);
+        assert!(readme.contains(&row), "README lacks: {row}");
+    }
+}
