@@ -74,6 +74,10 @@ Where the config, your files and the history live.
 \fBNO_COLOR\fR
 Set to anything: no colours; bold and reverse video still mark the side and the phase.
 .TP
+\fBCOLORFGBG\fR
+Set by some terminals (\fI15;0\fR: white on black): with \fBtheme = auto\fR, a light
+background here picks the light theme. Without it the terminal is asked for its background.
+.TP
 \fBPATH\fR
 Where the speech program (espeak\-ng, espeak, spd\-say or say) is looked for when
 \fBvoice_command\fR is not set.
