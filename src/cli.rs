@@ -17,9 +17,10 @@ use crate::domain::settings::{Given, ThemeName};
 /// A guided timer for low back exercises, in the terminal.
 ///
 /// With no arguments it starts a guided session of the supine lower trunk rotation: it tells
-/// you which side to turn to, counts each hold down in big digits, rings the bell as each hold
-/// starts, for its last 3 seconds and (twice) to switch sides, and reminds you of good form.
-/// Your own defaults go in config.toml: see `trunkrot config`.
+/// you which side to turn to, counts each hold down in big digits, gives every moment you act
+/// on a sound of its own (each move, hold, release, switch of sides, the last 3 seconds, the
+/// end; with `--voice`, in words too), and reminds you of good form. `trunkrot sound-check`
+/// tries the sounds. Your own defaults go in config.toml: see `trunkrot config`.
 #[derive(Debug, Parser)]
 #[command(name = "trunkrot", version, about, long_about, after_help = crate::tui::keys::help_text())]
 #[command(args_conflicts_with_subcommands = true)]

@@ -96,6 +96,9 @@ impl Background {
 impl Drop for Background {
     fn drop(&mut self) {
         self.stop();
+        // Only groups that still have a process: an emptied group's number may since have been
+        // given to someone else's process.
+        self.groups.retain(|group| test_kill_process_group(*group).is_ok());
         for group in self.groups.drain(..) {
             let _ = kill_process_group(group, Signal::KILL);
         }
