@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Size};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use trunkrot::domain::checkin::{Checkin, Effort, Pain};
-use trunkrot::domain::cues::Bell;
+use trunkrot::domain::cues::{Bell, Cue, Pattern};
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{Overrides, Plan};
 use trunkrot::domain::session::{Session, Summary};
@@ -197,6 +197,17 @@ fn a_whole_session_runs_to_the_done_screen_and_is_kept_as_it_ends() {
     assert!(run.calls.rings > 0, "the bells rang");
     assert!(screen(&run.terminal).contains("Session complete"), "{}", screen(&run.terminal));
     assert_eq!(run.kept.answers, [], "both questions skipped");
+}
+
+#[test]
+fn every_pattern_rings_whole_on_the_screen_too() {
+    let run = run(vec![at(40, enter()), at(41, enter()), at(42, enter())]);
+    // Get ready counts 2 and 1; go; hold and its 3, 2, 1; switch sides; hold and 3, 2, 1; done.
+    let cues = [Cue::Count, Cue::Count, Cue::Go, Cue::Hold, Cue::Count, Cue::Count, Cue::Count, Cue::SwitchSides]
+        .into_iter()
+        .chain([Cue::Hold, Cue::Count, Cue::Count, Cue::Count, Cue::Done]);
+    let bells: usize = cues.map(|cue| Pattern::of(cue).bells.len()).sum();
+    assert_eq!(run.calls.rings, bells, "each bell of each pattern at its own moment");
 }
 
 #[test]
