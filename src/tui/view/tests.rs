@@ -22,10 +22,19 @@ fn app(t0: Instant, overrides: &Overrides) -> App {
 }
 
 /// Renders at a size and returns the terminal, for snapshots and buffer checks.
+/// Every drawing in these tests, snapshot or not, must also meet the contrast targets.
 fn draw(app: &App, now: Instant, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| render(frame, app, now, Theme::standard())).unwrap();
+    assert_contrast(&terminal, Theme::standard());
     terminal
+}
+
+fn assert_contrast(terminal: &Terminal<TestBackend>, theme: Theme) {
+    if theme.colour {
+        let failures = super::contrast::failures(terminal.backend().buffer(), theme);
+        assert!(failures.is_empty(), "below the contrast targets in {theme:?}: {failures:?}");
+    }
 }
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
@@ -253,6 +262,7 @@ fn hostile_text_from_a_file_is_drawn_without_control_characters() {
 fn draw_in(app: &App, now: Instant, theme: Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|frame| render(frame, app, now, theme)).unwrap();
+    assert_contrast(&terminal, theme);
     terminal
 }
 
@@ -366,6 +376,7 @@ fn styled(terminal: &Terminal<TestBackend>) -> String {
 fn draw_themed(app: &App, now: Instant, (width, height): (u16, u16), palette: Palette) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test backend");
     terminal.draw(|frame| render(frame, app, now, Theme::new(palette, false))).expect("a draw");
+    assert_contrast(&terminal, Theme::new(palette, false));
     terminal
 }
 
