@@ -88,7 +88,7 @@ impl Figure {
 }
 
 /// Room kept around a figure's points, in box units: a head's disc and a thick stroke fit.
-pub const MARGIN: f64 = 8.0;
+pub const MARGIN: f64 = 10.0;
 
 /// The part of the box a figure is drawn in.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -19,7 +19,7 @@ pub const MIN_WIDTH: u16 = 12;
 pub const MIN_HEIGHT: u16 = 6;
 
 /// A point part (such as a head) is a disc this wide, in box units.
-const DISC_RADIUS: f64 = 6.0;
+const DISC_RADIUS: f64 = 8.0;
 
 /// The figure of one stance, drawn into whatever area it is given.
 pub struct FigureView<'a> {
