@@ -1,11 +1,11 @@
 //! The real binary measured as a user runs it: how closely a plain-mode session keeps its
-//! schedule, and what the interactive session costs while it counts down a hold (CPU over a
-//! minute from the kernel's per-thread accounting, wake-ups, peak RSS), and how soon the first
-//! frame appears in a pseudo-terminal.
+//! schedule, what the interactive session costs while it counts down a hold (CPU over a minute
+//! from the kernel's per-thread accounting, wake-ups, peak RSS) and while its figure moves (at
+//! 80x24 and 160x50), and how soon the first frame appears in a pseudo-terminal.
 //!
-//! Run with `cargo bench --bench process` (about 70 s); add `-- --long` to time a 30-minute
-//! session instead of a 1-minute one. It prints figures and asserts nothing: a benchmark, not a
-//! test.
+//! Run with `cargo bench --bench process` (about 2 min 10 s); add `-- --long` to time a
+//! 30-minute session instead of a 1-minute one. It prints figures and asserts nothing: a
+//! benchmark, not a test.
 
 #[path = "../tests/support/pty.rs"]
 mod pty;
@@ -21,6 +21,8 @@ use trunkrot::domain::plan::{self, Overrides, Plan};
 
 /// How long the interactive session's hold is watched.
 const HOLD_WATCH: Duration = Duration::from_secs(60);
+/// How long each move is watched: within the longest move a file allows (60 s).
+const MOVE_WATCH: Duration = Duration::from_secs(30);
 /// How many starts the time to first frame is taken over.
 const STARTS: usize = 15;
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -31,6 +33,8 @@ fn main() {
     let schedule = thread::spawn(move || plain_schedule(long));
     first_frame();
     hold_cost();
+    move_cost(80, 24);
+    move_cost(160, 50);
     schedule.join().expect("the schedule thread");
 }
 
@@ -132,6 +136,27 @@ fn hold_cost() {
         (after.wakeups - before.wakeups) as f64 / wall
     );
     println!("  peak RSS (VmHWM): {:.2} MB", status_kb(pid, "VmHWM:") as f64 / 1024.0);
+}
+
+/// CPU and wake-ups of the interactive session while the figure moves through a 60 s move.
+fn move_cost(cols: u16, rows: u16) {
+    let pty = Pty::spawn_sized(&["--get-ready", "0", "--transition", "60", "--hold", "600", "--quiet"], cols, rows);
+    pty.expect_text("MOVE", TIMEOUT);
+    let pid = pty.pid();
+    let before = Usage::read(pid);
+    let started = Instant::now();
+    thread::sleep(MOVE_WATCH);
+    let after = Usage::read(pid);
+    let wall = started.elapsed().as_secs_f64();
+    let ticks = (after.ticks - before.ticks) as f64 / clock_ticks_per_second();
+    let on_cpu = (after.run_ns - before.run_ns) as f64 / 1e9;
+    println!("move (figure moving) of the interactive session in a {cols}x{rows} pty, watched for {wall:.1} s:");
+    println!("  CPU, all {} threads, utime+stime: {:.4}% of one core", after.threads, 100.0 * ticks / wall);
+    println!("  CPU, all threads, schedstat run time: {:.4}% of one core", 100.0 * on_cpu / wall);
+    println!(
+        "  wake-ups (voluntary context switches), all threads: {:.2} per second",
+        (after.wakeups - before.wakeups) as f64 / wall
+    );
 }
 
 /// Kernel accounting summed over every thread of a process.

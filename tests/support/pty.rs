@@ -16,7 +16,7 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 /// How often a wait looks at the screen again.
 const POLL: Duration = Duration::from_millis(20);
 
-/// A running `trunkrot` in an 80x24 pseudo-terminal (the size of `vt100::Parser::default`).
+/// A running `trunkrot` in a pseudo-terminal, 80x24 unless sized otherwise.
 pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Both `None` once the terminal is closed.
@@ -38,8 +38,17 @@ impl Pty {
 
     /// Starts the binary with `args` in a fresh 80x24 terminal, its history under `data`.
     pub fn spawn_with_data(args: &[&str], data: &Path) -> Pty {
+        Pty::spawn_in(args, data, 80, 24)
+    }
+
+    /// Starts the binary with `args` in a fresh terminal of `cols` x `rows`.
+    pub fn spawn_sized(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_in(args, Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data")), cols, rows)
+    }
+
+    fn spawn_in(args: &[&str], data: &Path, cols: u16, rows: u16) -> Pty {
         let pair = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_trunkrot"));
         command.args(args);
@@ -47,7 +56,8 @@ impl Pty {
         // Its config and history stay away from the user's own.
         command.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-config"));
         command.env("XDG_DATA_HOME", data);
-        let parser = Arc::new(Mutex::new(vt100::Parser::default()));
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal of at least 1x1");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let first_content_at = Arc::new(OnceLock::new());
         let mut reader = pair.master.try_clone_reader().expect("a reader");
         let writer = pair.master.take_writer().expect("a writer");
