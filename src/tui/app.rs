@@ -60,6 +60,8 @@ pub struct App {
     exit: bool,
     /// A one-line notice from the shell, e.g. that no speech command was found.
     pub notice: Option<String>,
+    /// The phase the notice came in: it is shown in full there, then as a marker.
+    notice_at: Option<usize>,
     /// The records before this session and when it started: the done screen judges the
     /// check-in's answers with them, as the history will once the session is saved.
     history: Option<(Vec<Record>, Started)>,
@@ -78,8 +80,21 @@ impl App {
             answers: Checkin::default(),
             exit: false,
             notice: None,
+            notice_at: None,
             history: None,
         }
+    }
+
+    /// Shows a notice from the shell (a voice that failed, a history that cannot be written):
+    /// in full during the phase it comes in.
+    pub fn tell(&mut self, notice: String) {
+        self.notice = Some(notice);
+        self.notice_at = self.session.index();
+    }
+
+    /// Whether the notice came in during the phase on screen now.
+    pub fn notice_is_new(&self) -> bool {
+        self.notice.is_some() && self.notice_at.is_some() && self.notice_at == self.session.index()
     }
 
     /// The same app, told the records before this session and when it started.

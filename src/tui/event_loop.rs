@@ -90,7 +90,7 @@ impl<B: Backend, C: Clock, I: Inputs, K: Console> Driver<'_, B, C, I, K> {
             let now = self.clock.now();
             let turn = stepper.turn(&mut app.session, now, self.keeper);
             if let Some(notice) = turn.notice {
-                app.notice = Some(notice);
+                app.tell(notice);
             }
             if !away {
                 if let Err(reason) = self.draw(app, now) {
@@ -140,7 +140,7 @@ impl<B: Backend, C: Clock, I: Inputs, K: Console> Driver<'_, B, C, I, K> {
             if app.answers() != answers {
                 answers = app.answers();
                 if let Some(notice) = self.keeper.answered(answers) {
-                    app.notice = Some(notice);
+                    app.tell(notice);
                 }
             }
             if action == Action::Suspend {

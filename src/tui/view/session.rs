@@ -35,18 +35,22 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     let secs = session.display_secs(now);
     let side = shown_side(plan, index);
     let exercise = &plan.parts[phase.part].exercise;
-    let notes = notes_text(app, index);
     let stance = crate::domain::figure::stance(session, now);
-    let notes = notes.map(|text| wrap(&text, area.width));
-    let notes_rows = notes.as_ref().map_or(0, |lines| lines.len() as u16);
-    let content = Content {
+    let mut notes = notes_text(app, index, true).map(|text| wrap(&text, area.width));
+    let mut content = Content {
         side: side.map(|side| exercise.side_means.shout(side)),
         digits: countdown_text(secs),
         phase: phase_words(phase.kind, paused),
-        notes_rows,
+        notes_rows: notes.as_ref().map_or(0, |lines| lines.len() as u16),
         figure: stance.is_some(),
     };
-    let regions = layout::regions(area, &content);
+    let mut regions = layout::regions(area, &content);
+    if regions.notes.height < content.notes_rows {
+        // The notes in full do not fit: the marker says where to read them.
+        notes = notes_text(app, index, false).map(|text| wrap(&text, area.width));
+        content.notes_rows = notes.as_ref().map_or(0, |lines| lines.len() as u16);
+        regions = layout::regions(area, &content);
+    }
 
     frame.render_widget(header_line(plan, phase, area.width, theme), regions.header);
     if let Some((rect, text)) = &regions.side {
@@ -229,12 +233,12 @@ fn header_line(plan: &Plan, phase: &Phase, width: u16, theme: Theme) -> Paragrap
 }
 
 /// Remarks on the current exercise's settings (such as a hold outside the recommended range)
-/// and any notice from the shell: in full in the exercise's first phase (getting ready, where
-/// there is one), then a short marker.
-fn notes_text(app: &App, index: usize) -> Option<String> {
+/// and any notice from the shell: in full (if `full` allows) in the exercise's first phase
+/// (getting ready, where there is one) and in the phase a notice came in, else a short marker.
+fn notes_text(app: &App, index: usize, full: bool) -> Option<String> {
     let plan = app.session.plan();
     let phase = &plan.phases[index];
-    let first = index == 0 || plan.phases[index - 1].part != phase.part;
+    let first = full && (index == 0 || plan.phases[index - 1].part != phase.part || app.notice_is_new());
     let notes = &plan.parts[phase.part].notes;
     let count = notes.len() + usize::from(app.notice.is_some());
     if count == 0 {

@@ -500,3 +500,18 @@ fn the_help_scrolls_to_its_end_and_no_further() {
         "a wrapped step is indented under its text: {wrapped}"
     );
 }
+
+#[test]
+fn a_notice_that_comes_later_is_shown_in_full_in_its_phase_then_marked() {
+    let t0 = Instant::now();
+    let (mut app, now) = holding_left(t0);
+    app.tell("the speech command failed (exit 3); the bell goes on".to_owned());
+    let text = screen_text(&draw(&app, now, 80, 30));
+    assert!(text.contains("the speech command failed"), "{text}");
+    let small = screen_text(&draw(&app, now, 40, 12));
+    assert!(!small.contains("speech command"), "no room for it whole: never cut, left to ?: {small}");
+    let later = now + secs(5);
+    app.tick(later);
+    let text = screen_text(&draw(&app, later, 80, 30));
+    assert!(text.contains("1 note: ? shows them"), "{text}");
+}
