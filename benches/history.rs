@@ -41,7 +41,7 @@ fn report_of(bytes: &[u8]) -> String {
     let _ = history::read_lines(
         bytes,
         |record| {
-            tally.add(&record);
+            tally.add(record);
             true
         },
         |_| {},

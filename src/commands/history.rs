@@ -66,7 +66,7 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
             } else if args.csv {
                 out.write_all(export::csv_row(&record).as_bytes())
             } else {
-                tally.add(&record);
+                tally.add(record);
                 Ok(())
             };
             written.is_ok()

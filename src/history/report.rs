@@ -16,7 +16,7 @@ use crate::domain::width;
 pub fn text(records: &[Record], today: Date) -> String {
     let mut tally = Tally::new(today);
     for record in records {
-        tally.add(record);
+        tally.add(record.clone());
     }
     of(&tally)
 }

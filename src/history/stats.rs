@@ -2,7 +2,7 @@
 //! 28 days, and per-day counts and pain for the last four weeks. Days are the user's local days
 //! as each record's own UTC offset gives them; "today" is an argument.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -51,7 +51,7 @@ pub struct Overview {
 pub fn overview(records: &[Record], today: Date) -> Overview {
     let mut tally = Tally::new(today);
     for record in records {
-        tally.add(record);
+        tally.add(record.clone());
     }
     tally.overview()
 }
@@ -72,7 +72,7 @@ pub struct Tally {
     dates: BTreeSet<Date>,
     /// The routine and start of the record before, to tell a routine's later exercises.
     previous: Option<(Option<String>, Started)>,
-    recent: Recent,
+    recent: Recent<Record>,
 }
 
 impl Tally {
@@ -95,8 +95,8 @@ impl Tally {
         }
     }
 
-    /// Counts one more record, the next in the file.
-    pub fn add(&mut self, record: &Record) {
+    /// Counts one more record, the next in the file (kept only if it is among the latest).
+    pub fn add(&mut self, record: Record) {
         // The exercises of one routine are one session.
         let new_session = !self.previous.as_ref().is_some_and(|(routine, start)| {
             record.routine.is_some() && *routine == record.routine && *start == record.start
@@ -131,12 +131,12 @@ impl Tally {
                 day.pain = Some(pain);
             }
         }
-        self.recent.add(record);
+        self.recent.add(record.start.at, record);
     }
 
     /// The latest records by start, oldest first: the [`RECENT`] the report lists.
     pub fn recent(&self) -> Vec<&Record> {
-        self.recent.records()
+        self.recent.items().collect()
     }
 
     /// What the records added so far add up to.
@@ -159,35 +159,38 @@ impl Tally {
 /// How many records the report's table lists.
 pub const RECENT: usize = 10;
 
-/// The `count` latest records by start, ties kept in file order, as a file is read.
+/// The `count` latest items by start, ties kept in file order, as a file is read.
 #[derive(Debug, Clone)]
-struct Recent {
+struct Recent<T> {
     count: usize,
     /// At most `count`, sorted by (start, place in the file).
-    kept: Vec<(jiff::Timestamp, usize, Record)>,
+    /// A deque: records nearly always come in order of start, so each new one goes on the end
+    /// and the oldest leaves the front, with nothing shifted.
+    kept: VecDeque<(jiff::Timestamp, usize, T)>,
     seen: usize,
 }
 
-impl Recent {
+impl<T> Recent<T> {
     fn new(count: usize) -> Self {
-        Recent { count, kept: Vec::with_capacity(count + 1), seen: 0 }
+        Recent { count, kept: VecDeque::with_capacity(count + 1), seen: 0 }
     }
 
-    fn add(&mut self, record: &Record) {
-        let key = (record.start.at, self.seen);
+    /// Takes `item`, which started `at`, if it is among the latest so far.
+    fn add(&mut self, at: jiff::Timestamp, item: T) {
+        let key = (at, self.seen);
         self.seen += 1;
-        if self.count == 0 || (self.kept.len() == self.count && self.kept.first().is_some_and(|k| (k.0, k.1) > key)) {
+        if self.count == 0 || (self.kept.len() == self.count && self.kept.front().is_some_and(|k| (k.0, k.1) > key)) {
             return;
         }
-        let at = self.kept.partition_point(|k| (k.0, k.1) < key);
-        self.kept.insert(at, (key.0, key.1, record.clone()));
+        let place = self.kept.partition_point(|k| (k.0, k.1) < key);
+        self.kept.insert(place, (key.0, key.1, item));
         if self.kept.len() > self.count {
-            self.kept.remove(0);
+            self.kept.pop_front();
         }
     }
 
-    fn records(&self) -> Vec<&Record> {
-        self.kept.iter().map(|(_, _, record)| record).collect()
+    fn items(&self) -> impl Iterator<Item = &T> {
+        self.kept.iter().map(|(_, _, item)| item)
     }
 }
 
@@ -238,10 +241,9 @@ fn longest_streak(dates: &[Date]) -> u32 {
 pub fn recent(records: &[Record], count: usize) -> Vec<&Record> {
     let mut recent = Recent::new(count);
     for record in records {
-        recent.add(record);
+        recent.add(record.start.at, record);
     }
-    let kept: Vec<usize> = recent.kept.iter().map(|(_, at, _)| *at).collect();
-    kept.into_iter().map(|at| &records[at]).collect()
+    recent.items().copied().collect()
 }
 
 #[cfg(test)]
