@@ -7,7 +7,8 @@
 //!   file and the environment) and hands the one value down.
 //! - [`tui`] (the app's state, the key bindings, the view, the interactive loop generic over the
 //!   backend, the real terminal) and [`shell`] (keys and signals, job control, the turn shared by
-//!   the screen and plain mode, plain mode, bells and speech, the user's places, finding and
+//!   the screen and plain mode, plain mode, bells, tones and speech (their programs run in
+//!   process groups of their own), the user's places, finding and
 //!   reading files, the config file, the history file on disk): the impure edge.
 //! - [`history`]: pure; the record line, statistics, the report, exports, the next-step rule.
 //! - [`domain`]: pure; exercises, routines, plans, the session state machine, durations,
