@@ -253,9 +253,15 @@ pub fn speech(plan: &Plan, event: Event, now: Instant, rate: Rate) -> Vec<Uttera
     }
     match event {
         Event::PhaseStarted(index) => {
-            let count_at = now + room(plan, event);
-            let mut said =
-                vec![Utterance { priority: Priority::Phase, forms, not_before: now, fit_by: count_at, expires: None }];
+            let [count_at, end_at] = rooms(plan, event).map(|room| now + room);
+            let mut said = vec![Utterance {
+                priority: Priority::Phase,
+                forms,
+                not_before: now,
+                fit_by: count_at,
+                end_by: end_at,
+                expires: None,
+            }];
             if let Some(text) = form_cue(plan, index, rate) {
                 let latest = count_at.checked_sub(rate.time_to_say(&text) + FORM_CUE_MARGIN);
                 said.push(Utterance {
@@ -263,6 +269,7 @@ pub fn speech(plan: &Plan, event: Event, now: Instant, rate: Rate) -> Vec<Uttera
                     forms: vec![text],
                     not_before: now,
                     fit_by: count_at,
+                    end_by: count_at,
                     expires: Some(latest.unwrap_or(now)),
                 });
             }
@@ -272,7 +279,8 @@ pub fn speech(plan: &Plan, event: Event, now: Instant, rate: Rate) -> Vec<Uttera
             priority: Priority::Count,
             forms,
             not_before: now,
-            fit_by: now + room(plan, event),
+            fit_by: now + Duration::from_secs(1),
+            end_by: now + Duration::from_secs(1),
             // A number said half a second late is already wrong.
             expires: Some(now + Duration::from_millis(500)),
         }],
@@ -280,25 +288,31 @@ pub fn speech(plan: &Plan, event: Event, now: Instant, rate: Rate) -> Vec<Uttera
             priority: Priority::Phase,
             forms,
             not_before: now,
-            fit_by: now + room(plan, event),
+            fit_by: now + LAST_WORDS,
+            end_by: now + LAST_WORDS,
             expires: None,
         }],
     }
 }
 
-/// The words the voice says for an event when it starts on time: the longest form that fits
-/// before what comes next at `rate`.
+/// The words the voice says for an event when it starts on time: the longest form over before
+/// the count, else before the next phase, at `rate`.
 pub fn said(plan: &Plan, event: Event, rate: Rate) -> Option<String> {
-    voice::choose(&words(plan, event), room(plan, event), rate).map(str::to_owned)
+    voice::choose(&words(plan, event), rooms(plan, event), rate).map(str::to_owned)
 }
 
-/// The time an event's words have before what must come next: the phase's count or its end,
+/// The time the session's last words have.
+const LAST_WORDS: Duration = Duration::from_secs(60);
+
+/// The time an event's words have: preferably until the phase's count, at most until its end;
 /// a second for a count.
-fn room(plan: &Plan, event: Event) -> Duration {
+fn rooms(plan: &Plan, event: Event) -> [Duration; 2] {
     match event {
-        Event::PhaseStarted(index) => plan.phases.get(index).map_or(Duration::ZERO, until_count),
-        Event::Countdown(_) => Duration::from_secs(1),
-        _ => Duration::from_secs(60),
+        Event::PhaseStarted(index) => {
+            plan.phases.get(index).map_or([Duration::ZERO; 2], |phase| [until_count(phase), phase.duration])
+        }
+        Event::Countdown(_) => [Duration::from_secs(1); 2],
+        _ => [LAST_WORDS; 2],
     }
 }
 

@@ -429,6 +429,7 @@ fn a_phase_cuts_a_count_or_tip_but_nothing_cuts_a_phase() {
         forms: vec![text.to_owned()],
         not_before: t0,
         fit_by: t0 + secs(10),
+        end_by: t0 + secs(10),
         expires,
     };
     queue.push(utterance(Priority::Form, "Keep breathing.", None));
@@ -480,4 +481,22 @@ fn the_readme_has_the_table_of_patterns() {
         let row = format!("| {} | {} | {} | {} |", cue.name(), cue.when(), pattern.bells_heard, pattern.tones_heard);
         assert!(readme.contains(&row), "README lacks: {row}");
     }
+}
+
+#[test]
+fn a_short_rest_still_names_the_next_exercise_before_its_count() {
+    let (_, routine) = shipped_plans().into_iter().find(|(name, _)| name == "low-back").unwrap();
+    let mut short = routine.clone();
+    for phase in &mut short.phases {
+        if phase.kind == PhaseKind::Rest {
+            phase.duration = secs(4);
+        }
+    }
+    let rest = short.phases.iter().position(|p| p.kind == PhaseKind::Rest).unwrap();
+    let name = &short.parts[short.phases[rest].part].exercise.name;
+    // No form fits before the count 1 s in; the phase's words still come first, whole.
+    assert_eq!(said(&short, Event::PhaseStarted(rest), Rate::default()), Some(format!("Next: {name}.")));
+    let spoken = speak(&short, Rate::default(), Instant::now());
+    assert!(spoken.iter().all(|s| !s.cut || s.priority != Priority::Phase));
+    assert!(spoken.iter().any(|s| s.text == format!("Next: {name}.")));
 }

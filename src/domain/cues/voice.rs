@@ -88,8 +88,11 @@ pub struct Utterance {
     pub forms: Vec<String>,
     /// Said no earlier than this.
     pub not_before: Instant,
-    /// Preferably over by this: the longest form that ends by then is chosen.
+    /// Preferably over by this (a phase's count): the longest form that ends by then is chosen.
     pub fit_by: Instant,
+    /// Over by this (the phase's end), when no form fits `fit_by`: a phase's words come before
+    /// its count, which waits or is dropped.
+    pub end_by: Instant,
     /// Dropped if it cannot start by this: a late count or tip is worse than none.
     pub expires: Option<Instant>,
 }
@@ -97,14 +100,16 @@ pub struct Utterance {
 impl Utterance {
     /// The form to say if it starts at `now`.
     pub fn form(&self, now: Instant, rate: Rate) -> &str {
-        choose(&self.forms, self.fit_by.saturating_duration_since(now), rate).unwrap_or_default()
+        let rooms = [self.fit_by, self.end_by].map(|by| by.saturating_duration_since(now));
+        choose(&self.forms, rooms, rate).unwrap_or_default()
     }
 }
 
-/// The longest of `forms` (longest first) said within `room` at `rate`, or else the shortest.
-pub fn choose(forms: &[String], room: Duration, rate: Rate) -> Option<&str> {
-    let fits = |text: &&String| rate.time_to_say(text) <= room;
-    forms.iter().find(fits).or(forms.last()).map(String::as_str)
+/// The longest of `forms` (longest first) said within the first of `rooms`, else within the
+/// second, at `rate`; else the shortest.
+pub fn choose(forms: &[String], rooms: [Duration; 2], rate: Rate) -> Option<&str> {
+    let within = |room: Duration| forms.iter().find(move |text| rate.time_to_say(text) <= room);
+    within(rooms[0]).or_else(|| within(rooms[1])).or(forms.last()).map(String::as_str)
 }
 
 /// What the shell is to do with the speech command.
