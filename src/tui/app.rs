@@ -15,6 +15,8 @@ pub enum Action {
     Session(Command),
     ToggleHelp,
     ScrollHelp(i16),
+    /// Scrolls the help by whole pages of what is on screen: -1 up, 1 down.
+    PageHelp(i16),
     /// q or Esc: leave the help, stop early, or leave the done screen.
     Quit,
     /// Ctrl-C, SIGINT, SIGTERM or a lost terminal: stop early and leave, whatever is shown.
@@ -52,6 +54,8 @@ pub struct App {
     /// How far the help can scroll at the size it was last drawn: the view records it, so
     /// scrolling stops at the end of the text rather than running on into an empty box.
     pub help_end: Cell<u16>,
+    /// How many lines of the help were on screen when it was last drawn: a page.
+    pub help_page: Cell<u16>,
     /// The help overlay paused the session and will resume it when closed.
     paused_by_help: bool,
     /// The check-in question still to ask once the session completes; `None` when done or off.
@@ -75,6 +79,7 @@ impl App {
             session,
             help: None,
             help_end: Cell::new(u16::MAX),
+            help_page: Cell::new(10),
             paused_by_help: false,
             checkin,
             answers: Checkin::default(),
@@ -175,11 +180,10 @@ impl App {
                     events.extend(self.session.apply(Command::Pause, now));
                 }
             }
-            Action::ScrollHelp(by) => {
-                if let Some(offset) = self.help {
-                    self.help =
-                        Some(offset.min(self.help_end.get()).saturating_add_signed(by).min(self.help_end.get()));
-                }
+            Action::ScrollHelp(by) => self.scroll_help(by),
+            Action::PageHelp(pages) => {
+                let page = i16::try_from(self.help_page.get().max(1)).unwrap_or(i16::MAX);
+                self.scroll_help(pages.saturating_mul(page));
             }
             Action::Quit if self.help.is_some() => events.extend(self.close_help(now)),
             Action::Quit | Action::Stop => {
@@ -211,6 +215,14 @@ impl App {
         }
         let flow = if self.exit { Flow::Exit } else { Flow::Continue };
         (events, flow)
+    }
+
+    /// Scrolls the help by `by` lines, never past its end or above its top.
+    fn scroll_help(&mut self, by: i16) {
+        if let Some(offset) = self.help {
+            let end = self.help_end.get();
+            self.help = Some(offset.min(end).saturating_add_signed(by).min(end));
+        }
     }
 
     fn next_question(&mut self) {

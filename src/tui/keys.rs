@@ -87,7 +87,7 @@ pub const SESSION: &[Binding] = &[
         codes: &[KeyCode::PageUp],
         keys: "PageUp",
         does: "scroll the instructions up a page",
-        act: |_| Some(Action::ScrollHelp(-10)),
+        act: |_| Some(Action::PageHelp(-1)),
         hint: None,
     },
     Binding {
@@ -95,7 +95,7 @@ pub const SESSION: &[Binding] = &[
         codes: &[KeyCode::PageDown],
         keys: "PageDown",
         does: "scroll the instructions down a page",
-        act: |_| Some(Action::ScrollHelp(10)),
+        act: |_| Some(Action::PageHelp(1)),
         hint: None,
     },
     Binding {

@@ -94,6 +94,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, them
 
     let end = (lines.len() as u16).saturating_sub(inner.height);
     app.help_end.set(end);
+    app.help_page.set(inner.height.saturating_sub(1).max(1));
     let scroll = scroll.min(end);
     let title = if area.width >= 40 { " Instructions (paused) " } else { " Help " };
     let bottom = if area.width >= 40 { " ↑↓ PgUp PgDn Home End · ? back " } else { " ? back " };

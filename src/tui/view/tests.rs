@@ -488,10 +488,10 @@ fn the_help_scrolls_to_its_end_and_no_further() {
     let end = app.help.expect("the help is open");
     let last = screen_text(&draw(&app, now, 40, 12));
     assert!(last.contains("higher note)"), "End shows the last sound, done's: {last}");
-    app.handle(Action::ScrollHelp(10), now);
+    app.handle(Action::PageHelp(1), now);
     assert_eq!(app.help, Some(end), "PageDown at the end stays there");
-    app.handle(Action::ScrollHelp(-10), now);
-    assert_eq!(app.help, Some(end - 10), "PageUp from the end moves at once");
+    app.handle(Action::PageHelp(-1), now);
+    assert_eq!(app.help, Some(end - 9), "PageUp from the end moves at once, by the 10 lines shown less one");
     app.handle(Action::ScrollHelp(i16::MIN), now);
     assert_eq!(app.help, Some(0), "Home");
     let wrapped = screen_text(&draw(&app, now, 40, 30));
