@@ -331,3 +331,19 @@ proptest! {
         prop_assert_eq!(&after.records.last().unwrap().exercise, "w9");
     }
 }
+
+#[test]
+fn many_damaged_lines_are_named_up_to_twenty_and_the_rest_counted() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("trunkrot");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = "not json\n".repeat(25);
+    text.push_str(&big_record(1).to_line());
+    text.push('\n');
+    std::fs::write(dir.join("history.jsonl"), text).unwrap();
+    let assert = trunkrot(data.path()).args(["history", "--csv"]).assert().success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().filter(|line| line.contains(": skipped: ")).count(), 20, "{stderr}");
+    assert!(stderr.contains("history.jsonl: 5 more damaged lines skipped"), "{stderr}");
+    assert_eq!(stdout(&assert).lines().count(), 2, "the header and the one record");
+}

@@ -88,3 +88,26 @@ fn a_history_that_is_not_a_regular_file_is_refused_unread_and_unwritten() {
     assert_eq!(load(&link).expect_err("a device").to_string(), "is a device, not a regular file");
     assert_eq!(load(dir.path()).expect_err("a dir").to_string(), "is a directory, not a regular file");
 }
+
+#[test]
+fn the_latest_records_come_from_the_end_of_the_file_only_and_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("history.jsonl");
+    let line = |start: &str| crate::history::tests::record(start).to_line() + "\n";
+    let early = line("2026-01-01T08:00:00+00:00");
+    let late = line("2026-02-01T08:00:00+00:00");
+    // The last LATEST_BYTES: whole late lines, then a blank line (ignored) to fill it exactly.
+    let window = usize::try_from(LATEST_BYTES).expect("small");
+    let lates = window / late.len() - 1;
+    let blank = " ".repeat(window - lates * late.len() - 1) + "\n";
+    let head = "junk that is never read\n".repeat(20_000) + &early.repeat(10);
+    for (shift, expected) in [("", lates), ("x", lates - 1)] {
+        // A byte more at the end moves the window one byte into the first late line.
+        let text = head.clone() + &late.repeat(lates) + &blank + shift;
+        std::fs::write(&path, &text).expect("write");
+        let found = latest(&path).expect("read");
+        assert_eq!(found.len(), expected, "shift {shift:?}");
+        assert!(found.iter().all(|r| r.start.date() == jiff::civil::date(2026, 2, 1)));
+    }
+    assert!(latest(&dir.path().join("none.jsonl")).expect("no file").is_empty());
+}
