@@ -137,7 +137,7 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidFil
         entries.push(Entry { exercise, overrides, place });
     }
     if !checker.problems.is_empty() {
-        return Err(InvalidFile { diagnostics: checker.problems });
+        return Err(InvalidFile { diagnostics: shape::capped(origin, checker.problems) });
     }
     Ok(Routine { id: clean_line(id), name, summary: clean_line(&raw.summary), rest, entries })
 }

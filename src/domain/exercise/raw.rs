@@ -350,7 +350,7 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
             regressions: lines(&raw.regressions),
             figure: figure.flatten(),
         }),
-        _ => Err(checker.problems),
+        _ => Err(shape::capped(origin, checker.problems)),
     }
 }
 
