@@ -75,10 +75,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
         Paragraph::new(cue).style(Style::new().add_modifier(Modifier::ITALIC)).centered().wrap(Wrap { trim: true });
     frame.render_widget(cue, regions.cue);
     if let Some(stance) = &stance {
-        // In its own rows when there are enough, else beside the big seconds if it fits there.
+        // In its own rows or beside the big seconds, wherever it is drawn larger: on a wide
+        // terminal the room beside tall seconds is often more than the rows left below.
         let beside = regions.digits.as_ref().map(|(rect, digits)| beside(*rect, digits.width));
-        let area = if regions.figure.height > 0 { Some(regions.figure) } else { beside };
-        if let Some(area) = area.filter(|area| !FigureView::fit(*area, &stance.extent).is_empty()) {
+        let own = Some(regions.figure).filter(|rect| rect.height > 0);
+        let size = |area: &Rect| FigureView::fit(*area, &stance.extent).area();
+        let area = [own, beside].into_iter().flatten().filter(|area| size(area) > 0).max_by_key(size);
+        if let Some(area) = area {
             frame.render_widget(FigureView::new(stance, theme), area);
         }
     }
