@@ -79,8 +79,8 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
         // terminal the room beside tall seconds is often more than the rows left below.
         let beside = regions.digits.as_ref().map(|(rect, digits)| beside(*rect, digits.width));
         let own = Some(regions.figure).filter(|rect| rect.height > 0);
-        let size = |area: &Rect| FigureView::fit(*area, &stance.extent).area();
-        let area = [own, beside].into_iter().flatten().filter(|area| size(area) > 0).max_by_key(size);
+        let drawn = |area: &Rect| FigureView::fit(*area, &stance.extent).area();
+        let area = [own, beside].into_iter().flatten().filter(|area| drawn(area) > 0).max_by_key(drawn);
         if let Some(area) = area {
             frame.render_widget(FigureView::new(stance, theme), area);
         }
