@@ -9,11 +9,12 @@
 //!   backend, the real terminal) and [`shell`] (keys and signals, job control, the turn shared by
 //!   the screen and plain mode, plain mode, bells, tones and speech (their programs run in
 //!   process groups of their own), the user's places, finding and
-//!   reading files, the config file, the history file on disk): the impure edge.
+//!   reading files (regular files only, reads capped), the config file, the history file on
+//!   disk): the impure edge.
 //! - [`history`]: pure; the record line, statistics, the report, exports, the next-step rule.
 //! - [`domain`]: pure; exercises, routines, plans, the session state machine, durations,
-//!   diagnostics, untrusted text, the summary, spelling hints, the cues each event makes, and the
-//!   resolved settings with where each came from.
+//!   diagnostics, a file's shape, untrusted text, the summary, spelling hints, the cues each
+//!   event makes, and the resolved settings with where each came from.
 //!
 //! Beside them: [`cli`] (the command line's definition) and [`failure`] (why a command failed).
 //!
