@@ -6,6 +6,7 @@
 
 mod patterns;
 mod sounds;
+/// The voice's queue, its priorities and its time estimate.
 pub mod voice;
 
 use std::time::{Duration, Instant};

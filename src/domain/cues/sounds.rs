@@ -26,6 +26,7 @@ impl Bell {
     /// Every choice, as the config and `--bell` spell it.
     pub const NAMES: [&'static str; 3] = ["terminal", "tones", "none"];
 
+    /// The name the config and `--bell` use.
     pub fn as_str(self) -> &'static str {
         match self {
             Bell::Terminal => "terminal",
@@ -86,6 +87,7 @@ pub struct Sounds {
 }
 
 impl Sounds {
+    /// Nothing sounding yet, sounding as `bell` says.
     pub fn new(bell: Bell) -> Self {
         Sounds { bell, current: None, last_bell: None }
     }

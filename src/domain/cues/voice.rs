@@ -131,10 +131,12 @@ pub struct Queue {
 }
 
 impl Queue {
+    /// An empty queue for a voice speaking at `rate`.
     pub fn new(rate: Rate) -> Self {
         Queue { rate, waiting: Vec::new(), speaking: None }
     }
 
+    /// The rate the forms are chosen for.
     pub fn rate(&self) -> Rate {
         self.rate
     }
