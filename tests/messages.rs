@@ -131,3 +131,18 @@ fn a_reader_that_goes_away_is_not_an_error() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(String::from_utf8_lossy(&output.stderr), "", "no message for a closed pipe");
 }
+
+#[test]
+fn a_relative_exercise_path_in_the_config_is_read_beside_the_config() {
+    let mine = "name = \"My stretch\"\nstart_position = \"Sit tall.\"\nsteps = [\"Reach up.\"]\n\n[timing]\nhold = 4\nreps = 1\nget_ready = 0\ntransition = 0\n";
+    let home = home("relative", Some("exercise = \"mine.toml\"\n"));
+    fs::write(home.join("trunkrot/mine.toml"), mine).expect("an exercise");
+    let elsewhere = std::env::temp_dir();
+    let plan = trunkrot(&home).arg("plan").current_dir(&elsewhere).assert().success();
+    assert!(String::from_utf8_lossy(&plan.get_output().stdout).contains("My stretch: 1 rep"), "{plan:?}");
+    let report = trunkrot(&home).args(["config", "--routine", "low-back"]).current_dir(&elsewhere).assert().success();
+    let report = String::from_utf8_lossy(&report.get_output().stdout).to_string();
+    assert!(report.lines().any(|line| line.starts_with("exercise") && line.contains("mine")), "{report}");
+    fs::write(home.join("trunkrot/config.toml"), "exercise = \"gone.toml\"\n").expect("a config");
+    trunkrot(&home).arg("plan").current_dir(&elsewhere).assert().code(1).stderr(contains("config.toml:1:12: "));
+}

@@ -11,6 +11,7 @@ use crate::domain::exercise::Exercise;
 use crate::domain::plan::Overrides;
 use crate::domain::settings::{Origin, Resolved, Sourced, Subject};
 use crate::failure::Failure;
+use crate::shell::catalog;
 use crate::shell::config::{self, Loaded};
 
 /// What the environment adds to the report: the speech command that would be used, or why
@@ -69,9 +70,18 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
     }
     let (settings, loaded) = config::resolve(&args.given())?;
     let exercise = match &settings.subject.value {
-        Subject::Exercise(name) => crate::shell::catalog::load(Some(name))
-            .map_err(|failure| crate::shell::catalog::blame(failure, settings.subject_place.as_ref()))?,
-        Subject::Routine(_) => crate::shell::catalog::load(loaded.config.exercise.as_deref())?,
+        Subject::Exercise(name) => {
+            catalog::named_exercise(name, settings.subject_folder.as_deref(), settings.subject_place.as_ref())?
+        }
+        // Beside a routine: the exercise a session without it would do.
+        Subject::Routine(_) => match &loaded.config.exercise {
+            Some(name) => catalog::named_exercise(
+                name,
+                loaded.config.exercise_folder.as_deref(),
+                loaded.config.exercise_place.as_ref(),
+            )?,
+            None => catalog::load(None)?,
+        },
     };
     let voice = crate::shell::speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref());
     let around = Surroundings { voice_command: voice.map(|voice| voice.program().display().to_string()) };

@@ -10,6 +10,7 @@
 use crate::domain::cues::Bell;
 use std::ffi::OsString;
 use std::fmt;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::domain::diagnostic::Diagnostic;
@@ -98,6 +99,8 @@ pub struct Given {
     pub exercise: Option<String>,
     /// Where a file names the exercise (the config's `exercise` line), for messages about it.
     pub exercise_place: Option<Diagnostic>,
+    /// The folder of the file that names the exercise: a relative path is taken from there.
+    pub exercise_folder: Option<PathBuf>,
     /// A routine instead of one exercise: an id or a path.
     pub routine: Option<String>,
     pub quiet: Option<bool>,
@@ -135,6 +138,8 @@ pub struct Resolved {
     pub subject: Sourced<Subject>,
     /// Where the config names the subject, when it does: a message about it points there.
     pub subject_place: Option<Diagnostic>,
+    /// The folder a relative path in the subject is taken from, when the config names it.
+    pub subject_folder: Option<PathBuf>,
     /// The timing the flags give: they win over a routine's own and the config's.
     pub flag_timing: Overrides,
     /// The timing the config gives: it wins over the exercise file's.
@@ -196,10 +201,13 @@ pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resol
     } else {
         Sourced { value: true, from: Origin::Default }
     };
-    let subject_place = if subject.from == Origin::Config { config.exercise_place.clone() } else { None };
+    let from_config = subject.from == Origin::Config;
+    let subject_place = if from_config { config.exercise_place.clone() } else { None };
+    let subject_folder = if from_config { config.exercise_folder.clone() } else { None };
     Resolved {
         subject,
         subject_place,
+        subject_folder,
         flag_timing: flags.overrides.clone(),
         config_timing: config.overrides.clone(),
         quiet: pick(flags.quiet, config.quiet, false),

@@ -206,7 +206,7 @@ pub fn check_path(path: &Path) -> Result<(), Failure> {
 pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
     match &settings.subject.value {
         Subject::Exercise(name) => {
-            let exercise = load(Some(name)).map_err(|failure| blame(failure, settings.subject_place.as_ref()))?;
+            let exercise = named_exercise(name, settings.subject_folder.as_deref(), settings.subject_place.as_ref())?;
             let overrides = settings.overrides(&Overrides::default());
             within_length(&[(exercise.clone(), overrides.clone())], Duration::ZERO)?;
             Ok(Plan::new(exercise, &overrides))
@@ -216,6 +216,13 @@ pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
             routine_plan(&routine, exercises, settings)
         }
     }
+}
+
+/// The exercise a file (the config) or a flag names, as [`locate`] finds it: a relative path
+/// from the naming file's `folder`; a failure told at its `place` in that file.
+pub fn named_exercise(name: &str, folder: Option<&Path>, place: Option<&Diagnostic>) -> Result<Exercise, Failure> {
+    let user_dir = places::user_exercises_dir();
+    find_exercise(name, user_dir.as_deref(), folder).map_err(|failure| blame(failure, place))
 }
 
 /// A failure to find or read what a file names, told at the place that names it (the config's

@@ -7,7 +7,7 @@ mod raw;
 
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::domain::diagnostic::InvalidFile;
 use crate::domain::settings::{self, Environment, Given, Resolved};
@@ -48,13 +48,8 @@ pub fn load() -> Result<Loaded, Failure> {
     let bytes =
         crate::shell::regular_file::read(&path, MAX_BYTES, "a config").map_err(|e| unreadable(e.to_string()))?;
     let mut config = parse(&path.display().to_string(), &bytes)?;
-    if let Some(name) = &config.exercise
-        && crate::domain::exercise::built_in(name).is_none()
-        && (name.contains(['/', '\\']) || Path::new(name).extension().is_some_and(|ext| ext == "toml"))
-        && Path::new(name).is_relative()
-    {
-        config.exercise = Some(dir.join(name).display().to_string());
-    }
+    // A path in the config is read from the config's own folder.
+    config.exercise_folder = Some(dir);
     Ok(Loaded { path: Some(path), found: true, config })
 }
 

@@ -99,7 +99,7 @@ impl<B: Backend, C: Clock, I: Inputs, K: Console> Driver<'_, B, C, I, K> {
                 if turn.bells > 0
                     && let Err(e) = self.console.ring()
                 {
-                    return Ending::Lost(format!("the terminal failed: {e}"));
+                    return Ending::Lost(format!("ringing the terminal bell failed: {e}"));
                 }
             }
             if app.exiting() {
@@ -160,7 +160,7 @@ impl<B: Backend, C: Clock, I: Inputs, K: Console> Driver<'_, B, C, I, K> {
         }));
         match drawn {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(format!("the terminal failed: {e}")),
+            Ok(Err(e)) => Err(format!("drawing the screen on the terminal failed: {e}")),
             Err(_) => Err("drawing the screen failed (a bug; the session was saved)".to_owned()),
         }
     }

@@ -93,6 +93,7 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         overrides,
         exercise,
         exercise_place,
+        exercise_folder: None,
         routine: None,
         quiet: raw.quiet,
         bell,
