@@ -57,9 +57,21 @@ fn every_hold_names_its_side_and_nothing_is_cut() {
     }
 }
 
+/// Whether process `pid` is gone (or a zombie), allowing a killed one a moment to die: the kill
+/// is sent before trunkrot exits, but a busy machine may run the dying process a little later.
 fn gone(pid: &str) -> bool {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    stat.is_empty() || stat.contains(") Z ")
+    let dead = || {
+        let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        stat.is_empty() || stat.contains(") Z ")
+    };
+    let since = std::time::Instant::now();
+    while !dead() {
+        if since.elapsed() > Duration::from_secs(5) {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    true
 }
 
 #[test]
@@ -86,4 +98,21 @@ fn a_speech_command_that_fails_is_reported_once_and_in_the_summary() {
     assert_eq!(stderr.matches("exited with exit status: 7").count(), 1, "{stderr}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("Sound: Voice failed: /bin/sh exited with exit status: 7"), "{stdout}");
+}
+
+#[test]
+fn the_last_words_do_not_outlive_trunkrot() {
+    let dir = temp_dir("hangs");
+    let pids = dir.join("pids");
+    // Words that never end: the queue waits for them, and trunkrot stops them as it exits.
+    let script = format!("echo $$ >> '{}'\nexec sleep 60\n", pids.display());
+    let started = std::time::Instant::now();
+    let output = session(&dir, &script, &["--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(started.elapsed() < Duration::from_secs(30), "the session's end waits for its words a few seconds at most");
+    let pids = fs::read_to_string(&pids).expect("the script ran");
+    assert_eq!(pids.lines().count(), 1, "nothing cuts the phase's words: the rest wait behind them\n{pids}");
+    for pid in pids.lines() {
+        assert!(gone(pid), "process {pid} outlived trunkrot");
+    }
 }
