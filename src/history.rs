@@ -14,9 +14,12 @@ pub mod next_step;
 pub mod report;
 pub mod stats;
 
+mod reading;
+
+pub use reading::{History, MAX_LINE_BYTES, Skipped, read, read_lines};
+
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{self, BufRead, Read};
 use std::time::Duration;
 
 use jiff::civil::Date;
@@ -28,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::checkin::{Checkin, Effort, Pain};
 use crate::domain::exercise::Side;
 use crate::domain::plan::Plan;
-use crate::domain::session::{SideReps, Summary};
+use crate::domain::summary::{SideReps, Summary};
 use crate::domain::untrusted::clean_line;
 
 /// The format version written in every line's `v`. Readers accept every version up to this
@@ -186,7 +189,7 @@ pub enum Entry {
 pub fn records(summary: &Summary, plan: &Plan, start: Started, session: &str) -> Vec<Record> {
     let parts = &plan.parts;
     let several = parts.len() > 1;
-    let done = |part: &crate::domain::session::PartSummary| part.reps.iter().any(|r| r.done > 0);
+    let done = |part: &crate::domain::summary::PartSummary| part.reps.iter().any(|r| r.done > 0);
     summary
         .parts
         .iter()
@@ -215,123 +218,6 @@ pub fn records(summary: &Summary, plan: &Plan, start: Started, session: &str) ->
             },
         })
         .collect()
-}
-
-/// A line that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    /// 1-based.
-    pub line: usize,
-    pub reason: String,
-}
-
-impl fmt::Display for Skipped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{FILE_NAME}:{}: skipped: {}", self.line, self.reason)
-    }
-}
-
-/// What a whole history file holds: the records in file order, and the lines that were skipped.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct History {
-    pub records: Vec<Record>,
-    pub skipped: Vec<Skipped>,
-}
-
-/// Reads a whole file held in memory, as [`read_lines`] does.
-pub fn read(bytes: &[u8]) -> History {
-    let mut history = History::default();
-    let _ = read_lines(
-        bytes,
-        |record| {
-            history.records.push(record);
-            true
-        },
-        |skipped| history.skipped.push(skipped),
-    );
-    history
-}
-
-/// A line longer than this is skipped unread: a record is a few hundred bytes, so such a line
-/// is damage, and holding it whole could take any amount of memory.
-pub const MAX_LINE_BYTES: usize = 64 * 1024;
-
-/// Reads a history from `reader` one line at a time. Each record goes to `record` (which returns
-/// whether to go on) once no later amendment can reach it, each line that is neither a record
-/// nor an amendment to `skipped`. Only the last [`AMENDMENT_REACH`] records are held, waiting
-/// for their amendments. Blank lines are ignored; a damaged line never stops the lines after it
-/// from being read.
-pub fn read_lines(
-    mut reader: impl BufRead,
-    mut record: impl FnMut(Record) -> bool,
-    mut skipped: impl FnMut(Skipped),
-) -> io::Result<()> {
-    let mut waiting = History::default();
-    let mut line = Vec::new();
-    let mut number = 0;
-    loop {
-        line.clear();
-        let limit = MAX_LINE_BYTES as u64 + 1;
-        if (&mut reader).take(limit).read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        number += 1;
-        if line.len() > MAX_LINE_BYTES && line.last() != Some(&b'\n') {
-            reader.skip_until(b'\n')?;
-            let reason = format!("longer than {} KiB, so not a record", MAX_LINE_BYTES / 1024);
-            skipped(Skipped { line: number, reason });
-            continue;
-        }
-        let text = line.strip_suffix(b"\n").unwrap_or(&line);
-        if text.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match parse_entry(text).or_else(|reason| rejoined(text).ok_or(reason)) {
-            Ok(Entry::Record(read)) => {
-                waiting.records.push(read);
-                if waiting.records.len() > 2 * AMENDMENT_REACH {
-                    // Half the window at a time, so that each record is moved once, not once per line.
-                    let past: Vec<Record> = waiting.records.drain(..AMENDMENT_REACH).collect();
-                    for done in past {
-                        if !record(done) {
-                            return Ok(());
-                        }
-                    }
-                }
-            }
-            Ok(Entry::Amendment(amendment)) => waiting.amend(&amendment),
-            Err(reason) => skipped(Skipped { line: number, reason }),
-        }
-    }
-    for done in waiting.records {
-        if !record(done) {
-            break;
-        }
-    }
-    Ok(())
-}
-
-/// The record or amendment at the end of a damaged line, if there is one whole. A writer killed
-/// mid-write can leave a line cut short; another writer that looked at the file's end just
-/// before may then append its line straight after the cut. The cut part is lost, the whole line
-/// after it is not.
-fn rejoined(line: &[u8]) -> Option<Entry> {
-    const START: &[u8] = b"{\"v\":";
-    let at = line.windows(START.len()).rposition(|window| window == START).filter(|&at| at > 0)?;
-    parse_entry(&line[at..]).ok()
-}
-
-impl History {
-    /// Gives the answers of `amendment` to the records of its session read so far (one per
-    /// exercise of a routine); an amendment whose session is not found changes nothing.
-    pub fn amend(&mut self, amendment: &Amendment) {
-        let reach = self.records.len().saturating_sub(AMENDMENT_REACH);
-        for record in self.records[reach..].iter_mut().rev() {
-            if record.session.as_deref() == Some(amendment.session.as_str()) {
-                record.checkin = amendment.checkin;
-            }
-        }
-    }
 }
 
 /// Parses one line: a record, an amendment, or why it is neither.

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::domain::exercise::Side;
 use crate::domain::plan::{Phase, PhaseKind, Plan};
+use crate::domain::summary::{PartSummary, SideReps, Summary};
 
 /// Where the session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,44 +389,6 @@ impl Session {
         let done = phases.filter(|(p, done)| **done && p.kind == PhaseKind::Hold && p.part == part && p.side == side);
         done.count() as u32
     }
-}
-
-/// Reps done and planned for one side of one exercise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SideReps {
-    pub side: Option<Side>,
-    /// Holds that ran to their end.
-    pub done: u32,
-    pub planned: u32,
-}
-
-/// What was done of one exercise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartSummary {
-    pub name: String,
-    pub id: String,
-    pub reps: Vec<SideReps>,
-    pub hold: Duration,
-    /// The time its phases ran, pauses left out (for a routine, the rest before it included).
-    pub active: Duration,
-}
-
-/// What a session did, for the done screen, the printed summary and the history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
-    /// Every hold ran to its end.
-    pub completed: bool,
-    /// The session reached its end rather than being stopped early, skipped holds or not.
-    pub reached_end: bool,
-    /// Holds skipped in a session that reached its end; 0 for one stopped early.
-    pub skipped: u32,
-    pub parts: Vec<PartSummary>,
-    /// Time spent in holds, whether or not each hold ran to its end.
-    pub held: Duration,
-    /// From start to end, pauses included.
-    pub elapsed: Duration,
-    /// Elapsed time less pauses.
-    pub active: Duration,
 }
 
 #[cfg(test)]

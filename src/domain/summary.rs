@@ -1,9 +1,50 @@
-//! The words for what a session did: the done screen's lines and the summary printed at exit.
+//! What a session did: its summary's types (the session builds them) and its words, the done
+//! screen's lines and the summary printed at exit.
 
 use std::fmt::Write as _;
 
 use crate::domain::duration::human;
-use crate::domain::session::{SideReps, Summary};
+use std::time::Duration;
+
+use crate::domain::exercise::Side;
+
+/// Reps done and planned for one side of one exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SideReps {
+    pub side: Option<Side>,
+    /// Holds that ran to their end.
+    pub done: u32,
+    pub planned: u32,
+}
+
+/// What was done of one exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartSummary {
+    pub name: String,
+    pub id: String,
+    pub reps: Vec<SideReps>,
+    pub hold: Duration,
+    /// The time its phases ran, pauses left out (for a routine, the rest before it included).
+    pub active: Duration,
+}
+
+/// What a session did, for the done screen, the printed summary and the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Every hold ran to its end.
+    pub completed: bool,
+    /// The session reached its end rather than being stopped early, skipped holds or not.
+    pub reached_end: bool,
+    /// Holds skipped in a session that reached its end; 0 for one stopped early.
+    pub skipped: u32,
+    pub parts: Vec<PartSummary>,
+    /// Time spent in holds, whether or not each hold ran to its end.
+    pub held: Duration,
+    /// From start to end, pauses included.
+    pub elapsed: Duration,
+    /// Elapsed time less pauses.
+    pub active: Duration,
+}
 
 /// The done screen's lines: reps per side, time held, time taken.
 pub fn lines(summary: &Summary) -> Vec<String> {
@@ -75,11 +116,7 @@ pub fn text(summary: &Summary) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
-    use crate::domain::exercise::Side;
-    use crate::domain::session::PartSummary;
 
     fn summary(completed: bool, paused: u64) -> Summary {
         Summary {

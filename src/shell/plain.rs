@@ -12,7 +12,8 @@ use signal_hook::consts::SIGINT;
 
 use crate::domain::cues;
 use crate::domain::plan::{self, Plan};
-use crate::domain::session::{Command, Session, Summary};
+use crate::domain::session::{Command, Session};
+use crate::domain::summary::Summary;
 use crate::failure::Failure;
 use crate::shell::announce::Announcer;
 use crate::shell::input::{self, Input, Inputs};

@@ -4,7 +4,8 @@
 use std::time::Instant;
 
 use crate::domain::checkin::Checkin;
-use crate::domain::session::{Event, Session, Summary};
+use crate::domain::session::{Event, Session};
+use crate::domain::summary::Summary;
 use crate::shell::announce::Announcer;
 
 /// Where a session is kept: its record the moment it ends, by whatever path, and the check-in

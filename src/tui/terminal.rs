@@ -19,7 +19,8 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 
 use crate::domain::checkin::Checkin;
 use crate::domain::plan::Plan;
-use crate::domain::session::{Session, Summary};
+use crate::domain::session::Session;
+use crate::domain::summary::Summary;
 use crate::history::{Record, Started};
 use crate::shell::announce::Announcer;
 use crate::shell::input;

@@ -2,7 +2,7 @@ use super::*;
 use crate::domain::checkin::{Checkin, Pain};
 use crate::domain::exercise;
 use crate::domain::exercise::Side;
-use crate::domain::session::SideReps;
+use crate::domain::summary::SideReps;
 use crate::history::tests::record;
 
 /// The default exercise: reps 5 to 10, hold 3 to 5 s.
