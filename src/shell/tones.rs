@@ -92,8 +92,16 @@ impl Tones {
         let Some((player, options)) = found else {
             return Err(format!("No tones: none of {} found; ringing the terminal bell", names.join(", ")));
         };
-        let folder = std::env::temp_dir().join(format!("trunkrot-tones-{}", std::process::id()));
-        let written = fs::create_dir_all(&folder).and_then(|()| {
+        // The user's own runtime folder when there is one; a shared temp folder otherwise, where
+        // the folder is made afresh and private, so no one else's file or link is written through.
+        let base = std::env::var_os("XDG_RUNTIME_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+        let folder = base.join(format!("trunkrot-tones-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&folder);
+        let made = {
+            use std::os::unix::fs::DirBuilderExt;
+            fs::DirBuilder::new().mode(0o700).create(&folder)
+        };
+        let written = made.and_then(|()| {
             PATTERNS.iter().try_for_each(|pattern| fs::write(file_in(&folder, pattern.cue), wav(pattern.notes)))
         });
         if let Err(e) = written {
