@@ -38,21 +38,30 @@ impl Pty {
 
     /// Starts the binary with `args` in a fresh 80x24 terminal, its history under `data`.
     pub fn spawn_with_data(args: &[&str], data: &Path) -> Pty {
-        Pty::spawn_in(args, data, 80, 24)
+        Pty::spawn_program(env!("CARGO_BIN_EXE_trunkrot"), args, data, 80, 24)
     }
 
     /// Starts the binary with `args` in a fresh terminal of `cols` x `rows`.
     pub fn spawn_sized(args: &[&str], cols: u16, rows: u16) -> Pty {
-        Pty::spawn_in(args, Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data")), cols, rows)
+        let data = Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data"));
+        Pty::spawn_program(env!("CARGO_BIN_EXE_trunkrot"), args, data, cols, rows)
     }
 
-    fn spawn_in(args: &[&str], data: &Path, cols: u16, rows: u16) -> Pty {
+    /// Starts an interactive bash with job control in an 80x24 terminal, for the binary to be
+    /// run from as a user does (`$TRUNKROT` names it), its history under `data`.
+    pub fn spawn_shell(data: &Path) -> Pty {
+        Pty::spawn_program("bash", &["--norc", "--noprofile", "-i"], data, 80, 24)
+    }
+
+    fn spawn_program(program: &str, args: &[&str], data: &Path, cols: u16, rows: u16) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_trunkrot"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
+        command.env("PS1", "$ ");
+        command.env("TRUNKROT", env!("CARGO_BIN_EXE_trunkrot"));
         // Its config and history stay away from the user's own.
         command.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-config"));
         command.env("XDG_DATA_HOME", data);

@@ -1,0 +1,107 @@
+//! Job control as a user meets it: the real binary started from an interactive bash in a
+//! pseudo-terminal, stopped with Ctrl-Z or `kill -TSTP`, continued with `bg` and `fg`, ended
+//! with `kill %1`. Also plain mode's Ctrl-C, echoed by the terminal as `^C`.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use support::pty::Pty;
+use trunkrot::history;
+
+/// Long enough for a loaded two-core machine; a passing test never waits this long.
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+const SESSION: &str = "$TRUNKROT --get-ready 0 --transition 0 --hold 2 --reps 5 --quiet\r";
+
+fn kept(data: &Path) -> usize {
+    let bytes = std::fs::read(data.join("trunkrot").join(history::FILE_NAME)).unwrap_or_default();
+    history::read(&bytes).records.len()
+}
+
+/// A shell that has started a session and seen its left hold done.
+fn shell_in_a_session(data: &Path) -> Pty {
+    let mut pty = Pty::spawn_shell(data);
+    pty.expect_text("$ ", TIMEOUT);
+    pty.send(SESSION);
+    pty.expect_text("RIGHT", TIMEOUT);
+    pty
+}
+
+fn expect_stopped(pty: &Pty) {
+    let back = pty.wait_until(TIMEOUT, |screen| !screen.alternate_screen() && screen.contents().contains("Stopped"));
+    assert!(back, "the shell's screen, with the job stopped: {}", pty.contents());
+}
+
+#[test]
+fn ctrl_z_then_kill_ends_the_stopped_job_with_143_and_keeps_it() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let mut pty = shell_in_a_session(data.path());
+    pty.send("\x1a");
+    expect_stopped(&pty);
+    pty.send("kill %1\r");
+    // bash reports a job's end at a prompt after it has seen it: ask until it has.
+    let give_up = std::time::Instant::now() + TIMEOUT;
+    while !pty.wait_until(Duration::from_millis(500), |screen| screen.contents().contains("Exit 143")) {
+        assert!(std::time::Instant::now() < give_up, "{}", pty.contents());
+        pty.send("jobs\r");
+    }
+    assert_eq!(kept(data.path()), 1);
+}
+
+#[test]
+fn continued_in_the_background_it_waits_for_fg_then_comes_back_paused() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let mut pty = shell_in_a_session(data.path());
+    pty.send("\x1a");
+    expect_stopped(&pty);
+    pty.send("bg\r");
+    pty.send("sleep 1; jobs\r");
+    pty.expect_text("Running", TIMEOUT);
+    assert!(!pty.contents().contains("Stopped (tty output)"), "{}", pty.contents());
+    pty.send("fg\r");
+    let back = pty.wait_until(TIMEOUT, |screen| screen.alternate_screen() && screen.contents().contains("PAUSED"));
+    assert!(back, "{}", pty.contents());
+    pty.send("q");
+    // Typed before it exits, the next command would be read as keys by the session.
+    pty.expect_text("stopped early", TIMEOUT);
+    pty.send("echo status=$?\r");
+    pty.expect_text("status=0", TIMEOUT);
+    assert_eq!(kept(data.path()), 1);
+}
+
+#[test]
+fn a_stop_from_outside_gives_the_screen_back_first() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let mut pty = shell_in_a_session(data.path());
+    // The shell's one child is the session.
+    let pid = Command::new("pgrep").args(["-P", &pty.pid().to_string()]).output().expect("pgrep runs");
+    let pid = String::from_utf8(pid.stdout).expect("a pid").trim().to_owned();
+    assert!(!pid.is_empty());
+    let sent = Command::new("kill").args(["-TSTP", &pid]).status().expect("kill runs");
+    assert!(sent.success());
+    expect_stopped(&pty);
+    pty.send("fg\r");
+    let back = pty.wait_until(TIMEOUT, |screen| screen.alternate_screen() && screen.contents().contains("PAUSED"));
+    assert!(back, "{}", pty.contents());
+    pty.send("\x03");
+    pty.expect_text("stopped early", TIMEOUT);
+    pty.send("echo status=$?\r");
+    pty.expect_text("status=130", TIMEOUT);
+}
+
+#[test]
+fn plain_ctrl_c_says_stopped_early_on_a_line_of_its_own() {
+    let data = tempfile::tempdir().expect("a temp dir");
+    let mut pty = Pty::spawn_shell(data.path());
+    pty.expect_text("$ ", TIMEOUT);
+    pty.send("$TRUNKROT --plain --get-ready 30 --quiet\r");
+    pty.expect_text("get ready", TIMEOUT);
+    pty.send("\x03");
+    pty.expect_text("stopped early", TIMEOUT);
+    let contents = pty.contents();
+    assert!(contents.lines().any(|line| line.starts_with("Lower trunk rotation: stopped early")), "{contents}");
+    assert!(!contents.contains("^CLower"), "{contents}");
+}
