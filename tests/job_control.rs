@@ -61,12 +61,19 @@ fn ctrl_z_then_kill_ends_the_stopped_job_with_143_and_keeps_it() {
 fn continued_in_the_background_it_waits_for_fg_then_comes_back_paused() {
     let data = tempfile::tempdir().expect("a temp dir");
     let mut pty = shell_in_a_session(data.path());
+    let pid = session_pid(&pty);
     pty.send("\x1a");
     expect_stopped(&pty);
     pty.send("bg\r");
-    pty.send("sleep 1; jobs\r");
-    pty.expect_text("Running", TIMEOUT);
-    assert!(!pty.contents().contains("Stopped (tty output)"), "{}", pty.contents());
+    pty.expect_text("&", TIMEOUT);
+    // Typing to the shell meanwhile must not stop it for reading the terminal, nor anything
+    // stop it for writing there.
+    pty.send("echo typed meanwhile\r");
+    let echoed = |screen: &vt100::Screen| screen.contents().lines().any(|line| line.trim() == "typed meanwhile");
+    assert!(pty.wait_until(TIMEOUT, echoed), "{}", pty.contents());
+    std::thread::sleep(Duration::from_secs(1));
+    assert_ne!(process_state(&pid), 'T', "stopped in the background: {}", pty.contents());
+    // `fg` on a job running in the background sends no signal: it must notice by itself.
     pty.send("fg\r");
     let back = pty.wait_until(TIMEOUT, |screen| screen.alternate_screen() && screen.contents().contains("PAUSED"));
     assert!(back, "{}", pty.contents());
@@ -78,14 +85,26 @@ fn continued_in_the_background_it_waits_for_fg_then_comes_back_paused() {
     assert_eq!(kept(data.path()), 1);
 }
 
+/// The session's process id: the shell's one child.
+fn session_pid(pty: &Pty) -> String {
+    let pid = Command::new("pgrep").args(["-P", &pty.pid().to_string()]).output().expect("pgrep runs");
+    let pid = String::from_utf8(pid.stdout).expect("a pid").trim().to_owned();
+    assert!(!pid.is_empty(), "no session under the shell");
+    pid
+}
+
+/// The process's state letter from `/proc` (`T` when stopped).
+fn process_state(pid: &str) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process's stat");
+    let after_name = stat.rsplit_once(") ").expect("a stat line").1;
+    after_name.chars().next().expect("a state")
+}
+
 #[test]
 fn a_stop_from_outside_gives_the_screen_back_first() {
     let data = tempfile::tempdir().expect("a temp dir");
     let mut pty = shell_in_a_session(data.path());
-    // The shell's one child is the session.
-    let pid = Command::new("pgrep").args(["-P", &pty.pid().to_string()]).output().expect("pgrep runs");
-    let pid = String::from_utf8(pid.stdout).expect("a pid").trim().to_owned();
-    assert!(!pid.is_empty());
+    let pid = session_pid(&pty);
     let sent = Command::new("kill").args(["-TSTP", &pid]).status().expect("kill runs");
     assert!(sent.success());
     expect_stopped(&pty);

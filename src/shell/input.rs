@@ -4,11 +4,12 @@
 //! channel with a deadline instead of polling.
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, KeyEvent};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::Signals;
 
@@ -62,7 +63,10 @@ pub fn spawn(keys: bool) -> io::Result<Receiver<Input>> {
     thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
             let input = match signal {
-                SIGTSTP => Input::Suspend,
+                SIGTSTP => {
+                    away();
+                    Input::Suspend
+                }
                 SIGCONT => Input::Continue,
                 _ => Input::Signal(signal),
             };
@@ -77,10 +81,38 @@ pub fn spawn(keys: bool) -> io::Result<Receiver<Input>> {
     Ok(receiver)
 }
 
+/// Whether the terminal has been given back to the shell (Ctrl-Z, or a stop from outside) and
+/// not yet taken again. Meanwhile the key thread does not read: a read from the background
+/// stops the whole process (SIGTTIN), and the shell's job table can miss the `fg` that
+/// continued it, leaving it stopped.
+static AWAY: AtomicBool = AtomicBool::new(false);
+
+/// How often the key thread looks whether the terminal is back.
+const AWAY_POLL: Duration = Duration::from_millis(50);
+
+/// Marks the terminal as given back: the key thread stops reading it.
+pub fn away() {
+    AWAY.store(true, Ordering::SeqCst);
+}
+
+/// Marks the terminal as taken again: the key thread reads it again.
+pub fn back() {
+    AWAY.store(false, Ordering::SeqCst);
+}
+
 fn read_keys(sender: &Sender<Input>) {
     loop {
+        while AWAY.load(Ordering::SeqCst) {
+            thread::sleep(AWAY_POLL);
+        }
         let input = match event::read() {
-            Ok(Event::Key(key)) => Input::Key(key),
+            Ok(Event::Key(key)) => {
+                if is_suspend(key) {
+                    // Before the next read: the process is about to be stopped.
+                    away();
+                }
+                Input::Key(key)
+            }
             Ok(Event::Resize(..)) => Input::Resize,
             Ok(_) => continue,
             Err(_) => {
@@ -94,10 +126,13 @@ fn read_keys(sender: &Sender<Input>) {
     }
 }
 
+/// Ctrl-Z, which the interactive loop answers by stopping the process.
+fn is_suspend(key: KeyEvent) -> bool {
+    key.kind == KeyEventKind::Press && key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('z')
+}
+
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
 
     #[test]

@@ -7,7 +7,7 @@
 //! its record before returning.
 
 use std::panic::{self, AssertUnwindSafe};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -19,6 +19,9 @@ use crate::shell::step::{Keeper, Stepper};
 use crate::tui::app::{Action, App};
 use crate::tui::keys;
 use crate::tui::view::{self, Theme};
+
+/// How often a session continued in the background looks whether it is in the foreground.
+const AWAY_CHECK: Duration = Duration::from_millis(200);
 
 /// Where the time comes from: the system's clock, or a test's.
 pub trait Clock {
@@ -105,9 +108,19 @@ impl<B: Backend, C: Clock, I: Inputs, K: Console> Driver<'_, B, C, I, K> {
             if app.exiting() {
                 return signal.map_or(Ending::Left, Ending::Signal);
             }
-            let input = self.inputs.next(stepper.wake(app.next_wake(now)));
+            let mut wake = stepper.wake(app.next_wake(now));
+            if away {
+                // `fg` on a job running in the background sends no signal: look again soon.
+                let check = now + AWAY_CHECK;
+                wake = Some(wake.map_or(check, |wake| wake.min(check)));
+            }
+            let input = self.inputs.next(wake);
             let now = self.clock.now();
             let action = match input {
+                None if away => {
+                    away = !self.take_back(K::resume);
+                    continue;
+                }
                 None | Some(Input::Resize) => continue,
                 Some(Input::Key(key)) => {
                     let action = if app.question().is_some() { keys::checkin_action(key) } else { keys::action(key) };

@@ -161,6 +161,7 @@ impl Console for Screen {
             return Ok(false);
         }
         set_up()?;
+        input::back();
         Ok(true)
     }
 }
