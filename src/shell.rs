@@ -2,7 +2,6 @@
 //! files, the config file and the history file on disk, the terminal's background.
 
 pub mod announce;
-pub mod background;
 pub mod catalog;
 pub mod config;
 pub mod input;
@@ -10,6 +9,7 @@ pub mod job;
 pub mod journal;
 pub mod places;
 pub mod plain;
+pub mod process_group;
 pub mod regular_file;
 pub mod speech;
 pub mod step;

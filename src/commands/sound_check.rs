@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use crate::cli::SoundCheckArgs;
 use crate::domain::cues::{Bell, Cue, Pattern};
 use crate::failure::Failure;
-use crate::shell::background::Ended;
 use crate::shell::config;
+use crate::shell::process_group::Ended;
 use crate::shell::speech::{Said, Voice};
 use crate::shell::tones::Tones;
 

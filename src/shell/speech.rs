@@ -1,7 +1,7 @@
 //! Speaking cues aloud through the system's speech command, without ever blocking the timer.
 //!
 //! The command is run directly (no shell) with the words as its last argument, in a process
-//! group of its own with all three standard streams null ([`crate::shell::background`]). It is
+//! group of its own with all three standard streams null ([`crate::shell::process_group`]). It is
 //! never waited for: the announcer asks whether it is done, and stops it only for more
 //! important words. A command that cannot start or exits non-zero is reported once. The
 //! command comes from the user's config or `PATH`, never from an exercise file.
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::cues::voice::Rate;
 use crate::domain::untrusted::clean_line;
-use crate::shell::background::{Background, Ended};
+use crate::shell::process_group::{Background, Ended};
 
 /// The speech commands tried, in order, when the config names none.
 pub const KNOWN_COMMANDS: &[&str] = &["espeak-ng", "espeak", "spd-say", "say"];
