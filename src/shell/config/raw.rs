@@ -10,6 +10,25 @@ use crate::domain::exercise::limits;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::plan::Overrides;
 use crate::domain::settings::{Given, ThemeName};
+use crate::domain::shape::{self, Field, Shape};
+
+/// The config's keys and what each must be, checked before the values so that one run reports
+/// every key of the wrong type, not only the first.
+const SHAPE: &[Field] = &[
+    Field::optional("reps", Shape::Whole),
+    Field::optional("hold", Shape::Seconds),
+    Field::optional("get_ready", Shape::Seconds),
+    Field::optional("transition", Shape::Seconds),
+    Field::optional("rest", Shape::Seconds),
+    Field::optional("sets", Shape::Whole),
+    Field::optional("quiet", Shape::Flag),
+    Field::optional("bell", Shape::Text),
+    Field::optional("voice", Shape::Flag),
+    Field::optional("checkin", Shape::Flag),
+    Field::optional("voice_command", Shape::List(&Shape::Text)),
+    Field::optional("exercise", Shape::Text),
+    Field::optional("theme", Shape::Text),
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +55,10 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         let message = "is not UTF-8 text; a config is a TOML file";
         return Err(InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] });
     };
+    let problems = shape::check(origin, source, SHAPE);
+    if !problems.is_empty() {
+        return Err(InvalidFile { diagnostics: problems });
+    }
     let raw: RawConfig = toml::from_str(source).map_err(|e| {
         let message = with_key(source, e.span(), toml_message(&e));
         InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), message)] }
@@ -120,5 +143,43 @@ fn with_key(source: &str, span: Option<std::ops::Range<usize>>, message: String)
     match key {
         Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
         _ => message,
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_the_shape_is_one_serde_reads() {
+        let sample = shape::sample(SHAPE);
+        let parsed: Result<RawConfig, _> = toml::from_str(&sample);
+        assert!(parsed.is_ok(), "{sample}\n{:?}", parsed.err());
+        assert!(shape::check("config.toml", &sample, SHAPE).is_empty());
+    }
+
+    #[test]
+    fn the_shape_names_every_key_serde_reads() {
+        let mut ours: Vec<&str> = SHAPE.iter().map(|field| field.name).collect();
+        ours.sort_unstable();
+        let error = toml::from_str::<RawConfig>("zz_not_a_key = 1\n").err().expect("an unknown key");
+        let message = error.message().to_owned();
+        let expected = message.split_once("expected").map_or("", |(_, rest)| rest);
+        let mut serde_keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        serde_keys.sort_unstable();
+        assert_eq!(ours, serde_keys, "add the new key to SHAPE in config/raw.rs");
+    }
+
+    #[test]
+    fn every_key_of_the_wrong_type_is_reported_in_one_run() {
+        let text = "reps = \"ten\"\nquiet = 1\nvoice_command = \"espeak-ng\"\ntheme = true\nhold = [5]\n";
+        let problems = parse("config.toml", text.as_bytes()).expect_err("five wrong types").diagnostics;
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 5, "{}", lines.join("\n"));
+        for (line, key) in ["reps", "quiet", "voice_command", "theme", "hold"].iter().enumerate() {
+            let found =
+                lines.iter().any(|text| text.starts_with(&format!("config.toml:{}:", line + 1)) && text.contains(key));
+            assert!(found, "`{key}` at line {}:\n{}", line + 1, lines.join("\n"));
+        }
     }
 }

@@ -69,7 +69,7 @@ fn bad_values_name_the_key_and_line() {
     let message = error("reps = 2\nhold = 0\n");
     assert!(message.contains("config.toml:2:8: `hold` is 0 s, outside the allowed 1 to 600 s"), "{message}");
     let message = error("quiet = \"yes\"\n");
-    assert!(message.contains("config.toml:1:9: `quiet`: "), "{message}");
+    assert!(message.contains("config.toml:1:9: `quiet` must be `true` or `false`, not text"), "{message}");
     let message = error("theme = \"dim\"");
     assert!(message.contains("`theme` is `\"dim\"`"), "{message}");
     let message = error("voice_command = []");
