@@ -3,31 +3,17 @@
 
 use std::fs;
 use std::path::PathBuf;
-use std::time::Duration;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-/// A fresh config home; `config` (if any) is written to its `trunkrot/config.toml`.
-fn home(name: &str, config: Option<&str>) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trunkrot-config-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(dir.join("trunkrot")).expect("a temporary folder");
-    if let Some(text) = config {
-        fs::write(dir.join("trunkrot/config.toml"), text).expect("a config file written");
-    }
-    dir
-}
+mod support;
 
-fn trunkrot(home: &PathBuf) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("trunkrot");
-    command
-        .env("XDG_CONFIG_HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(20));
-    command
+use support::home::trunkrot;
+
+/// A fresh home of this suite's own.
+fn home(name: &str, config: Option<&str>) -> PathBuf {
+    support::home::home("config", name, config)
 }
 
 fn stdout(assert: &assert_cmd::assert::Assert) -> String {
