@@ -27,6 +27,9 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let (announcer, notice) = announcer(&settings);
     let mut recorder = Recorder::new(plan.clone(), journal::path()?);
     let (summary, reader, exit, sound) = if args.plain || !std::io::stdout().is_terminal() {
+        // The failure to keep the record is this command's error, printed on stderr as soon as
+        // the session ends: told as a notice too, plain mode would say it twice.
+        recorder.notify = false;
         if let Some(notice) = &notice {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
         }
@@ -90,13 +93,16 @@ struct Recorder {
     written: bool,
     /// The first failure to write, reported once the terminal is restored.
     failure: Option<Failure>,
+    /// Whether a failure to write is also a notice for the screen, which hides the error
+    /// until the user leaves it.
+    notify: bool,
 }
 
 impl Recorder {
     fn new(plan: Plan, path: PathBuf) -> Self {
         let now = jiff::ZonedDateTime::now();
         let id = format!("{}-{}", now.timestamp().as_nanosecond(), std::process::id());
-        Recorder { plan, path, start: Started::from_zoned(&now), id, written: false, failure: None }
+        Recorder { plan, path, start: Started::from_zoned(&now), id, written: false, failure: None, notify: true }
     }
 
     fn append(&mut self, lines: &[String]) -> Option<String> {
@@ -105,7 +111,7 @@ impl Recorder {
         let failure = journal::unwritable(&self.path, &error);
         let notice = failure.to_string();
         self.failure.get_or_insert(failure);
-        Some(notice)
+        self.notify.then_some(notice)
     }
 
     /// What the history now suggests for each exercise done; nothing when nothing was kept.
@@ -125,7 +131,8 @@ impl Keeper for Recorder {
         }
         let lines: Vec<String> = records.iter().map(history::Record::to_line).collect();
         let notice = self.append(&lines);
-        self.written = notice.is_none();
+        // The first write of the session: any failure so far is this one.
+        self.written = self.failure.is_none();
         notice
     }
 
@@ -215,6 +222,22 @@ mod tests {
         let notice = recorder.ended(&session.summary(t0)).expect("a notice for the screen");
         assert!(notice.contains("cannot save this session"), "{notice}");
         assert!(matches!(recorder.failure, Some(Failure::HistoryUnwritable { .. })));
+    }
+
+    #[test]
+    fn without_notices_a_history_that_cannot_be_written_is_only_the_failure() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let blocked = dir.path().join("not-a-dir");
+        std::fs::write(&blocked, "").expect("a file");
+        let mut recorder = Recorder::new(plan(), blocked.join(history::FILE_NAME));
+        recorder.notify = false;
+        let t0 = Instant::now();
+        let mut session = Session::start(plan(), t0);
+        session.tick(t0 + session.plan().total());
+        assert_eq!(recorder.ended(&session.summary(t0)), None);
+        assert!(matches!(recorder.failure, Some(Failure::HistoryUnwritable { .. })));
+        assert!(!recorder.written, "nothing was written, so no answer can amend it");
+        assert_eq!(recorder.answered(Checkin { pain: Pain::new(1), effort: None }), None);
     }
 
     #[test]
