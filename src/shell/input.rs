@@ -101,11 +101,13 @@ pub fn back() {
 }
 
 fn read_keys(sender: &Sender<Input>) {
+    let mut replies = Replies::default();
     loop {
         while AWAY.load(Ordering::SeqCst) {
             thread::sleep(AWAY_POLL);
         }
         let input = match event::read() {
+            Ok(Event::Key(key)) if replies.swallows(key) => continue,
             Ok(Event::Key(key)) => {
                 if is_suspend(key) {
                     // Before the next read: the process is about to be stopped.
@@ -126,6 +128,45 @@ fn read_keys(sender: &Sender<Input>) {
     }
 }
 
+/// A terminal's answer to a query (`ESC ] 11 ; rgb:… BEL`) that comes after the query gave up
+/// waiting for it, e.g. over a slow remote link. Read as keys, its `b` would mean Back: it
+/// arrives as Alt-] and ends at BEL (Ctrl-G) or ST (Alt-\), and every key between is dropped.
+#[derive(Debug, Default)]
+struct Replies {
+    /// Keys dropped from the answer being read, if one is.
+    inside: Option<usize>,
+}
+
+/// No answer is longer than this; a lost terminator must not eat the user's keys for ever.
+const MAX_REPLY_KEYS: usize = 64;
+
+impl Replies {
+    /// Whether `key` is part of a terminal's answer rather than a key the user pressed.
+    fn swallows(&mut self, key: KeyEvent) -> bool {
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match self.inside {
+            None if alt && key.code == KeyCode::Char(']') => {
+                self.inside = Some(0);
+                true
+            }
+            None => false,
+            Some(_) if (ctrl && key.code == KeyCode::Char('g')) || (alt && key.code == KeyCode::Char('\\')) => {
+                self.inside = None;
+                true
+            }
+            Some(count) if count >= MAX_REPLY_KEYS => {
+                self.inside = None;
+                false
+            }
+            Some(count) => {
+                self.inside = Some(count + 1);
+                true
+            }
+        }
+    }
+}
+
 /// Ctrl-Z, which the interactive loop answers by stopping the process.
 fn is_suspend(key: KeyEvent) -> bool {
     key.kind == KeyEventKind::Press && key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('z')
@@ -134,6 +175,32 @@ fn is_suspend(key: KeyEvent) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn keys_of(text: &str) -> Vec<KeyEvent> {
+        text.chars().map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).collect()
+    }
+
+    #[test]
+    fn a_late_background_answer_is_not_read_as_keys() {
+        let mut replies = Replies::default();
+        let mut typed = vec![KeyEvent::new(KeyCode::Char(']'), KeyModifiers::ALT)];
+        typed.extend(keys_of("11;rgb:ffff/ffff/ffff"));
+        typed.push(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
+        typed.extend(keys_of("b "));
+        let passed: Vec<KeyEvent> = typed.into_iter().filter(|key| !replies.swallows(*key)).collect();
+        assert_eq!(passed, keys_of("b "), "only the keys typed after the answer");
+    }
+
+    #[test]
+    fn an_answer_ended_by_st_or_never_ended_gives_the_keys_back() {
+        let mut replies = Replies::default();
+        assert!(replies.swallows(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::ALT)));
+        assert!(replies.swallows(KeyEvent::new(KeyCode::Char('\\'), KeyModifiers::ALT)));
+        assert!(!replies.swallows(keys_of("q")[0]), "the answer ended at ST");
+        assert!(replies.swallows(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::ALT)));
+        let dropped = keys_of(&"f".repeat(MAX_REPLY_KEYS + 1)).into_iter().filter(|key| replies.swallows(*key)).count();
+        assert_eq!(dropped, MAX_REPLY_KEYS, "an answer without its end stops eating keys");
+    }
 
     #[test]
     fn the_channel_times_out_at_the_deadline_and_a_closed_one_is_closed_input() {
