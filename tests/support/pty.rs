@@ -13,6 +13,12 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
+/// The device attributes query, which every real terminal answers at once, and this one's
+/// answer (a VT220-class terminal). trunkrot's `auto` theme sends it after its background query
+/// and stops waiting when it is answered, as it is in any real terminal.
+const ATTRIBUTES_QUERY: &[u8] = b"\x1b[c";
+const ATTRIBUTES_ANSWER: &[u8] = b"\x1b[?62;22c";
+
 /// How often a wait looks at the screen again.
 const POLL: Duration = Duration::from_millis(20);
 
@@ -21,7 +27,8 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Both `None` once the terminal is closed.
     master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
+    /// Shared with the reader thread, which answers the terminal queries a real one would.
+    writer: Arc<Mutex<Option<Box<dyn Write + Send>>>>,
     child: Box<dyn Child + Send + Sync>,
     /// When the spawn began, and when the screen first showed anything.
     spawned_at: Instant,
@@ -69,18 +76,25 @@ impl Pty {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let first_content_at = Arc::new(OnceLock::new());
         let mut reader = pair.master.try_clone_reader().expect("a reader");
-        let writer = pair.master.take_writer().expect("a writer");
+        let writer: Arc<Mutex<Option<Box<dyn Write + Send>>>> =
+            Arc::new(Mutex::new(Some(pair.master.take_writer().expect("a writer"))));
         let spawned_at = Instant::now();
         let child = pair.slave.spawn_command(command).expect("the binary starts");
         drop(pair.slave);
         let (screen, first) = (Arc::clone(&parser), Arc::clone(&first_content_at));
         let closing = Arc::new(AtomicBool::new(false));
         let close = Arc::clone(&closing);
+        let answering = Arc::clone(&writer);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n @ 1..) = reader.read(&mut buf) {
                 if close.load(Ordering::SeqCst) {
                     break;
+                }
+                if buf[..n].windows(ATTRIBUTES_QUERY.len()).any(|window| window == ATTRIBUTES_QUERY)
+                    && let Some(writer) = answering.lock().expect("the writer").as_mut()
+                {
+                    let _ = writer.write_all(ATTRIBUTES_ANSWER).and_then(|()| writer.flush());
                 }
                 let mut parser = screen.lock().expect("the parser");
                 parser.process(&buf[..n]);
@@ -89,7 +103,7 @@ impl Pty {
                 }
             }
         });
-        Pty { parser, master: Some(pair.master), writer: Some(writer), child, spawned_at, first_content_at, closing }
+        Pty { parser, master: Some(pair.master), writer, child, spawned_at, first_content_at, closing }
     }
 
     /// Closes the terminal, as closing its window does, and waits for the process to end.
@@ -99,7 +113,7 @@ impl Pty {
         if let Some(master) = &self.master {
             let _ = master.resize(PtySize { rows: 25, cols: 80, pixel_width: 0, pixel_height: 0 });
         }
-        self.writer = None;
+        *self.writer.lock().expect("the writer") = None;
         self.master = None;
         self.wait_exit(timeout)
     }
@@ -115,7 +129,8 @@ impl Pty {
 
     /// Types `keys` into the terminal.
     pub fn send(&mut self, keys: &str) {
-        let writer = self.writer.as_mut().expect("an open terminal");
+        let mut writer = self.writer.lock().expect("the writer");
+        let writer = writer.as_mut().expect("an open terminal");
         writer.write_all(keys.as_bytes()).expect("the terminal takes input");
         writer.flush().expect("the terminal takes input");
     }
