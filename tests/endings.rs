@@ -7,7 +7,7 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
 use support::pty::Pty;
@@ -125,7 +125,7 @@ fn each_terminating_signal_restores_the_terminal_saves_and_exits_128_plus_it() {
                 assert!(sent.success());
                 let status = pty.wait_exit(TIMEOUT).expect("the process exits");
                 assert_eq!(status.exit_code(), 128 + number as u32, "SIG{name}: {status:?}");
-                assert_restored(&pty);
+                pty.expect_restored(TIMEOUT);
                 assert_eq!(records(data.path()).len(), 1, "SIG{name} keeps the session");
             })
         })
@@ -143,20 +143,9 @@ fn q_and_ctrl_c_save_and_exit_0_and_130() {
         pty.send(key);
         let status = pty.wait_exit(TIMEOUT).expect("the process exits");
         assert_eq!(status.exit_code(), code, "{key:?}: {status:?}");
-        assert_restored(&pty);
+        pty.expect_restored(TIMEOUT);
         let kept = records(data.path());
         assert_eq!(kept.len(), 1, "{key:?}");
         assert!(left_done(&kept[0]) >= 1);
     }
-}
-
-/// Alternate screen left, cursor shown, raw mode off, and the summary printed after.
-fn assert_restored(pty: &Pty) {
-    pty.expect_text("stopped early", TIMEOUT);
-    let give_up = Instant::now() + TIMEOUT;
-    while pty.raw_mode() && Instant::now() < give_up {
-        thread::sleep(Duration::from_millis(20));
-    }
-    assert!(!pty.raw_mode(), "raw mode is still on");
-    assert!(pty.wait_until(TIMEOUT, |screen| !screen.alternate_screen() && !screen.hide_cursor()));
 }

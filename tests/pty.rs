@@ -5,7 +5,7 @@ mod support;
 
 use std::process::Command;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use support::pty::Pty;
 
@@ -96,14 +96,8 @@ fn sigterm_gives_the_terminal_back_and_exits() {
     assert_restored(&pty);
 }
 
-/// Alternate screen left, cursor shown, raw mode off, and the summary printed after.
+/// The terminal given back (see `Pty::expect_restored`), with the summary of what was done.
 fn assert_restored(pty: &Pty) {
-    pty.expect_text("stopped early", TIMEOUT);
-    let give_up = Instant::now() + TIMEOUT;
-    while pty.raw_mode() && Instant::now() < give_up {
-        thread::sleep(Duration::from_millis(20));
-    }
-    assert!(!pty.raw_mode(), "raw mode is still on");
-    assert!(pty.wait_until(TIMEOUT, |screen| !screen.alternate_screen() && !screen.hide_cursor()));
+    pty.expect_restored(TIMEOUT);
     assert!(pty.contents().contains("Left: 0 of 10 reps"), "{}", pty.contents());
 }

@@ -174,6 +174,18 @@ impl Pty {
         }
     }
 
+    /// Waits until a session stopped early has given the terminal back: the summary printed,
+    /// raw mode off, the alternate screen left and the cursor shown.
+    pub fn expect_restored(&self, timeout: Duration) {
+        self.expect_text("stopped early", timeout);
+        let give_up = Instant::now() + timeout;
+        while self.raw_mode() && Instant::now() < give_up {
+            thread::sleep(POLL);
+        }
+        assert!(!self.raw_mode(), "raw mode is still on");
+        assert!(self.wait_until(timeout, |screen| !screen.alternate_screen() && !screen.hide_cursor()));
+    }
+
     /// Whether the terminal is in raw mode (no echo, no line editing), as the kernel sees it.
     pub fn raw_mode(&self) -> bool {
         let termios = self.master.as_ref().expect("an open terminal").get_termios().expect("the terminal's settings");
