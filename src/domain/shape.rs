@@ -204,6 +204,26 @@ fn unknown(name: &str, path: &str, fields: &[Field]) -> String {
     }
 }
 
+/// The keys serde knows at the top of `T`, sorted, from its message for an unknown one added
+/// after `before` (the keys `T` requires, if any): for tests that keep a shape in step with it.
+#[cfg(test)]
+pub(crate) fn serde_keys<T: serde::de::DeserializeOwned>(before: &str) -> Vec<String> {
+    let error = toml::from_str::<T>(&format!("{before}zz_not_a_key = 1\n")).err().expect("an unknown key");
+    let message = error.message().to_owned();
+    let expected = message.split_once("expected").map_or("", |(_, rest)| rest);
+    let mut keys: Vec<String> = expected.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+    keys.sort();
+    keys
+}
+
+/// The keys of `fields`, sorted, to compare with [`serde_keys`].
+#[cfg(test)]
+pub(crate) fn keys(fields: &[Field]) -> Vec<String> {
+    let mut keys: Vec<String> = fields.iter().map(|f| f.name.to_owned()).collect();
+    keys.sort();
+    keys
+}
+
 /// A TOML text with every key of `fields` given a value of its shape, for tests that keep a
 /// shape in step with the struct serde reads.
 #[cfg(test)]

@@ -358,22 +358,6 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
 mod shape_tests {
     use super::*;
 
-    /// The keys serde knows at the top of `T`, from its message for an unknown one.
-    fn serde_keys<T: serde::de::DeserializeOwned>(before: &str) -> Vec<String> {
-        let error = toml::from_str::<T>(&format!("{before}zz_not_a_key = 1\n")).err().expect("an unknown key");
-        let message = error.message().to_owned();
-        let expected = message.split_once("expected").map_or("", |(_, rest)| rest);
-        let mut keys: Vec<String> = expected.split('`').skip(1).step_by(2).map(str::to_owned).collect();
-        keys.sort();
-        keys
-    }
-
-    fn shape_keys(fields: &[Field]) -> Vec<String> {
-        let mut keys: Vec<String> = fields.iter().map(|f| f.name.to_owned()).collect();
-        keys.sort();
-        keys
-    }
-
     #[test]
     fn every_key_of_the_shape_is_one_serde_reads() {
         let sample = shape::sample(SHAPE)
@@ -386,9 +370,17 @@ mod shape_tests {
 
     #[test]
     fn the_shape_names_every_key_serde_reads() {
-        assert_eq!(shape_keys(SHAPE), serde_keys::<RawExercise>(""), "add the new key to SHAPE in exercise/raw.rs");
-        assert_eq!(shape_keys(TIMING), serde_keys::<RawTiming>(""), "add the new key to TIMING");
-        assert_eq!(shape_keys(CUES), serde_keys::<RawCues>(""), "add the new key to CUES");
-        assert_eq!(shape_keys(MISTAKE), serde_keys::<RawMistake>("name = \"x\"\ncue = \"y\"\n"), "add it to MISTAKE");
+        assert_eq!(
+            shape::keys(SHAPE),
+            shape::serde_keys::<RawExercise>(""),
+            "add the new key to SHAPE in exercise/raw.rs"
+        );
+        assert_eq!(shape::keys(TIMING), shape::serde_keys::<RawTiming>(""), "add the new key to TIMING");
+        assert_eq!(shape::keys(CUES), shape::serde_keys::<RawCues>(""), "add the new key to CUES");
+        assert_eq!(
+            shape::keys(MISTAKE),
+            shape::serde_keys::<RawMistake>("name = \"x\"\ncue = \"y\"\n"),
+            "add it to MISTAKE"
+        );
     }
 }
