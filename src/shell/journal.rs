@@ -40,10 +40,12 @@ pub fn unwritable(path: &Path, error: &io::Error) -> Failure {
     }
 }
 
-/// The records in the history, for the done screen to judge the check-in as [`save`] will;
-/// none when there is no history or it cannot be read (saving reports that).
+/// The latest records in the history, for the done screen to judge the check-in as
+/// [`suggestions`] will after the session: the same end of the file (see [`latest`]), so a
+/// long history costs the start of a session nothing more. None when there is no history or it
+/// cannot be read (saving reports that).
 pub fn past() -> Vec<Record> {
-    path().ok().and_then(|path| load(&path).ok()).map(|history| history.records).unwrap_or_default()
+    path().ok().and_then(|path| latest(&path).ok()).unwrap_or_default()
 }
 
 /// The suggestion for an exercise from the user's history, for `show`; `None` when there is no
