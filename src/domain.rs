@@ -14,6 +14,7 @@ pub mod routine;
 pub mod session;
 pub mod settings;
 pub mod shape;
+pub mod side;
 pub mod spelling;
 pub mod summary;
 pub mod untrusted;

@@ -29,8 +29,8 @@ use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::checkin::{Checkin, Effort, Pain};
-use crate::domain::exercise::Side;
 use crate::domain::plan::Plan;
+use crate::domain::side::Side;
 use crate::domain::summary::{SideReps, Summary};
 use crate::domain::untrusted::clean_line;
 

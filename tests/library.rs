@@ -3,9 +3,10 @@
 
 use std::time::Instant;
 
-use trunkrot::domain::exercise::{self, BUILT_IN, Exercise, Side};
+use trunkrot::domain::exercise::{self, BUILT_IN, Exercise};
 use trunkrot::domain::plan::{Overrides, PhaseKind, Plan};
 use trunkrot::domain::session::{Event, Session, State};
+use trunkrot::domain::side::Side;
 
 fn shipped() -> Vec<Exercise> {
     BUILT_IN.iter().map(|(id, _)| exercise::built_in(id).expect("listed").expect("valid")).collect()

@@ -5,12 +5,12 @@
 
 mod raw;
 
-use std::fmt;
 use std::ops::RangeInclusive;
 use std::time::Duration;
 
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::figure::Figure;
+use crate::domain::side::Side;
 
 /// The bounds every source of settings shares: exercise files, the config and the flags.
 pub mod limits {
@@ -27,38 +27,6 @@ pub mod limits {
     /// A cue's length in characters: it is shown large and spoken, and copied into every phase
     /// it belongs to, so a long one would be unreadable and fill memory.
     pub const CUE_CHARS: usize = 200;
-}
-
-/// Which way the knees (or the leg) go. Exercises without sides have none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    /// `left` or `right`, as it reads inside a sentence.
-    pub fn word(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-
-    /// `LEFT` or `RIGHT`, as it stands on the screen.
-    pub fn shout(self) -> &'static str {
-        match self {
-            Side::Left => "LEFT",
-            Side::Right => "RIGHT",
-        }
-    }
-}
-
-impl fmt::Display for Side {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
-    }
 }
 
 /// What a side stands for on screen: a turn of the body, or one limb.

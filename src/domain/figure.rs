@@ -9,9 +9,9 @@ pub(crate) mod raw;
 
 use std::time::{Duration, Instant};
 
-use crate::domain::exercise::Side;
 use crate::domain::plan::PhaseKind;
 use crate::domain::session::Session;
+use crate::domain::side::Side;
 
 /// The largest coordinate; the smallest is 0.
 pub const BOX: u8 = 100;

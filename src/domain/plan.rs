@@ -5,7 +5,8 @@
 
 use std::time::Duration;
 
-use crate::domain::exercise::{Exercise, Side, Timing};
+use crate::domain::exercise::{Exercise, Timing};
+use crate::domain::side::Side;
 
 pub mod text;
 

@@ -6,8 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::domain::exercise::Side;
 use crate::domain::plan::{Phase, PhaseKind, Plan};
+use crate::domain::side::Side;
 use crate::domain::summary::{PartSummary, SideReps, Summary};
 
 /// Where the session is.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::domain::duration::human;
 use std::time::Duration;
 
-use crate::domain::exercise::Side;
+use crate::domain::side::Side;
 
 /// Reps done and planned for one side of one exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! CSV with a header and one row per record.
 
 use super::Record;
-use crate::domain::exercise::Side;
+use crate::domain::side::Side;
 
 /// One JSON array holding every record, one per line, in the stored format.
 pub fn json(records: &[Record]) -> String {

@@ -9,7 +9,7 @@ use super::Record;
 use super::stats::{Day, Overview, Tally};
 use crate::domain::checkin::Pain;
 use crate::domain::duration::human;
-use crate::domain::exercise::Side;
+use crate::domain::side::Side;
 use crate::domain::width;
 
 /// The whole report for `records` as of `today`.

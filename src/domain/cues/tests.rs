@@ -3,10 +3,11 @@ use std::time::{Duration, Instant};
 
 use super::voice::{Priority, Queue, Rate, Speak};
 use super::*;
-use crate::domain::exercise::{self, Side};
+use crate::domain::exercise;
 use crate::domain::plan::Overrides;
 use crate::domain::routine;
 use crate::domain::session::{Session, State};
+use crate::domain::side::Side;
 
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)

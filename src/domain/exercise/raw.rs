@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Cues, Exercise, Mistake, Side, SideMeans, Timing, limits};
+use super::{Cues, Exercise, Mistake, SideMeans, Timing, limits};
 use crate::domain::diagnostic::Diagnostic;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
 use crate::domain::figure::raw::RawFigure;
@@ -13,6 +13,7 @@ use crate::domain::shape::{
     self, Field,
     Shape::{Any, List, Pair, Seconds, Table, Tables, Text, Whole},
 };
+use crate::domain::side::Side;
 use crate::domain::untrusted::{clean, clean_line};
 
 /// The file's shape, checked first so that every key of the wrong type is reported in one run;

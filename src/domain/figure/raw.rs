@@ -7,8 +7,8 @@ use serde::de::{MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
 use super::{BOX, Figure, Part, Point, Pose};
-use crate::domain::exercise::Side;
 use crate::domain::fields::Checker;
+use crate::domain::side::Side;
 use crate::domain::untrusted::clean_line;
 
 /// More would not be seen at a terminal's resolution, and would only cost drawing time.

@@ -1,9 +1,10 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::domain::exercise::{self, Side};
+use crate::domain::exercise;
 use crate::domain::plan::PhaseKind::{Hold, Move};
 use crate::domain::plan::{Overrides, Plan};
+use crate::domain::side::Side;
 
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)

@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::checkin::{Checkin, Pain};
 use crate::domain::exercise;
-use crate::domain::exercise::Side;
+use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 use crate::history::tests::record;
 

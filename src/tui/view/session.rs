@@ -17,8 +17,8 @@ use super::layout::{self, Content};
 use super::theme::Band;
 use super::{Keys, Theme, keys_line, wrap};
 use crate::domain::duration::human;
-use crate::domain::exercise::Side;
 use crate::domain::plan::{Phase, PhaseKind, Plan};
+use crate::domain::side::Side;
 use crate::domain::width::columns;
 use crate::tui::app::App;
 

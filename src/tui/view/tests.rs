@@ -6,9 +6,9 @@ use ratatui::style::Color;
 
 use super::*;
 use crate::domain::exercise;
-use crate::domain::exercise::Side;
 use crate::domain::plan::{Overrides, Plan};
 use crate::domain::session::{Command, Session};
+use crate::domain::side::Side;
 use crate::tui::app::Action;
 use crate::tui::view::Palette;
 

@@ -8,7 +8,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::domain::exercise::Side;
+use crate::domain::side::Side;
 
 /// A colour scheme once `auto` is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
