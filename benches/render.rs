@@ -89,7 +89,7 @@ fn draw_each_frame<B: ratatui::backend::Backend>(bencher: Bencher, mut terminal:
     let mut frame = 0u32;
     bencher.bench_local(|| {
         frame = (frame + 1) % 750;
-        let now = t0 + trunkrot::domain::figure::FRAME * frame;
+        let now = t0 + trunkrot::domain::motion::FRAME * frame;
         terminal
             .draw(|f| trunkrot::tui::view::render(f, &app, now, trunkrot::tui::view::Theme::standard()))
             .expect("drawn");

@@ -9,6 +9,7 @@ pub mod duration;
 pub mod exercise;
 pub mod fields;
 pub mod figure;
+pub mod motion;
 pub mod plan;
 pub mod routine;
 pub mod session;

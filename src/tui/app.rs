@@ -162,7 +162,7 @@ impl App {
     /// session's deadlines stay where they are, however often the screen is drawn.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let change = self.session.next_change(now);
-        match (change, crate::domain::figure::next_frame(&self.session, now)) {
+        match (change, crate::domain::motion::next_frame(&self.session, now)) {
             (Some(change), Some(frame)) => Some(change.min(frame)),
             (change, frame) => change.or(frame),
         }

@@ -1,8 +1,5 @@
-use std::time::{Duration, Instant};
-
 use super::*;
 use crate::domain::exercise::{self, Exercise};
-use crate::domain::plan::{Overrides, Plan};
 
 fn pose(parts: &[(&str, &[(u8, u8)])]) -> Pose {
     Pose {
@@ -16,17 +13,9 @@ fn pose(parts: &[(&str, &[(u8, u8)])]) -> Pose {
     }
 }
 
-fn default_exercise() -> Exercise {
-    exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid")
-}
-
 /// The points of every part of a pose, as a stance places them.
 fn points(pose: &Pose) -> Vec<Vec<(f64, f64)>> {
     interpolate(pose, pose, 0.0)
-}
-
-fn placed(stance: &Stance) -> Vec<Vec<(f64, f64)>> {
-    stance.parts.iter().map(|p| p.points.clone()).collect()
 }
 
 #[test]
@@ -38,52 +27,6 @@ fn interpolation_runs_from_one_pose_to_the_other() {
     assert_eq!(interpolate(&from, &to, 0.5)[1], vec![(10.0, 10.0), (40.0, 30.0)]);
     assert_eq!(interpolate(&from, &to, -3.0), points(&from), "clamped below");
     assert_eq!(interpolate(&from, &to, 7.0), points(&to), "clamped above");
-}
-
-#[test]
-fn the_session_moves_the_figure_in_step_with_the_countdown() {
-    // Get ready 10 s, move left 3 s, hold left 5 s, move right 3 s, hold right 5 s.
-    let exercise = default_exercise();
-    let figure = exercise.figure.clone().expect("the default exercise has a figure");
-    let t0 = Instant::now();
-    let mut session = Session::start(Plan::new(exercise, &Overrides::default()), t0);
-    let at = |session: &mut Session, ms: u64| {
-        let now = t0 + Duration::from_millis(ms);
-        session.tick(now);
-        stance(session, now).expect("a stance")
-    };
-    let start = points(&figure.start);
-    let left = points(figure.hold(Some(Side::Left)));
-    let right = points(figure.hold(Some(Side::Right)));
-
-    assert_eq!(placed(&at(&mut session, 0)), start, "getting ready");
-    assert_eq!(placed(&at(&mut session, 9_999)), start, "still getting ready");
-    assert_eq!(placed(&at(&mut session, 10_000)), start, "at the move's start");
-    let halfway = at(&mut session, 11_500);
-    assert_eq!(halfway.side, Some(Side::Left));
-    let knees = halfway.parts.iter().position(|p| p.moving).expect("a moving part");
-    let (start_x, left_x, half_x) = (start[knees][1].0, left[knees][1].0, halfway.parts[knees].points[1].0);
-    assert!(left_x < half_x && half_x < start_x, "in between: {left_x} < {half_x} < {start_x}");
-    assert_eq!(placed(&at(&mut session, 13_000)), left, "at the side's pose when the hold starts");
-    assert_eq!(placed(&at(&mut session, 17_999)), left, "still through the hold");
-    // To the other side, back through the middle: the start pose halfway.
-    assert_eq!(placed(&at(&mut session, 18_000)), left, "the next move starts where the hold was");
-    assert_eq!(placed(&at(&mut session, 19_500)), start, "through the middle");
-    assert_eq!(placed(&at(&mut session, 21_000)), right);
-    assert!(at(&mut session, 21_000).parts.iter().any(|p| p.moving && p.points != start[0]));
-}
-
-#[test]
-fn a_paused_move_keeps_its_place_and_the_end_has_no_figure() {
-    let t0 = Instant::now();
-    let mut session = Session::start(Plan::new(default_exercise(), &Overrides::default()), t0);
-    let now = t0 + Duration::from_millis(11_500);
-    session.tick(now);
-    let before = stance(&session, now);
-    session.apply(crate::domain::session::Command::Pause, now);
-    assert_eq!(stance(&session, now + Duration::from_secs(60)), before);
-    session.apply(crate::domain::session::Command::Stop, now);
-    assert_eq!(stance(&session, now), None);
 }
 
 fn check(figure: &str, sides: &str) -> Result<Exercise, Vec<String>> {
@@ -137,17 +80,4 @@ fn every_shipped_exercise_has_a_figure_with_a_pose_for_each_side() {
             assert_ne!(figure.hold(side), &figure.start, "{id}: the pose for {side:?} does not move");
         }
     }
-}
-
-#[test]
-fn an_exercise_without_a_figure_never_asks_for_frames() {
-    let exercise = check("", "sides = [\"left\"]").expect("valid");
-    assert_eq!(exercise.figure, None);
-    let t0 = Instant::now();
-    let mut session = Session::start(Plan::new(exercise, &Overrides::default()), t0);
-    let moving = t0 + Duration::from_millis(11_500);
-    session.tick(moving);
-    assert_eq!(session.phase().map(|p| p.kind), Some(PhaseKind::Move));
-    assert_eq!(next_frame(&session, moving), None);
-    assert_eq!(stance(&session, moving), None);
 }

@@ -35,7 +35,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     let secs = session.display_secs(now);
     let side = shown_side(plan, index);
     let exercise = &plan.parts[phase.part].exercise;
-    let stance = crate::domain::figure::stance(session, now);
+    let stance = crate::domain::motion::stance(session, now);
     let mut notes = notes_text(app, index, true).map(|text| wrap(&text, area.width));
     let mut content = Content {
         side: side.map(|side| exercise.side_means.shout(side)),
