@@ -7,6 +7,7 @@ use std::time::Duration;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use jiff::civil::Date;
 
 use crate::domain::cues::Bell;
 use crate::domain::duration::human;
@@ -75,7 +76,7 @@ pub enum Command {
     /// Print the man page (roff)
     Man,
     /// Show the sessions done: streaks, the last sessions, pain over time; or export them
-    History(crate::commands::history::HistoryArgs),
+    History(HistoryArgs),
 }
 
 /// The flags that change a plan: what to do and its timing.
@@ -221,6 +222,26 @@ impl SoundCheckArgs {
     }
 }
 
+/// `trunkrot history`: what to show and which records.
+#[derive(Debug, Clone, Default, Args)]
+pub struct HistoryArgs {
+    /// Print every record as one JSON array
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+
+    /// Print a CSV header and one row per record, for a spreadsheet
+    #[arg(long)]
+    pub csv: bool,
+
+    /// Only sessions on or after this day (YYYY-MM-DD, the local date of the session)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+    pub since: Option<Date>,
+
+    /// Only sessions of this exercise (its id, as `--exercise` takes it)
+    #[arg(long, value_name = "ID")]
+    pub exercise: Option<String>,
+}
+
 /// An on/off pair of flags as a setting: `None` when neither was given.
 fn switch(on: bool, off: bool) -> Option<bool> {
     match (on, off) {
@@ -270,6 +291,11 @@ fn transition(text: &str) -> Result<Duration, String> {
 
 fn rest(text: &str) -> Result<Duration, String> {
     seconds_within(text, limits::REST_SECS)
+}
+
+/// `--since`'s parser: a calendar day, and a message that says the form when it is not one.
+fn day(text: &str) -> Result<Date, String> {
+    text.trim().parse::<Date>().map_err(|_| "expected a day written YYYY-MM-DD, such as 2026-03-01".to_owned())
 }
 
 #[cfg(test)]

@@ -4,34 +4,13 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Args;
 use jiff::ZonedDateTime;
-use jiff::civil::Date;
 
+use crate::cli::HistoryArgs;
 use crate::failure::Failure;
 use crate::history::stats::Tally;
 use crate::history::{self, Record, Skipped, export, report};
 use crate::shell::journal;
-
-/// `trunkrot history`: what to show and which records.
-#[derive(Debug, Clone, Default, Args)]
-pub struct HistoryArgs {
-    /// Print every record as one JSON array
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-
-    /// Print a CSV header and one row per record, for a spreadsheet
-    #[arg(long)]
-    pub csv: bool,
-
-    /// Only sessions on or after this day (YYYY-MM-DD, the local date of the session)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
-    pub since: Option<Date>,
-
-    /// Only sessions of this exercise (its id, as `--exercise` takes it)
-    #[arg(long, value_name = "ID")]
-    pub exercise: Option<String>,
-}
 
 /// At most this many damaged lines are named one by one; the rest are counted.
 pub const NAMED_SKIPS: usize = 20;
@@ -114,9 +93,4 @@ fn no_match(args: &HistoryArgs) -> String {
 pub fn keeps(args: &HistoryArgs, record: &Record) -> bool {
     args.since.is_none_or(|since| record.start.date() >= since)
         && args.exercise.as_ref().is_none_or(|id| &record.exercise == id)
-}
-
-/// `--since`'s parser: a calendar day, and a message that says the form when it is not one.
-fn day(text: &str) -> Result<Date, String> {
-    text.trim().parse::<Date>().map_err(|_| "expected a day written YYYY-MM-DD, such as 2026-03-01".to_owned())
 }
