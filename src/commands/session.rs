@@ -38,7 +38,8 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         (outcome.summary, outcome.reader, exit, outcome.sound)
     } else {
         // Before the key thread starts: the terminal's answer must not be read as keys.
-        let palette = terminal_background::palette(settings.theme.value, settings.colorfgbg.as_deref());
+        let colorfgbg = settings.colorfgbg.as_deref();
+        let palette = view::Palette::chosen(settings.theme.value, || terminal_background::background(colorfgbg));
         let theme = view::Theme::new(palette, !settings.colour.value);
         let history = journal::past();
         let presentation = terminal::Presentation {

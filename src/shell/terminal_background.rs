@@ -1,30 +1,35 @@
-//! Deciding `theme = "auto"`: the terminal's background from `COLORFGBG`, else from asking the
-//! terminal (OSC 11) before the key thread starts reading, else the dark theme, which paints its
-//! own background and so reads on any terminal.
+//! The terminal's background, for `theme = "auto"`: from `COLORFGBG`, else from asking the
+//! terminal (OSC 11) before the key thread starts reading. What it looks like on that background
+//! is for the view to choose.
 
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
-
-use crate::domain::settings::ThemeName;
-use crate::tui::view::Palette;
 
 /// How long to wait for the terminal's answer. Terminals that know OSC 11 answer within a few
 /// milliseconds, and the query is followed by one every terminal answers (device attributes),
 /// so the wait is cut short everywhere but on a terminal that answers nothing at all.
 const ANSWER_TIMEOUT: Duration = Duration::from_millis(200);
 
-/// The palette for the theme the user chose; `colorfgbg` is the `COLORFGBG` variable. Only
-/// `auto` asks the terminal, and only when both stdin and stdout are one.
-pub fn palette(name: ThemeName, colorfgbg: Option<&str>) -> Palette {
-    match name {
-        ThemeName::Dark => Palette::Dark,
-        ThemeName::Light => Palette::Light,
-        ThemeName::HighContrast => Palette::HighContrast,
-        ThemeName::Auto => colorfgbg
-            .and_then(Palette::from_colorfgbg)
-            .or_else(|| ask_background().map(Palette::for_background))
-            .unwrap_or(Palette::Dark),
-    }
+/// What the terminal says its background is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Background {
+    /// One of the terminal's numbered colours, as `COLORFGBG` names it (0 to 15 are the sixteen
+    /// standard ones).
+    Numbered(u8),
+    /// A colour, 0 to 255 each channel, as the terminal answers OSC 11.
+    Rgb([u8; 3]),
+}
+
+/// The terminal's background: from `colorfgbg` (the `COLORFGBG` variable) if it names one, else
+/// the terminal's answer when both stdin and stdout are one; `None` if neither says.
+pub fn background(colorfgbg: Option<&str>) -> Option<Background> {
+    colorfgbg.and_then(from_colorfgbg).or_else(|| ask_background().map(Background::Rgb))
+}
+
+/// The background `COLORFGBG` names (`15;0`: foreground 15 on background 0, the background
+/// last), if it names one.
+fn from_colorfgbg(value: &str) -> Option<Background> {
+    value.rsplit(';').next()?.trim().parse().ok().map(Background::Numbered)
 }
 
 /// Asks the terminal for its background colour, in raw mode so the answer is not echoed.
@@ -118,10 +123,12 @@ mod tests {
     }
 
     #[test]
-    fn a_named_theme_never_asks_and_auto_follows_colorfgbg() {
-        assert_eq!(palette(ThemeName::Light, Some("15;0")), Palette::Light);
-        assert_eq!(palette(ThemeName::HighContrast, None), Palette::HighContrast);
-        assert_eq!(palette(ThemeName::Auto, Some("0;15")), Palette::Light);
-        assert_eq!(palette(ThemeName::Auto, Some("15;0")), Palette::Dark);
+    fn colorfgbg_names_the_background_last() {
+        assert_eq!(from_colorfgbg("15;0"), Some(Background::Numbered(0)));
+        assert_eq!(from_colorfgbg("0;15"), Some(Background::Numbered(15)));
+        assert_eq!(from_colorfgbg("0;default;7"), Some(Background::Numbered(7)));
+        assert_eq!(from_colorfgbg("default"), None);
+        assert_eq!(from_colorfgbg(""), None);
+        assert_eq!(background(Some("7;8")), Some(Background::Numbered(8)), "COLORFGBG first");
     }
 }

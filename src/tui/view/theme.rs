@@ -8,7 +8,9 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::domain::settings::ThemeName;
 use crate::domain::side::Side;
+use crate::shell::terminal_background::Background;
 
 /// A colour scheme once `auto` is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,19 +24,28 @@ pub enum Palette {
 }
 
 impl Palette {
-    /// The palette for a terminal whose background is `rgb` (0 to 255 each): light text on a
-    /// dark background and the other way round, split where black and white text would be
-    /// equally readable.
-    pub fn for_background(rgb: [u8; 3]) -> Palette {
-        if relative_luminance(rgb) > 0.18 { Palette::Light } else { Palette::Dark }
+    /// The palette for the theme the user chose. Only `auto` calls `background` (which may ask
+    /// the terminal), and takes the dark palette, which paints its own background and so reads on
+    /// any terminal, when the background is unknown.
+    pub fn chosen(name: ThemeName, background: impl FnOnce() -> Option<Background>) -> Palette {
+        match name {
+            ThemeName::Dark => Palette::Dark,
+            ThemeName::Light => Palette::Light,
+            ThemeName::HighContrast => Palette::HighContrast,
+            ThemeName::Auto => background().map_or(Palette::Dark, Palette::for_background),
+        }
     }
 
-    /// The palette for `COLORFGBG` (`15;0`: foreground 15 on background 0, the background last),
-    /// if it names a background.
-    pub fn from_colorfgbg(value: &str) -> Option<Palette> {
-        let background: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
-        // 7 and 9 to 15 are the light ones of the sixteen standard colours.
-        Some(if background == 7 || (9..=15).contains(&background) { Palette::Light } else { Palette::Dark })
+    /// The palette for a terminal whose background is `background`: light text on a dark
+    /// background and the other way round.
+    pub fn for_background(background: Background) -> Palette {
+        let light = match background {
+            // 7 and 9 to 15 are the light ones of the sixteen standard colours.
+            Background::Numbered(number) => number == 7 || (9..=15).contains(&number),
+            // Split where black and white text would be equally readable.
+            Background::Rgb(rgb) => relative_luminance(rgb) > 0.18,
+        };
+        if light { Palette::Light } else { Palette::Dark }
     }
 }
 
@@ -252,20 +263,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colorfgbg_names_the_background_last() {
-        assert_eq!(Palette::from_colorfgbg("15;0"), Some(Palette::Dark));
-        assert_eq!(Palette::from_colorfgbg("0;15"), Some(Palette::Light));
-        assert_eq!(Palette::from_colorfgbg("0;default;7"), Some(Palette::Light));
-        assert_eq!(Palette::from_colorfgbg("7;8"), Some(Palette::Dark));
-        assert_eq!(Palette::from_colorfgbg("default"), None);
-        assert_eq!(Palette::from_colorfgbg(""), None);
+    fn a_numbered_background_is_light_for_the_light_standard_colours() {
+        assert_eq!(Palette::for_background(Background::Numbered(0)), Palette::Dark);
+        assert_eq!(Palette::for_background(Background::Numbered(15)), Palette::Light);
+        assert_eq!(Palette::for_background(Background::Numbered(7)), Palette::Light);
+        assert_eq!(Palette::for_background(Background::Numbered(8)), Palette::Dark);
+        assert_eq!(Palette::for_background(Background::Numbered(200)), Palette::Dark, "beyond the sixteen");
     }
 
     #[test]
     fn a_background_is_light_or_dark_by_its_luminance() {
-        assert_eq!(Palette::for_background([255, 255, 255]), Palette::Light);
-        assert_eq!(Palette::for_background([0xfd, 0xf6, 0xe3]), Palette::Light, "solarized light");
-        assert_eq!(Palette::for_background([0, 0x2b, 0x36]), Palette::Dark, "solarized dark");
-        assert_eq!(Palette::for_background([0x30, 0x0a, 0x24]), Palette::Dark, "ubuntu's purple");
+        let palette = |rgb| Palette::for_background(Background::Rgb(rgb));
+        assert_eq!(palette([255, 255, 255]), Palette::Light);
+        assert_eq!(palette([0xfd, 0xf6, 0xe3]), Palette::Light, "solarized light");
+        assert_eq!(palette([0, 0x2b, 0x36]), Palette::Dark, "solarized dark");
+        assert_eq!(palette([0x30, 0x0a, 0x24]), Palette::Dark, "ubuntu's purple");
+    }
+
+    #[test]
+    fn a_named_theme_never_asks_and_auto_follows_the_background() {
+        let never = || -> Option<Background> { panic!("a named theme asked the terminal") };
+        assert_eq!(Palette::chosen(ThemeName::Light, never), Palette::Light);
+        assert_eq!(Palette::chosen(ThemeName::Dark, never), Palette::Dark);
+        assert_eq!(Palette::chosen(ThemeName::HighContrast, never), Palette::HighContrast);
+        assert_eq!(Palette::chosen(ThemeName::Auto, || Some(Background::Numbered(15))), Palette::Light);
+        assert_eq!(Palette::chosen(ThemeName::Auto, || Some(Background::Rgb([0, 0, 0]))), Palette::Dark);
+        assert_eq!(Palette::chosen(ThemeName::Auto, || None), Palette::Dark, "unknown: dark");
     }
 }
