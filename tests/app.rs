@@ -163,6 +163,10 @@ fn ctrl(c: char) -> Input {
     Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
+fn code(code: KeyCode) -> Input {
+    Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
 fn enter() -> Input {
     Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
 }
@@ -246,6 +250,20 @@ fn help_opens_paused_and_closes_where_it_was() {
     let text = screen(&closed.terminal);
     assert!(!text.contains("Instructions (paused)"), "{text}");
     assert_eq!(shown_secs(&text), Some(2), "1.5 s of the get-ready left: {text}");
+}
+
+#[test]
+fn the_help_scrolls_within_the_text_the_screen_shows() {
+    let end = run(vec![at(1, key('?')), millis(1100, code(KeyCode::End)), at(2, Input::Closed)]);
+    let text = screen(&end.terminal);
+    assert!(text.contains("higher note)"), "End shows the last line, the done sound's: {text}");
+    // The loop hands the app the help's length as drawn, so one line up from the end moves at
+    // once instead of first climbing back from past the end.
+    let up =
+        vec![at(1, key('?')), millis(1100, code(KeyCode::End)), millis(1200, code(KeyCode::Up)), at(2, Input::Closed)];
+    let text = screen(&run(up).terminal);
+    assert!(!text.contains("higher note)"), "one line up from the end: {text}");
+    assert!(text.contains("next exercise"), "still near the end: {text}");
 }
 
 /// The countdown's seconds, from the small line under the big digits (e.g. `2 s`), which may

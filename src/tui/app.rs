@@ -1,7 +1,6 @@
 //! The interactive session's whole state: the session plus what only the screen knows (the help
 //! overlay, the done screen). Pure: the terminal loop feeds it actions and the time.
 
-use std::cell::Cell;
 use std::time::Instant;
 
 use crate::domain::checkin::{Checkin, Effort, Pain};
@@ -38,6 +37,16 @@ pub enum Question {
     Effort,
 }
 
+/// The help overlay's length against the screen it is shown on, which only the view can
+/// measure (it wraps the text): the loop hands it to the app with [`App::help_measured`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpSize {
+    /// How far the help can scroll: its last line is then the last one on screen.
+    pub end: u16,
+    /// How many lines a page scrolls: the lines on screen less one.
+    pub page: u16,
+}
+
 /// Whether the terminal loop should go on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -51,11 +60,9 @@ pub struct App {
     pub session: Session,
     /// The help overlay is shown, and how far it is scrolled.
     pub help: Option<u16>,
-    /// How far the help can scroll at the size it was last drawn: the view records it, so
+    /// The help's length against the screen it was last drawn on, as the view measured it: so
     /// scrolling stops at the end of the text rather than running on into an empty box.
-    pub help_end: Cell<u16>,
-    /// How many lines of the help were on screen when it was last drawn: a page.
-    pub help_page: Cell<u16>,
+    help_size: HelpSize,
     /// The help overlay paused the session and will resume it when closed.
     paused_by_help: bool,
     /// The check-in question still to ask once the session completes; `None` when done or off.
@@ -78,8 +85,8 @@ impl App {
         App {
             session,
             help: None,
-            help_end: Cell::new(u16::MAX),
-            help_page: Cell::new(10),
+            // Until the first drawing measures it: no end yet, and pages of 10 lines.
+            help_size: HelpSize { end: u16::MAX, page: 10 },
             paused_by_help: false,
             checkin,
             answers: Checkin::default(),
@@ -182,7 +189,7 @@ impl App {
             }
             Action::ScrollHelp(by) => self.scroll_help(by),
             Action::PageHelp(pages) => {
-                let page = i16::try_from(self.help_page.get().max(1)).unwrap_or(i16::MAX);
+                let page = i16::try_from(self.help_size.page.max(1)).unwrap_or(i16::MAX);
                 self.scroll_help(pages.saturating_mul(page));
             }
             Action::Quit if self.help.is_some() => events.extend(self.close_help(now)),
@@ -217,10 +224,15 @@ impl App {
         (events, flow)
     }
 
+    /// What the view measured of the help at the screen's size: scrolling keeps within it.
+    pub fn help_measured(&mut self, size: HelpSize) {
+        self.help_size = size;
+    }
+
     /// Scrolls the help by `by` lines, never past its end or above its top.
     fn scroll_help(&mut self, by: i16) {
         if let Some(offset) = self.help {
-            let end = self.help_end.get();
+            let end = self.help_size.end;
             self.help = Some(offset.min(end).saturating_add_signed(by).min(end));
         }
     }

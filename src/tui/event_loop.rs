@@ -164,15 +164,22 @@ impl<B: Backend, C: Clock, I: Inputs, K: Console> Driver<'_, B, C, I, K> {
         }
     }
 
-    /// Draws the app; a failure or a panic while drawing is a lost terminal, with its reason.
-    fn draw(&mut self, app: &App, now: Instant) -> Result<(), String> {
+    /// Draws the app, then hands it what the view measured at the screen's size; a failure or a
+    /// panic while drawing is a lost terminal, with its reason.
+    fn draw(&mut self, app: &mut App, now: Instant) -> Result<(), String> {
         let theme = self.theme;
         let terminal = &mut *self.terminal;
+        let shown = &*app;
         let drawn = panic::catch_unwind(AssertUnwindSafe(|| {
-            terminal.draw(|frame| view::render(frame, app, now, theme)).map(|_| ())
+            terminal.draw(|frame| view::render(frame, shown, now, theme)).map(|frame| frame.area)
         }));
         match drawn {
-            Ok(Ok(())) => Ok(()),
+            Ok(Ok(area)) => {
+                if let Some(size) = view::help_size(app, area) {
+                    app.help_measured(size);
+                }
+                Ok(())
+            }
             Ok(Err(e)) => Err(format!("drawing the screen on the terminal failed: {e}")),
             Err(_) => Err("drawing the screen failed (a bug; the session was saved)".to_owned()),
         }

@@ -24,7 +24,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::tui::app::App;
+use crate::tui::app::{App, HelpSize};
 use crate::tui::keys;
 
 pub use theme::{Palette, Theme};
@@ -52,6 +52,13 @@ pub fn render(frame: &mut Frame, app: &App, now: Instant, theme: Theme) {
     if let Some(scroll) = app.help {
         help::render(frame, area, app, scroll, theme);
     }
+}
+
+/// The help overlay's length against a screen of `area`, if it is open and drawn there: the
+/// loop hands it to the app ([`App::help_measured`]), which keeps the scrolling within it.
+pub fn help_size(app: &App, area: Rect) -> Option<HelpSize> {
+    let drawn = app.help.is_some() && area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT;
+    drawn.then(|| help::size(app, area))
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

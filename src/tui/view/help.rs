@@ -12,16 +12,44 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::figure::FigureView;
 use super::{Theme, wrap};
 use crate::domain::cues::{Cue, Pattern};
-use crate::tui::app::App;
+use crate::domain::exercise::Exercise;
+use crate::domain::figure::Stance;
+use crate::tui::app::{App, HelpSize};
 use crate::tui::keys;
 
 /// The overlay shows the start pose beside the text when it is at least this wide.
 const FIGURE_BESIDE: u16 = 64;
 
+/// The help's length against `area`, the whole screen it is drawn over.
+pub(super) fn size(app: &App, area: Rect) -> HelpSize {
+    let (inner, _) = places(app, area);
+    measure(lines(app, inner.width, Theme::standard()).len(), inner)
+}
+
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: Theme) {
-    let plan = app.session.plan();
-    let part = app.session.phase().map_or(0, |p| p.part);
-    let exercise = &plan.parts[part].exercise;
+    let (inner, figure) = places(app, area);
+    let lines = lines(app, inner.width, theme);
+    let scroll = scroll.min(measure(lines.len(), inner).end);
+    let title = if area.width >= 40 { " Instructions (paused) " } else { " Help " };
+    let bottom = if area.width >= 40 { " ↑↓ PgUp PgDn Home End · ? back " } else { " ? back " };
+    let block = Block::bordered().title(title).title_bottom(bottom).style(theme.base());
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines).style(theme.base()).scroll((scroll, 0)), inner);
+    if let Some((stance, area)) = &figure {
+        frame.render_widget(FigureView::new(stance, theme), *area);
+    }
+}
+
+/// How far `lines` lines scroll in `inner`, and a page of it.
+fn measure(lines: usize, inner: Rect) -> HelpSize {
+    let lines = u16::try_from(lines).unwrap_or(u16::MAX);
+    HelpSize { end: lines.saturating_sub(inner.height), page: inner.height.saturating_sub(1).max(1) }
+}
+
+/// Where the text goes in `area`, and the start pose beside it where there is room.
+fn places(app: &App, area: Rect) -> (Rect, Option<(Stance, Rect)>) {
+    let exercise = exercise(app);
     // A border, then a margin of one column inside it.
     let inner = Rect {
         x: area.x + 2,
@@ -38,7 +66,20 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, them
         (!fitted.is_empty()).then(|| (stance, Rect { x: inner.right() - fitted.width, y: inner.y, ..fitted }))
     });
     let inner = figure.as_ref().map_or(inner, |(_, area)| Rect { width: inner.width - area.width - 1, ..inner });
-    let width = inner.width;
+    (inner, figure)
+}
+
+/// The exercise on screen (the first of a routine once it is over).
+fn exercise(app: &App) -> &Exercise {
+    let part = app.session.phase().map_or(0, |p| p.part);
+    &app.session.plan().parts[part].exercise
+}
+
+/// Every line of the help, wrapped to `width`.
+fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let plan = app.session.plan();
+    let part = app.session.phase().map_or(0, |p| p.part);
+    let exercise = exercise(app);
     let heading = |text: &str| Line::from(Span::styled(text.to_owned(), theme.base().add_modifier(Modifier::BOLD)));
     let mut lines = vec![heading(&exercise.name), Line::default(), heading("Start position")];
     for paragraph in exercise.start_position.split("\n\n") {
@@ -92,19 +133,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16, them
         lines.extend(indented(&lead, &text, width, theme.base()));
     }
 
-    let end = (lines.len() as u16).saturating_sub(inner.height);
-    app.help_end.set(end);
-    app.help_page.set(inner.height.saturating_sub(1).max(1));
-    let scroll = scroll.min(end);
-    let title = if area.width >= 40 { " Instructions (paused) " } else { " Help " };
-    let bottom = if area.width >= 40 { " ↑↓ PgUp PgDn Home End · ? back " } else { " ? back " };
-    let block = Block::bordered().title(title).title_bottom(bottom).style(theme.base());
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines).style(theme.base()).scroll((scroll, 0)), inner);
-    if let Some((stance, area)) = &figure {
-        frame.render_widget(FigureView::new(stance, theme), *area);
-    }
+    lines
 }
 
 /// `text` after `prefix`, wrapped to `width`, its later lines lined up under the text.

@@ -481,8 +481,14 @@ fn no_screen_panics_at_any_odd_size_in_any_theme() {
 fn the_help_scrolls_to_its_end_and_no_further() {
     let t0 = Instant::now();
     let (mut app, now) = holding_left(t0);
+    assert_eq!(help_size(&app, Rect::new(0, 0, 40, 12)), None, "closed, the help has no size");
     app.handle(Action::ToggleHelp, now);
     let first = screen_text(&draw(&app, now, 40, 12));
+    assert_eq!(help_size(&app, Rect::new(0, 0, MIN_WIDTH - 1, 12)), None, "too small to be drawn");
+    // The loop hands the app what the view measured; drawing itself changes nothing.
+    let size = help_size(&app, Rect::new(0, 0, 40, 12)).expect("the help is drawn at 40x12");
+    assert_eq!(size.page, 9, "10 lines of text on screen, less one");
+    app.help_measured(size);
     assert!(first.contains("Instructions (paused)") && first.contains("? back"), "titles fit at 40: {first}");
     app.handle(Action::ScrollHelp(i16::MAX), now);
     let end = app.help.expect("the help is open");
