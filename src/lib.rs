@@ -1,6 +1,7 @@
 //! trunkrot: a guided timer for low back exercises, in the terminal.
 //!
-//! The folders are the layers; arrows point down, never up:
+//! The folders are the layers; arrows point down, never up, and never in a circle
+//! (`tests/layers.rs` reads every import and fails on one that does):
 //!
 //! - [`commands`]: one file per subcommand, the session included. Each resolves its settings
 //!   once ([`domain::settings`] ranks flags, config and environment; [`shell::config`] reads the
@@ -16,7 +17,8 @@
 //!   diagnostics, a file's shape, untrusted text, the summary, spelling hints, the cues each
 //!   event makes, and the resolved settings with where each came from.
 //!
-//! Beside them: [`cli`] (the command line's definition) and [`failure`] (why a command failed).
+//! Beside them: [`cli`] (the command line's definition: used by the commands, it uses the key
+//! table for its help) and [`failure`] (why a command failed: used by the shell and the commands).
 //!
 //! Where things go: a key is a row of [`tui::keys`]; a setting is a field of
 //! [`domain::settings::Given`] and [`domain::settings::Resolved`], then its flag, config key and

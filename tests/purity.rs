@@ -1,8 +1,12 @@
 //! The pure layers stay pure: no file under `src/domain/` or `src/history/` names the terminal,
 //! the clock, the environment or the file system. Their tests may; the code they test may not.
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use support::source::{code_of, rust_files};
 
 /// What only the shell may name.
 const FORBIDDEN: &[&str] = &["ratatui", "crossterm", "Instant::now", "SystemTime", "std::env", "std::fs"];
@@ -10,34 +14,11 @@ const FORBIDDEN: &[&str] = &["ratatui", "crossterm", "Instant::now", "SystemTime
 /// The pure layers: each folder and its module file.
 const PURE: &[&str] = &["src/domain", "src/domain.rs", "src/history", "src/history.rs"];
 
-fn rust_files(path: &Path, found: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        for entry in fs::read_dir(path).expect("a source folder") {
-            rust_files(&entry.expect("a folder entry").path(), found);
-        }
-    } else if path.is_file() && path.extension().is_some_and(|ext| ext == "rs") {
-        found.push(path.to_path_buf());
-    }
-}
-
-/// The code of a file, without its unit tests: a `tests.rs` file is all test, and a file's own
-/// test module starts at its `#[cfg(test)]`.
-fn code_of(path: &Path) -> String {
-    if path.file_name().is_some_and(|name| name == "tests.rs") {
-        return String::new();
-    }
-    let text = fs::read_to_string(path).expect("a source file");
-    text.split("#[cfg(test)]").next().unwrap_or_default().to_owned()
-}
-
 fn offences(root: &Path) -> Vec<String> {
-    let mut files = Vec::new();
-    for pure in PURE {
-        rust_files(&root.join(pure), &mut files);
-    }
+    let files = PURE.iter().flat_map(|pure| rust_files(&root.join(pure)));
     let mut found = Vec::new();
-    for file in &files {
-        for (number, line) in code_of(file).lines().enumerate() {
+    for file in files {
+        for (number, line) in code_of(&file).iter().enumerate() {
             for word in FORBIDDEN.iter().filter(|word| line.contains(**word)) {
                 found.push(format!("{}:{}: names `{word}`", file.display(), number + 1));
             }
