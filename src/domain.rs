@@ -11,6 +11,7 @@ pub mod fields;
 pub mod figure;
 pub mod motion;
 pub mod plan;
+pub mod programme;
 pub mod routine;
 pub mod session;
 pub mod settings;

@@ -10,6 +10,7 @@ pub mod journal;
 pub mod places;
 pub mod plain;
 pub mod process_group;
+pub mod programme;
 pub mod regular_file;
 pub mod speech;
 pub mod step;

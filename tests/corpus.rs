@@ -69,6 +69,7 @@ fn a_file_name_with_escape_sequences_is_shown_cleaned() {
 fn every_valid_and_shipped_file_passes() {
     let mut files = toml_files("tests/valid_configs");
     files.extend(toml_files("exercises"));
+    files.extend(toml_files("exercises/programmes"));
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let (code, stdout, stderr) = check(&paths);
     assert_eq!(code, Some(0), "{stderr}");

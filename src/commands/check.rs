@@ -1,4 +1,5 @@
-//! `trunkrot check`: every problem of each file, or `ok FILE`.
+//! `trunkrot check`: every problem of each file (exercise, routine or programme), or `ok FILE`
+//! and its notes.
 
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
@@ -24,8 +25,11 @@ pub fn check_text(files: &[PathBuf]) -> (String, String) {
     let (mut good, mut bad) = (String::new(), String::new());
     for path in files {
         match catalog::check_path(path) {
-            Ok(()) => {
+            Ok(notes) => {
                 let _ = writeln!(good, "ok {}", catalog::shown(path));
+                for note in notes {
+                    let _ = writeln!(good, "{note}");
+                }
             }
             Err(failure) => {
                 let _ = writeln!(bad, "{failure}");

@@ -242,7 +242,8 @@ fn part_phases(part: usize, exercise: &Exercise, settings: &Settings) -> Vec<Pha
     phases
 }
 
-fn range_notes(exercise: &Exercise, settings: &Settings) -> Vec<String> {
+/// Remarks on `settings` outside the exercise's recommended ranges.
+pub fn range_notes(exercise: &Exercise, settings: &Settings) -> Vec<String> {
     let mut notes = Vec::new();
     let timing = &exercise.timing;
     if !timing.hold_range.contains(&settings.hold) {

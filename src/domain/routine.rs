@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits;
-use crate::domain::fields::{Checker, RawDuration, toml_message};
+use crate::domain::fields::{Checker, RawDuration};
 use crate::domain::plan::Overrides;
 use crate::domain::shape::{
     self, Field,
@@ -89,18 +89,8 @@ struct RawEntry {
 
 /// Reads a routine from the bytes of a file. `id` names it in lists; `origin` in messages.
 pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidFile> {
-    let whole = |message: String| InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
-    let source = std::str::from_utf8(bytes)
-        .map_err(|e| whole(format!("is not UTF-8 text (invalid byte at offset {})", e.valid_up_to())))?;
-    if source.trim().is_empty() {
-        return Err(whole("is empty; a routine needs a `name` and at least one `[[exercise]]`".to_owned()));
-    }
-    let problems = shape::check(origin, source, SHAPE);
-    if !problems.is_empty() {
-        return Err(InvalidFile { diagnostics: problems });
-    }
-    let raw: RawRoutine = toml::from_str(source)
-        .map_err(|e| InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))] })?;
+    let empty = "a routine needs a `name` and at least one `[[exercise]]`";
+    let (source, raw): (&str, RawRoutine) = shape::read(origin, bytes, SHAPE, empty)?;
     let mut checker = Checker { origin, source, problems: Vec::new() };
     let name = clean_line(raw.name.get_ref());
     if name.is_empty() {

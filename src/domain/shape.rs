@@ -20,6 +20,8 @@ pub enum Shape {
     Flag,
     /// Seconds as an integer, or a string such as `"1m30s"`.
     Seconds,
+    /// A calendar day: a TOML date such as `2026-12-07`, or the same in quotes.
+    Date,
     /// An array of values of one shape.
     List(&'static Shape),
     /// An array of exactly two values of one shape.
@@ -71,6 +73,31 @@ pub fn check(origin: &str, source: &str, fields: &'static [Field]) -> Vec<Diagno
     walk.table("", root.get_ref(), root.span(), fields);
     walk.problems.sort_by_key(|(at, _)| *at);
     capped(origin, walk.problems.into_iter().map(|(_, d)| d).collect())
+}
+
+/// A file's text read into `T`: UTF-8, not empty (else `empty`, a phrase that says what the
+/// file needs), of the right shape (every problem of [`check`]), then read by serde. The text is
+/// returned with it, for the places of later problems.
+pub fn read<'a, T: serde::de::DeserializeOwned>(
+    origin: &str,
+    bytes: &'a [u8],
+    fields: &'static [Field],
+    empty: &str,
+) -> Result<(&'a str, T), crate::domain::diagnostic::InvalidFile> {
+    use crate::domain::diagnostic::InvalidFile;
+    let whole = |message: String| InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
+    let source = std::str::from_utf8(bytes)
+        .map_err(|e| whole(format!("is not UTF-8 text (invalid byte at offset {})", e.valid_up_to())))?;
+    if source.trim().is_empty() {
+        return Err(whole(format!("is empty; {empty}")));
+    }
+    let problems = check(origin, source, fields);
+    if !problems.is_empty() {
+        return Err(InvalidFile { diagnostics: problems });
+    }
+    let raw = toml::from_str(source)
+        .map_err(|e| InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))] })?;
+    Ok((source, raw))
 }
 
 /// The first [`MAX_PROBLEMS`] problems, and a line counting the rest.
@@ -127,6 +154,7 @@ impl Walk<'_> {
             | (Shape::Whole, DeValue::Integer(_))
             | (Shape::Flag, DeValue::Boolean(_))
             | (Shape::Seconds, DeValue::Integer(_) | DeValue::String(_))
+            | (Shape::Date, DeValue::Datetime(_) | DeValue::String(_))
             | (Shape::Any, _) => {}
             (Shape::List(item), DeValue::Array(items)) => {
                 for (index, element) in items.iter().enumerate() {
@@ -178,6 +206,7 @@ fn expected(shape: Shape) -> String {
         Shape::Whole => "a whole number".to_owned(),
         Shape::Flag => "`true` or `false`".to_owned(),
         Shape::Seconds => "seconds, such as `5`, or a duration in quotes, such as `\"1m30s\"`".to_owned(),
+        Shape::Date => "a day written `YYYY-MM-DD`, such as `2026-12-07`".to_owned(),
         Shape::List(Shape::Text) => "a list of text, such as `[\"...\", \"...\"]`".to_owned(),
         Shape::List(item) => format!("a list, each item {}", expected(*item)),
         Shape::Pair(item) => format!("a pair such as `[low, high]`, each {}", expected(*item)),
@@ -234,22 +263,18 @@ pub(crate) fn sample(fields: &[Field]) -> String {
             Shape::Whole => "2".to_owned(),
             Shape::Flag => "true".to_owned(),
             Shape::Seconds => "5".to_owned(),
+            Shape::Date => "2026-12-07".to_owned(),
             Shape::List(item) => format!("[{}]", value(*item)),
             Shape::Pair(item) => format!("[{}, {}]", value(*item), value(*item)),
             Shape::Any => "{}".to_owned(),
-            Shape::Table(fields) | Shape::Tables(fields) => {
+            Shape::Table(fields) => {
                 let pairs: Vec<String> = fields.iter().map(|f| format!("{} = {}", f.name, value(f.shape))).collect();
                 format!("{{ {} }}", pairs.join(", "))
             }
+            Shape::Tables(fields) => format!("[{}]", value(Shape::Table(fields))),
         }
     }
-    let lines: Vec<String> = fields
-        .iter()
-        .map(|f| match f.shape {
-            Shape::Tables(_) => format!("{} = [{}]", f.name, value(f.shape)),
-            shape => format!("{} = {}", f.name, value(shape)),
-        })
-        .collect();
+    let lines: Vec<String> = fields.iter().map(|f| format!("{} = {}", f.name, value(f.shape))).collect();
     lines.join("\n") + "\n"
 }
 

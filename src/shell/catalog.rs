@@ -112,7 +112,28 @@ pub fn find_routine(
     routines_dir: Option<&Path>,
     exercises_dir: Option<&Path>,
 ) -> Result<(Routine, Vec<Exercise>), Failure> {
-    let (routine, base) = match locate(name, Kind::Routine, routine::built_in, routines_dir, None)? {
+    find_routine_from(name, routines_dir, exercises_dir, None)
+}
+
+/// The routine a file (a programme) names, as [`locate`] finds it: a relative path from the
+/// naming file's `folder`; a failure told at its `place` in that file.
+pub fn named_routine(
+    name: &str,
+    folder: Option<&Path>,
+    place: Option<&Diagnostic>,
+) -> Result<(Routine, Vec<Exercise>), Failure> {
+    let (routines, exercises) = (places::user_routines_dir(), places::user_exercises_dir());
+    find_routine_from(name, routines.as_deref(), exercises.as_deref(), folder).map_err(|failure| blame(failure, place))
+}
+
+/// [`find_routine`], with a relative path taken from `base`.
+fn find_routine_from(
+    name: &str,
+    routines_dir: Option<&Path>,
+    exercises_dir: Option<&Path>,
+    base: Option<&Path>,
+) -> Result<(Routine, Vec<Exercise>), Failure> {
+    let (routine, base) = match locate(name, Kind::Routine, routine::built_in, routines_dir, base)? {
         Found::BuiltIn(built_in) => (built_in?, None),
         Found::User(path) | Found::Path(path) => (load_routine_path(&path)?, path.parent().map(Path::to_path_buf)),
     };
@@ -188,17 +209,23 @@ fn routine_exercises(
     if problems.is_empty() { Ok(exercises) } else { Err(InvalidFile { diagnostics: problems }.into()) }
 }
 
-/// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if its
-/// content is one, an exercise otherwise.
-pub fn check_path(path: &Path) -> Result<(), Failure> {
+/// Checks a file as `trunkrot check` does: a programme (with every exercise and routine its
+/// items name, each dose judged against them) if its content is one, a routine (with every
+/// exercise it names) if it is one, an exercise otherwise. What it returns are notes: a dose
+/// outside an exercise's recommended range, which is allowed.
+pub fn check_path(path: &Path) -> Result<Vec<String>, Failure> {
     let bytes = read_limited(path)?;
+    if crate::domain::programme::is_programme(&bytes) {
+        let loaded = crate::shell::programme::read(path, &bytes)?;
+        return Ok(loaded.review.notes.iter().map(ToString::to_string).collect());
+    }
     if routine::is_routine(&bytes) {
         let routine = routine::parse(&id_of(path), &shown(path), &bytes)?;
         routine_exercises(&routine, path.parent(), places::user_exercises_dir().as_deref())?;
     } else {
         exercise::parse(&id_of(path), &shown(path), &bytes)?;
     }
-    Ok(())
+    Ok(Vec::new())
 }
 
 /// The plan the settings ask for: a routine, each exercise with the settings' layers over its

@@ -1,0 +1,161 @@
+//! The programme on disk: a programme file read with the exercises and routines its items name,
+//! and the programme in effect, kept as a copy in the config dir (`programme.toml`). The shell's
+//! side: it reads and writes files; [`crate::domain::programme`] judges what they say.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use jiff::civil::Date;
+
+use crate::domain::diagnostic::{Diagnostic, InvalidFile};
+use crate::domain::plan::Overrides;
+use crate::domain::programme::review::{Found, Review};
+use crate::domain::programme::{self, Programme, ProgrammeFile, What};
+use crate::domain::routine;
+use crate::failure::Failure;
+use crate::shell::{catalog, places};
+
+/// The copy of the programme in effect, in the config dir.
+pub const FILE_NAME: &str = "programme.toml";
+
+/// A programme file, read and judged against the exercises and routines its items name.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub file: ProgrammeFile,
+    /// Per item: its exercises, each with the settings its routine gives it.
+    pub found: Vec<Found>,
+    /// Per item: the name to show (the exercise's or the routine's).
+    pub names: Vec<String>,
+    /// Per item: the rest between a routine's exercises (zero for an exercise).
+    pub rests: Vec<Duration>,
+    /// The notes on doses outside an exercise's recommended range; its problems are empty.
+    pub review: Review,
+}
+
+impl Loaded {
+    pub fn programme(&self) -> &Programme {
+        &self.file.programme
+    }
+}
+
+/// Where the programme in effect is kept; `None` without a home directory.
+pub fn path() -> Option<PathBuf> {
+    places::config_dir().map(|dir| dir.join(FILE_NAME))
+}
+
+/// Reads a programme file from `bytes` (read from `path`), finds what each item names (a
+/// relative path from the file's folder), and judges every dose. Every item that leads nowhere
+/// is reported at its place, with every other problem of the file.
+pub fn read(path: &Path, bytes: &[u8]) -> Result<Loaded, Failure> {
+    let (file, items) = programme::read(&catalog::shown(path), bytes);
+    let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty());
+    let (mut found, mut names, mut rests) = (Vec::new(), Vec::new(), Vec::new());
+    let mut problems = file.as_ref().err().map(|invalid| invalid.diagnostics.clone()).unwrap_or_default();
+    for (what, place) in &items {
+        let result = match what {
+            What::Exercise(name) => catalog::named_exercise(name, folder, Some(place)).map(|exercise| {
+                let name = exercise.name.clone();
+                (vec![(exercise, Overrides::default())], name, Duration::ZERO)
+            }),
+            What::Routine(name) => catalog::named_routine(name, folder, Some(place)).map(|(routine, exercises)| {
+                let parts = exercises.into_iter().zip(&routine.entries).map(|(e, entry)| (e, entry.overrides.clone()));
+                (parts.collect(), routine.name.clone(), routine.rest.unwrap_or(routine::DEFAULT_REST))
+            }),
+        };
+        match result {
+            Ok((exercises, name, rest)) => {
+                found.push(exercises);
+                names.push(name);
+                rests.push(rest);
+            }
+            Err(Failure::Invalid(invalid)) => problems.extend(invalid.diagnostics),
+            Err(other) => problems.push(Diagnostic { message: other.to_string(), ..place.clone() }),
+        }
+    }
+    let file = match file {
+        Ok(file) if problems.is_empty() => file,
+        _ => {
+            // In the file's order: a name that leads nowhere among the file's other problems.
+            problems.sort_by_key(|problem| problem.position.unwrap_or((usize::MAX, 0)));
+            return Err(
+                InvalidFile { diagnostics: crate::domain::shape::capped(&catalog::shown(path), problems) }.into()
+            );
+        }
+    };
+    let review = programme::review(&file, &found, &rests);
+    if !review.problems.is_empty() {
+        return Err(InvalidFile { diagnostics: review.problems }.into());
+    }
+    Ok(Loaded { file, found, names, rests, review })
+}
+
+/// Reads and checks a programme file at `path`.
+pub fn load_path(path: &Path) -> Result<Loaded, Failure> {
+    read(path, &catalog::read_limited(path)?)
+}
+
+/// The programme in effect, if one is installed.
+pub fn in_effect() -> Result<Option<Loaded>, Failure> {
+    let Some(path) = path() else { return Ok(None) };
+    if !path.exists() {
+        return Ok(None);
+    }
+    load_path(&path).map(Some)
+}
+
+/// The programme as it is kept in effect: starting on `today` when the file names no start, and
+/// each relative path made absolute from `folder` (the file's), so the copy finds the same files.
+pub fn settled(programme: &Programme, folder: Option<&Path>, today: Date) -> Programme {
+    let mut settled = programme.clone();
+    settled.start = Some(programme.first_day(today));
+    if let Some(folder) = folder {
+        for item in &mut settled.items {
+            let name = match &mut item.what {
+                What::Exercise(name) | What::Routine(name) => name,
+            };
+            if programme::is_path(name)
+                && Path::new(name.as_str()).is_relative()
+                && let Ok(absolute) = std::path::absolute(folder.join(name.as_str()))
+            {
+                *name = absolute.display().to_string();
+            }
+        }
+    }
+    settled
+}
+
+/// Writes `programme` as the programme in effect, replacing any: the whole file at once (a
+/// temporary file renamed over it), so a crash leaves the old copy or the new one.
+pub fn keep(programme: &Programme) -> Result<PathBuf, Failure> {
+    let dir = places::config_dir().ok_or(Failure::NoConfigDir)?;
+    let path = dir.join(FILE_NAME);
+    let cannot = |e: std::io::Error| Failure::Unwritable {
+        path: path.display().to_string(),
+        reason: match places::file_in_the_way(&dir) {
+            Some(file) => format!("{} is a file where a folder belongs; move it away", file.display()),
+            None => e.to_string(),
+        },
+    };
+    std::fs::create_dir_all(&dir).map_err(cannot)?;
+    let temporary = dir.join(format!(".{FILE_NAME}.{}", std::process::id()));
+    let text = programme::writing::toml(programme);
+    let written = std::fs::File::create(&temporary)
+        .and_then(|mut file| file.write_all(text.as_bytes()).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&temporary, &path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(cannot(e));
+    }
+    Ok(path)
+}
+
+/// Removes the programme in effect; `false` when there was none.
+pub fn remove() -> Result<bool, Failure> {
+    let Some(path) = path() else { return Ok(false) };
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Failure::Unwritable { path: path.display().to_string(), reason: e.to_string() }),
+    }
+}
