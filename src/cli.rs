@@ -36,7 +36,8 @@ pub struct Cli {
 /// What to do instead of a session.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
-    /// Check exercise files: `ok FILE`, or each problem with its line; exit code 1 if any is bad
+    /// Check exercise, routine and programme files: `ok FILE`, or each problem with its line; exit
+    /// code 1 if any is bad
     Check {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
@@ -77,6 +78,128 @@ pub enum Command {
     Man,
     /// Show the sessions done: streaks, the last sessions, pain over time; or export them
     History(HistoryArgs),
+    /// Show the programme in effect (each item, its dose this week, how often, the review); or
+    /// install, write or end one, or print it as a calendar
+    Programme(ProgrammeArgs),
+}
+
+/// `trunkrot programme`: the programme in effect, or what to do with one.
+#[derive(Debug, Clone, Default, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ProgrammeArgs {
+    /// Print the programme as an iCalendar file (RFC 5545) for a calendar to remind you: one
+    /// event a day for each session of the day, until it ends, and the review
+    #[arg(long)]
+    pub ics: bool,
+
+    /// With --ics: the time of the day's first, second, ... session [default: 08:00, then spread
+    /// to the evening]
+    #[arg(long, value_name = "HH:MM", requires = "ics", value_parser = clock)]
+    pub at: Vec<jiff::civil::Time>,
+
+    #[command(subcommand)]
+    pub action: Option<ProgrammeAction>,
+}
+
+/// What to do with a programme.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ProgrammeAction {
+    /// Check a programme file and make it the programme in effect (a copy in the config dir);
+    /// without a `start`, it starts today
+    Install {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// End the programme in effect; the history keeps its sessions
+    End,
+    /// Write a programme from flags (one exercise or routine), or by asking in the terminal when
+    /// run with none, then check it and install it
+    New(Box<NewProgrammeArgs>),
+}
+
+/// `trunkrot programme new`: one item from flags, and the programme around it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NewProgrammeArgs {
+    /// The exercise (or --routine) and its dose
+    #[command(flatten)]
+    pub dose: PlanArgs,
+
+    /// How many sessions of it are due on each day it is due [1 to 6; default 1]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=6))]
+    pub times_a_day: Option<u32>,
+
+    /// The weekdays it is due, e.g. `mon,wed,fri` [default: every day]
+    #[arg(long, value_name = "DAYS", value_delimiter = ',', conflicts_with = "days_a_week")]
+    pub days: Vec<String>,
+
+    /// Due on any this many days of each week [1 to 7]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=7))]
+    pub days_a_week: Option<u32>,
+
+    /// How many weeks it lasts [1 to 52]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=52))]
+    pub weeks: Option<u32>,
+
+    /// The first day, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<jiff::civil::Date>,
+
+    /// The day of the review, YYYY-MM-DD [default: the day after the last week]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub review: Option<jiff::civil::Date>,
+
+    /// The programme's name
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+
+    /// Who prescribed it
+    #[arg(long, value_name = "TEXT")]
+    pub prescriber: Option<String>,
+
+    /// How to reach them
+    #[arg(long, value_name = "TEXT")]
+    pub contact: Option<String>,
+
+    /// Stop and get in touch when pain reaches this [1 to 10]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+    pub stop_pain: Option<u8>,
+
+    /// An activity for the weekly Patient-Specific Functional Scale (up to 3; repeat the flag)
+    #[arg(long, value_name = "TEXT")]
+    pub psfs: Vec<String>,
+
+    /// Also write the file here, to keep or to show
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+}
+
+impl NewProgrammeArgs {
+    /// Whether any flag was given: with none, `programme new` asks.
+    pub fn is_empty(&self) -> bool {
+        let plan = &self.dose;
+        plan.overrides() == Overrides::default()
+            && plan.exercise.is_none()
+            && plan.routine.is_none()
+            && self.times_a_day.is_none()
+            && self.days.is_empty()
+            && self.days_a_week.is_none()
+            && self.weeks.is_none()
+            && self.start.is_none()
+            && self.review.is_none()
+            && self.name.is_none()
+            && self.prescriber.is_none()
+            && self.contact.is_none()
+            && self.stop_pain.is_none()
+            && self.psfs.is_empty()
+            && self.save.is_none()
+    }
+}
+
+/// `--at`'s parser: a time of day such as `07:30`.
+fn clock(text: &str) -> Result<jiff::civil::Time, String> {
+    text.trim()
+        .parse::<jiff::civil::Time>()
+        .map_err(|_| "expected a time of day written HH:MM, such as 07:30".to_owned())
 }
 
 /// The flags that change a plan: what to do and its timing.
@@ -89,6 +212,11 @@ pub struct PlanArgs {
     /// How long to hold each rep [1 to 600 s; default: the exercise's]
     #[arg(long, value_name = "SECONDS", value_parser = hold)]
     pub hold: Option<Duration>,
+
+    /// How many times the whole round of reps is done, with a rest between [1 to 20; default: the
+    /// exercise's]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub sets: Option<u32>,
 
     /// Time to get into the start position before the first rep [0 to 600 s]
     #[arg(long, value_name = "SECONDS", value_parser = get_ready)]
@@ -120,7 +248,7 @@ impl PlanArgs {
             get_ready: self.get_ready,
             transition: self.transition,
             rest: self.rest,
-            sets: None,
+            sets: self.sets,
         }
     }
 
@@ -304,8 +432,10 @@ mod tests {
 
     #[test]
     fn flags_parse_into_overrides() {
-        let cli = Cli::try_parse_from(["trunkrot", "--reps", "2", "--hold", "1m", "--get-ready", "0"]).unwrap();
+        let cli = Cli::try_parse_from(["trunkrot", "--reps", "2", "--hold", "1m", "--get-ready", "0", "--sets", "2"])
+            .unwrap();
         let overrides = cli.session.plan.overrides();
+        assert_eq!(overrides.sets, Some(2));
         assert_eq!(overrides.reps, Some(2));
         assert_eq!(overrides.hold, Some(Duration::from_secs(60)));
         assert_eq!(overrides.get_ready, Some(Duration::ZERO));
@@ -321,6 +451,8 @@ mod tests {
             ["--hold", "601"],
             ["--transition", "61"],
             ["--hold", "-1"],
+            ["--sets", "0"],
+            ["--sets", "21"],
         ] {
             let error = Cli::try_parse_from(["trunkrot", args[0], args[1]]).unwrap_err();
             assert_eq!(error.exit_code(), 2, "{args:?}");

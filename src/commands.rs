@@ -7,6 +7,7 @@ pub mod history;
 pub mod list;
 pub mod man_page;
 pub mod plan;
+pub mod programme;
 pub mod session;
 pub mod shell_integration;
 pub mod show;

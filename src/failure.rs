@@ -35,6 +35,16 @@ pub enum Failure {
     )]
     TooLong { length: String, max: String },
 
+    #[error(
+        "no programme is in effect: `trunkrot programme install FILE` puts one in effect, \
+         `trunkrot programme new` writes one"
+    )]
+    NoProgramme,
+
+    /// The command was given in a way it cannot run, found after clap's checks; exit code 2.
+    #[error("{0}")]
+    Usage(String),
+
     #[error("{0}")]
     TerminalLost(String),
 
@@ -52,6 +62,11 @@ impl Failure {
     /// Writing to standard output failed.
     pub fn output(source: std::io::Error) -> Failure {
         Failure::Io { doing: "writing to standard output", source }
+    }
+
+    /// Whether this is a mistake in how the command was given (exit code 2).
+    pub fn is_usage(&self) -> bool {
+        matches!(self, Failure::Usage(_))
     }
 
     /// Whether this is only a reader that went away (a closed pipe, as in `| head`): not worth

@@ -9,11 +9,12 @@
 //! - [`tui`] (the app's state, the key bindings, the view, the interactive loop generic over the
 //!   backend, the real terminal) and [`shell`] (keys and signals, job control, the turn shared by
 //!   the screen and plain mode, plain mode, bells, tones and speech (their programs run in
-//!   process groups of their own), the user's places, finding and
+//!   process groups of their own), the user's places, the programme in effect, finding and
 //!   reading files (regular files only, reads capped), the config file, the history file on
 //!   disk): the impure edge.
 //! - [`history`]: pure; the record line, statistics, the report, exports, the next-step rule.
-//! - [`domain`]: pure; exercises, routines, plans, the session state machine, durations,
+//! - [`domain`]: pure; exercises, routines, programmes (what is prescribed, the dose on a day,
+//!   the calendar), plans, the session state machine, durations,
 //!   diagnostics, a file's shape, untrusted text, the summary, spelling hints, the cues each
 //!   event makes, and the resolved settings with where each came from.
 //!
@@ -51,5 +52,6 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Man) => commands::shell_integration::man(),
         Some(Command::SoundCheck(args)) => commands::sound_check::run(args),
         Some(Command::History(args)) => commands::history::run(args),
+        Some(Command::Programme(args)) => commands::programme::run(args),
     }
 }

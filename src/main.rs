@@ -16,7 +16,8 @@ fn main() -> ExitCode {
         Err(failure) if failure.is_closed_pipe() => ExitCode::SUCCESS,
         Err(failure) => {
             let _ = writeln!(std::io::stderr(), "trunkrot: error: {failure}");
-            ExitCode::FAILURE
+            // A mistake in how the command was given is a usage error, as clap's are.
+            if failure.is_usage() { ExitCode::from(2) } else { ExitCode::FAILURE }
         }
     }
 }

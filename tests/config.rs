@@ -143,3 +143,44 @@ fn a_flag_turns_off_for_one_run_what_the_config_turns_on_and_the_reverse() {
     assert!(row("theme").contains("high-contrast (colours off: NO_COLOR is set)"), "{report}");
     trunkrot(&home).args(["plan", "--quiet"]).assert().code(2);
 }
+
+#[test]
+fn the_configs_reps_are_the_default_exercises_and_never_change_knee_to_chest_and_sets_is_a_flag() {
+    let home = home("per-exercise", Some("reps = 6\nhold = 5\nget_ready = 0\n[exercise.pelvic-tilt]\nreps = 12\n"));
+    let knee = stdout(&trunkrot(&home).args(["plan", "--exercise", "knee-to-chest"]).assert().success());
+    assert!(knee.starts_with("Knee to chest: 3 reps per side, hold 20 s\n"), "{knee}");
+    assert!(knee.contains("get ready 10 s"), "the top's get_ready is the default exercise's too: {knee}");
+    let tilt = stdout(&trunkrot(&home).args(["plan", "--exercise", "pelvic-tilt"]).assert().success());
+    assert!(tilt.starts_with("Pelvic tilt: 12 reps, hold 5 s\n"), "its own table, its file's hold: {tilt}");
+    let rotation = stdout(&trunkrot(&home).args(["plan", "--sets", "2"]).assert().success());
+    assert!(rotation.starts_with("Lower trunk rotation: 6 reps per side, 2 sets, hold 5 s\n"), "{rotation}");
+    assert!(rotation.contains("rest 30 s"), "a rest between the 2 sets: {rotation}");
+    let session = stdout(
+        &trunkrot(&home)
+            .args([
+                "--plain",
+                "--exercise",
+                "knee-to-chest",
+                "--sets",
+                "2",
+                "--reps",
+                "1",
+                "--hold",
+                "1",
+                "--transition",
+                "0",
+                "--get-ready",
+                "0",
+                "--rest",
+                "1",
+            ])
+            .assert()
+            .success(),
+    );
+    assert!(session.contains("rep 1/1 right set 2/2: hold 1 s"), "{session}");
+    let rows = stdout(&trunkrot(&home).args(["config", "--exercise", "pelvic-tilt", "--sets", "2"]).assert().success());
+    let row = |key: &str| rows.lines().find(|line| line.starts_with(key)).unwrap_or_default().to_owned();
+    assert!(row("reps").ends_with("config.toml [exercise.pelvic-tilt]"), "{rows}");
+    assert!(row("hold").ends_with("exercise file"), "{rows}");
+    assert!(row("sets").contains('2') && row("sets").ends_with("flag"), "{rows}");
+}

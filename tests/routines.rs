@@ -198,13 +198,21 @@ fn list_show_and_check_know_routines() {
 #[test]
 fn the_config_fills_what_neither_the_flags_nor_the_routine_say() {
     let no_rest = MORNING.replace("rest = 20\n", "");
+    let config = "reps = 4\nrest = 9\n[exercise.mine]\nreps = 5\n[exercise.pelvic-tilt]\nreps = 12\n";
     let home = config_home(
         "config",
-        &[("routines/morning.toml", &no_rest), ("routines/mine.toml", MINE), ("config.toml", "reps = 4\nrest = 9\n")],
+        &[("routines/morning.toml", &no_rest), ("routines/mine.toml", MINE), ("config.toml", config)],
     );
     let timeline = stdout_of(&trunkrot(&home).args(["plan", "--routine", "morning"]).assert().success());
     assert!(timeline.contains("Pelvic tilt: 2 reps, hold 3 s"), "the routine's own reps win: {timeline}");
-    assert!(timeline.contains("My stretch: 4 reps, hold 4 s"), "the config's reps fill the gap: {timeline}");
+    assert!(timeline.contains("My stretch: 5 reps, hold 4 s"), "its own table fills the gap: {timeline}");
+    assert!(
+        timeline.contains("Lower trunk rotation: 1 rep per side"),
+        "the top's reps are the default exercise's, under the routine's own: {timeline}"
+    );
+    let no_own = config_home("config-top", &[("exercises/mine.toml", MINE), ("config.toml", "reps = 4\n")]);
+    let alone = stdout_of(&trunkrot(&no_own).args(["plan", "--exercise", "mine"]).assert().success());
+    assert!(alone.contains("My stretch: 1 rep, hold 4 s"), "the top's reps never leak into another: {alone}");
     assert!(timeline.contains("rest 9 s: Next: Lower trunk rotation."), "the config's rest: {timeline}");
     let with_rest = config_home(
         "config-rest",

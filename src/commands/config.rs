@@ -36,13 +36,18 @@ pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: 
         Subject::Routine(_) => Origin::Default,
     };
     row("exercise", exercise.id.clone(), &exercise_from);
-    let timing = settings.timing(&exercise.timing, &Overrides::default());
-    row("reps", timing.reps.value.to_string(), &timing.reps.from);
-    row("hold", human(timing.hold.value), &timing.hold.from);
-    row("get_ready", human(timing.get_ready.value), &timing.get_ready.from);
-    row("transition", human(timing.transition.value), &timing.transition.from);
-    row("sets", timing.sets.value.to_string(), &timing.sets.from);
-    row("rest", human(timing.rest.value), &timing.rest.from);
+    let timing = settings.timing(exercise, &Overrides::default());
+    // The exercise's own table in the config is named, so the user knows which to edit.
+    let from = |origin: Origin| match origin {
+        Origin::ConfigExercise => format!("config.toml [exercise.{}]", exercise.id),
+        other => other.to_string(),
+    };
+    row("reps", timing.reps.value.to_string(), &from(timing.reps.from));
+    row("hold", human(timing.hold.value), &from(timing.hold.from));
+    row("get_ready", human(timing.get_ready.value), &from(timing.get_ready.from));
+    row("transition", human(timing.transition.value), &from(timing.transition.from));
+    row("sets", timing.sets.value.to_string(), &from(timing.sets.from));
+    row("rest", human(timing.rest.value), &from(timing.rest.from));
     let yes_no = |setting: &Sourced<bool>| if setting.value { "yes" } else { "no" }.to_owned();
     row("quiet", yes_no(&settings.quiet), &settings.quiet.from);
     row("bell", settings.bell.value.as_str().to_owned(), &settings.bell.from);

@@ -9,6 +9,7 @@
 pub mod calendar;
 mod raw;
 pub mod review;
+pub mod text;
 pub mod writing;
 
 pub use raw::{Named, is_programme, parse, read};
@@ -263,6 +264,24 @@ pub fn weekday_name(day: Weekday) -> &'static str {
     }
 }
 
+/// The weekday a word names: `mon` or `monday`, in any case.
+pub fn weekday(word: &str) -> Option<Weekday> {
+    let word = word.trim().to_ascii_lowercase();
+    WEEKDAYS.iter().find(|(key, day)| word == *key || word == long_name(*day)).map(|(_, day)| *day)
+}
+
+fn long_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
+    }
+}
+
 /// The names a file may give a weekday, short then long.
 pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("mon", Weekday::Monday),
@@ -278,6 +297,16 @@ pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
 /// ids have no slash and no dot.
 pub fn is_path(name: &str) -> bool {
     name.contains(['/', '\\', '.'])
+}
+
+/// An item's id when the file gives none: the exercise's or routine's id, or a file's stem.
+pub fn item_id(name: &str) -> String {
+    let stem = if is_path(name) {
+        std::path::Path::new(name).file_stem().map(|stem| stem.to_string_lossy().into_owned())
+    } else {
+        None
+    };
+    crate::domain::untrusted::clean_line(stem.as_deref().unwrap_or(name))
 }
 
 /// `date` plus `days` (negative: before); saturates at the ends of jiff's calendar.

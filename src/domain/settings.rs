@@ -14,14 +14,18 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::domain::diagnostic::Diagnostic;
-use crate::domain::exercise::Timing;
+use crate::domain::exercise::Exercise;
 use crate::domain::plan::Overrides;
 
 /// Where a setting's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     Flag,
+    /// The programme in effect: the item this session does.
+    Programme,
     Config,
+    /// The config's own table for the exercise, `[exercise.ID]`.
+    ConfigExercise,
     Exercise,
     Routine,
     Default,
@@ -32,7 +36,9 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Origin::Flag => "flag",
+            Origin::Programme => "programme",
             Origin::Config => "config.toml",
+            Origin::ConfigExercise => "config.toml [exercise.ID]",
             Origin::Exercise => "exercise file",
             Origin::Routine => "routine",
             Origin::Default => "default",
@@ -93,8 +99,11 @@ impl ThemeName {
 /// What one source (the flags, or the config file) says; `None` for each setting it leaves out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Given {
-    /// `reps`, `hold`, `get_ready`, `transition`, `sets`, `rest`.
+    /// `reps`, `hold`, `get_ready`, `transition`, `sets`, `rest`: from the flags, for whatever
+    /// runs; from the config, for the default exercise only.
     pub overrides: Overrides,
+    /// The config's own dose for each exercise id (`[exercise.knee-to-chest]`), wherever it runs.
+    pub exercises: Vec<(String, Overrides)>,
     /// The exercise: a built-in id, the user's own id, or a path.
     pub exercise: Option<String>,
     /// Where a file names the exercise (the config's `exercise` line), for messages about it.
@@ -142,8 +151,15 @@ pub struct Resolved {
     pub subject_folder: Option<PathBuf>,
     /// The timing the flags give: they win over a routine's own and the config's.
     pub flag_timing: Overrides,
-    /// The timing the config gives: it wins over the exercise file's.
+    /// The dose of the programme item this session does: under the flags, over the rest.
+    pub programme_timing: Overrides,
+    /// The timing the config gives at its top: for the default exercise only, over its file's.
     pub config_timing: Overrides,
+    /// The config's own dose for each exercise id, wherever it runs; over the top's.
+    pub config_exercises: Vec<(String, Overrides)>,
+    /// The exercise a session without flags does (the config's, else the built-in default):
+    /// the one the config's top-level timing is for.
+    pub default_exercise: String,
     pub quiet: Sourced<bool>,
     /// How the cues sound, `quiet` taken into account.
     pub bell: Sourced<Bell>,
@@ -209,7 +225,10 @@ pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resol
         subject_place,
         subject_folder,
         flag_timing: flags.overrides.clone(),
+        programme_timing: Overrides::default(),
         config_timing: config.overrides.clone(),
+        config_exercises: config.exercises.clone(),
+        default_exercise: config.exercise.clone().unwrap_or_else(|| crate::domain::exercise::DEFAULT_ID.to_owned()),
         quiet: pick(flags.quiet, config.quiet, false),
         bell: bell(flags, config),
         voice: pick(flags.voice, config.voice, false),
@@ -234,7 +253,7 @@ pub struct TimingFrom {
 }
 
 /// The value of the strongest layer that gives one, else the exercise file's.
-fn first<T>(layers: &[(&Overrides, Origin)], get: impl Fn(&Overrides) -> Option<T>, file: T) -> Sourced<T> {
+fn first<T>(layers: &[(Overrides, Origin)], get: impl Fn(&Overrides) -> Option<T>, file: T) -> Sourced<T> {
     layers
         .iter()
         .find_map(|(layer, from)| get(layer).map(|value| Sourced { value, from: *from }))
@@ -242,28 +261,57 @@ fn first<T>(layers: &[(&Overrides, Origin)], get: impl Fn(&Overrides) -> Option<
 }
 
 impl Resolved {
-    /// The layers of timing over an exercise file, strongest first: the flags, a routine's own
-    /// settings for the exercise, the config.
-    fn timing_layers<'a>(&'a self, routine: &'a Overrides) -> [(&'a Overrides, Origin); 3] {
-        [(&self.flag_timing, Origin::Flag), (routine, Origin::Routine), (&self.config_timing, Origin::Config)]
+    /// Puts a programme item in this run: its subject, unless the flags name one (the caller
+    /// gives the dose only when they name the item's own), and its dose under the flags'.
+    pub fn prescribe(&mut self, subject: Subject, dose: Overrides) {
+        if self.subject.from != Origin::Flag {
+            self.subject = Sourced { value: subject, from: Origin::Programme };
+            self.subject_place = None;
+            self.subject_folder = None;
+        }
+        self.programme_timing = dose;
     }
 
-    /// The overrides one exercise runs with; `routine` is the routine's own settings for it
+    /// Whether `id` is the default exercise's: its id, or the stem of its file's path.
+    fn is_default(&self, id: &str) -> bool {
+        let name = self.default_exercise.as_str();
+        name == id
+            || (crate::domain::programme::is_path(name)
+                && std::path::Path::new(name).file_stem().is_some_and(|stem| stem.to_string_lossy() == id))
+    }
+
+    /// The layers of timing over an exercise file, strongest first: the flags, the programme's
+    /// item, a routine's own settings for the exercise, the config's table for the exercise, the
+    /// config's top (for the default exercise only: it never leaks into another).
+    fn timing_layers(&self, exercise: &str, routine: &Overrides) -> [(Overrides, Origin); 5] {
+        let own = self.config_exercises.iter().find(|(id, _)| id == exercise).map(|(_, dose)| dose.clone());
+        let top = if self.is_default(exercise) { self.config_timing.clone() } else { Overrides::default() };
+        [
+            (self.flag_timing.clone(), Origin::Flag),
+            (self.programme_timing.clone(), Origin::Programme),
+            (routine.clone(), Origin::Routine),
+            (own.unwrap_or_default(), Origin::ConfigExercise),
+            (top, Origin::Config),
+        ]
+    }
+
+    /// The overrides the exercise `id` runs with; `routine` is the routine's own settings for it
     /// (empty outside a routine).
-    pub fn overrides(&self, routine: &Overrides) -> Overrides {
-        self.timing_layers(routine).iter().fold(Overrides::default(), |merged, (layer, _)| merged.over(layer))
+    pub fn overrides(&self, id: &str, routine: &Overrides) -> Overrides {
+        self.timing_layers(id, routine).iter().fold(Overrides::default(), |merged, (layer, _)| merged.over(layer))
     }
 
     /// The timing an exercise runs with, each value with where it came from.
-    pub fn timing(&self, exercise: &Timing, routine: &Overrides) -> TimingFrom {
-        let layers = self.timing_layers(routine);
+    pub fn timing(&self, exercise: &Exercise, routine: &Overrides) -> TimingFrom {
+        let layers = self.timing_layers(&exercise.id, routine);
+        let file = &exercise.timing;
         TimingFrom {
-            reps: first(&layers, |o| o.reps, exercise.reps),
-            hold: first(&layers, |o| o.hold, exercise.hold),
-            get_ready: first(&layers, |o| o.get_ready, exercise.get_ready),
-            transition: first(&layers, |o| o.transition, exercise.transition),
-            sets: first(&layers, |o| o.sets, exercise.sets),
-            rest: first(&layers, |o| o.rest, exercise.rest),
+            reps: first(&layers, |o| o.reps, file.reps),
+            hold: first(&layers, |o| o.hold, file.hold),
+            get_ready: first(&layers, |o| o.get_ready, file.get_ready),
+            transition: first(&layers, |o| o.transition, file.transition),
+            sets: first(&layers, |o| o.sets, file.sets),
+            rest: first(&layers, |o| o.rest, file.rest),
         }
     }
 
@@ -329,34 +377,69 @@ mod tests {
         assert_eq!(resolved.colour, Sourced { value: false, from: Origin::Environment });
     }
 
+    fn built_in(id: &str) -> Exercise {
+        crate::domain::exercise::built_in(id).expect("built in").expect("valid")
+    }
+
     #[test]
-    fn timing_layers_flags_over_routine_over_config_over_file() {
+    fn timing_layers_flags_over_programme_over_routine_over_config_over_file() {
         let flags = Given { overrides: Overrides { hold: Some(secs(4)), ..Overrides::default() }, ..Given::default() };
         let config = Given {
             overrides: Overrides { hold: Some(secs(9)), reps: Some(3), rest: Some(secs(20)), ..Overrides::default() },
             ..Given::default()
         };
-        let resolved = resolve(&flags, &config, Environment::default());
+        let mut resolved = resolve(&flags, &config, Environment::default());
         let routine = Overrides { reps: Some(2), ..Overrides::default() };
-        let merged = resolved.overrides(&routine);
+        let rotation = built_in(crate::domain::exercise::DEFAULT_ID);
+        let merged = resolved.overrides(&rotation.id, &routine);
         assert_eq!((merged.hold, merged.reps, merged.transition), (Some(secs(4)), Some(2), None));
-        let file = Timing {
-            reps: 10,
-            reps_range: 1..=20,
-            hold: secs(5),
-            hold_range: secs(1)..=secs(10),
-            get_ready: secs(10),
-            transition: secs(3),
-            sets: 1,
-            rest: secs(30),
-        };
-        let timing = resolved.timing(&file, &routine);
+        let timing = resolved.timing(&rotation, &routine);
         assert_eq!(timing.hold, Sourced { value: secs(4), from: Origin::Flag });
         assert_eq!(timing.reps, Sourced { value: 2, from: Origin::Routine });
         assert_eq!(timing.rest, Sourced { value: secs(20), from: Origin::Config });
         assert_eq!(timing.transition, Sourced { value: secs(3), from: Origin::Exercise });
         assert_eq!(resolved.rest_between(Some(secs(15)), secs(60)), secs(15));
         assert_eq!(resolved.rest_between(None, secs(60)), secs(20));
+        let item = Overrides { reps: Some(7), hold: Some(secs(6)), sets: Some(2), ..Overrides::default() };
+        resolved.prescribe(Subject::Exercise(rotation.id.clone()), item);
+        let timing = resolved.timing(&rotation, &routine);
+        assert_eq!(timing.hold, Sourced { value: secs(4), from: Origin::Flag }, "flags still win");
+        assert_eq!(timing.reps, Sourced { value: 7, from: Origin::Programme });
+        assert_eq!(timing.sets, Sourced { value: 2, from: Origin::Programme });
+        assert_eq!(resolved.subject.from, Origin::Programme);
+    }
+
+    #[test]
+    fn the_config_top_is_for_the_default_exercise_and_each_table_for_its_own() {
+        let config = Given {
+            overrides: Overrides { reps: Some(6), hold: Some(secs(5)), ..Overrides::default() },
+            exercises: vec![("pelvic-tilt".into(), Overrides { reps: Some(12), ..Overrides::default() })],
+            ..Given::default()
+        };
+        let resolved = resolve(&Given::default(), &config, Environment::default());
+        let knee = built_in("knee-to-chest");
+        let timing = resolved.timing(&knee, &Overrides::default());
+        assert_eq!(timing.reps, Sourced { value: 3, from: Origin::Exercise }, "reps = 6 does not leak");
+        assert_eq!(timing.hold, Sourced { value: secs(20), from: Origin::Exercise }, "nor hold = 5");
+        let tilt = resolved.timing(&built_in("pelvic-tilt"), &Overrides::default());
+        assert_eq!(tilt.reps, Sourced { value: 12, from: Origin::ConfigExercise });
+        let rotation = resolved.timing(&built_in(crate::domain::exercise::DEFAULT_ID), &Overrides::default());
+        assert_eq!(rotation.reps, Sourced { value: 6, from: Origin::Config });
+        let tilt_default = Given { exercise: Some("./mine/pelvic-tilt.toml".into()), ..config };
+        let resolved = resolve(&Given::default(), &tilt_default, Environment::default());
+        let tilt = resolved.timing(&built_in("pelvic-tilt"), &Overrides::default());
+        assert_eq!(tilt.reps, Sourced { value: 12, from: Origin::ConfigExercise }, "its own table over the top");
+        assert_eq!(tilt.hold, Sourced { value: secs(5), from: Origin::Config }, "the default's, named by a path");
+    }
+
+    #[test]
+    fn a_flag_subject_is_kept_when_a_programme_item_is_prescribed() {
+        let flags = Given { exercise: Some("knee-to-chest".into()), ..Given::default() };
+        let mut resolved = resolve(&flags, &Given::default(), Environment::default());
+        resolved
+            .prescribe(Subject::Exercise("knee-to-chest".into()), Overrides { reps: Some(4), ..Overrides::default() });
+        assert_eq!(resolved.subject, Sourced { value: Subject::Exercise("knee-to-chest".into()), from: Origin::Flag });
+        assert_eq!(resolved.timing(&built_in("knee-to-chest"), &Overrides::default()).reps.value, 4);
     }
 
     #[test]

@@ -30,6 +30,11 @@ pub enum Shape {
     Table(&'static [Field]),
     /// An array of tables, each with these keys (`[[name]]`).
     Tables(&'static [Field]),
+    /// A table with these keys, and any other key whose value has the second shape (the config's
+    /// `[exercise]`: `default`, and a table per exercise id).
+    Map(&'static [Field], &'static Shape),
+    /// A value of either shape, told apart by its kind (text, a table, ...).
+    Either(&'static Shape, &'static Shape),
     /// Anything: the value has a shape of its own that its reader checks.
     Any,
 }
@@ -66,7 +71,10 @@ pub fn check(origin: &str, source: &str, fields: &'static [Field]) -> Vec<Diagno
         // A broken file's table is a guess; report only what the parser found.
         let mut errors: Vec<_> = errors.iter().collect();
         errors.sort_by_key(|e| e.span().map_or(0, |span| span.start));
-        let problems = errors.iter().map(|e| Diagnostic::at(origin, source, e.span(), toml_message(e))).collect();
+        let mut problems: Vec<Diagnostic> =
+            errors.iter().map(|e| Diagnostic::at(origin, source, e.span(), toml_message(e))).collect();
+        // The parser can say the same thing twice at one place; once is enough.
+        problems.dedup();
         return capped(origin, problems);
     }
     let mut walk = Walk { origin, source, problems: Vec::new() };
@@ -125,12 +133,25 @@ impl Walk<'_> {
     }
 
     fn table(&mut self, path: &str, table: &DeTable<'_>, span: std::ops::Range<usize>, fields: &'static [Field]) {
+        self.map(path, table, span, fields, None);
+    }
+
+    /// A table with `fields`, and other keys of the shape `other` if there is one.
+    fn map(
+        &mut self,
+        path: &str,
+        table: &DeTable<'_>,
+        span: std::ops::Range<usize>,
+        fields: &'static [Field],
+        other: Option<Shape>,
+    ) {
         for (key, value) in table {
             let name = key.get_ref().as_ref();
             let full = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-            match fields.iter().find(|field| field.name == name) {
-                Some(field) => self.value(&full, value, field.shape),
-                None => self.report(key.span(), unknown(name, path, fields)),
+            match (fields.iter().find(|field| field.name == name), other) {
+                (Some(field), _) => self.value(&full, value, field.shape),
+                (None, Some(shape)) => self.value(&full, value, shape),
+                (None, None) => self.report(key.span(), unknown(name, path, fields)),
             }
         }
         for field in fields.iter().filter(|f| f.required) {
@@ -167,6 +188,16 @@ impl Walk<'_> {
                 }
             }
             (Shape::Table(fields), DeValue::Table(table)) => self.table(path, table, span, fields),
+            (Shape::Map(fields, other), DeValue::Table(table)) => self.map(path, table, span, fields, Some(*other)),
+            (Shape::Either(first, second), found) => {
+                if fits(*first, found) {
+                    self.value(path, value, *first);
+                } else if fits(*second, found) {
+                    self.value(path, value, *second);
+                } else {
+                    self.report(span, mismatch(path, shape, found));
+                }
+            }
             (Shape::Tables(fields), DeValue::Array(items)) => {
                 for (index, element) in items.iter().enumerate() {
                     match element.get_ref() {
@@ -180,6 +211,21 @@ impl Walk<'_> {
             (_, other) => self.report(span, mismatch(path, shape, other)),
         }
     }
+}
+
+/// Whether a value is of the kind a shape takes (its contents aside).
+fn fits(shape: Shape, value: &DeValue<'_>) -> bool {
+    matches!(
+        (shape, value),
+        (Shape::Text, DeValue::String(_))
+            | (Shape::Whole, DeValue::Integer(_))
+            | (Shape::Flag, DeValue::Boolean(_))
+            | (Shape::Seconds, DeValue::Integer(_) | DeValue::String(_))
+            | (Shape::Date, DeValue::Datetime(_) | DeValue::String(_))
+            | (Shape::List(_) | Shape::Pair(_) | Shape::Tables(_), DeValue::Array(_))
+            | (Shape::Table(_) | Shape::Map(..), DeValue::Table(_))
+            | (Shape::Any, _)
+    ) || matches!(shape, Shape::Either(first, second) if fits(*first, value) || fits(*second, value))
 }
 
 /// `timing` must be a table, not a whole number.
@@ -210,7 +256,8 @@ fn expected(shape: Shape) -> String {
         Shape::List(Shape::Text) => "a list of text, such as `[\"...\", \"...\"]`".to_owned(),
         Shape::List(item) => format!("a list, each item {}", expected(*item)),
         Shape::Pair(item) => format!("a pair such as `[low, high]`, each {}", expected(*item)),
-        Shape::Table(_) => "a table".to_owned(),
+        Shape::Table(_) | Shape::Map(..) => "a table".to_owned(),
+        Shape::Either(first, second) => format!("{}, or {}", expected(*first), expected(*second)),
         Shape::Tables(_) => "a list of tables, each written `[[name]]`".to_owned(),
         Shape::Any => "a value".to_owned(),
     }
@@ -272,6 +319,13 @@ pub(crate) fn sample(fields: &[Field]) -> String {
                 format!("{{ {} }}", pairs.join(", "))
             }
             Shape::Tables(fields) => format!("[{}]", value(Shape::Table(fields))),
+            Shape::Map(fields, other) => {
+                let mut pairs: Vec<String> =
+                    fields.iter().map(|f| format!("{} = {}", f.name, value(f.shape))).collect();
+                pairs.push(format!("any-key = {}", value(*other)));
+                format!("{{ {} }}", pairs.join(", "))
+            }
+            Shape::Either(first, _) => value(*first),
         }
     }
     let lines: Vec<String> = fields.iter().map(|f| format!("{} = {}", f.name, value(f.shape))).collect();

@@ -234,7 +234,7 @@ pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
     match &settings.subject.value {
         Subject::Exercise(name) => {
             let exercise = named_exercise(name, settings.subject_folder.as_deref(), settings.subject_place.as_ref())?;
-            let overrides = settings.overrides(&Overrides::default());
+            let overrides = settings.overrides(&exercise.id, &Overrides::default());
             within_length(&[(exercise.clone(), overrides.clone())], Duration::ZERO)?;
             Ok(Plan::new(exercise, &overrides))
         }
@@ -270,7 +270,10 @@ pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, settings: &Reso
     let parts: Vec<(Exercise, Overrides)> = exercises
         .into_iter()
         .zip(&routine.entries)
-        .map(|(exercise, entry)| (exercise, settings.overrides(&entry.overrides)))
+        .map(|(exercise, entry)| {
+            let overrides = settings.overrides(&exercise.id, &entry.overrides);
+            (exercise, overrides)
+        })
         .collect();
     let rest = rest_between(routine, settings);
     within_length(&parts, rest)?;

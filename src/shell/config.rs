@@ -53,8 +53,9 @@ pub fn load() -> Result<Loaded, Failure> {
     Ok(Loaded { path: Some(path), found: true, config })
 }
 
-/// The run's settings: `flags` over the user's config, and what the environment says. The one
-/// place the config file and the environment are read for a run.
+/// The run's settings: `flags` over the programme in effect (when the session is one of its
+/// items) over the user's config, and what the environment says. The one place the config
+/// file, the programme and the environment are read for a run.
 pub fn resolve(flags: &Given) -> Result<(Resolved, Loaded), Failure> {
     let loaded = load()?;
     let environment = Environment {
@@ -62,7 +63,16 @@ pub fn resolve(flags: &Given) -> Result<(Resolved, Loaded), Failure> {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
         colorfgbg: std::env::var("COLORFGBG").ok(),
     };
-    Ok((settings::resolve(flags, &loaded.config, environment), loaded))
+    let settings = settings::resolve(flags, &loaded.config, environment);
+    let Some(programme) = crate::shell::programme::in_effect()? else {
+        return Ok((settings, loaded));
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let settings = match programme.item_of(&settings.subject.value) {
+        Some(index) => programme.prescribed(index, &settings, today),
+        None => settings,
+    };
+    Ok((settings, loaded))
 }
 
 /// Writes the commented default config, refusing to replace one that is there.
@@ -96,6 +106,8 @@ pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for ever
 # The exercise: a built-in id, or the path of an exercise file (relative to this folder).
 # exercise = "lower-trunk-rotation"
 
+# The timing below is for the default exercise only. Another exercise gets a table of its own,
+# used wherever it runs (alone or in a routine), as at the end of this file.
 # Durations are seconds (5) or a string with units ("90s", "1m30s").
 # Reps per side, 1 to 100.
 # reps = 10
@@ -128,6 +140,15 @@ pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for ever
 # terminal); "high-contrast" is bold white on black with the brightest colours.
 # Colours are off whenever the NO_COLOR environment variable is set.
 # theme = "auto"
+
+# One exercise's own timing, with the same keys as at the top, goes in a table of its own and
+# is used wherever that exercise runs. TOML allows no `exercise` line beside such tables, so the
+# default exercise is then named inside them; the end of this file would read:
+#     [exercise]
+#     default = "lower-trunk-rotation"
+#     [exercise.knee-to-chest]
+#     reps = 3
+#     hold = 20
 "#;
 
 #[cfg(test)]

@@ -9,10 +9,11 @@ use std::time::Duration;
 use jiff::civil::Date;
 
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
-use crate::domain::plan::Overrides;
+use crate::domain::plan::{Overrides, Part};
 use crate::domain::programme::review::{Found, Review};
 use crate::domain::programme::{self, Programme, ProgrammeFile, What};
 use crate::domain::routine;
+use crate::domain::settings::{Resolved, Subject};
 use crate::failure::Failure;
 use crate::shell::{catalog, places};
 
@@ -36,6 +37,42 @@ pub struct Loaded {
 impl Loaded {
     pub fn programme(&self) -> &Programme {
         &self.file.programme
+    }
+
+    /// `settings` with item `index` of the programme put in: its subject (unless the flags name
+    /// one) and its dose on `today`, under the flags'.
+    pub fn prescribed(&self, index: usize, settings: &Resolved, today: Date) -> Resolved {
+        let programme = self.programme();
+        let mut settings = settings.clone();
+        if let Some(item) = programme.items.get(index) {
+            let dose = programme.dose_on(item, programme.first_day(today), today);
+            settings.prescribe(subject(&item.what), dose);
+        }
+        settings
+    }
+
+    /// The item a session of `subject` does, if one does: the item that names the same exercise
+    /// or routine, or whose id it is.
+    pub fn item_of(&self, subject: &Subject) -> Option<usize> {
+        self.programme().items.iter().position(|item| match (subject, &item.what) {
+            (Subject::Exercise(name), What::Exercise(named)) | (Subject::Routine(name), What::Routine(named)) => {
+                name == named || *name == item.id
+            }
+            _ => false,
+        })
+    }
+
+    /// Item `index`'s exercises at its dose on `today`, as a session of it would run them.
+    pub fn parts(&self, index: usize, settings: &Resolved, today: Date) -> Result<Vec<Part>, Failure> {
+        Ok(catalog::plan(&self.prescribed(index, settings, today))?.parts)
+    }
+}
+
+/// What a session of an item does.
+pub fn subject(what: &What) -> Subject {
+    match what {
+        What::Exercise(name) => Subject::Exercise(name.clone()),
+        What::Routine(name) => Subject::Routine(name.clone()),
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Accepted, Item, Prescriber, Programme, ProgrammeFile, Stop, WEEKDAYS, What, limits};
+use super::{Accepted, Item, Prescriber, Programme, ProgrammeFile, Stop, What, limits, weekday};
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits as dose_limits;
 use crate::domain::fields::{Checker, RawDuration};
@@ -335,25 +335,6 @@ impl Checker<'_> {
     }
 }
 
-/// The weekday a file's word names: `mon` or `monday`, in any case.
-fn weekday(word: &str) -> Option<jiff::civil::Weekday> {
-    let word = word.trim().to_ascii_lowercase();
-    WEEKDAYS.iter().find(|(key, day)| word == *key || word == long_name(*day)).map(|(_, day)| *day)
-}
-
-fn long_name(day: jiff::civil::Weekday) -> &'static str {
-    use jiff::civil::Weekday;
-    match day {
-        Weekday::Monday => "monday",
-        Weekday::Tuesday => "tuesday",
-        Weekday::Wednesday => "wednesday",
-        Weekday::Thursday => "thursday",
-        Weekday::Friday => "friday",
-        Weekday::Saturday => "saturday",
-        Weekday::Sunday => "sunday",
-    }
-}
-
 #[cfg(test)]
 mod shape_tests {
     use super::*;
@@ -383,12 +364,5 @@ mod shape_tests {
         assert_eq!(shape::keys(item::ITEM), item::serde_keys(), "add it to ITEM in programme/raw/item.rs");
         assert_eq!(shape::keys(item::STEP), item::step_keys(), "add it to STEP in programme/raw/item.rs");
         assert_eq!(shape::keys(item::PROGRESSION), item::progression_keys(), "add it to PROGRESSION");
-    }
-
-    #[test]
-    fn weekdays_read_short_long_and_in_any_case() {
-        assert_eq!(weekday("Mon"), Some(jiff::civil::Weekday::Monday));
-        assert_eq!(weekday("SUNDAY"), Some(jiff::civil::Weekday::Sunday));
-        assert_eq!(weekday("mo"), None);
     }
 }

@@ -261,3 +261,20 @@ fn a_routine_item_gives_its_dose_to_each_exercise_over_the_routine_own() {
         ["note: `item[1]` from the start: knee-to-chest: hold 4 s is outside the recommended 15 to 30 s"]
     );
 }
+
+#[test]
+fn weekdays_read_short_long_and_in_any_case() {
+    assert_eq!(weekday("Mon"), Some(Weekday::Monday));
+    assert_eq!(weekday(" SUNDAY"), Some(Weekday::Sunday));
+    assert_eq!(weekday("mo"), None);
+}
+
+#[test]
+fn the_documented_example_is_a_valid_programme() {
+    let docs = include_str!("../../../exercises/README.md");
+    let section = docs.split("## Programme files").nth(1).expect("a section on programmes");
+    let example = section.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).expect("a toml block");
+    let programme = read(example);
+    assert_eq!(programme.items[0].days, Days::On(vec![Weekday::Monday, Weekday::Wednesday, Weekday::Friday]));
+    assert_eq!(programme.items[0].steps[0].week, 3);
+}

@@ -16,15 +16,15 @@ pub fn toml(programme: &Programme) -> String {
     let _ = writeln!(out, "name = {}", quoted(&programme.name));
     match programme.start {
         Some(start) => {
-            let _ = writeln!(out, "start = {start}            # the first day");
+            commented(&mut out, &format!("start = {start}"), "the first day");
         }
         None => {
-            let _ = writeln!(out, "# start = 2026-12-07      # the first day; without it, the day it is installed");
+            commented(&mut out, "# start = 2026-12-07", "the first day; without it, the day it is installed");
         }
     }
-    let _ = writeln!(out, "weeks = {}                  # how long it lasts", programme.weeks);
+    commented(&mut out, &format!("weeks = {}", programme.weeks), "how long it lasts");
     if let Some(review) = programme.review {
-        let _ = writeln!(out, "review = {review}           # the day of the review");
+        commented(&mut out, &format!("review = {review}"), "the day of the review");
     }
     if !programme.psfs.is_empty() {
         let activities: Vec<String> = programme.psfs.iter().map(|a| quoted(a)).collect();
@@ -43,12 +43,13 @@ pub fn toml(programme: &Programme) -> String {
     }
     let stop = &programme.stop;
     if stop.pain.is_some() || stop.spreading || !stop.message.is_empty() {
-        let _ = writeln!(out, "\n[stop]                      # when to stop and get in touch");
+        out.push('\n');
+        commented(&mut out, "[stop]", "when to stop and get in touch");
         if let Some(pain) = stop.pain {
-            let _ = writeln!(out, "pain = {pain}                    # pain reaches this, 0 to 10");
+            commented(&mut out, &format!("pain = {pain}"), "pain reaches this, 0 to 10");
         }
         if stop.spreading {
-            let _ = writeln!(out, "spreading = true            # pain spreads into a buttock or down a leg");
+            commented(&mut out, "spreading = true", "pain spreads into a buttock or down a leg");
         }
         if !stop.message.is_empty() {
             let _ = writeln!(out, "message = {}", quoted(&stop.message));
@@ -58,7 +59,8 @@ pub fn toml(programme: &Programme) -> String {
         item_toml(&mut out, item);
     }
     for accepted in &programme.accepted {
-        let _ = writeln!(out, "\n[[accepted]]                # a step taken with `trunkrot programme accept`");
+        out.push('\n');
+        commented(&mut out, "[[accepted]]", "a step taken with `trunkrot programme accept`");
         let _ = writeln!(out, "item = {}", quoted(&accepted.item));
         let _ = writeln!(out, "date = {}", accepted.date);
         dose_toml(&mut out, &accepted.dose);
@@ -89,12 +91,14 @@ fn item_toml(out: &mut String, item: &Item) {
     }
     dose_toml(out, &item.dose);
     for step in &item.steps {
-        let _ = writeln!(out, "\n[[item.step]]               # from this week on");
+        out.push('\n');
+        commented(out, "[[item.step]]", "from this week on");
         let _ = writeln!(out, "week = {}", step.week);
         dose_toml(out, &step.dose);
     }
     if let Some(progression) = &item.progression {
-        let _ = writeln!(out, "\n[item.progression]          # what may be added, one step at a time");
+        out.push('\n');
+        commented(out, "[item.progression]", "what may be added, one step at a time");
         if progression.reps > 0 {
             let _ = writeln!(out, "reps = {}", progression.reps);
         }
@@ -132,6 +136,11 @@ fn dose_toml(out: &mut String, dose: &Overrides) {
     if let Some(transition) = dose.transition {
         let _ = writeln!(out, "transition = {}", secs(transition));
     }
+}
+
+/// A line with its comment in the column the others use.
+fn commented(out: &mut String, line: &str, comment: &str) {
+    let _ = writeln!(out, "{line:<28}# {comment}");
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.

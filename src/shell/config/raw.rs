@@ -26,8 +26,21 @@ const SHAPE: &[Field] = &[
     Field::optional("voice", Shape::Flag),
     Field::optional("checkin", Shape::Flag),
     Field::optional("voice_command", Shape::List(&Shape::Text)),
-    Field::optional("exercise", Shape::Text),
+    Field::optional("exercise", Shape::Either(&Shape::Text, &EXERCISES)),
     Field::optional("theme", Shape::Text),
+];
+
+/// `[exercise]` as a table: the default exercise's name, and a dose table per exercise id.
+const EXERCISES: Shape = Shape::Map(&[Field::optional("default", Shape::Text)], &Shape::Table(DOSE));
+
+/// One exercise's own dose: `[exercise.knee-to-chest]`.
+const DOSE: &[Field] = &[
+    Field::optional("reps", Shape::Whole),
+    Field::optional("hold", Shape::Seconds),
+    Field::optional("get_ready", Shape::Seconds),
+    Field::optional("transition", Shape::Seconds),
+    Field::optional("rest", Shape::Seconds),
+    Field::optional("sets", Shape::Whole),
 ];
 
 #[derive(Deserialize)]
@@ -44,8 +57,54 @@ struct RawConfig {
     voice: Option<bool>,
     checkin: Option<bool>,
     voice_command: Option<Spanned<Vec<String>>>,
-    exercise: Option<Spanned<String>>,
+    exercise: Option<Spanned<RawExercise>>,
     theme: Option<Spanned<String>>,
+}
+
+/// The dose keys the config shares at its top (for the default exercise) and in each exercise's
+/// own table.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawDose {
+    reps: Option<Spanned<i64>>,
+    hold: Option<Spanned<RawDuration>>,
+    get_ready: Option<Spanned<RawDuration>>,
+    transition: Option<Spanned<RawDuration>>,
+    rest: Option<Spanned<RawDuration>>,
+    sets: Option<Spanned<i64>>,
+}
+
+/// `exercise = "ID"`, or `[exercise]` with `default = "ID"` and `[exercise.ID]` tables.
+enum RawExercise {
+    Name(String),
+    Tables { default: Option<Spanned<String>>, each: Vec<(String, RawDose)> },
+}
+
+impl<'de> Deserialize<'de> for RawExercise {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawExercise;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an exercise's name, or a table of exercises")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<RawExercise, E> {
+                Ok(RawExercise::Name(name.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawExercise, A::Error> {
+                let (mut default, mut each) = (None, Vec::new());
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "default" {
+                        default = Some(map.next_value()?);
+                    } else {
+                        each.push((key, map.next_value()?));
+                    }
+                }
+                Ok(RawExercise::Tables { default, each })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// Parses and checks the config's text, reporting every problem found. `origin` names the file
@@ -57,24 +116,22 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
     };
     let problems = shape::check(origin, source, SHAPE);
     if !problems.is_empty() {
-        return Err(InvalidFile { diagnostics: problems });
+        return Err(InvalidFile { diagnostics: problems.into_iter().map(|p| beside_tables(source, p)).collect() });
     }
     let raw: RawConfig = toml::from_str(source).map_err(|e| {
         let message = with_key(source, e.span(), toml_message(&e));
         InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), message)] }
     })?;
     let mut checker = Checker { origin, source, problems: Vec::new() };
-    let duration = |checker: &mut Checker, field, value: &Option<Spanned<RawDuration>>, bounds| {
-        value.as_ref().and_then(|v| checker.seconds(field, v, bounds))
+    let top = RawDose {
+        reps: raw.reps,
+        hold: raw.hold,
+        get_ready: raw.get_ready,
+        transition: raw.transition,
+        rest: raw.rest,
+        sets: raw.sets,
     };
-    let overrides = Overrides {
-        reps: raw.reps.as_ref().and_then(|v| checker.count("reps", v, limits::REPS)),
-        hold: duration(&mut checker, "hold", &raw.hold, limits::HOLD_SECS),
-        get_ready: duration(&mut checker, "get_ready", &raw.get_ready, limits::GET_READY_SECS),
-        transition: duration(&mut checker, "transition", &raw.transition, limits::TRANSITION_SECS),
-        sets: raw.sets.as_ref().and_then(|v| checker.count("sets", v, limits::SETS)),
-        rest: duration(&mut checker, "rest", &raw.rest, limits::REST_SECS),
-    };
+    let overrides = dose(&mut checker, "", &top);
     let voice_command = raw.voice_command.and_then(|command| match command.get_ref().first() {
         Some(program) if !program.trim().is_empty() => Some(command.into_inner()),
         _ => {
@@ -83,14 +140,25 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
             None
         }
     });
-    let exercise_place = raw.exercise.as_ref().map(|name| Diagnostic::at(origin, source, Some(name.span()), ""));
-    let exercise = raw.exercise.and_then(|name| {
-        if name.get_ref().trim().is_empty() {
-            checker.report(name.span(), "`exercise` is empty; give a built-in id or a file's path".to_owned());
-            return None;
+    let (mut exercise, mut exercise_place, mut exercises) = (None, None, Vec::new());
+    if let Some(named) = raw.exercise {
+        let span = named.span();
+        match named.into_inner() {
+            RawExercise::Name(name) => {
+                exercise = default_name(&mut checker, "exercise", &Spanned::new(span.clone(), name));
+                exercise_place = exercise.as_ref().map(|_| Diagnostic::at(origin, source, Some(span), ""));
+            }
+            RawExercise::Tables { default, each } => {
+                if let Some(name) = &default {
+                    exercise = default_name(&mut checker, "exercise.default", name);
+                    exercise_place = exercise.as_ref().map(|_| Diagnostic::at(origin, source, Some(name.span()), ""));
+                }
+                for (id, raw) in &each {
+                    exercises.push((id.clone(), dose(&mut checker, &format!("exercise.{id}."), raw)));
+                }
+            }
         }
-        Some(name.into_inner())
-    });
+    }
     let theme = raw.theme.and_then(|theme| {
         let known = ThemeName::from_name(theme.get_ref());
         if known.is_none() {
@@ -114,6 +182,7 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
     }
     Ok(Given {
         overrides,
+        exercises,
         exercise,
         exercise_place,
         exercise_folder: None,
@@ -125,6 +194,53 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         checkin: raw.checkin,
         theme,
     })
+}
+
+/// The parser's word for an `exercise = "..."` line beside `[exercise.ID]` tables, which TOML
+/// cannot hold together, replaced by what to write instead.
+fn beside_tables(source: &str, problem: Diagnostic) -> Diagnostic {
+    if !problem.message.starts_with("cannot extend value of type string")
+        || !problem.source_line.starts_with("[exercise.")
+    {
+        return problem;
+    }
+    let named = source.lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        (key.trim() == "exercise").then(|| value.trim().trim_matches('"').to_owned())
+    });
+    let named = crate::domain::untrusted::clean_line(&named.unwrap_or_default());
+    let message = format!(
+        "`{}` is a table of its own, and TOML allows no `exercise = \"{named}\"` line beside it: \
+         write `default = \"{named}\"` in an `[exercise]` table instead",
+        problem.source_line.trim_matches(['[', ']'])
+    );
+    Diagnostic { message, ..problem }
+}
+
+/// The timing keys of `raw`, each checked; `prefix` is the table's path in messages
+/// (`exercise.knee-to-chest.`), empty at the top.
+fn dose(checker: &mut Checker, prefix: &str, raw: &RawDose) -> Overrides {
+    let field = |key: &str| format!("{prefix}{key}");
+    let duration = |checker: &mut Checker, key: &str, value: &Option<Spanned<RawDuration>>, bounds| {
+        value.as_ref().and_then(|v| checker.seconds(&field(key), v, bounds))
+    };
+    Overrides {
+        reps: raw.reps.as_ref().and_then(|v| checker.count(&field("reps"), v, limits::REPS)),
+        hold: duration(checker, "hold", &raw.hold, limits::HOLD_SECS),
+        get_ready: duration(checker, "get_ready", &raw.get_ready, limits::GET_READY_SECS),
+        transition: duration(checker, "transition", &raw.transition, limits::TRANSITION_SECS),
+        sets: raw.sets.as_ref().and_then(|v| checker.count(&field("sets"), v, limits::SETS)),
+        rest: duration(checker, "rest", &raw.rest, limits::REST_SECS),
+    }
+}
+
+/// The default exercise's name, or `None` with the problem reported when it is empty.
+fn default_name(checker: &mut Checker, field: &str, name: &Spanned<String>) -> Option<String> {
+    if name.get_ref().trim().is_empty() {
+        checker.report(name.span(), format!("`{field}` is empty; give a built-in id or a file's path"));
+        return None;
+    }
+    Some(name.get_ref().clone())
 }
 
 /// Names the key in a parser message that does not already: the key is what stands before `=`

@@ -22,7 +22,8 @@ fn an_empty_config_changes_nothing() {
 fn every_key_of_the_written_config_parses_once_uncommented() {
     let uncommented: String = INIT_TEXT
         .lines()
-        .map(|line| line.strip_prefix("# ").filter(|rest| rest.contains(" = ")).unwrap_or(""))
+        // Indented lines are an example of another form, tried below.
+        .map(|line| line.strip_prefix("# ").filter(|rest| rest.contains(" = ") && !rest.starts_with(' ')).unwrap_or(""))
         .collect::<Vec<_>>()
         .join("\n");
     let config = parse_text(&uncommented).unwrap();
@@ -95,4 +96,27 @@ fn an_unknown_bell_is_refused_with_the_choices() {
         message.contains("config.toml:1:8: `bell` is `\"loud\"`; expected `\"terminal\"`, `\"tones\"`, `\"none\"`"),
         "{message}"
     );
+}
+
+#[test]
+fn the_written_example_of_tables_per_exercise_parses_once_uncommented() {
+    let example: String =
+        INIT_TEXT.lines().filter_map(|line| line.strip_prefix("#     ")).flat_map(|line| [line, "\n"]).collect();
+    let config = parse_text(&example).unwrap();
+    assert_eq!(config.exercise.as_deref(), Some("lower-trunk-rotation"));
+    let knee = Overrides { reps: Some(3), hold: Some(Duration::from_secs(20)), ..Overrides::default() };
+    assert_eq!(config.exercises, vec![("knee-to-chest".to_owned(), knee)]);
+}
+
+#[test]
+fn each_exercise_table_is_checked_at_its_lines_and_an_exercise_line_beside_them_is_explained() {
+    let problems = error("[exercise.knee-to-chest]\nreps = 0\nhodl = 5\n[exercise.pelvic-tilt]\nhold = \"long\"\n");
+    assert!(problems.contains(":3:1: unknown field `hodl`, did you mean `hold`?"), "{problems}");
+    let problems = error("[exercise.knee-to-chest]\nreps = 0\n[exercise.pelvic-tilt]\nhold = \"long\"\n");
+    assert!(problems.contains(":2:8: `exercise.knee-to-chest.reps` is 0, outside the allowed 1 to 100"), "{problems}");
+    assert!(problems.contains(":4:8: `exercise.pelvic-tilt.hold` is `\"long\"`"), "{problems}");
+    let beside = error("exercise = \"knee-to-chest\"\n[exercise.knee-to-chest]\nreps = 3\n");
+    assert!(beside.contains("write `default = \"knee-to-chest\"` in an `[exercise]` table"), "{beside}");
+    assert_eq!(beside.matches("config.toml:").count(), 1, "said once: {beside}");
+    assert!(error("exercise = 5\n").contains("`exercise` must be text in quotes, such as `\"...\"`, or a table"));
 }

@@ -1,8 +1,6 @@
 //! A programme's `[[item]]` tables as written: what each is done with, its dose, how often, its
 //! planned steps and the progression it allows.
 
-use std::path::Path;
-
 use toml::Spanned;
 
 use super::{Checker, RawDuration, dose_fields, weekday, with_dose};
@@ -87,7 +85,7 @@ impl Checker<'_> {
             let Some((what, named)) = self.what(&field, item, raw.span()) else { continue };
             let id = match &item.id {
                 Some(id) => clean_line(id.get_ref()),
-                None => default_id(what.name()),
+                None => crate::domain::programme::item_id(what.name()),
             };
             let id_span = item.id.as_ref().map_or(named.clone(), Spanned::span);
             if id.is_empty() {
@@ -184,7 +182,7 @@ impl Checker<'_> {
                 }
                 Some(weekday) => on.push(weekday),
                 None => {
-                    let keys: Vec<&str> = super::WEEKDAYS.iter().map(|(key, _)| *key).collect();
+                    let keys: Vec<&str> = crate::domain::programme::WEEKDAYS.iter().map(|(key, _)| *key).collect();
                     let word = day.get_ref().trim().to_ascii_lowercase();
                     let hint = crate::domain::spelling::nearest(&word, &keys)
                         .map(|near| format!(", did you mean `{near}`?"))
@@ -259,16 +257,6 @@ impl Checker<'_> {
         }
         Some(Progression { reps: reps?, hold: hold?, up_to_reps, up_to_hold, after_days: after_days? })
     }
-}
-
-/// An item's id when the file gives none: the exercise's or routine's id, or a file's stem.
-fn default_id(name: &str) -> String {
-    let stem = if crate::domain::programme::is_path(name) {
-        Path::new(name).file_stem().map(|stem| stem.to_string_lossy().into_owned())
-    } else {
-        None
-    };
-    clean_line(stem.as_deref().unwrap_or(name))
 }
 
 #[cfg(test)]

@@ -1,0 +1,318 @@
+//! `trunkrot programme new`: a programme from flags (one exercise or routine), or by asking in
+//! the terminal when run with none. Either way it is written with comments, checked as a file
+//! is, and installed.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+
+use crate::cli::NewProgrammeArgs;
+use crate::domain::diagnostic::{Diagnostic, InvalidFile};
+use crate::domain::exercise::Timing;
+use crate::domain::plan::Overrides;
+use crate::domain::programme::{Days, Item, Prescriber, Programme, Stop, What, limits, weekday, writing};
+use crate::failure::Failure;
+use crate::shell::{catalog, programme as on_disk};
+
+/// The name a programme gets when none is given.
+const DEFAULT_NAME: &str = "Home exercises";
+
+/// Runs `trunkrot programme new`: from the flags, or by asking when there are none and standard
+/// input is a terminal.
+pub fn run(flags: &NewProgrammeArgs, today: Date) -> Result<ExitCode, Failure> {
+    let programme = if flags.is_empty() {
+        if !io::stdin().is_terminal() {
+            return Err(Failure::Usage(
+                "`trunkrot programme new` asks its questions only in a terminal; elsewhere give at least \
+                 `--exercise ID` (or `--routine ID`) and `--weeks N`, and any of --reps, --hold, --sets, \
+                 --times-a-day, --days, --days-a-week, --start, --review, --name, --prescriber, --contact, \
+                 --stop-pain, --psfs"
+                    .to_owned(),
+            ));
+        }
+        let answers = ask(&mut io::stdin().lock(), &mut io::stdout().lock(), today, &look_up)
+            .map_err(Failure::io("asking for the programme"))?;
+        answers.ok_or_else(|| Failure::Usage("no programme written: the questions were left unanswered".to_owned()))?
+    } else {
+        from_flags(flags)?
+    };
+    let text = writing::toml(&programme);
+    // Checked as any file is; a problem is told without the place in a file the user never saw.
+    let loaded = on_disk::read(Path::new("programme.toml"), text.as_bytes()).map_err(|failure| match failure {
+        Failure::Invalid(invalid) => Failure::Invalid(InvalidFile {
+            diagnostics: invalid
+                .diagnostics
+                .into_iter()
+                .map(|d| Diagnostic::whole_file("programme new", d.message))
+                .collect(),
+        }),
+        other => other,
+    })?;
+    super::put_in_effect(&loaded, None, today, flags.save.as_deref())
+}
+
+/// The programme the flags describe: one item.
+fn from_flags(flags: &NewProgrammeArgs) -> Result<Programme, Failure> {
+    let what = match (&flags.dose.exercise, &flags.dose.routine) {
+        (Some(exercise), _) => What::Exercise(exercise.clone()),
+        (None, Some(routine)) => What::Routine(routine.clone()),
+        (None, None) => {
+            return Err(Failure::Usage("`trunkrot programme new` needs `--exercise ID` or `--routine ID`".to_owned()));
+        }
+    };
+    let weeks =
+        flags.weeks.ok_or_else(|| Failure::Usage("`trunkrot programme new` needs `--weeks N`, 1 to 52".to_owned()))?;
+    let days = match flags.days_a_week {
+        Some(7) => Days::Every,
+        Some(n) => Days::PerWeek(n),
+        None if flags.days.is_empty() => Days::Every,
+        None => days_of(&flags.days.join(",")).map_err(Failure::Usage)?,
+    };
+    if flags.psfs.len() > limits::PSFS {
+        return Err(Failure::Usage(format!(
+            "`--psfs` is given {} times; the scale takes at most {}",
+            flags.psfs.len(),
+            limits::PSFS
+        )));
+    }
+    let item = Item {
+        id: crate::domain::programme::item_id(what.name()),
+        what,
+        dose: flags.dose.overrides(),
+        times_a_day: flags.times_a_day.unwrap_or(1),
+        days,
+        steps: Vec::new(),
+        progression: None,
+    };
+    Ok(Programme {
+        name: flags.name.clone().unwrap_or_else(|| DEFAULT_NAME.to_owned()),
+        prescriber: Prescriber {
+            name: flags.prescriber.clone().unwrap_or_default(),
+            contact: flags.contact.clone().unwrap_or_default(),
+        },
+        start: flags.start,
+        weeks,
+        review: flags.review,
+        items: vec![item],
+        stop: Stop { pain: flags.stop_pain, spreading: flags.stop_pain.is_some(), message: String::new() },
+        psfs: flags.psfs.clone(),
+        accepted: Vec::new(),
+    })
+}
+
+/// The weekdays of `mon,wed,fri`, Monday first; all seven are every day.
+fn days_of(text: &str) -> Result<Days, String> {
+    let mut on = Vec::new();
+    for word in text.split([',', ' ']).filter(|word| !word.trim().is_empty()) {
+        let day = weekday(word).ok_or_else(|| {
+            format!(
+                "`{}` is not a day of the week: write mon, tue, wed, thu, fri, sat, sun",
+                crate::domain::untrusted::clean_line(word)
+            )
+        })?;
+        if !on.contains(&day) {
+            on.push(day);
+        }
+    }
+    on.sort_by_key(|day| day.to_monday_zero_offset());
+    Ok(match on.len() {
+        0 | 7 => Days::Every,
+        _ => Days::On(on),
+    })
+}
+
+/// What a name given in answer leads to: an exercise with its own timing, or a routine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Exercise(Timing),
+    Routine,
+}
+
+/// Looks a name up as a session would: an exercise first, then a routine.
+fn look_up(name: &str) -> Result<Found, String> {
+    match catalog::named_exercise(name, None, None) {
+        Ok(exercise) => Ok(Found::Exercise(exercise.timing)),
+        Err(exercise_failure) => match catalog::load_routine(name) {
+            Ok(_) => Ok(Found::Routine),
+            Err(_) => Err(exercise_failure.to_string()),
+        },
+    }
+}
+
+/// The questions, in order: each answer checked as it is given and asked again when it does not
+/// do; `None` when the input ends first. `look_up` says what a name leads to.
+pub fn ask(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    today: Date,
+    look_up: &dyn Fn(&str) -> Result<Found, String>,
+) -> io::Result<Option<Programme>> {
+    let mut asker = Asker { input, out };
+    writeln!(asker.out, "A new programme. Enter keeps what is in [brackets].")?;
+    let Some(name) = asker.text(&format!("Its name [{DEFAULT_NAME}]: "), DEFAULT_NAME)? else { return Ok(None) };
+    let Some(weeks) =
+        asker.number("How many weeks does it last? [6]: ", 6, *limits::WEEKS.start(), *limits::WEEKS.end())?
+    else {
+        return Ok(None);
+    };
+    let Some(start) =
+        asker.parsed(&format!("First day, YYYY-MM-DD [today, {today}]: "), today, |t| t.parse::<Date>().ok())?
+    else {
+        return Ok(None);
+    };
+    let mut items: Vec<Item> = Vec::new();
+    while items.len() < limits::ITEMS {
+        let prompt = if items.is_empty() {
+            "An exercise or routine: an id from `trunkrot list`, or a file's path: ".to_owned()
+        } else {
+            "Another exercise or routine (Enter when done): ".to_owned()
+        };
+        let Some(named) = asker.line(&prompt)? else { return Ok(None) };
+        if named.is_empty() {
+            if items.is_empty() {
+                writeln!(asker.out, "  A programme needs at least one.")?;
+                continue;
+            }
+            break;
+        }
+        let found = match look_up(&named) {
+            Ok(found) => found,
+            Err(why) => {
+                writeln!(asker.out, "  {why}")?;
+                continue;
+            }
+        };
+        let id = crate::domain::programme::item_id(&named);
+        if items.iter().any(|item| item.id == id) {
+            writeln!(asker.out, "  It is already in the programme.")?;
+            continue;
+        }
+        let Some(item) = asker.item(named, id, &found)? else { return Ok(None) };
+        items.push(item);
+    }
+    let Some(pain) = asker.parsed("Pain that means stop and get in touch, 1 to 10 (Enter for none): ", None, |t| {
+        t.parse::<u8>().ok().filter(|p| (1..=10).contains(p)).map(Some)
+    })?
+    else {
+        return Ok(None);
+    };
+    let mut psfs = Vec::new();
+    writeln!(asker.out, "Up to {} activities the back makes hard, scored each week (Enter when done):", limits::PSFS)?;
+    while psfs.len() < limits::PSFS {
+        let Some(activity) = asker.line("  Activity: ")? else { return Ok(None) };
+        if activity.is_empty() {
+            break;
+        }
+        psfs.push(activity);
+    }
+    let Some(prescriber) = asker.text("Who prescribed it (Enter to skip): ", "")? else { return Ok(None) };
+    let Some(contact) = asker.text("How to reach them (Enter to skip): ", "")? else { return Ok(None) };
+    Ok(Some(Programme {
+        name,
+        prescriber: Prescriber { name: prescriber, contact },
+        start: Some(start),
+        weeks,
+        review: None,
+        items,
+        stop: Stop { pain, spreading: pain.is_some(), message: String::new() },
+        psfs,
+        accepted: Vec::new(),
+    }))
+}
+
+struct Asker<'a, R, W> {
+    input: &'a mut R,
+    out: &'a mut W,
+}
+
+impl<R: BufRead, W: Write> Asker<'_, R, W> {
+    /// One answer, trimmed; `None` at the end of the input.
+    fn line(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        write!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let mut answer = String::new();
+        if self.input.read_line(&mut answer)? == 0 {
+            writeln!(self.out)?;
+            return Ok(None);
+        }
+        Ok(Some(crate::domain::untrusted::clean_line(&answer)))
+    }
+
+    /// Text, or `default` for an empty answer.
+    fn text(&mut self, prompt: &str, default: &str) -> io::Result<Option<String>> {
+        Ok(self.line(prompt)?.map(|answer| if answer.is_empty() { default.to_owned() } else { answer }))
+    }
+
+    /// An answer `parse` accepts, asked again until one is; `default` for an empty answer.
+    fn parsed<T>(&mut self, prompt: &str, default: T, parse: impl Fn(&str) -> Option<T>) -> io::Result<Option<T>>
+    where
+        T: Clone,
+    {
+        loop {
+            let Some(answer) = self.line(prompt)? else { return Ok(None) };
+            if answer.is_empty() {
+                return Ok(Some(default));
+            }
+            match parse(&answer) {
+                Some(value) => return Ok(Some(value)),
+                None => writeln!(self.out, "  `{answer}` does not do here; try again.")?,
+            }
+        }
+    }
+
+    /// A whole number from `low` to `high`.
+    fn number(&mut self, prompt: &str, default: u32, low: u32, high: u32) -> io::Result<Option<u32>> {
+        self.parsed(prompt, default, |t| t.parse::<u32>().ok().filter(|n| (low..=high).contains(n)))
+    }
+
+    /// The rest of an item: how often, and its dose (an exercise's own, or the routine's).
+    fn item(&mut self, named: String, id: String, found: &Found) -> io::Result<Option<Item>> {
+        let max = *limits::TIMES_A_DAY.end();
+        let Some(times_a_day) = self.number(&format!("  Times a day, 1 to {max} [1]: "), 1, 1, max)? else {
+            return Ok(None);
+        };
+        let prompt = "  Which days: Enter for every day, weekdays such as mon,wed,fri, or a number of days a week: ";
+        let Some(days) = self.parsed(prompt, Days::Every, |t| match t.parse::<u32>() {
+            Ok(7) => Some(Days::Every),
+            Ok(n) if limits::DAYS_A_WEEK.contains(&n) => Some(Days::PerWeek(n)),
+            Ok(_) => None,
+            Err(_) => days_of(t).ok(),
+        })?
+        else {
+            return Ok(None);
+        };
+        let mut dose = Overrides::default();
+        let what = match found {
+            Found::Routine => What::Routine(named),
+            Found::Exercise(timing) => {
+                let reps = format!("  Reps (per side, if it has sides) [{}]: ", timing.reps);
+                let Some(reps) =
+                    self.parsed(&reps, None, |t| t.parse::<u32>().ok().filter(|n| (1..=100).contains(n)).map(Some))?
+                else {
+                    return Ok(None);
+                };
+                let hold = format!("  Hold, in seconds [{}]: ", timing.hold.as_secs());
+                let Some(hold) = self.parsed(&hold, None, |t| {
+                    crate::domain::duration::parse(t).ok().filter(|d| (1..=600).contains(&d.as_secs())).map(Some)
+                })?
+                else {
+                    return Ok(None);
+                };
+                let sets = format!("  Sets [{}]: ", timing.sets);
+                let Some(sets) =
+                    self.parsed(&sets, None, |t| t.parse::<u32>().ok().filter(|n| (1..=20).contains(n)).map(Some))?
+                else {
+                    return Ok(None);
+                };
+                dose = Overrides { reps, hold, sets, ..Overrides::default() };
+                What::Exercise(named)
+            }
+        };
+        Ok(Some(Item { id, what, dose, times_a_day, days, steps: Vec::new(), progression: None }))
+    }
+}
+
+#[cfg(test)]
+mod tests;
