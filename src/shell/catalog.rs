@@ -209,23 +209,21 @@ fn routine_exercises(
     if problems.is_empty() { Ok(exercises) } else { Err(InvalidFile { diagnostics: problems }.into()) }
 }
 
-/// Checks a file as `trunkrot check` does: a programme (with every exercise and routine its
-/// items name, each dose judged against them) if its content is one, a routine (with every
-/// exercise it names) if it is one, an exercise otherwise. What it returns are notes: a dose
-/// outside an exercise's recommended range, which is allowed.
-pub fn check_path(path: &Path) -> Result<Vec<String>, Failure> {
-    let bytes = read_limited(path)?;
-    if crate::domain::programme::is_programme(&bytes) {
-        let loaded = crate::shell::programme::read(path, &bytes)?;
-        return Ok(loaded.review.notes.iter().map(ToString::to_string).collect());
-    }
-    if routine::is_routine(&bytes) {
-        let routine = routine::parse(&id_of(path), &shown(path), &bytes)?;
+/// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if its
+/// content is one, an exercise otherwise.
+pub fn check_path(path: &Path) -> Result<(), Failure> {
+    check_bytes(path, &read_limited(path)?)
+}
+
+/// [`check_path`] on the bytes read from `path`.
+pub fn check_bytes(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    if routine::is_routine(bytes) {
+        let routine = routine::parse(&id_of(path), &shown(path), bytes)?;
         routine_exercises(&routine, path.parent(), places::user_exercises_dir().as_deref())?;
     } else {
-        exercise::parse(&id_of(path), &shown(path), &bytes)?;
+        exercise::parse(&id_of(path), &shown(path), bytes)?;
     }
-    Ok(Vec::new())
+    Ok(())
 }
 
 /// The plan the settings ask for: a routine, each exercise with the settings' layers over its
