@@ -353,11 +353,11 @@ impl SoundCheckArgs {
 /// `trunkrot history`: what to show and which records.
 #[derive(Debug, Clone, Default, Args)]
 pub struct HistoryArgs {
-    /// Print every record as one JSON array
+    /// Print every session as one JSON array, in the stored format
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
 
-    /// Print a CSV header and one row per record, for a spreadsheet
+    /// Print a CSV header and one row per exercise of each session, for a spreadsheet
     #[arg(long)]
     pub csv: bool,
 

@@ -6,13 +6,15 @@
 //! - [`commands`]: one file per subcommand, the session included. Each resolves its settings
 //!   once ([`domain::settings`] ranks flags, config and environment; [`shell::config`] reads the
 //!   file and the environment) and hands the one value down.
-//! - [`tui`] (the app's state, the key bindings, the view, the interactive loop generic over the
-//!   backend, the real terminal) and [`shell`] (keys and signals, job control, the turn shared by
-//!   the screen and plain mode, plain mode, bells, tones and speech (their programs run in
-//!   process groups of their own), the user's places, the programme in effect, finding and
-//!   reading files (regular files only, reads capped), the config file, the history file on
+//! - [`tui`] (the app's state, the key bindings, the view, the screen as a front end of the
+//!   session runner, generic over the backend, the real terminal) and [`shell`] (keys and
+//!   signals, job control, the session runner shared by the screen and plain mode with its one
+//!   end, [`shell::runner::Runner::finish`], plain mode, bells, tones and speech (their programs
+//!   run in process groups of their own), the user's places, the programme in effect, finding
+//!   and reading files (regular files only, reads capped), the config file, the history file on
 //!   disk): the impure edge.
-//! - [`history`]: pure; the record line, statistics, the report, exports, the next-step rule.
+//! - [`history`]: pure; a session's record and its line, reading the file back into sessions,
+//!   statistics, the report, exports, the next-step rule.
 //! - [`domain`]: pure; exercises, routines, programmes (what is prescribed, the dose on a day,
 //!   the calendar), plans, the session state machine, durations,
 //!   diagnostics, a file's shape, untrusted text, the summary, spelling hints, the cues each

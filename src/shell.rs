@@ -12,7 +12,7 @@ pub mod plain;
 pub mod process_group;
 pub mod programme;
 pub mod regular_file;
+pub mod runner;
 pub mod speech;
-pub mod step;
 pub mod terminal_background;
 pub mod tones;

@@ -13,17 +13,20 @@ use ratatui::buffer::Cell as BufferCell;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Size};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use trunkrot::domain::checkin::Why;
 use trunkrot::domain::checkin::{Checkin, Effort, Pain};
 use trunkrot::domain::cues::{Bell, Cue, Pattern};
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{Overrides, Plan};
 use trunkrot::domain::session::Session;
 use trunkrot::domain::summary::Summary;
+use trunkrot::failure::Failure;
+use trunkrot::history::{self, Amendment, End, Entry, Record, Started};
 use trunkrot::shell::announce::Announcer;
 use trunkrot::shell::input::{Input, Inputs};
-use trunkrot::shell::step::{Keeper, Stepper};
+use trunkrot::shell::runner::{self, Clock, Ending, Keeping, Runner, Store};
 use trunkrot::tui::app::App;
-use trunkrot::tui::event_loop::{Clock, Console, Driver, Ending};
+use trunkrot::tui::event_loop::{Console, Screen};
 use trunkrot::tui::view::Theme;
 
 fn secs(n: u64) -> Duration {
@@ -51,10 +54,10 @@ struct Script {
 impl Inputs for Script {
     fn next(&mut self, deadline: Option<Instant>) -> Option<Input> {
         let now = self.clock.get();
-        if let Some(&(at, input)) = self.inputs.front()
+        if let Some(&(at, _)) = self.inputs.front()
             && deadline.is_none_or(|d| self.t0 + at <= d)
         {
-            self.inputs.pop_front();
+            let (_, input) = self.inputs.pop_front()?;
             self.clock.set(now.max(self.t0 + at));
             Some(input)
         } else if let Some(deadline) = deadline {
@@ -90,28 +93,45 @@ impl Console for FakeConsole {
     }
 }
 
-/// What the app asked to keep, in order.
+/// The history in memory: every line the runner wrote, in order.
+#[derive(Clone, Default)]
+struct Memory(Rc<RefCell<Vec<String>>>);
+
+impl Store for Memory {
+    fn append(&mut self, lines: &[String]) -> Result<(), Failure> {
+        self.0.borrow_mut().extend(lines.iter().cloned());
+        Ok(())
+    }
+}
+
+/// What was written: the sessions (answers applied) and the amendments, in order.
 #[derive(Debug, Default)]
 struct Kept {
-    ended: Vec<Summary>,
+    ended: Vec<Record>,
     answers: Vec<Checkin>,
 }
 
-impl Keeper for Kept {
-    fn ended(&mut self, summary: &Summary) -> Option<String> {
-        self.ended.push(summary.clone());
-        None
-    }
-    fn answered(&mut self, checkin: Checkin) -> Option<String> {
-        self.answers.push(checkin);
-        None
+impl Kept {
+    fn of(lines: &[String]) -> Kept {
+        let history = history::read(lines.join("\n").as_bytes());
+        assert_eq!(history.skipped, vec![], "every line whole");
+        let answers = lines
+            .iter()
+            .filter_map(|line| match history::parse_entry(line.as_bytes()) {
+                Ok(Entry::Amendment(Amendment { checkin, .. })) => Some(checkin),
+                _ => None,
+            })
+            .collect();
+        Kept { ended: history.records, answers }
     }
 }
 
-/// A run's results: how it ended, what was kept, the console's calls, the last frame, the app.
+/// A run's results: how it ended, what was kept, what the session did, the console's calls,
+/// the last frame, the app.
 struct Run<B: Backend> {
     ending: Ending,
     kept: Kept,
+    summary: Summary,
     calls: Calls,
     terminal: Terminal<B>,
     app: App,
@@ -135,20 +155,30 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
     let time = Rc::new(Cell::new(t0));
     let calls = Rc::new(RefCell::new(Calls::default()));
     let mut terminal = Terminal::new(backend).expect("a terminal");
-    let mut kept = Kept::default();
+    let memory = Memory::default();
     let mut app = App::new(Session::start(plan(), t0));
-    let mut stepper = Stepper::new(Announcer::new(Bell::Terminal, None, None));
-    let ending = Driver {
+    let zoned: jiff::ZonedDateTime = "2026-06-01T08:00:00+02:00[+02:00]".parse().expect("a time");
+    let keeping = Keeping {
+        store: Box::new(memory.clone()),
+        id: "test".to_owned(),
+        started: Started::from_zoned(&zoned),
+        past: Vec::new(),
+    };
+    let runner = Runner::new(Announcer::new(Bell::Terminal, None, None), keeping);
+    let mut screen = Screen {
         terminal: &mut terminal,
-        clock: Scripted(Rc::clone(&time)),
-        inputs: Script { clock: Rc::clone(&time), t0, inputs: script.into() },
         console: FakeConsole(Rc::clone(&calls)),
-        keeper: &mut kept,
+        app: &mut app,
         theme: Theme::standard(),
-    }
-    .run(&mut app, &mut stepper);
+    };
+    let clock = Scripted(Rc::clone(&time));
+    let mut inputs = Script { clock: Rc::clone(&time), t0, inputs: script.into() };
+    let (ended, ending) = runner::run(runner, &mut screen, &clock, &mut inputs);
+    let summary = ended.summary().clone();
+    drop((ended, screen));
     let calls = Rc::try_unwrap(calls).ok().expect("one owner").into_inner();
-    Run { ending, kept, calls, terminal, app }
+    let kept = Kept::of(&memory.0.borrow());
+    Run { ending, kept, summary, calls, terminal, app }
 }
 
 fn run(script: Vec<(Duration, Input)>) -> Run<TestBackend> {
@@ -196,9 +226,9 @@ fn a_whole_session_runs_to_the_done_screen_and_is_kept_as_it_ends() {
     let run = run(vec![at(40, enter()), at(41, enter()), at(42, enter())]);
     assert_eq!(run.ending, Ending::Left);
     assert_eq!(run.kept.ended.len(), 1, "kept once");
-    let summary = &run.kept.ended[0];
-    assert!(summary.completed && summary.reached_end);
-    assert_eq!(summary.elapsed, secs(19), "kept as of the end, not as of leaving");
+    let record = &run.kept.ended[0];
+    assert!(record.completed() && record.end == End::Reached);
+    assert_eq!(record.elapsed, secs(19), "kept as of the end, not as of leaving");
     assert!(run.calls.rings > 0, "the bells rang");
     assert!(screen(&run.terminal).contains("Session complete"), "{}", screen(&run.terminal));
     assert_eq!(run.kept.answers, [], "both questions skipped");
@@ -217,13 +247,18 @@ fn every_pattern_rings_whole_on_the_screen_too() {
 
 #[test]
 fn space_pauses_and_the_time_stands_still() {
-    let run = run(vec![millis(4200, key(' ')), at(60, Input::Closed)]);
-    let text = screen(&run.terminal);
+    let early = run(vec![millis(4200, key(' ')), at(60, Input::Closed)]);
+    let text = screen(&early.terminal);
     assert!(text.contains("PAUSED"), "{text}");
     assert_eq!(shown_secs(&text), Some(2), "paused 1.2 s into the 3 s move, a minute ago: {text}");
-    assert!(matches!(run.ending, Ending::Lost(_)));
-    assert_eq!(run.kept.ended.len(), 1, "a lost terminal still keeps the session");
-    assert_eq!(run.kept.ended[0].active, Duration::from_millis(4200), "the pause is not active time");
+    assert!(matches!(early.ending, Ending::Lost(_)));
+    assert_eq!(early.kept.ended.len(), 0, "no hold done, nothing to keep");
+    assert_eq!(early.summary.active, Duration::from_millis(4200), "the pause is not active time");
+    // Paused in the right side's hold, a minute, then the terminal goes: kept, stopped early.
+    let later = run(vec![millis(15_500, key(' ')), at(80, Input::Closed)]);
+    assert_eq!(later.kept.ended.len(), 1, "a lost terminal still keeps the session");
+    assert_eq!(later.kept.ended[0].end, End::Stopped(Some(Why::Lost)));
+    assert_eq!(later.kept.ended[0].active, secs(15), "the pause is not active time (whole seconds)");
 }
 
 #[test]
@@ -280,20 +315,23 @@ fn q_stops_early_keeps_the_session_and_leaves() {
     let run = run(vec![at(12, key('q'))]);
     assert_eq!(run.ending, Ending::Left);
     assert_eq!(run.kept.ended.len(), 1);
-    let summary = &run.kept.ended[0];
-    assert!(!summary.reached_end);
-    assert_eq!(summary.parts[0].reps[0].done, 1, "the left hold ran to its end at 11 s");
+    let record = &run.kept.ended[0];
+    assert!(record.stopped());
+    assert_eq!(record.exercises[0].sides[0].done, 1, "the left hold ran to its end at 11 s");
 }
 
 #[test]
 fn ctrl_c_and_signals_end_with_their_signal() {
-    assert_eq!(run(vec![at(5, ctrl('c'))]).ending, Ending::Signal(SIGINT));
-    let term = run(vec![at(5, Input::Signal(SIGTERM))]);
+    let ctrl_c = run(vec![at(12, ctrl('c'))]);
+    assert_eq!(ctrl_c.ending, Ending::Signal(SIGINT));
+    assert_eq!(ctrl_c.kept.ended[0].end, End::Stopped(Some(Why::Signal)), "kept as stopped early, by a signal");
+    let term = run(vec![at(12, Input::Signal(SIGTERM))]);
     assert_eq!(term.ending, Ending::Signal(SIGTERM));
     assert_eq!(term.kept.ended.len(), 1);
-    let hup = run(vec![at(5, Input::Signal(SIGHUP))]);
+    let hup = run(vec![at(12, Input::Signal(SIGHUP))]);
     assert_eq!(hup.ending, Ending::Signal(SIGHUP));
     assert_eq!(hup.kept.ended.len(), 1, "a hang-up keeps the session too");
+    assert!(!screen(&hup.terminal).contains("STOP"), "nothing is drawn for a hang-up:\n{}", screen(&hup.terminal));
 }
 
 #[test]
@@ -302,7 +340,10 @@ fn the_checkin_answers_are_kept_as_they_are_given() {
     assert_eq!(run.kept.ended.len(), 1);
     assert_eq!(
         run.kept.answers,
-        [Checkin { pain: Pain::new(3), effort: None }, Checkin { pain: Pain::new(3), effort: Some(Effort::Hard) }]
+        [
+            Checkin { pain: Pain::new(3), ..Checkin::default() },
+            Checkin { pain: Pain::new(3), effort: Some(Effort::Hard), ..Checkin::default() }
+        ]
     );
     assert!(screen(&run.terminal).contains("hard"), "{}", screen(&run.terminal));
 }
@@ -377,7 +418,8 @@ impl Backend for Failing {
 #[test]
 fn a_terminal_that_fails_or_a_panic_while_drawing_still_keeps_the_session() {
     for panics in [false, true] {
-        let backend = Failing { inner: TestBackend::new(80, 24), healthy: 5, panics };
+        // Enough frames (the moves draw the figure 12.5 times a second) for the first hold to end, then the terminal fails.
+        let backend = Failing { inner: TestBackend::new(80, 24), healthy: 60, panics };
         let run = run_on(backend, Vec::new());
         assert!(matches!(run.ending, Ending::Lost(_)), "{:?}", run.ending);
         assert_eq!(run.kept.ended.len(), 1, "panics: {panics}");

@@ -40,7 +40,7 @@ fn past_the_first_hold(args: &[&str], data: &Path) -> Pty {
 }
 
 fn left_done(record: &Record) -> u32 {
-    record.sides[0].done
+    record.exercises[0].sides[0].done
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn closing_the_window_during_a_hold_or_paused_keeps_the_session() {
         assert_ne!(status.exit_code(), 101, "no panic on the way out");
         let kept = records(data.path());
         assert_eq!(kept.len(), 1, "paused: {pause}; exit {status:?}");
-        assert!(!kept[0].completed);
+        assert!(!kept[0].completed());
         assert_eq!(left_done(&kept[0]), 1);
     }
 }
@@ -98,7 +98,7 @@ fn closing_the_window_on_the_done_screen_keeps_the_session_and_the_answer_given(
     assert_ne!(status.exit_code(), 101, "no panic on the way out");
     let kept = records(data.path());
     assert_eq!(kept.len(), 1);
-    assert!(kept[0].completed);
+    assert!(kept[0].completed());
     assert_eq!((kept[0].checkin.pain, kept[0].checkin.effort), (Pain::new(5), None));
 }
 

@@ -42,13 +42,16 @@ fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
     let records = value.as_array().unwrap();
     assert_eq!(records.len(), 1);
     let record = &records[0];
-    assert_eq!(record["v"], 2);
-    assert_eq!(record["exercise"], "lower-trunk-rotation");
-    assert_eq!(record["completed"], true);
-    assert_eq!((record["reps"].clone(), record["hold_secs"].clone()), (1.into(), 1.into()));
-    assert_eq!(record["sides"][0], serde_json::json!({"side": "left", "done": 1, "planned": 1}));
-    assert!(record.get("pain").is_none(), "plain mode never asks");
-    assert!(record["start"].as_str().unwrap().ends_with("+00:00"), "{record}");
+    assert_eq!(record["v"], 3);
+    let session = &record["session"];
+    assert_eq!(session["end"], "reached");
+    let exercise = &session["exercises"][0];
+    assert_eq!(exercise["id"], "lower-trunk-rotation");
+    assert_eq!(exercise["completed"], true);
+    assert_eq!((exercise["reps"].clone(), exercise["hold_secs"].clone()), (1.into(), 1.into()));
+    assert_eq!(exercise["sides"][0], serde_json::json!({"side": "left", "done": 1, "planned": 1}));
+    assert!(session.get("checkin").is_none(), "piped, plain mode never asks");
+    assert!(session["start"].as_str().unwrap().ends_with("+00:00"), "{record}");
 
     let csv = stdout(&trunkrot(data.path()).args(["history", "--csv"]).assert().success());
     let lines: Vec<&str> = csv.lines().collect();
@@ -56,10 +59,12 @@ fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
     assert_eq!(lines[0], history::export::CSV_HEADER);
     let fields: Vec<&str> = lines[1].split(',').collect();
     assert_eq!(fields.len(), lines[0].split(',').count());
+    assert_eq!(fields[0], session["id"].as_str().unwrap(), "the session column ties a session's rows");
     assert_eq!(
-        &fields[1..12],
-        ["lower-trunk-rotation", "Lower trunk rotation", "true", "1", "1", "1", "1", "1", "1", "1", "2"]
+        &fields[2..16],
+        ["lower-trunk-rotation", "Lower trunk rotation", "true", "1", "1", "1", "1", "1", "1", "1", "2", "2", "0", "2"]
     );
+    assert_eq!(fields[17], "reached");
 
     trunkrot(data.path()).arg("history").assert().success().stdout(
         contains("1 session")
@@ -153,7 +158,15 @@ fn sized_record(writer: usize, length: usize) -> Record {
         r#"{{"v":1,"start":"2026-01-10T08:00:00+01:00","exercise":"w{writer}","name":"{}","completed":true,"reps":5,"hold_secs":3,"sides":[{{"done":5,"planned":5}}],"total_secs":30,"active_secs":30}}"#,
         "n".repeat(length)
     );
-    history::parse_line(line.as_bytes()).expect("a valid record")
+    match history::parse_entry(line.as_bytes()) {
+        Ok(history::Entry::Exercise(record)) => record,
+        other => panic!("not a record of the first format: {other:?}"),
+    }
+}
+
+/// The id of a writer's record's one exercise.
+fn exercise(record: &Record) -> &str {
+    &record.exercises[0].id
 }
 
 /// Not a test on its own: the body of each writer process that the next tests start.
@@ -199,7 +212,7 @@ fn concurrent_writers_leave_only_whole_lines() {
     assert_eq!(history.records.len(), WRITERS * APPENDS);
     for writer in 0..WRITERS {
         let id = format!("w{writer}");
-        assert_eq!(history.records.iter().filter(|r| r.exercise == id).count(), APPENDS);
+        assert_eq!(history.records.iter().filter(|r| exercise(r) == id).count(), APPENDS);
     }
 }
 
@@ -234,7 +247,7 @@ fn a_writer_killed_at_any_moment_leaves_whole_lines_that_later_records_follow() 
     trunkrot::shell::journal::append(&path, std::slice::from_ref(&big_record(9))).unwrap();
     let after = trunkrot::shell::journal::load(&path).unwrap();
     assert_eq!(after.records.len(), before.records.len() + 1);
-    assert_eq!(after.records.last().unwrap().exercise, "w9");
+    assert_eq!(exercise(after.records.last().unwrap()), "w9");
 }
 
 #[test]
@@ -312,11 +325,11 @@ proptest! {
         }
         let history = trunkrot::shell::journal::load(&path).unwrap();
         for record in &history.records {
-            let n: usize = record.exercise.strip_prefix('w').and_then(|n| n.parse().ok()).expect("a writer's id");
+            let n: usize = exercise(record).strip_prefix('w').and_then(|n| n.parse().ok()).expect("a writer's id");
             prop_assert_eq!(record, &sized_record(n, writers[n].name_length), "only whole records");
         }
         for (n, writer) in writers.iter().enumerate() {
-            let count = history.records.iter().filter(|r| r.exercise == format!("w{n}")).count();
+            let count = history.records.iter().filter(|r| exercise(r) == format!("w{n}")).count();
             if finished[n] {
                 prop_assert_eq!(count, writer.appends, "writer {} finished: all its records", n);
             } else {
@@ -328,7 +341,7 @@ proptest! {
         trunkrot::shell::journal::append(&path, std::slice::from_ref(&big_record(9))).unwrap();
         let after = trunkrot::shell::journal::load(&path).unwrap();
         prop_assert_eq!(after.records.len(), history.records.len() + 1);
-        prop_assert_eq!(&after.records.last().unwrap().exercise, "w9");
+        prop_assert_eq!(exercise(after.records.last().unwrap()), "w9");
     }
 }
 

@@ -78,8 +78,12 @@ fn continued_in_the_background_it_waits_for_fg_then_comes_back_paused() {
     let back = pty.wait_until(TIMEOUT, |screen| screen.alternate_screen() && screen.contents().contains("PAUSED"));
     assert!(back, "{}", pty.contents());
     pty.send("q");
-    // Typed before it exits, the next command would be read as keys by the session.
-    pty.expect_text("stopped early", TIMEOUT);
+    // Typed before it exits, the next command would be read as keys by the session: wait for
+    // the summary on the shell's screen (the done screen says "stopped early" too).
+    let summary = |screen: &vt100::Screen| {
+        !screen.alternate_screen() && screen.contents().contains("Lower trunk rotation: stopped early")
+    };
+    assert!(pty.wait_until(TIMEOUT, summary), "{}", pty.contents());
     pty.send("echo status=$?\r");
     pty.expect_text("status=0", TIMEOUT);
     assert_eq!(kept(data.path()), 1);

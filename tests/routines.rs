@@ -136,11 +136,19 @@ fn a_plain_routine_session_names_each_exercise_as_it_starts() {
     assert!(output.contains("Pelvic tilt, Knee to chest, Lower trunk rotation, Glute bridge: completed"), "{output}");
     let history = stdout_of(&trunkrot(&home).args(["history", "--json"]).assert().success());
     let records: Vec<&str> = history.lines().filter(|line| line.starts_with('{')).collect();
-    assert_eq!(records.len(), 4, "one record per exercise: {history}");
-    for (record, id) in records.iter().zip(["pelvic-tilt", "knee-to-chest", "lower-trunk-rotation", "glute-bridge"]) {
-        assert!(record.contains(&format!(r#""exercise":"{id}""#)), "{record}");
-        assert!(record.contains(r#""routine":"low-back""#), "tagged with the routine: {record}");
+    assert_eq!(records.len(), 1, "one session for the whole routine: {history}");
+    assert!(records[0].contains(r#""routine":"low-back""#), "tagged with the routine: {}", records[0]);
+    let mut rest = records[0];
+    for id in ["pelvic-tilt", "knee-to-chest", "lower-trunk-rotation", "glute-bridge"] {
+        let at = rest.find(&format!(r#""id":"{id}""#)).unwrap_or_else(|| panic!("{id} in order: {}", records[0]));
+        rest = &rest[at..];
     }
+    let csv = stdout_of(&trunkrot(&home).args(["history", "--csv"]).assert().success());
+    let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|row| row.split(',').collect()).collect();
+    assert_eq!(rows.len(), 4, "a row per exercise: {csv}");
+    assert!(rows.iter().all(|row| row[0] == rows[0][0] && !row[0].is_empty()), "one session column: {csv}");
+    let ended: Vec<&str> = rows.iter().map(|row| row[17]).collect();
+    assert_eq!(ended, ["reached", "", "", ""], "the session's own columns once, on its first row: {csv}");
 }
 
 #[test]

@@ -36,14 +36,14 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         let stopped = written.is_err();
         let each = |record: Record| {
             recorded = true;
-            if !keeps(args, &record) {
+            let Some(record) = kept(args, record) else {
                 return true;
-            }
+            };
             matched += 1;
             written = if args.json {
                 out.write_all(export::json_item(matched == 1, &record).as_bytes())
             } else if args.csv {
-                out.write_all(export::csv_row(&record).as_bytes())
+                out.write_all(export::csv_rows(&record).as_bytes())
             } else {
                 tally.add(record);
                 Ok(())
@@ -89,8 +89,14 @@ fn no_match(args: &HistoryArgs) -> String {
     )
 }
 
-/// Whether `--since` and `--exercise` keep a record.
-pub fn keeps(args: &HistoryArgs, record: &Record) -> bool {
-    args.since.is_none_or(|since| record.start.date() >= since)
-        && args.exercise.as_ref().is_none_or(|id| &record.exercise == id)
+/// The session as `--since` and `--exercise` keep it: `None` when they leave it out, and with
+/// `--exercise`, only that exercise of it (its check-in stays: it is the session's).
+pub fn kept(args: &HistoryArgs, mut record: Record) -> Option<Record> {
+    if args.since.is_some_and(|since| record.start.date() < since) {
+        return None;
+    }
+    if let Some(id) = &args.exercise {
+        record.exercises.retain(|e| &e.id == id);
+    }
+    (!record.exercises.is_empty()).then_some(record)
 }

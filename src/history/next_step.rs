@@ -1,19 +1,23 @@
-//! When to do more and when to ease off, judged from an exercise's own records and range.
-//! A suggestion is only ever shown; the flags and the config decide what runs.
+//! When to do more and when to ease off, judged from an exercise's own sessions and range.
+//! A suggestion is only ever shown; the flags and the config decide what runs. [`advice`] is
+//! the one place the advice after a session is made: the done screen and the lines printed
+//! after it both read it.
 //!
-//! The rule: three sessions in a row done in full at the current settings, none of them hard,
-//! with pain not rising, suggest one more rep per side (or, at the top of the reps range, a
-//! longer hold; at the top of both, a harder variation). Pain up by 2 or more on the lowest of
-//! the two answers before it suggests easing off, and wins over the rest; so does a latest
-//! answer of [`HIGH_PAIN`] or more, whatever came before.
+//! The rule: pain that spread into a buttock or down a leg in the latest session calls for
+//! stopping and seeing a clinician, before anything else. Then: the latest session stopped
+//! early because of pain, pain up by 2 or more on the lowest of the two answers before it, or
+//! a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise three sessions in a
+//! row done in full at the current settings, none of them hard, with pain not rising, suggest
+//! one more rep per side (or, at the top of the reps range, a longer hold; at the top of both,
+//! a harder variation).
 
 use std::fmt;
 use std::time::Duration;
 
-use crate::domain::checkin::{Effort, Pain};
+use crate::domain::checkin::{Effort, Pain, Why};
 use crate::domain::duration::human;
 use crate::domain::exercise::{DEFAULT_ID, Exercise};
-use crate::history::Record;
+use crate::history::{End, ExerciseRecord, Record};
 
 /// Sessions in a row at the same settings before a step up is suggested.
 pub const STEADY_SESSIONS: usize = 3;
@@ -54,31 +58,81 @@ pub enum Suggestion {
         pain: u8,
         reps: Option<u32>,
     },
+    /// The latest session was stopped early because it hurt.
+    StoppedForPain {
+        exercise: String,
+        reps: Option<u32>,
+    },
+    /// The pain spread into a buttock or down a leg: stop and see a clinician.
+    SeeClinician,
 }
 
-/// The suggestion for `exercise` from the records (any exercise, oldest first), if any.
-pub fn suggest(records: &[Record], exercise: &Exercise) -> Option<Suggestion> {
-    let own: Vec<&Record> = records.iter().filter(|r| r.exercise == exercise.id).collect();
-    let id = exercise.id.clone();
-    if let Some((from, to)) = pain_rise(&own) {
-        let reps = own.last().map(|r| r.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
-        return Some(Suggestion::EaseOff { exercise: id, from, to, reps });
+impl Suggestion {
+    /// Whether it asks the user to do less or to stop: said first, and marked on screen.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            Suggestion::EaseOff { .. }
+                | Suggestion::HighPain { .. }
+                | Suggestion::StoppedForPain { .. }
+                | Suggestion::SeeClinician
+        )
     }
-    if let Some(pain) = own.last().and_then(|r| r.checkin.pain).map(Pain::value).filter(|p| *p >= HIGH_PAIN) {
-        let reps = own.last().map(|r| r.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
-        return Some(Suggestion::HighPain { exercise: id, pain, reps });
+}
+
+/// The advice after a session: what the sessions before it (`past`, oldest first) and the
+/// session as written, with its answers (`this`), suggest for each of `exercises`, the ones it
+/// ran. The one function the done screen and the lines after the session read, so they cannot
+/// disagree. A suggestion that concerns the whole session is given once.
+pub fn advice(past: &[Record], this: Option<&Record>, exercises: &[&Exercise]) -> Vec<Suggestion> {
+    let mut records: Vec<&Record> = past.iter().collect();
+    records.extend(this);
+    let mut advice: Vec<Suggestion> = Vec::new();
+    for exercise in exercises {
+        if let Some(suggestion) = suggest_from(&records, exercise)
+            && !advice.contains(&suggestion)
+        {
+            advice.push(suggestion);
+        }
+    }
+    advice
+}
+
+/// The suggestion for `exercise` from the sessions (any exercise, oldest first), if any.
+pub fn suggest(records: &[Record], exercise: &Exercise) -> Option<Suggestion> {
+    let records: Vec<&Record> = records.iter().collect();
+    suggest_from(&records, exercise)
+}
+
+fn suggest_from(records: &[&Record], exercise: &Exercise) -> Option<Suggestion> {
+    let own: Vec<(&Record, &ExerciseRecord)> =
+        records.iter().filter_map(|r| r.exercise(&exercise.id).map(|e| (*r, e))).collect();
+    let id = exercise.id.clone();
+    let (last, last_exercise) = *own.last()?;
+    if last.checkin.spread == Some(true) {
+        return Some(Suggestion::SeeClinician);
+    }
+    let fewer = Some(last_exercise.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
+    if last.end == End::Stopped(Some(Why::Pain)) {
+        return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer });
+    }
+    if let Some((from, to)) = pain_rise(&own) {
+        return Some(Suggestion::EaseOff { exercise: id, from, to, reps: fewer });
+    }
+    if let Some(pain) = last.checkin.pain.map(Pain::value).filter(|p| *p >= HIGH_PAIN) {
+        return Some(Suggestion::HighPain { exercise: id, pain, reps: fewer });
     }
     let latest = own.len().checked_sub(STEADY_SESSIONS).map(|start| &own[start..])?;
-    let current = latest.last()?;
-    let steady = latest.iter().all(|r| {
-        r.completed
-            && r.sides.iter().all(|side| side.done >= side.planned)
-            && r.reps == current.reps
-            && r.sets == current.sets
-            && r.hold == current.hold
+    let current = latest.last()?.1;
+    let steady = latest.iter().all(|(r, e)| {
+        e.completed
+            && e.sides.iter().all(|side| side.done >= side.planned)
+            && e.reps == current.reps
+            && e.sets == current.sets
+            && e.hold == current.hold
             && r.checkin.effort != Some(Effort::Hard)
     });
-    let pains: Vec<u8> = latest.iter().filter_map(|r| r.checkin.pain).map(Pain::value).collect();
+    let pains: Vec<u8> = latest.iter().filter_map(|(r, _)| r.checkin.pain).map(Pain::value).collect();
     let pain_steady = match (pains.first(), pains.last()) {
         (Some(first), Some(last)) => last <= first,
         _ => true,
@@ -98,8 +152,8 @@ pub fn suggest(records: &[Record], exercise: &Exercise) -> Option<Suggestion> {
 
 /// The latest pain answer and the lowest of the two before it, when it is higher by
 /// [`PAIN_RISE`] or more.
-fn pain_rise(own: &[&Record]) -> Option<(u8, u8)> {
-    let mut pains = own.iter().rev().filter_map(|r| r.checkin.pain).map(Pain::value);
+fn pain_rise(own: &[(&Record, &ExerciseRecord)]) -> Option<(u8, u8)> {
+    let mut pains = own.iter().rev().filter_map(|(r, _)| r.checkin.pain).map(Pain::value);
     let latest = pains.next()?;
     let lowest = pains.take(2).min()?;
     (latest >= lowest + PAIN_RISE).then_some((lowest, latest))
@@ -135,6 +189,15 @@ impl fmt::Display for Suggestion {
                 write!(f, "Ease off: pain {pain} out of 10 is high. ")?;
                 ease_off(f, exercise, *reps)
             }
+            Suggestion::StoppedForPain { exercise, reps } => {
+                write!(f, "Ease off: you stopped because it hurt. ")?;
+                ease_off(f, exercise, *reps)
+            }
+            Suggestion::SeeClinician => write!(
+                f,
+                "Stop: pain that spreads into a buttock or down a leg needs a clinician's advice. \
+                 Do not go on with these exercises until you have seen your physiotherapist or doctor."
+            ),
         }
     }
 }

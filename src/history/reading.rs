@@ -1,10 +1,11 @@
-//! Reading a history: line by line, each record once no later amendment can reach it, each
-//! damaged line noted and passed over.
+//! Reading a history: line by line, each session once no later amendment can reach it, the
+//! lines of one session in the old formats joined into one, each damaged line noted and passed
+//! over.
 
 use std::fmt;
 use std::io::{self, BufRead, Read};
 
-use super::{AMENDMENT_REACH, Amendment, Entry, FILE_NAME, Record, parse_entry};
+use super::{AMENDMENT_REACH, Amendment, End, Entry, FILE_NAME, Record, parse_entry};
 
 /// A line that could not be read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +21,7 @@ impl fmt::Display for Skipped {
     }
 }
 
-/// What a whole history file holds: the records in file order, and the lines that were skipped.
+/// What a whole history file holds: the sessions in file order, and the lines that were skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
     pub records: Vec<Record>,
@@ -45,17 +46,19 @@ pub fn read(bytes: &[u8]) -> History {
 /// is damage, and holding it whole could take any amount of memory.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
-/// Reads a history from `reader` one line at a time. Each record goes to `record` (which returns
-/// whether to go on) once no later amendment can reach it, each line that is neither a record
-/// nor an amendment to `skipped`. Only the last [`AMENDMENT_REACH`] records are held, waiting
-/// for their amendments. Blank lines are ignored; a damaged line never stops the lines after it
-/// from being read.
+/// Reads a history from `reader` one line at a time. Each session goes to `record` (which returns
+/// whether to go on) once no later amendment can reach it, each line that cannot be read to
+/// `skipped`. Only the last [`AMENDMENT_REACH`] sessions are held, waiting for their amendments.
+/// Blank lines are ignored; a damaged line never stops the lines after it from being read.
 pub fn read_lines(
     mut reader: impl BufRead,
     mut record: impl FnMut(Record) -> bool,
     mut skipped: impl FnMut(Skipped),
 ) -> io::Result<()> {
     let mut waiting = History::default();
+    // Whether the last session read came from a line of an old format, so that the next such
+    // line of the same session joins it.
+    let mut joinable = false;
     let mut line = Vec::new();
     let mut number = 0;
     loop {
@@ -75,8 +78,18 @@ pub fn read_lines(
         if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match parse_entry(text).or_else(|reason| rejoined(text).ok_or(reason)) {
-            Ok(Entry::Record(read)) => {
+        let entry = parse_entry(text).or_else(|reason| rejoined(text).ok_or(reason));
+        if let Ok(Entry::Exercise(read)) = &entry
+            && joinable
+            && let Some(last) = waiting.records.last_mut()
+            && same_session(last, read)
+        {
+            join(last, read);
+            continue;
+        }
+        joinable = matches!(entry, Ok(Entry::Exercise(_)));
+        match entry {
+            Ok(Entry::Session(read) | Entry::Exercise(read)) => {
                 waiting.records.push(read);
                 if waiting.records.len() > 2 * AMENDMENT_REACH {
                     // Half the window at a time, so that each record is moved once, not once per line.
@@ -110,15 +123,39 @@ fn rejoined(line: &[u8]) -> Option<Entry> {
     parse_entry(&line[at..]).ok()
 }
 
+/// Whether an old format's line `next` is the next exercise of the session `last` began: the
+/// same session id, or, in the first format, which had none, the same routine and start.
+fn same_session(last: &Record, next: &Record) -> bool {
+    match (&last.id, &next.id) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => next.routine.is_some() && last.routine == next.routine && last.start == next.start,
+        _ => false,
+    }
+}
+
+/// Adds the old format's line `next` to the session `last`: its exercise and its time. The
+/// session reached its end if every line says so.
+fn join(last: &mut Record, next: &Record) {
+    last.exercises.extend(next.exercises.iter().cloned());
+    last.elapsed += next.elapsed;
+    last.active += next.active;
+    if next.end != End::Reached {
+        last.end = next.end;
+    }
+    if last.checkin.is_empty() {
+        last.checkin.clone_from(&next.checkin);
+    }
+}
+
 impl History {
-    /// Gives the answers of `amendment` to the records of its session read so far (one per
-    /// exercise of a routine); an amendment whose session is not found changes nothing.
+    /// Gives the answers of `amendment` to its session, if read so far and within reach; an
+    /// amendment whose session is not found changes nothing.
     pub fn amend(&mut self, amendment: &Amendment) {
         let reach = self.records.len().saturating_sub(AMENDMENT_REACH);
-        for record in self.records[reach..].iter_mut().rev() {
-            if record.session.as_deref() == Some(amendment.session.as_str()) {
-                record.checkin = amendment.checkin;
-            }
+        if let Some(record) =
+            self.records[reach..].iter_mut().rev().find(|r| r.id.as_deref() == Some(amendment.session.as_str()))
+        {
+            record.amend(amendment);
         }
     }
 }

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use jiff::civil::{Date, Weekday};
 
-use super::Record;
 use super::stats::{Day, Overview, Tally};
+use super::{End, ExerciseRecord, Record};
 use crate::domain::checkin::Pain;
 use crate::domain::duration::human;
 use crate::domain::side::Side;
@@ -59,9 +59,9 @@ fn totals(out: &mut String, overview: &Overview) {
     );
 }
 
-/// Shortens `text` to `width` characters, marking the cut.
-fn reps_cell(record: &Record) -> String {
-    let cells: Vec<String> = record
+/// The reps of one exercise, per side: `L 3/10 R 2/10`, or `8/8` without sides.
+fn reps_cell(exercise: &ExerciseRecord) -> String {
+    let cells: Vec<String> = exercise
         .sides
         .iter()
         .map(|s| match s.side {
@@ -71,6 +71,22 @@ fn reps_cell(record: &Record) -> String {
         })
         .collect();
     cells.join(" ")
+}
+
+/// What the table says after the effort: how a session stopped early ended, and a pain that
+/// spread into a buttock or a leg, which a physiotherapist must see.
+fn remarks(record: &Record) -> String {
+    let mut said = Vec::new();
+    if let End::Stopped(why) = record.end {
+        said.push(match why {
+            Some(why) => format!("stopped early ({})", why.phrase()),
+            None => "stopped early".to_owned(),
+        });
+    }
+    if record.checkin.spread == Some(true) {
+        said.push("pain spread".to_owned());
+    }
+    said.join(", ")
 }
 
 fn table(out: &mut String, recent: &[&Record]) {
@@ -84,13 +100,23 @@ fn table(out: &mut String, recent: &[&Record]) {
         let local = record.start.offset.to_datetime(record.start.at);
         let pain = record.checkin.pain.map_or_else(|| "-".to_owned(), |p| p.value().to_string());
         let felt = record.checkin.effort.map_or("-", |e| e.phrase());
-        let stopped = if record.completed { "" } else { "  stopped early" };
+        let remarks = remarks(record);
+        let remarks = if remarks.is_empty() { remarks } else { format!("  {remarks}") };
+        let (name, reps, hold) = match record.exercises.as_slice() {
+            [one] => (one.name.clone(), reps_cell(one), human(one.hold)),
+            several => (
+                // A routine's session is one row; its exercises are in the exports.
+                format!("{} ({} exercises)", record.routine.as_deref().unwrap_or("routine"), several.len()),
+                format!("{}/{}", record.done(), record.planned()),
+                "-".to_owned(),
+            ),
+        };
         let line = format!(
-            "  {:<16}  {:<22}  {:<15}  {:>5}  {:>10}  {:>4}  {:<11}{stopped}",
+            "  {:<16}  {:<22}  {:<15}  {:>5}  {:>10}  {:>4}  {:<11}{remarks}",
             local.strftime("%Y-%m-%d %H:%M").to_string(),
-            width::fit(&record.name, 22),
-            reps_cell(record),
-            human(record.hold),
+            width::fit(&name, 22),
+            reps,
+            hold,
             human(record.active),
             pain,
             felt,

@@ -1,4 +1,4 @@
-//! Adherence and trend from the records: sessions per exercise, daily streaks, the last 7 and
+//! Adherence and trend from the sessions: sessions per exercise, daily streaks, the last 7 and
 //! 28 days, and per-day counts and pain for the last four weeks. Days are the user's local days
 //! as each record's own UTC offset gives them; "today" is an argument.
 
@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::{Record, Started};
+use super::Record;
 use crate::domain::checkin::Pain;
 
 /// The days the charts and the longer window cover.
@@ -70,8 +70,6 @@ pub struct Tally {
     days: Vec<Day>,
     latest_pain: Vec<Option<jiff::Timestamp>>,
     dates: BTreeSet<Date>,
-    /// The routine and start of the record before, to tell a routine's later exercises.
-    previous: Option<(Option<String>, Started)>,
     recent: Recent<Record>,
 }
 
@@ -90,31 +88,28 @@ impl Tally {
             latest_pain: vec![None; days.len()],
             days,
             dates: BTreeSet::new(),
-            previous: None,
             recent: Recent::new(RECENT),
         }
     }
 
-    /// Counts one more record, the next in the file (kept only if it is among the latest).
+    /// Counts one more session, the next in the file (kept only if it is among the latest).
     pub fn add(&mut self, record: Record) {
-        // The exercises of one routine are one session.
-        let new_session = !self.previous.as_ref().is_some_and(|(routine, start)| {
-            record.routine.is_some() && *routine == record.routine && *start == record.start
-        });
-        self.previous = Some((record.routine.clone(), record.start));
-        self.sessions += usize::from(new_session);
-        if let Some(&at) = self.index.get(&record.exercise) {
-            let count = &mut self.per_exercise[at];
-            count.sessions += 1;
-            count.completed += usize::from(record.completed);
-        } else {
-            self.index.insert(record.exercise.clone(), self.per_exercise.len());
-            self.per_exercise.push(ExerciseCount {
-                exercise: record.exercise.clone(),
-                name: record.name.clone(),
-                sessions: 1,
-                completed: usize::from(record.completed),
-            });
+        self.sessions += 1;
+        for exercise in &record.exercises {
+            let completed = usize::from(exercise.completed);
+            if let Some(&at) = self.index.get(&exercise.id) {
+                let count = &mut self.per_exercise[at];
+                count.sessions += 1;
+                count.completed += completed;
+            } else {
+                self.index.insert(exercise.id.clone(), self.per_exercise.len());
+                self.per_exercise.push(ExerciseCount {
+                    exercise: exercise.id.clone(),
+                    name: exercise.name.clone(),
+                    sessions: 1,
+                    completed,
+                });
+            }
         }
         // A start is never in the future, but its local day can be ahead of today's: made
         // further east, read back further west. It counts for today.
@@ -123,7 +118,7 @@ impl Tally {
         if (self.first..=self.today).contains(&date) {
             let index = days_between(self.first, date);
             let day = &mut self.days[index];
-            day.sessions += u32::from(new_session);
+            day.sessions += 1;
             if let Some(pain) = record.checkin.pain
                 && self.latest_pain[index].is_none_or(|at| at <= record.start.at)
             {

@@ -1,17 +1,17 @@
 use std::time::{Duration, Instant};
 
 use super::*;
+use crate::domain::checkin::{Effort, Hurt, Note, Pain};
 use crate::domain::exercise;
 use crate::domain::plan::{Overrides, Plan};
 use crate::domain::session::Session;
+use crate::domain::side::Side;
 
-/// A record of the default exercise started at `start` (RFC 3339 with offset).
-pub(crate) fn record(start: &str) -> Record {
-    Record {
-        start: Started::parse(start).unwrap(),
-        exercise: exercise::DEFAULT_ID.to_owned(),
+/// One exercise as a session of the default exercise records it: 10 reps a side, one missed.
+pub(crate) fn exercise_record() -> ExerciseRecord {
+    ExerciseRecord {
+        id: exercise::DEFAULT_ID.to_owned(),
         name: "Lower trunk rotation".to_owned(),
-        completed: true,
         reps: 10,
         sets: 1,
         hold: Duration::from_secs(5),
@@ -19,61 +19,151 @@ pub(crate) fn record(start: &str) -> Record {
             SideReps { side: Some(Side::Left), done: 10, planned: 10 },
             SideReps { side: Some(Side::Right), done: 9, planned: 10 },
         ],
-        total: Duration::from_secs(200),
         active: Duration::from_secs(190),
-        checkin: Checkin { pain: Pain::new(3), effort: Some(Effort::Right) },
-        routine: None,
-        session: None,
+        completed: true,
         skipped: 0,
     }
 }
 
+/// A session of the default exercise started at `start` (RFC 3339 with offset), that reached
+/// its end, with pain 3 and "about right".
+pub(crate) fn record(start: &str) -> Record {
+    Record {
+        id: Some(format!("id-{start}")),
+        start: Started::parse(start).unwrap(),
+        routine: None,
+        exercises: vec![exercise_record()],
+        end: End::Reached,
+        elapsed: Duration::from_secs(200),
+        active: Duration::from_secs(190),
+        checkin: Checkin { pain: Pain::new(3), effort: Some(Effort::AboutRight), ..Checkin::default() },
+    }
+}
+
+/// Parses a line that must be a session of format 3 or an old line.
+fn parse_line(line: &[u8]) -> Result<Record, String> {
+    match parse_entry(line)? {
+        Entry::Session(record) | Entry::Exercise(record) => Ok(record),
+        Entry::Amendment(_) => Err("an amendment".to_owned()),
+    }
+}
+
 #[test]
-fn a_record_keeps_its_routine_and_old_lines_have_none() {
+fn a_session_keeps_its_routine_and_old_lines_have_none() {
     let original = Record { routine: Some("low-back".to_owned()), ..record("2026-03-31T23:30:00+02:00") };
     let line = original.to_line();
     assert!(line.contains(r#""routine":"low-back""#), "{line}");
     assert_eq!(parse_line(line.as_bytes()), Ok(original));
-    assert_eq!(parse_line(record("2026-03-31T23:30:00+02:00").to_line().as_bytes()).unwrap().routine, None);
+    assert_eq!(parse_line(VERSION_1.as_bytes()).unwrap().routine, None);
 }
 
 #[test]
-fn a_record_survives_its_line() {
-    let original = record("2026-03-31T23:30:00+02:00");
+fn a_session_survives_its_line_with_every_answer() {
+    let mut original = record("2026-03-31T23:30:00+02:00");
+    original.end = End::Stopped(Some(Why::Pain));
+    original.checkin = Checkin {
+        pain_before: Pain::new(2),
+        pain: Pain::new(10),
+        hurt: Some(Hurt::Left),
+        spread: Some(true),
+        effort: Some(Effort::Hard),
+        note: Note::new("sharp \"twinge\", then fine"),
+    };
     let line = original.to_line();
     assert!(!line.contains('\n'));
-    assert!(line.starts_with(r#"{"v":2,"start":"2026-03-31T23:30:00+02:00","#), "{line}");
+    assert!(
+        line.starts_with(
+            r#"{"v":3,"session":{"id":"id-2026-03-31T23:30:00+02:00","start":"2026-03-31T23:30:00+02:00","#
+        ),
+        "{line}"
+    );
+    assert!(line.contains(r#""end":"stopped","why":"pain""#), "{line}");
+    assert!(line.contains(r#""checkin":{"pain_before":2,"pain":10,"hurt":"left","spread":true,"effort":"hard","note":"sharp \"twinge\", then fine"}"#), "{line}");
     assert_eq!(parse_line(line.as_bytes()), Ok(original.clone()));
-    let skipped = Record { checkin: Checkin::default(), ..original };
+    let skipped = Record { checkin: Checkin::default(), end: End::Reached, ..original };
     let line = skipped.to_line();
-    assert!(!line.contains("pain") && !line.contains("effort"), "unanswered questions are left out: {line}");
+    assert!(!line.contains("checkin") && !line.contains("why"), "unanswered questions are left out: {line}");
     assert_eq!(parse_line(line.as_bytes()), Ok(skipped));
 }
 
 /// A version 1 line exactly as the first release writes it. It must stay readable forever.
 const VERSION_1: &str = r#"{"v":1,"start":"2026-11-25T09:05:00-05:00","exercise":"lower-trunk-rotation","name":"Lower trunk rotation","completed":false,"reps":10,"sets":1,"hold_secs":5,"sides":[{"side":"left","done":3,"planned":10},{"side":"right","done":2,"planned":10}],"total_secs":75,"active_secs":60}"#;
 
+/// A version 2 routine of two exercises as that release writes it, then its answers.
+const VERSION_2: [&str; 3] = [
+    r#"{"v":2,"start":"2026-11-26T07:00:00+01:00","exercise":"pelvic-tilt","name":"Pelvic tilt","completed":true,"reps":8,"sets":1,"hold_secs":5,"sides":[{"done":8,"planned":8}],"total_secs":60,"active_secs":60,"routine":"low-back","session":"s2"}"#,
+    r#"{"v":2,"start":"2026-11-26T07:00:00+01:00","exercise":"lower-trunk-rotation","name":"Lower trunk rotation","completed":false,"reps":10,"sets":1,"hold_secs":5,"sides":[{"side":"left","done":10,"planned":10},{"side":"right","done":8,"planned":10}],"total_secs":190,"active_secs":190,"routine":"low-back","session":"s2","skipped":2}"#,
+    r#"{"v":2,"amends":"s2","pain":4,"effort":"right"}"#,
+];
+
 #[test]
 fn the_first_format_still_reads() {
     let record = parse_line(VERSION_1.as_bytes()).unwrap();
     assert_eq!(record.start.date(), jiff::civil::date(2026, 11, 25));
     assert_eq!(record.start.to_string(), "2026-11-25T09:05:00-05:00");
-    assert!(!record.completed);
-    let sides: Vec<(Option<Side>, u32, u32)> = record.sides.iter().map(|s| (s.side, s.done, s.planned)).collect();
+    assert_eq!(record.end, End::Stopped(None), "not completed, nothing skipped: stopped early");
+    let exercise = &record.exercises[0];
+    assert!(!exercise.completed);
+    let sides: Vec<(Option<Side>, u32, u32)> = exercise.sides.iter().map(|s| (s.side, s.done, s.planned)).collect();
     assert_eq!(sides, [(Some(Side::Left), 3, 10), (Some(Side::Right), 2, 10)]);
     assert_eq!((record.done(), record.planned()), (5, 20));
+    assert_eq!((record.elapsed.as_secs(), record.active.as_secs()), (75, 60));
     assert_eq!(record.checkin, Checkin::default());
+    assert_eq!(record.id, None);
+}
+
+#[test]
+fn a_routine_of_the_second_format_reads_as_one_session_with_its_one_check_in() {
+    let history = read(VERSION_2.join("\n").as_bytes());
+    assert_eq!(history.skipped, vec![]);
+    assert_eq!(history.records.len(), 1, "{:?}", history.records);
+    let session = &history.records[0];
+    assert_eq!(session.id.as_deref(), Some("s2"));
+    let ids: Vec<&str> = session.exercises.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["pelvic-tilt", "lower-trunk-rotation"]);
+    assert_eq!(session.end, End::Reached, "it reached its end with 2 holds skipped");
+    assert_eq!((session.elapsed.as_secs(), session.active.as_secs()), (250, 250));
+    assert_eq!(session.checkin, Checkin { pain: Pain::new(4), effort: Some(Effort::AboutRight), ..Checkin::default() });
+}
+
+#[test]
+fn first_format_lines_join_by_routine_and_start_and_lone_ones_stay_apart() {
+    let routine = |exercise: &str| {
+        VERSION_1
+            .replace(r#""completed":false"#, r#""completed":true,"routine":"r""#)
+            .replace(r#""exercise":"lower-trunk-rotation""#, &format!(r#""exercise":"{exercise}""#))
+    };
+    let lines = [VERSION_1.to_owned(), VERSION_1.to_owned(), routine("a"), routine("b"), VERSION_1.to_owned()];
+    let history = read(lines.join("\n").as_bytes());
+    let shape: Vec<usize> = history.records.iter().map(|r| r.exercises.len()).collect();
+    assert_eq!(shape, [1, 1, 2, 1], "the same start without a routine is two sessions");
+    assert_eq!(history.records[2].end, End::Reached);
 }
 
 #[test]
 fn fields_a_later_version_adds_are_ignored_but_a_newer_format_is_not_guessed_at() {
     let extra = VERSION_1.replacen(r#""v":1,"#, r#""v":1,"mood":"fine","#, 1);
     assert!(parse_line(extra.as_bytes()).is_ok());
-    let newer = VERSION_1.replacen(r#""v":1,"#, r#""v":3,"#, 1);
+    let line = record("2026-03-01T08:00:00Z").to_line().replacen(r#""end":"#, r#""item":"week-2","end":"#, 1);
+    assert!(parse_line(line.as_bytes()).is_ok(), "{line}");
+    let newer = VERSION_1.replacen(r#""v":1,"#, r#""v":4,"#, 1);
     assert_eq!(
         parse_line(newer.as_bytes()).unwrap_err(),
-        "written by a newer trunkrot (format 3; this one reads up to 2)"
+        "written by a newer trunkrot (format 4; this one reads up to 3)"
     );
+    let spaced = VERSION_1.replacen(r#"{"v":1,"#, r#"{ "v" : 1 , "#, 1);
+    assert!(parse_line(spaced.as_bytes()).is_ok(), "a hand-edited line's version is read too");
+}
+
+#[test]
+fn a_kind_of_line_this_version_does_not_know_is_skipped_with_a_note() {
+    let good = record("2026-03-01T08:00:00Z").to_line();
+    let unknown = r#"{"v":3,"skipped_day":{"date":"2026-03-02","reason":"travel"}}"#;
+    let history = read(format!("{good}\n{unknown}\n{good}\n").as_bytes());
+    assert_eq!(history.records.len(), 2);
+    assert_eq!(history.skipped.len(), 1);
+    assert_eq!(history.skipped[0].line, 2);
+    assert!(history.skipped[0].reason.contains("does not read"), "{}", history.skipped[0]);
 }
 
 #[test]
@@ -102,9 +192,12 @@ fn damaged_lines_are_skipped_with_their_line_number_and_the_rest_still_read() {
 #[test]
 fn hostile_text_in_the_file_never_reaches_the_terminal() {
     let line = VERSION_1.replace("Lower trunk rotation", "Evil\\u001b]2;owned\\u0007 name");
-    assert!(!parse_line(line.as_bytes()).unwrap().name.chars().any(char::is_control));
+    assert!(!parse_line(line.as_bytes()).unwrap().exercises[0].name.chars().any(char::is_control));
     let reason = parse_line(br#"{"v":1,"start":"2026\u001b[2J"}"#).unwrap_err();
     assert!(!reason.chars().any(char::is_control), "{reason:?}");
+    let note = record("2026-03-01T08:00:00Z").to_line().replacen(r#""pain":3"#, r#""note":"a\u001b[2Jb","pain":3"#, 1);
+    let read = parse_line(note.as_bytes()).unwrap();
+    assert_eq!(read.checkin.note.map(|n| n.to_string()), Some("a[2Jb".to_owned()));
 }
 
 #[test]
@@ -134,17 +227,17 @@ fn a_session_leaves_a_record_only_when_a_hold_was_done() {
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
     let mut early = Session::start(plan.clone(), t0);
     early.apply(crate::domain::session::Command::Stop, t0 + Duration::from_secs(3));
-    assert_eq!(records(&early.summary(t0), &plan, start, "s1"), vec![]);
+    assert_eq!(super::record(&early.summary(t0), &plan, start, "s1", End::Stopped(None)), None);
 
     let mut done = Session::start(plan.clone(), t0);
     let end = t0 + plan.total();
     done.tick(end);
-    let saved = records(&done.summary(end), &plan, start, "s1");
-    assert_eq!(saved.len(), 1);
-    let record = &saved[0];
-    assert_eq!((record.reps, record.sets, record.completed, record.done()), (2, 1, true, 4));
-    assert_eq!((record.checkin, record.session.as_deref(), record.skipped), (Checkin::default(), Some("s1"), 0));
-    assert_eq!(record.total, plan.total());
+    let saved = super::record(&done.summary(end), &plan, start, "s1", End::Reached).unwrap();
+    let exercise = &saved.exercises[0];
+    assert_eq!((exercise.reps, exercise.sets, exercise.completed, saved.done()), (2, 1, true, 4));
+    assert_eq!((saved.checkin.clone(), saved.id.as_deref(), exercise.skipped), (Checkin::default(), Some("s1"), 0));
+    assert_eq!(saved.elapsed, plan.total());
+    assert!(saved.completed());
 }
 
 #[test]
@@ -158,7 +251,11 @@ fn skipping_every_hold_leaves_no_record_and_skipping_some_says_how_many() {
     while !none.is_finished() {
         none.apply(skip, t0 + Duration::from_secs(1));
     }
-    assert_eq!(records(&none.summary(t0), &plan, start, "s"), vec![], "nothing done, nothing recorded");
+    assert_eq!(
+        super::record(&none.summary(t0), &plan, start, "s", End::Reached),
+        None,
+        "nothing done, nothing recorded"
+    );
 
     let mut some = Session::start(plan.clone(), t0);
     let mut at = t0;
@@ -173,41 +270,54 @@ fn skipping_every_hold_leaves_no_record_and_skipping_some_says_how_many() {
             some.tick(at);
         }
     }
-    let saved = records(&some.summary(at), &plan, start, "s");
-    assert_eq!((saved[0].completed, saved[0].skipped, saved[0].done()), (false, 1, 3));
-    let line = saved[0].to_line();
-    assert!(line.contains(r#""skipped":1"#) && line.contains(r#""v":2"#), "{line}");
-    assert_eq!(parse_line(line.as_bytes()).unwrap(), saved[0]);
+    let saved = super::record(&some.summary(at), &plan, start, "s", End::Reached).unwrap();
+    let exercise = &saved.exercises[0];
+    assert_eq!((exercise.completed, exercise.skipped, exercise.done()), (false, 1, 3));
+    assert!(!saved.completed());
+    let line = saved.to_line();
+    assert!(line.contains(r#""skipped":1"#) && line.contains(r#""v":3"#), "{line}");
+    assert_eq!(parse_line(line.as_bytes()).unwrap(), saved);
 }
 
 #[test]
-fn amendments_give_later_answers_to_every_record_of_their_session() {
-    let tagged = |session: &str, exercise: &str| Record {
-        session: Some(session.to_owned()),
-        exercise: exercise.to_owned(),
+fn amendments_give_later_answers_to_their_session_and_the_last_one_wins() {
+    let tagged = |id: &str, end: End| Record {
+        id: Some(id.to_owned()),
+        end,
         checkin: Checkin::default(),
         ..record("2026-03-01T08:00:00Z")
     };
-    let first = Amendment { session: "a".to_owned(), checkin: Checkin { pain: Pain::new(4), effort: None } };
-    let last =
-        Amendment { session: "a".to_owned(), checkin: Checkin { pain: Pain::new(4), effort: Some(Effort::Hard) } };
+    let pain = Checkin { pain: Pain::new(4), ..Checkin::default() };
+    let first = Amendment { session: "a".to_owned(), why: Some(Why::NoTime), checkin: pain.clone() };
+    let last = Amendment {
+        session: "a".to_owned(),
+        why: Some(Why::Pain),
+        checkin: Checkin { effort: Some(Effort::Hard), spread: Some(false), ..pain },
+    };
     let lines = [
-        tagged("a", "one").to_line(),
-        tagged("a", "two").to_line(),
-        tagged("b", "one").to_line(),
+        tagged("a", End::Stopped(None)).to_line(),
+        tagged("b", End::Reached).to_line(),
         first.to_line(),
         last.to_line(),
-        Amendment { session: "nobody".to_owned(), checkin: first.checkin }.to_line(),
+        Amendment { session: "b".to_owned(), why: Some(Why::Pain), checkin: first.checkin.clone() }.to_line(),
+        Amendment { session: "nobody".to_owned(), why: None, checkin: first.checkin.clone() }.to_line(),
     ];
-    assert_eq!(lines[4], r#"{"v":2,"amends":"a","pain":4,"effort":"hard"}"#);
+    assert_eq!(
+        lines[3],
+        r#"{"v":3,"amend":{"session":"a","why":"pain","checkin":{"pain":4,"spread":false,"effort":"hard"}}}"#
+    );
     let history = read(lines.join("\n").as_bytes());
     assert_eq!(history.skipped, vec![]);
-    let answers: Vec<(&str, Checkin)> = history.records.iter().map(|r| (r.exercise.as_str(), r.checkin)).collect();
-    assert_eq!(answers, [("one", last.checkin), ("two", last.checkin), ("one", Checkin::default())]);
-    assert_eq!(parse_entry(lines[3].as_bytes()), Ok(Entry::Amendment(first)));
-    let bad = r#"{"v":2,"amends":"a","pain":11}"#;
+    let answers: Vec<(End, Checkin)> = history.records.iter().map(|r| (r.end, r.checkin.clone())).collect();
+    assert_eq!(
+        answers,
+        [(End::Stopped(Some(Why::Pain)), last.checkin.clone()), (End::Reached, first.checkin.clone())],
+        "a session that reached its end has no reason to stop"
+    );
+    assert_eq!(parse_entry(lines[2].as_bytes()), Ok(Entry::Amendment(first)));
+    let bad = r#"{"v":3,"amend":{"session":"a","checkin":{"pain":11}}}"#;
     assert!(parse_entry(bad.as_bytes()).is_err());
-    let newer = r#"{"v":3,"amends":"a"}"#;
+    let newer = r#"{"v":4,"amend":{"session":"a"}}"#;
     assert!(parse_entry(newer.as_bytes()).is_err());
 }
 
@@ -218,7 +328,7 @@ fn sums_of_a_hand_edited_line_never_overflow() {
 }
 
 #[test]
-fn a_routine_stopped_in_its_second_exercise_records_each_with_its_own_time() {
+fn a_routine_stopped_in_its_second_exercise_is_one_session_each_exercise_with_its_own_time() {
     let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
     let short = Overrides {
         reps: Some(1),
@@ -235,10 +345,10 @@ fn a_routine_stopped_in_its_second_exercise_records_each_with_its_own_time() {
     session.tick(t0 + Duration::from_secs(4 + 6 + 20 + 3));
     session.apply(crate::domain::session::Command::Stop, t0 + Duration::from_secs(4 + 6 + 20 + 3));
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
-    let saved = records(&session.summary(t0), &plan, start, "s");
-    let summary: Vec<(bool, u64, Option<&str>)> =
-        saved.iter().map(|r| (r.completed, r.active.as_secs(), r.routine.as_deref())).collect();
-    assert_eq!(summary, [(true, 10, Some("pair")), (false, 23, Some("pair"))]);
+    let saved = super::record(&session.summary(t0), &plan, start, "s", End::Stopped(None)).unwrap();
+    let each: Vec<(bool, u64)> = saved.exercises.iter().map(|e| (e.completed, e.active.as_secs())).collect();
+    assert_eq!(each, [(true, 10), (false, 23)]);
+    assert_eq!((saved.routine.as_deref(), saved.elapsed.as_secs()), (Some("pair"), 33));
 }
 
 #[test]
@@ -263,17 +373,17 @@ fn a_record_appended_straight_after_a_line_cut_short_is_still_read() {
 }
 
 #[test]
-fn a_read_in_one_pass_still_gives_amendments_to_records_as_far_back_as_they_reach() {
-    let tagged = |n: usize| Record { session: Some(format!("s{n}")), ..record("2026-03-31T23:30:00+02:00") };
+fn a_read_in_one_pass_still_gives_amendments_to_sessions_as_far_back_as_they_reach() {
+    let tagged = |n: usize| Record { id: Some(format!("s{n}")), ..record("2026-03-31T23:30:00+02:00") };
     let total = 3 * AMENDMENT_REACH + 7;
     let mut lines: Vec<String> = (0..total).map(|n| tagged(n).to_line()).collect();
-    let answer = Checkin { pain: Pain::new(6), effort: Some(Effort::Easy) };
+    let answer = Checkin { pain: Pain::new(6), effort: Some(Effort::Easy), ..Checkin::default() };
     for back in [1, AMENDMENT_REACH, AMENDMENT_REACH + 1] {
-        lines.push(Amendment { session: format!("s{}", total - back), checkin: answer }.to_line());
+        lines.push(Amendment { session: format!("s{}", total - back), why: None, checkin: answer.clone() }.to_line());
     }
     let history = read((lines.join("\n") + "\n").as_bytes());
     assert_eq!(history.records.len(), total);
     let answered: Vec<usize> =
         (0..total).filter(|&n| history.records[n].checkin == answer).map(|n| total - n).collect();
-    assert_eq!(answered, [AMENDMENT_REACH, 1], "the last {AMENDMENT_REACH} records are reached, no further");
+    assert_eq!(answered, [AMENDMENT_REACH, 1], "the last {AMENDMENT_REACH} sessions are reached, no further");
 }

@@ -10,23 +10,15 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::domain::exercise::Exercise;
-use crate::domain::plan::Part;
 use crate::failure::Failure;
 use crate::history::next_step::{self, Suggestion};
 use crate::history::{self, History, Record};
+use crate::shell::runner::Store;
 use crate::shell::{places, regular_file};
 
 /// Where the history is kept.
 pub fn path() -> Result<PathBuf, Failure> {
     places::data_dir().map(|dir| dir.join(history::FILE_NAME)).ok_or(Failure::NoDataDir)
-}
-
-/// What the history suggests for each exercise of `parts`, after a session was kept. Only the
-/// end of the file is read ([`latest`]), so a long history costs the end of a session nothing.
-/// Damaged lines were reported by `history` and are skipped here without a word.
-pub fn suggestions(path: &Path, parts: &[Part]) -> Vec<Suggestion> {
-    let latest = latest(path).unwrap_or_default();
-    parts.iter().filter_map(|part| next_step::suggest(&latest, &part.exercise)).collect()
 }
 
 /// The failure to write the history at `path`, saying when a file is in the way of its folder.
@@ -40,12 +32,22 @@ pub fn unwritable(path: &Path, error: &io::Error) -> Failure {
     }
 }
 
-/// The latest records in the history, for the done screen to judge the check-in as
-/// [`suggestions`] will after the session: the same end of the file (see [`latest`]), so a
-/// long history costs the start of a session nothing more. None when there is no history or it
-/// cannot be read (saving reports that).
-pub fn past() -> Vec<Record> {
-    path().ok().and_then(|path| latest(&path).ok()).unwrap_or_default()
+/// The history file as the session runner writes to it.
+#[derive(Debug, Clone)]
+pub struct HistoryFile {
+    path: PathBuf,
+}
+
+impl HistoryFile {
+    pub fn new(path: PathBuf) -> Self {
+        HistoryFile { path }
+    }
+}
+
+impl Store for HistoryFile {
+    fn append(&mut self, lines: &[String]) -> Result<(), Failure> {
+        append_lines(&self.path, lines).map_err(|e| unwritable(&self.path, &e))
+    }
 }
 
 /// The suggestion for an exercise from the user's history, for `show`; `None` when there is no
@@ -55,10 +57,10 @@ pub fn suggestion(exercise: &Exercise) -> Option<Suggestion> {
 }
 
 /// How much of the end of the history [`latest`] reads: about 800 sessions, where the
-/// next-step rule needs an exercise's last three.
+/// next-step rule needs an exercise's last three. The end of a session reads only this much.
 pub const LATEST_BYTES: u64 = 256 * 1024;
 
-/// The records in the last [`LATEST_BYTES`] of the history, oldest first; none without a file.
+/// The sessions in the last [`LATEST_BYTES`] of the history, oldest first; none without a file.
 pub fn latest(path: &Path) -> io::Result<Vec<Record>> {
     let Some(mut reader) = open(path)? else { return Ok(Vec::new()) };
     let length = reader.get_ref().metadata()?.len();
@@ -80,7 +82,7 @@ pub fn latest(path: &Path) -> io::Result<Vec<Record>> {
     Ok(records)
 }
 
-/// Appends one line per record, in a single write, and waits for it to reach the disk. A write
+/// Appends one line per session, in a single write, and waits for it to reach the disk. A write
 /// that fails part way (a full disk) is undone: the file is cut back to where it ended, so no
 /// half line is left for every later read to trip over.
 pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {

@@ -1,4 +1,5 @@
-//! The session as lines of text: for pipes, logs and screen readers.
+//! The session as lines of text, a front end of the session runner: for pipes, logs and screen
+//! readers.
 //!
 //! One line as each phase starts, and a line for each thing the voice says besides ("Switch
 //! sides", the countdown "3", "2", "1", "Session complete"), each flushed at once. No escape
@@ -10,109 +11,158 @@ use std::time::Instant;
 
 use signal_hook::consts::SIGINT;
 
-use crate::domain::cues;
+use crate::domain::checkin::{Checkin, Why};
+use crate::domain::cues::{self, voice::Rate};
 use crate::domain::plan::{self, Plan};
-use crate::domain::session::{Command, Session};
-use crate::domain::summary::Summary;
+use crate::domain::session::{Command, Event, Session};
 use crate::failure::Failure;
 use crate::shell::announce::Announcer;
-use crate::shell::input::{self, Input, Inputs};
+use crate::shell::input::{self, Input};
 use crate::shell::job;
-use crate::shell::step::{Keeper, Stepper};
+use crate::shell::runner::{self, Clock, Ended, Ending, Front, Keeping, Kept, Reply, Runner};
 
 /// What a plain session did and how it ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
-    pub summary: Summary,
+    /// The session as kept.
+    pub ended: Ended,
+    pub ending: Ending,
     /// Standard output is still open: a closed one (a reader that went away) stops the session
     /// early, and the summary has nowhere to go.
     pub reader: bool,
-    /// The terminating signal that ended it, if one did.
-    pub signal: Option<i32>,
-    /// What went wrong with sound, for the summary.
-    pub sound: Vec<String>,
 }
 
-/// Runs the whole session, printing as it goes, and keeps its record through `keeper` the
-/// moment it ends.
+/// Runs the whole session, printing as it goes, and keeps its record as it ends.
 pub fn run(
     plan: Plan,
     announcer: Announcer,
-    out: &mut impl Write,
-    keeper: &mut dyn Keeper,
+    keeping: Keeping,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
     let mut inputs = input::spawn(false).map_err(Failure::io("listening for keys and signals"))?;
-    let ring = io::stderr().is_terminal();
-    let mut stepper = Stepper::new(announcer);
-    let mut session = Session::start(plan, Instant::now());
-    let mut signal = None;
-    let printed = (|| -> io::Result<()> {
-        for line in plan::text::overview(session.plan()) {
-            writeln!(out, "{line}")?;
+    let runner = Runner::new(announcer, keeping);
+    let mut lines = Lines {
+        session: Session::start(plan, clock.now()),
+        clock,
+        out,
+        ring: io::stderr().is_terminal(),
+        rate: runner.announcer().rate(),
+        error: None,
+    };
+    let overview = plan::text::overview(lines.session.plan());
+    for line in overview {
+        if let Err(e) = writeln!(lines.out, "{line}") {
+            lines.error = Some(e);
+            break;
         }
-        loop {
-            let now = Instant::now();
-            let turn = stepper.turn(&mut session, now, keeper);
-            for event in turn.events {
-                for line in cues::lines(session.plan(), event, stepper.announcer().rate()) {
-                    writeln!(out, "{line}")?;
-                }
-                out.flush()?;
-            }
-            if let Some(notice) = turn.notice {
-                let _ = writeln!(io::stderr(), "trunkrot: {notice}");
-            }
-            if turn.bells > 0 && ring {
-                ring_bell();
-            }
-            // Bells nobody hears are not waited for: the session is over, and kept. Its last
-            // words and tones are, briefly, or "Session complete" would be cut.
-            if session.is_finished() && !(ring && stepper.ringing()) && !stepper.sounding() {
-                return Ok(());
-            }
-            // Nothing shows the seconds here: sleep until the next countdown second or the
-            // phase's end; after the end, only until the last sound and words are over.
-            let wake = stepper.wake(session.next_event(now));
-            match inputs.next(wake) {
-                Some(Input::Signal(number)) => {
-                    if number == SIGINT && io::stdout().is_terminal() {
-                        // The terminal has echoed `^C` where the next line would start.
-                        writeln!(out)?;
-                    }
-                    signal = Some(number);
-                    stepper.push(session.apply(Command::Stop, Instant::now()));
-                }
-                Some(Input::Suspend) => {
-                    // Paused while stopped, so the stop costs no time.
-                    stepper.push(session.apply(Command::Pause, Instant::now()));
-                    job::stop();
-                    stepper.push(session.apply(Command::Resume, Instant::now()));
-                }
-                // Only if the signal thread has died; without it nothing could stop the session.
-                Some(Input::Closed) => stepper.push(session.apply(Command::Stop, Instant::now())),
-                Some(Input::Key(_) | Input::Resize | Input::Continue) | None => {}
-            }
-        }
-    })();
-    let sound = stepper.announcer().problems().to_vec();
-    match printed {
-        Ok(()) => Ok(Outcome { summary: session.summary(Instant::now()), reader: true, signal, sound }),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            let now = Instant::now();
-            stepper.push(session.apply(Command::Stop, now));
-            stepper.keep(&session, now, keeper);
-            Ok(Outcome { summary: session.summary(now), reader: false, signal, sound })
-        }
-        Err(e) => {
-            let now = Instant::now();
-            stepper.push(session.apply(Command::Stop, now));
-            stepper.keep(&session, now, keeper);
-            Err(Failure::output(e))
-        }
+    }
+    let (ended, ending) = runner::run(runner, &mut lines, clock, &mut inputs);
+    match lines.error {
+        None => Ok(Outcome { ended, ending, reader: true }),
+        // A reader that went away: the session is kept, and there is no one to tell.
+        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome { ended, ending: Ending::Left, reader: false }),
+        Some(e) => Err(Failure::output(e)),
     }
 }
 
-fn ring_bell() {
-    let mut err = io::stderr().lock();
-    let _ = err.write_all(b"\x07").and_then(|()| err.flush());
+/// Plain mode's front end: the session, and where its lines go.
+struct Lines<'a> {
+    session: Session,
+    /// For the time after a stop: plain mode reads no clock of its own.
+    clock: &'a dyn Clock,
+    out: &'a mut dyn Write,
+    /// Whether the bell is rung (on standard error, when that is a terminal).
+    ring: bool,
+    rate: Rate,
+    /// The first failure to write: the end of plain mode.
+    error: Option<io::Error>,
+}
+
+impl Lines<'_> {
+    fn print(&mut self, events: &[Event]) -> io::Result<()> {
+        for event in events {
+            for line in cues::lines(self.session.plan(), *event, self.rate) {
+                writeln!(self.out, "{line}")?;
+            }
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+}
+
+impl Front for Lines<'_> {
+    fn session(&self) -> &Session {
+        &self.session
+    }
+
+    fn session_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+
+    fn show(&mut self, events: &[Event], notice: Option<&str>, _now: Instant) -> Result<(), String> {
+        if let Some(notice) = notice {
+            let _ = writeln!(io::stderr(), "trunkrot: {notice}");
+        }
+        if self.error.is_some() {
+            return Err("standard output failed".to_owned());
+        }
+        self.print(events).map_err(|e| {
+            let reason = e.to_string();
+            self.error = Some(e);
+            reason
+        })
+    }
+
+    fn ring(&mut self) -> Result<(), String> {
+        if self.ring {
+            let mut err = io::stderr().lock();
+            let _ = err.write_all(b"\x07").and_then(|()| err.flush());
+        }
+        Ok(())
+    }
+
+    fn wake(&self, now: Instant) -> Option<Instant> {
+        // Nothing shows the seconds here: sleep until the next countdown second or the phase's
+        // end.
+        self.session.next_event(now)
+    }
+
+    fn input(&mut self, _input: Input, _now: Instant) -> Reply {
+        Reply::default()
+    }
+
+    fn suspend(&mut self, now: Instant) -> (Vec<Event>, bool) {
+        // Paused while stopped, so the stop costs no time.
+        let mut events = self.session.apply(Command::Pause, now);
+        job::stop();
+        events.extend(self.session.apply(Command::Resume, self.clock.now().max(now)));
+        (events, true)
+    }
+
+    fn continued(&mut self, _now: Instant) -> (Vec<Event>, bool) {
+        (Vec::new(), true)
+    }
+
+    fn take_back(&mut self) -> bool {
+        true
+    }
+
+    fn interrupted(&mut self, signal: i32) {
+        if signal == SIGINT && io::stdout().is_terminal() {
+            // The terminal has echoed `^C` where the next line would start.
+            let _ = writeln!(self.out);
+        }
+    }
+
+    fn kept(&mut self, _kept: Kept) {}
+
+    fn answers(&self) -> (Checkin, Option<Why>) {
+        (Checkin::default(), None)
+    }
+
+    fn done(&self, ended: &Ended) -> bool {
+        // Bells nobody hears are not waited for. The last words and tones are, briefly, or
+        // "Session complete" would be cut.
+        self.error.is_some() || !(ended.sounding() || self.ring && ended.ringing())
+    }
 }

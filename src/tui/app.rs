@@ -5,8 +5,7 @@ use std::time::Instant;
 
 use crate::domain::checkin::{Checkin, Effort, Pain};
 use crate::domain::session::{Command, Event, Session, State};
-use crate::history::next_step::{self, Suggestion};
-use crate::history::{self, Record, Started};
+use crate::shell::runner::Kept;
 
 /// What a key asks for, before it is known what it means in the current state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,9 +72,8 @@ pub struct App {
     pub notice: Option<String>,
     /// The phase the notice came in: it is shown in full there, then as a marker.
     notice_at: Option<usize>,
-    /// The records before this session and when it started: the done screen judges the
-    /// check-in's answers with them, as the history will once the session is saved.
-    history: Option<(Vec<Record>, Started)>,
+    /// Once the session has ended: whether it was saved, and the advice, as the runner kept it.
+    pub kept: Option<Kept>,
 }
 
 impl App {
@@ -93,7 +91,7 @@ impl App {
             exit: false,
             notice: None,
             notice_at: None,
-            history: None,
+            kept: None,
         }
     }
 
@@ -107,33 +105,6 @@ impl App {
     /// Whether the notice came in during the phase on screen now.
     pub fn notice_is_new(&self) -> bool {
         self.notice.is_some() && self.notice_at.is_some() && self.notice_at == self.session.index()
-    }
-
-    /// The same app, told the records before this session and when it started.
-    #[must_use]
-    pub fn with_history(mut self, past: Vec<Record>, started: Started) -> Self {
-        self.history = Some((past, started));
-        self
-    }
-
-    /// What the records, this session's included, suggest for each exercise: what the shell
-    /// prints after the session, known on the done screen as soon as the answers are in.
-    /// Nothing without the history, or before the session is over.
-    pub fn suggestions(&self, now: Instant) -> Vec<Suggestion> {
-        let Some((past, started)) = &self.history else {
-            return Vec::new();
-        };
-        if !self.session.is_finished() {
-            return Vec::new();
-        }
-        let plan = self.session.plan();
-        let mut records = past.clone();
-        let mut this = history::records(&self.session.summary(now), plan, *started, "this session");
-        for record in &mut this {
-            record.checkin = self.answers;
-        }
-        records.extend(this);
-        plan.parts.iter().filter_map(|part| next_step::suggest(&records, &part.exercise)).collect()
     }
 
     /// The same app without the check-in (`--no-checkin`).
@@ -151,7 +122,7 @@ impl App {
 
     /// The check-in answers given so far.
     pub fn answers(&self) -> Checkin {
-        self.answers
+        self.answers.clone()
     }
 
     /// Whether the user has left (early, or from the done screen).
@@ -368,7 +339,7 @@ mod tests {
         let (_, flow) = app.handle(Action::Effort(Effort::Hard), end);
         assert_eq!(flow, Flow::Continue);
         assert_eq!(app.question(), None);
-        assert_eq!(app.answers(), Checkin { pain: Pain::new(3), effort: Some(Effort::Hard) });
+        assert_eq!(app.answers(), Checkin { pain: Pain::new(3), effort: Some(Effort::Hard), ..Checkin::default() });
         let (_, flow) = app.handle(Action::Confirm, end);
         assert_eq!(flow, Flow::Exit);
     }
@@ -379,8 +350,8 @@ mod tests {
         let (mut app, end) = completed(t0);
         app.handle(Action::Confirm, end);
         assert_eq!(app.question(), Some(Question::Effort));
-        app.handle(Action::Effort(Effort::Right), end);
-        assert_eq!(app.answers(), Checkin { pain: None, effort: Some(Effort::Right) });
+        app.handle(Action::Effort(Effort::AboutRight), end);
+        assert_eq!(app.answers(), Checkin { effort: Some(Effort::AboutRight), ..Checkin::default() });
         assert!(!app.exiting());
     }
 
@@ -391,7 +362,7 @@ mod tests {
         app.handle(Action::Pain(Pain::new(10).unwrap()), end);
         let (_, flow) = app.handle(Action::Quit, end);
         assert_eq!(flow, Flow::Exit);
-        assert_eq!(app.answers(), Checkin { pain: Pain::new(10), effort: None });
+        assert_eq!(app.answers(), Checkin { pain: Pain::new(10), ..Checkin::default() });
     }
 
     #[test]

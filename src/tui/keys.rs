@@ -190,7 +190,7 @@ pub const CHECKIN: &[Binding] = &[
         codes: &[KeyCode::Char('r')],
         keys: "r",
         does: "it felt about right",
-        act: |_| Some(Action::Effort(Effort::Right)),
+        act: |_| Some(Action::Effort(Effort::AboutRight)),
         hint: None,
     },
     Binding {

@@ -6,7 +6,7 @@
 
 use std::cell::Cell;
 use std::io::{self, Stdout, Write};
-use std::panic::{self, AssertUnwindSafe};
+use std::panic;
 use std::rc::Rc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,17 +17,14 @@ use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 
-use crate::domain::checkin::Checkin;
 use crate::domain::plan::Plan;
 use crate::domain::session::Session;
-use crate::domain::summary::Summary;
-use crate::history::{Record, Started};
 use crate::shell::announce::Announcer;
 use crate::shell::input;
 use crate::shell::job;
-use crate::shell::step::{Keeper, Stepper};
+use crate::shell::runner::{self, Clock, Ended, Ending, Keeping, Runner, SystemClock};
 use crate::tui::app::App;
-use crate::tui::event_loop::{Clock, Console, Driver, Ending, SystemClock};
+use crate::tui::event_loop::{Console, Screen};
 use crate::tui::view::Theme;
 
 /// How the interactive session looks and what it asks, besides the plan.
@@ -36,70 +33,36 @@ pub struct Presentation {
     pub theme: Theme,
     /// Shown on screen from the start (e.g. that no speech command was found).
     pub notice: Option<String>,
-    /// Ask the check-in questions on the done screen of a completed session.
+    /// Ask the check-in questions on the done screen.
     pub checkin: bool,
-    /// The records before this session and when it started, for the done screen's advice.
-    pub history: Vec<Record>,
-    pub started: Started,
 }
 
 /// What the interactive session did and how it ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
-    pub summary: Summary,
-    pub checkin: Checkin,
+    /// The session as kept, with its answers.
+    pub ended: Ended,
     pub ending: Ending,
-    /// What went wrong with sound, for the summary.
-    pub sound: Vec<String>,
 }
 
-/// Runs the interactive session, keeping its record through `keeper` the moment it ends, and
-/// returns once the terminal is restored.
-pub fn run(
-    plan: Plan,
-    announcer: Announcer,
-    presentation: Presentation,
-    keeper: &mut dyn Keeper,
-) -> io::Result<Outcome> {
-    let inputs = input::spawn(true)?;
+/// Runs the interactive session, keeping its record as it ends, and returns once the terminal
+/// is restored.
+pub fn run(plan: Plan, announcer: Announcer, presentation: Presentation, keeping: Keeping) -> io::Result<Outcome> {
+    let mut inputs = input::spawn(true)?;
     install_panic_hook();
     let (mut terminal, gone) = enter()?;
     let clock = SystemClock;
     let app = App::new(Session::start(plan, clock.now()));
-    let app = app.with_history(presentation.history, presentation.started);
     let mut app = if presentation.checkin { app } else { app.without_checkin() };
     app.notice = presentation.notice;
-    let mut stepper = Stepper::new(announcer);
-    let ran = panic::catch_unwind(AssertUnwindSafe(|| {
-        let mut driver = Driver {
-            terminal: &mut terminal,
-            clock,
-            inputs,
-            console: Screen,
-            keeper: &mut *keeper,
-            theme: presentation.theme,
-        };
-        driver.run(&mut app, &mut stepper)
-    }));
-    let ending = ran.unwrap_or_else(|_| {
-        // A panic outside the drawing: the loop's own way out did not run, so keep the record
-        // here. The hook has already given the terminal back and said what happened.
-        Ending::Lost("the session failed (a bug; the session was saved)".to_owned())
-    });
-    let now = clock.now();
-    if !app.session.is_finished() {
-        app.handle(crate::tui::app::Action::Stop, now);
-    }
-    stepper.keep(&app.session, now, keeper);
+    let runner = Runner::new(announcer, keeping);
+    let mut screen = Screen { terminal: &mut terminal, console: RealConsole, app: &mut app, theme: presentation.theme };
+    let (ended, ending) = runner::run(runner, &mut screen, &clock, &mut inputs);
     restore();
     // Ratatui shows the cursor again when dropped: on a terminal that is gone, that write
     // would fail and be reported to a standard error that is gone too.
     gone.set(true);
     drop(terminal);
-    let sound = stepper.announcer().problems().to_vec();
-    // The last words are stopped now: nothing the speech command started outlives the session.
-    drop(stepper);
-    Ok(Outcome { summary: app.session.summary(now), checkin: app.answers(), ending, sound })
+    Ok(Outcome { ended, ending })
 }
 
 /// Standard output that drops what is written once the terminal is given back or has failed,
@@ -139,9 +102,9 @@ fn enter() -> io::Result<(Real, Rc<Cell<bool>>)> {
 }
 
 /// The real terminal's bell, stop and continue.
-struct Screen;
+struct RealConsole;
 
-impl Console for Screen {
+impl Console for RealConsole {
     fn ring(&mut self) -> io::Result<()> {
         let mut out = io::stdout();
         out.write_all(b"\x07")?;

@@ -12,9 +12,11 @@ fn weeks() -> Vec<Record> {
             continue;
         }
         let mut record = record(&format!("2026-11-{day:02}T07:30:00+01:00"));
-        record.checkin = Checkin { pain: Pain::new(6 - day / 5), effort: Some(Effort::Right) };
+        record.checkin =
+            Checkin { pain: Pain::new(6 - day / 5), effort: Some(Effort::AboutRight), ..Checkin::default() };
         if day == 21 {
-            record.completed = false;
+            record.exercises[0].completed = false;
+            record.end = crate::history::End::Stopped(Some(crate::domain::checkin::Why::NoTime));
             record.checkin = Checkin::default();
         }
         records.push(record);

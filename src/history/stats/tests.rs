@@ -2,7 +2,8 @@ use jiff::civil::date;
 
 use super::*;
 use crate::domain::checkin::{Checkin, Pain};
-use crate::history::tests::record;
+use crate::history::ExerciseRecord;
+use crate::history::tests::{exercise_record, record};
 
 fn records(starts: &[&str]) -> Vec<Record> {
     starts.iter().map(|s| record(s)).collect()
@@ -65,9 +66,9 @@ fn the_windows_count_today_and_the_days_before_it() {
 #[test]
 fn sessions_are_counted_per_exercise_with_those_stopped_early() {
     let mut all = records(&["2026-05-01T09:00:00Z", "2026-05-02T09:00:00Z", "2026-05-03T09:00:00Z"]);
-    all[1].completed = false;
-    all[2].exercise = "pelvic-tilt".to_owned();
-    all[2].name = "Pelvic tilt".to_owned();
+    all[1].exercises[0].completed = false;
+    all[2].exercises[0].id = "pelvic-tilt".to_owned();
+    all[2].exercises[0].name = "Pelvic tilt".to_owned();
     let overview = overview(&all, date(2026, 5, 3));
     let counts: Vec<(&str, usize, usize)> =
         overview.per_exercise.iter().map(|e| (e.exercise.as_str(), e.sessions, e.completed)).collect();
@@ -99,18 +100,16 @@ fn nothing_at_all_is_no_streak() {
 }
 
 #[test]
-fn the_exercises_of_one_routine_are_one_session() {
-    let start = "2026-06-10T08:00:00+02:00";
-    let tagged = |exercise: &str| Record {
-        exercise: exercise.to_owned(),
+fn a_routine_is_one_session_and_each_of_its_exercises_counts_for_itself() {
+    let tagged = |exercise: &str| ExerciseRecord { id: exercise.to_owned(), ..exercise_record() };
+    let routine = Record {
         routine: Some("low-back".to_owned()),
-        ..record(start)
+        exercises: vec![tagged("pelvic-tilt"), tagged("knee-to-chest"), tagged("lower-trunk-rotation")],
+        ..record("2026-06-10T08:00:00+02:00")
     };
-    let mut all = vec![tagged("pelvic-tilt"), tagged("knee-to-chest"), tagged("lower-trunk-rotation")];
-    all.push(Record { routine: Some("low-back".to_owned()), ..record("2026-06-11T08:00:00+02:00") });
-    all.push(record("2026-06-11T09:00:00+02:00"));
+    let all = vec![routine, record("2026-06-11T08:00:00+02:00"), record("2026-06-11T09:00:00+02:00")];
     let overview = overview(&all, jiff::civil::date(2026, 6, 11));
-    assert_eq!(overview.sessions, 3, "one routine on the 10th, the routine and one exercise alone on the 11th");
+    assert_eq!(overview.sessions, 3, "one routine on the 10th, two sessions on the 11th");
     assert_eq!(overview.per_exercise.len(), 3, "each exercise still counts for itself");
     let last_two: Vec<u32> = overview.days[WINDOW_DAYS - 2..].iter().map(|d| d.sessions).collect();
     assert_eq!(last_two, [1, 2]);

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::{Keys, Theme, big, keys_line, wrap};
 use crate::domain::checkin::Checkin;
 use crate::domain::summary;
-use crate::history::next_step::Suggestion;
+use crate::shell::runner::Saved;
 use crate::tui::app::{App, Question};
 use crate::tui::keys::PAIN_TEN;
 
@@ -22,17 +22,24 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     let bold = theme.base().add_modifier(Modifier::BOLD);
     let mut figures: Vec<(String, Style)> = vec![(title.to_owned(), theme.done()), (String::new(), bold)];
     figures.extend(summary::lines(&summary).into_iter().map(|line| (line, theme.base())));
+    let saved = app.kept.as_ref().map(|kept| &kept.saved);
+    if saved == Some(&Saved::Written) {
+        figures.push(("Saved to your history.".to_owned(), theme.base()));
+    }
     // What needs an answer or calls for action comes before the figures when room is short.
     let mut matters: Vec<(String, Style)> = Vec::new();
-    if let Some(answers) = answers_line(app.answers()) {
+    if let Some(Saved::Failed(reason)) = saved {
+        // Not kept is news that matters: it stays when the figures go.
+        matters.push((String::new(), bold));
+        matters.push((format!("Not saved: {reason}"), theme.advice()));
+    }
+    if let Some(answers) = answers_line(&app.answers()) {
         matters.push((String::new(), bold));
         matters.push((answers, bold));
     }
-    for suggestion in app.suggestions(now) {
-        let style = match suggestion {
-            Suggestion::EaseOff { .. } | Suggestion::HighPain { .. } => theme.advice(),
-            _ => bold,
-        };
+    let advice = app.kept.as_ref().map(|kept| kept.advice.as_slice()).unwrap_or_default();
+    for suggestion in advice {
+        let style = if suggestion.is_warning() { theme.advice() } else { bold };
         matters.push((String::new(), bold));
         matters.push((suggestion.to_string(), style));
     }
@@ -95,7 +102,7 @@ fn question_lines(question: Option<Question>) -> Option<(&'static str, String)> 
 }
 
 /// The answers given so far, if any.
-fn answers_line(answers: Checkin) -> Option<String> {
+fn answers_line(answers: &Checkin) -> Option<String> {
     let mut said = Vec::new();
     if let Some(pain) = answers.pain {
         said.push(format!("Pain now: {}/10", pain.value()));

@@ -160,7 +160,7 @@ fn the_checkin_then_asks_how_hard_and_shows_the_answers() {
     let asking = draw(&app, now, 80, 24);
     insta::assert_snapshot!("checkin_effort_80x24", asking.backend());
     assert!(screen_text(&asking).contains("e easy · r about right · h hard"));
-    app.handle(Action::Effort(crate::domain::checkin::Effort::Right), now);
+    app.handle(Action::Effort(crate::domain::checkin::Effort::AboutRight), now);
     let answered = draw(&app, now, 80, 24);
     insta::assert_snapshot!("checkin_answered_80x24", answered.backend());
     let text = screen_text(&answered);
@@ -318,7 +318,7 @@ fn every_screen(t0: Instant) -> Vec<(&'static str, App, Instant)> {
     let (moving, holding, resting) = (start_of(PhaseKind::Move), start_of(PhaseKind::Hold), start_of(PhaseKind::Rest));
     let end = t0 + plan.total();
     let fresh = |at: Instant| {
-        let mut app = App::new(Session::start(plan.clone(), t0)).with_history(Vec::new(), started());
+        let mut app = App::new(Session::start(plan.clone(), t0));
         app.tick(at);
         app
     };
@@ -328,6 +328,13 @@ fn every_screen(t0: Instant) -> Vec<(&'static str, App, Instant)> {
     help.handle(Action::ToggleHelp, holding + secs(1));
     let mut done = fresh(end);
     done.handle(Action::Pain(crate::domain::checkin::Pain::new(9).unwrap()), end);
+    // What the runner keeps for pain 9: the advice to ease off.
+    let advice = crate::history::next_step::Suggestion::HighPain {
+        exercise: "knee-to-chest".to_owned(),
+        pain: 9,
+        reps: Some(2),
+    };
+    done.kept = Some(crate::shell::runner::Kept { saved: crate::shell::runner::Saved::Written, advice: vec![advice] });
     vec![
         ("get_ready", fresh(t0), t0),
         ("move", fresh(moving + Duration::from_millis(500)), moving + Duration::from_millis(500)),
@@ -339,13 +346,6 @@ fn every_screen(t0: Instant) -> Vec<(&'static str, App, Instant)> {
     ]
 }
 
-fn started() -> crate::history::Started {
-    let zoned: jiff::ZonedDateTime = "2026-06-01T08:00:00+02:00[+02:00]".parse().unwrap();
-    crate::history::Started::from_zoned(&zoned)
-}
-
-/// The screen's text, then each distinct style with a letter, then a map of the letters: what
-/// a reviewer needs to see fills, colours and reverse video as well as words.
 fn styled(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     let mut styles: Vec<(Color, Color, ratatui::style::Modifier)> = Vec::new();
