@@ -2,23 +2,17 @@
 
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-const DATA_HOME: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-data");
-const CONFIG_HOME: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-config");
+mod support;
 
-fn trunkrot() -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("trunkrot");
-    // Sessions read the config and append to the history: keep both away from the user's own.
-    command.env("XDG_DATA_HOME", DATA_HOME).env("XDG_CONFIG_HOME", CONFIG_HOME);
-    command
-}
+use support::home::{Home, process, trunkrot};
 
 #[test]
 fn help_lists_the_flags_and_keys() {
-    trunkrot().arg("--help").assert().success().stdout(
+    let home = Home::new();
+    trunkrot(&home).arg("--help").assert().success().stdout(
         contains("--reps <N>")
             .and(contains("--hold <SECONDS>"))
             .and(contains("--get-ready <SECONDS>"))
@@ -32,7 +26,9 @@ fn help_lists_the_flags_and_keys() {
 
 #[test]
 fn the_readme_usage_block_is_what_help_prints() {
-    let help = String::from_utf8(trunkrot().arg("-h").assert().success().get_output().stdout.clone()).expect("UTF-8");
+    let home = Home::new();
+    let help =
+        String::from_utf8(trunkrot(&home).arg("-h").assert().success().get_output().stdout.clone()).expect("UTF-8");
     let readme = include_str!("../README.md");
     let usage = |text: &str| -> String {
         let start = text.find("Usage: trunkrot").expect("a usage line");
@@ -45,11 +41,13 @@ fn the_readme_usage_block_is_what_help_prints() {
 
 #[test]
 fn version_prints_the_crate_version() {
-    trunkrot().arg("--version").assert().success().stdout(contains(env!("CARGO_PKG_VERSION")));
+    let home = Home::new();
+    trunkrot(&home).arg("--version").assert().success().stdout(contains(env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
 fn bad_flags_are_usage_errors_with_exit_code_2() {
+    let home = Home::new();
     for args in [
         &["--reps", "0"][..],
         &["--reps", "101"],
@@ -61,16 +59,16 @@ fn bad_flags_are_usage_errors_with_exit_code_2() {
         &["--transition", "61"],
         &["--frobnicate"],
     ] {
-        trunkrot().args(args).assert().code(2).stdout("").stderr(contains("error:"));
+        trunkrot(&home).args(args).assert().code(2).stdout("").stderr(contains("error:"));
     }
 }
 
 #[test]
 fn a_short_plain_session_runs_to_the_end_with_its_summary() {
+    let home = Home::new();
     let started = Instant::now();
-    let assert = trunkrot()
+    let assert = trunkrot(&home)
         .args(["--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"])
-        .timeout(Duration::from_secs(20))
         .assert()
         .success();
     let elapsed = started.elapsed();
@@ -85,13 +83,9 @@ fn a_short_plain_session_runs_to_the_end_with_its_summary() {
 
 #[test]
 fn sigint_stops_a_plain_session_with_the_summary() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_trunkrot"))
-        .env("XDG_DATA_HOME", DATA_HOME)
-        .env("XDG_CONFIG_HOME", CONFIG_HOME)
-        .args(["--plain", "--get-ready", "30"])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let home = Home::new();
+    let mut child =
+        process(&home).args(["--plain", "--get-ready", "30"]).stdout(std::process::Stdio::piped()).spawn().unwrap();
     let mut stdout = child.stdout.take().unwrap();
     let mut first = [0u8; 20];
     std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
@@ -106,9 +100,9 @@ fn sigint_stops_a_plain_session_with_the_summary() {
 
 #[test]
 fn an_exercise_file_can_be_given_by_path() {
-    trunkrot()
+    let home = Home::new();
+    trunkrot(&home)
         .args(["--exercise", "tests/fixtures/tiny.toml", "--plain"])
-        .timeout(Duration::from_secs(20))
         .assert()
         .success()
         .stdout(contains("rep 1/1: hold 1 s: Press your low back into the mat").and(contains("Tiny tilt: completed")));
@@ -116,22 +110,28 @@ fn an_exercise_file_can_be_given_by_path() {
 
 #[test]
 fn a_bad_exercise_file_is_refused_with_its_place_and_exit_code_1() {
-    trunkrot().args(["--exercise", "tests/fixtures/typo.toml"]).assert().code(1).stdout("").stderr(
+    let home = Home::new();
+    trunkrot(&home).args(["--exercise", "tests/fixtures/typo.toml"]).assert().code(1).stdout("").stderr(
         contains("tests/fixtures/typo.toml:8:1: unknown field `hodl`, did you mean `hold`?").and(contains("hodl = 1")),
     );
 }
 
 #[test]
 fn a_missing_file_or_unknown_name_is_refused_clearly() {
-    trunkrot()
+    let home = Home::new();
+    trunkrot(&home)
         .args(["--exercise", "no/such/file.toml"])
         .assert()
         .code(1)
         .stderr(contains("no/such/file.toml: cannot read"));
-    trunkrot()
+    trunkrot(&home)
         .args(["--exercise", "bridge-of-sighs"])
         .assert()
         .code(1)
         .stderr(contains("no exercise `bridge-of-sighs`").and(contains("lower-trunk-rotation")));
-    trunkrot().args(["--exercise", "tests"]).assert().code(1).stderr(contains("tests: cannot read: is a directory"));
+    trunkrot(&home)
+        .args(["--exercise", "tests"])
+        .assert()
+        .code(1)
+        .stderr(contains("tests: cannot read: is a directory"));
 }

@@ -1,35 +1,12 @@
 //! `list`, `show`, `plan` and `--exercise` as a user meets them, with their own exercises dir
 //! (`XDG_CONFIG_HOME` pointed at a fresh directory) and hostile text that must arrive clean.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-/// A fresh config home for one test; its exercises dir holds the given files.
-fn config_home(test: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("config-{test}"));
-    let _ = fs::remove_dir_all(&home);
-    let dir = home.join("trunkrot").join("exercises");
-    fs::create_dir_all(&dir).expect("a temp dir");
-    for (name, bytes) in files {
-        fs::write(dir.join(name), bytes).expect("a temp file");
-    }
-    home
-}
+mod support;
 
-fn trunkrot(home: &Path) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("trunkrot");
-    command.env("XDG_CONFIG_HOME", home).env("XDG_DATA_HOME", home.join("data")).timeout(Duration::from_secs(20));
-    command
-}
-
-fn stdout_of(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
-}
+use support::home::{Home, stdout, trunkrot};
 
 fn assert_clean(text: &str) {
     let raw = text.chars().find(|c| c.is_control() && *c != '\n');
@@ -41,17 +18,13 @@ const HOSTILE: &[u8] = include_bytes!("valid_configs/hostile-text.toml");
 
 #[test]
 fn list_shows_built_ins_then_the_users_own_and_survives_a_broken_file() {
-    let home = config_home(
-        "list",
-        &[
-            ("my-tilt.toml", MINIMAL),
-            ("broken.toml", b"name = \"x\"\nhodl = 5\n"),
-            ("pelvic-tilt.toml", MINIMAL),
-            ("notes.txt", b"not an exercise"),
-        ],
-    );
+    let home = Home::new()
+        .with("exercises/my-tilt.toml", MINIMAL)
+        .with("exercises/broken.toml", b"name = \"x\"\nhodl = 5\n")
+        .with("exercises/pelvic-tilt.toml", MINIMAL)
+        .with("exercises/notes.txt", b"not an exercise");
     let assert = trunkrot(&home).arg("list").assert().success();
-    let out = stdout_of(&assert);
+    let out = stdout(&assert);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("lower-trunk-rotation  Lower trunk rotation: Lying on your back"), "{out}");
     for id in ["knee-to-chest", "pelvic-tilt", "glute-bridge", "cat-cow"] {
@@ -69,7 +42,7 @@ fn list_shows_built_ins_then_the_users_own_and_survives_a_broken_file() {
 
 #[test]
 fn with_no_files_of_their_own_list_says_where_they_go() {
-    let home = config_home("list-empty", &[]);
+    let home = Home::new();
     trunkrot(&home)
         .arg("list")
         .assert()
@@ -79,7 +52,7 @@ fn with_no_files_of_their_own_list_says_where_they_go() {
 
 #[test]
 fn a_users_exercise_is_found_by_its_id() {
-    let home = config_home("by-id", &[("my-tilt.toml", MINIMAL)]);
+    let home = Home::new().with("exercises/my-tilt.toml", MINIMAL);
     trunkrot(&home).args(["show", "my-tilt"]).assert().success().stdout(contains("Pelvic tilt (my-tilt)"));
     trunkrot(&home)
         .args(["plan", "--exercise", "my-tilt", "--get-ready", "0", "--reps", "1", "--transition", "0"])
@@ -95,12 +68,12 @@ fn a_users_exercise_is_found_by_its_id() {
 
 #[test]
 fn plan_prints_each_phase_with_its_start_and_the_total() {
-    let home = config_home("plan", &[]);
+    let home = Home::new();
     let assert = trunkrot(&home)
         .args(["plan", "--reps", "3", "--hold", "4", "--get-ready", "5", "--transition", "2"])
         .assert()
         .success();
-    let out = stdout_of(&assert);
+    let out = stdout(&assert);
     assert!(out.contains("   0:05  rep 1/3 left: move 2 s"), "{out}");
     assert!(out.contains("   0:37  rep 3/3 right: hold 4 s"), "{out}");
     assert!(out.ends_with("total 41 s\n"), "{out}");
@@ -109,7 +82,7 @@ fn plan_prints_each_phase_with_its_start_and_the_total() {
 
 #[test]
 fn show_gives_the_instructions_of_a_built_in_or_a_file() {
-    let home = config_home("show", &[]);
+    let home = Home::new();
     trunkrot(&home).args(["show", "glute-bridge"]).assert().success().stdout(
         contains("Glute bridge (glute-bridge)")
             .and(contains("Sides: none"))
@@ -131,15 +104,15 @@ fn show_gives_the_instructions_of_a_built_in_or_a_file() {
 
 #[test]
 fn hostile_text_reaches_show_list_plan_and_plain_mode_cleaned() {
-    let home = config_home("hostile", &[("hostile.toml", HOSTILE), ("raw.toml", b"name = \"\x1b[2J\"\n")]);
+    let home = Home::new().with("exercises/hostile.toml", HOSTILE).with("exercises/raw.toml", b"name = \"\x1b[2J\"\n");
     let path = "tests/valid_configs/hostile-text.toml";
-    let show = stdout_of(&trunkrot(&home).args(["show", path]).assert().success());
+    let show = stdout(&trunkrot(&home).args(["show", path]).assert().success());
     for shown in ["Tilt]2;pwned[2J", "Alias[31m red", "Step[1A up", "Precaution[?1049h", "Cue]52;c;cGF5bG9hZA=="] {
         assert!(show.contains(shown), "`{shown}` in:\n{show}");
     }
-    let list = stdout_of(&trunkrot(&home).arg("list").assert().success());
-    let timeline = stdout_of(&trunkrot(&home).args(["plan", "--exercise", "hostile"]).assert().success());
-    let plain = stdout_of(
+    let list = stdout(&trunkrot(&home).arg("list").assert().success());
+    let timeline = stdout(&trunkrot(&home).args(["plan", "--exercise", "hostile"]).assert().success());
+    let plain = stdout(
         &trunkrot(&home)
             .args(["--exercise", path, "--plain", "--get-ready", "0", "--transition", "0"])
             .assert()

@@ -2,27 +2,17 @@
 //! (completions, man page). Each test points `XDG_CONFIG_HOME` at its own temporary folder.
 
 use std::fs;
-use std::path::PathBuf;
 
 use predicates::prelude::*;
 use predicates::str::contains;
 
 mod support;
 
-use support::home::trunkrot;
-
-/// A fresh home of this suite's own.
-fn home(name: &str, config: Option<&str>) -> PathBuf {
-    support::home::home("config", name, config)
-}
-
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
-}
+use support::home::{Home, stdout, trunkrot};
 
 #[test]
 fn the_config_sets_defaults_and_flags_win_over_it() {
-    let home = home("precedence", Some("reps = 1\nhold = 2\nget_ready = 0\ntransition = \"0s\"\nquiet = true\n"));
+    let home = Home::with_config("reps = 1\nhold = 2\nget_ready = 0\ntransition = \"0s\"\nquiet = true\n");
     let assert = trunkrot(&home).arg("--plain").assert().success();
     let out = stdout(&assert);
     assert!(out.contains("1 rep per side, hold 2 s"), "the config's values: {out}");
@@ -41,7 +31,7 @@ fn the_config_sets_defaults_and_flags_win_over_it() {
 
 #[test]
 fn a_bad_config_names_the_file_line_and_key_and_exits_1() {
-    let home = home("bad", Some("reps = 3\nhold = \"five\"\n"));
+    let home = Home::with_config("reps = 3\nhold = \"five\"\n");
     let path = home.join("trunkrot/config.toml").display().to_string();
     trunkrot(&home)
         .arg("--plain")
@@ -49,7 +39,7 @@ fn a_bad_config_names_the_file_line_and_key_and_exits_1() {
         .code(1)
         .stdout("")
         .stderr(contains(format!("trunkrot: error: {path}:2:8: `hold` is `\"five\"`")).and(contains("panicked").not()));
-    let home = self::home("unknown", Some("voice = true\nvoise_command = [\"espeak\"]\n"));
+    let home = Home::with_config("voice = true\nvoise_command = [\"espeak\"]\n");
     trunkrot(&home)
         .arg("config")
         .assert()
@@ -59,7 +49,7 @@ fn a_bad_config_names_the_file_line_and_key_and_exits_1() {
 
 #[test]
 fn config_init_writes_a_commented_config_once() {
-    let home = home("init", None);
+    let home = Home::new();
     trunkrot(&home).arg("config").assert().success().stdout(contains("not there: `trunkrot config --init`"));
     trunkrot(&home).args(["config", "--init"]).assert().success().stdout(contains("wrote"));
     let written = fs::read_to_string(home.join("trunkrot/config.toml")).unwrap();
@@ -70,7 +60,7 @@ fn config_init_writes_a_commented_config_once() {
 
 #[test]
 fn a_missing_speech_command_is_one_notice_and_the_session_goes_on() {
-    let home = home("novoice", Some("voice = true\nvoice_command = [\"/nonexistent/speak\"]\n"));
+    let home = Home::with_config("voice = true\nvoice_command = [\"/nonexistent/speak\"]\n");
     let assert = trunkrot(&home)
         .args(["--plain", "--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"])
         .assert()
@@ -82,7 +72,7 @@ fn a_missing_speech_command_is_one_notice_and_the_session_goes_on() {
 
 #[test]
 fn completions_are_printed_for_every_shell() {
-    let home = home("completions", None);
+    let home = Home::new();
     for (shell, marker) in [
         ("bash", "_trunkrot()"),
         ("zsh", "#compdef trunkrot"),
@@ -100,7 +90,7 @@ fn completions_are_printed_for_every_shell() {
 
 #[test]
 fn the_man_page_is_roff_with_the_flags() {
-    let home = home("man", None);
+    let home = Home::new();
     let assert = trunkrot(&home).arg("man").assert().success();
     let out = stdout(&assert);
     assert!(out.contains(".TH trunkrot"), "{}", &out[..200.min(out.len())]);
@@ -114,7 +104,7 @@ fn the_man_page_is_roff_with_the_flags() {
 
 #[test]
 fn config_with_a_routine_points_to_its_timeline() {
-    let home = home("routine", None);
+    let home = Home::new();
     let report = stdout(&trunkrot(&home).args(["config", "--routine", "low-back"]).assert().success());
     assert!(
         report.contains("routine       low-back: each exercise's settings are in `trunkrot plan --routine low-back`")
@@ -123,7 +113,7 @@ fn config_with_a_routine_points_to_its_timeline() {
 
 #[test]
 fn a_flag_turns_off_for_one_run_what_the_config_turns_on_and_the_reverse() {
-    let home = home("switches", Some("quiet = true\nvoice = true\ncheckin = false\ntheme = \"high-contrast\"\n"));
+    let home = Home::with_config("quiet = true\nvoice = true\ncheckin = false\ntheme = \"high-contrast\"\n");
     let report = stdout(
         &trunkrot(&home)
             .args(["config", "--no-quiet", "--no-voice", "--checkin", "--theme", "light"])
@@ -146,7 +136,7 @@ fn a_flag_turns_off_for_one_run_what_the_config_turns_on_and_the_reverse() {
 
 #[test]
 fn the_configs_reps_are_the_default_exercises_and_never_change_knee_to_chest_and_sets_is_a_flag() {
-    let home = home("per-exercise", Some("reps = 6\nhold = 5\nget_ready = 0\n[exercise.pelvic-tilt]\nreps = 12\n"));
+    let home = Home::with_config("reps = 6\nhold = 5\nget_ready = 0\n[exercise.pelvic-tilt]\nreps = 12\n");
     let knee = stdout(&trunkrot(&home).args(["plan", "--exercise", "knee-to-chest"]).assert().success());
     assert!(knee.starts_with("Knee to chest: 3 reps per side, hold 20 s\n"), "{knee}");
     assert!(knee.contains("get ready 10 s"), "the top's get_ready is the default exercise's too: {knee}");

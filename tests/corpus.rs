@@ -5,7 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod support;
+
+use support::home::{Home, trunkrot};
 
 fn toml_files(dir: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
@@ -20,7 +22,7 @@ fn toml_files(dir: &str) -> Vec<PathBuf> {
 
 /// Runs `trunkrot check` on the files; returns exit code, stdout and stderr.
 fn check(files: &[&Path]) -> (Option<i32>, String, String) {
-    let output = cargo_bin_cmd!("trunkrot").arg("check").args(files).output().expect("trunkrot runs");
+    let output = trunkrot(&Home::new()).arg("check").args(files).output().expect("trunkrot runs");
     let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("output is UTF-8");
     (output.status.code(), text(output.stdout), text(output.stderr))
 }
@@ -52,7 +54,8 @@ fn every_invalid_file_is_refused_with_its_expected_message() {
 
 #[test]
 fn a_ten_megabyte_file_is_refused_unread() {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ten-megabytes.toml");
+    let home = Home::new();
+    let path = home.join("ten-megabytes.toml");
     let line = format!("# {}\n", "x".repeat(98));
     fs::write(&path, line.repeat(100_000)).unwrap();
     assert_refused(&path, &["ten-megabytes.toml: cannot read: is larger than 1024 KiB"]);
@@ -60,7 +63,8 @@ fn a_ten_megabyte_file_is_refused_unread() {
 
 #[test]
 fn a_file_name_with_escape_sequences_is_shown_cleaned() {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad\u{1b}]2;pwned\u{7}name.toml");
+    let home = Home::new();
+    let path = home.join("bad\u{1b}]2;pwned\u{7}name.toml");
     fs::write(&path, "hodl = 1\n").unwrap();
     assert_refused(&path, &["bad]2;pwnedname.toml:1:1: unknown field `hodl`"]);
 }
@@ -90,5 +94,5 @@ fn one_bad_file_among_good_ones_fails_the_check_but_all_are_reported() {
 
 #[test]
 fn check_needs_at_least_one_file() {
-    cargo_bin_cmd!("trunkrot").arg("check").assert().code(2);
+    trunkrot(&Home::new()).arg("check").assert().code(2);
 }

@@ -5,39 +5,27 @@
 use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use proptest::prelude::*;
 use trunkrot::history::{self, Record};
 
-/// The binary with its data dir in `data` (and no terminal: sessions run plain).
-fn trunkrot(data: &Path) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("trunkrot");
-    command
-        .env("XDG_DATA_HOME", data)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("TZ", "UTC")
-        .timeout(Duration::from_secs(30));
-    command
-}
+mod support;
+
+use support::home::{Home, stdout, trunkrot};
 
 const SHORT: [&str; 8] = ["--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"];
 
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
-}
-
 #[test]
 fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
-    let data = tempfile::tempdir().unwrap();
-    trunkrot(data.path()).args(SHORT).assert().success().stdout(contains("Lower trunk rotation: completed"));
-    let file = data.path().join("trunkrot").join("history.jsonl");
+    let home = Home::new();
+    trunkrot(&home).args(SHORT).assert().success().stdout(contains("Lower trunk rotation: completed"));
+    let file = home.history();
     let stored = std::fs::read_to_string(&file).unwrap();
     assert_eq!(stored.lines().count(), 1, "{stored}");
     assert!(stored.ends_with('\n'));
 
-    let json = stdout(&trunkrot(data.path()).args(["history", "--json"]).assert().success());
+    let json = stdout(&trunkrot(&home).args(["history", "--json"]).assert().success());
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let records = value.as_array().unwrap();
     assert_eq!(records.len(), 1);
@@ -53,7 +41,7 @@ fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
     assert!(session.get("checkin").is_none(), "piped, plain mode never asks");
     assert!(session["start"].as_str().unwrap().ends_with("+00:00"), "{record}");
 
-    let csv = stdout(&trunkrot(data.path()).args(["history", "--csv"]).assert().success());
+    let csv = stdout(&trunkrot(&home).args(["history", "--csv"]).assert().success());
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2, "{csv}");
     assert_eq!(lines[0], history::export::CSV_HEADER);
@@ -66,7 +54,7 @@ fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
     );
     assert_eq!(fields[17], "reached");
 
-    trunkrot(data.path()).arg("history").assert().success().stdout(
+    trunkrot(&home).arg("history").assert().success().stdout(
         contains("1 session")
             .and(contains("Streak: 1 day now, longest 1 day"))
             .and(contains("Last 7 days: 1 session"))
@@ -76,8 +64,8 @@ fn a_plain_session_is_recorded_and_read_back_as_json_and_csv() {
 
 #[test]
 fn filters_keep_only_the_matching_sessions() {
-    let data = tempfile::tempdir().unwrap();
-    let file = data.path().join("trunkrot").join("history.jsonl");
+    let home = Home::new();
+    let file = home.history();
     let line = |start: &str, exercise: &str| {
         format!(
             r#"{{"v":1,"start":"{start}","exercise":"{exercise}","name":"X","completed":true,"reps":5,"hold_secs":3,"sides":[{{"done":5,"planned":5}}],"total_secs":30,"active_secs":30}}"#
@@ -91,16 +79,13 @@ fn filters_keep_only_the_matching_sessions() {
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, lines.join("\n")).unwrap();
     let csv = stdout(
-        &trunkrot(data.path())
-            .args(["history", "--csv", "--since", "2026-02-01", "--exercise", "a"])
-            .assert()
-            .success(),
+        &trunkrot(&home).args(["history", "--csv", "--since", "2026-02-01", "--exercise", "a"]).assert().success(),
     );
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(csv.contains("2026-03-10T08:00:00+01:00"));
-    trunkrot(data.path()).args(["history", "--since", "last tuesday"]).assert().code(2).stderr(contains("--since"));
-    trunkrot(data.path()).args(["history", "--json", "--csv"]).assert().code(2);
-    trunkrot(data.path())
+    trunkrot(&home).args(["history", "--since", "last tuesday"]).assert().code(2).stderr(contains("--since"));
+    trunkrot(&home).args(["history", "--json", "--csv"]).assert().code(2);
+    trunkrot(&home)
         .args(["history", "--exercise", "lower-trunk-rotatoin"])
         .assert()
         .success()
@@ -109,13 +94,13 @@ fn filters_keep_only_the_matching_sessions() {
 
 #[test]
 fn a_damaged_line_is_reported_and_skipped_and_new_records_follow_it() {
-    let data = tempfile::tempdir().unwrap();
-    let file = data.path().join("trunkrot").join("history.jsonl");
+    let home = Home::new();
+    let file = home.history();
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     // What a crash in the middle of a write could leave: a line cut short, with no newline.
     std::fs::write(&file, r#"{"v":1,"start":"2026-01-10T08:00:00+01:00","exerc"#).unwrap();
-    trunkrot(data.path()).args(SHORT).assert().success();
-    let assert = trunkrot(data.path()).args(["history", "--json"]).assert().success();
+    trunkrot(&home).args(SHORT).assert().success();
+    let assert = trunkrot(&home).args(["history", "--json"]).assert().success();
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(stderr.starts_with("history.jsonl:1: skipped: EOF while parsing"), "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&stdout(&assert)).unwrap();
@@ -124,11 +109,12 @@ fn a_damaged_line_is_reported_and_skipped_and_new_records_follow_it() {
 
 #[test]
 fn an_unwritable_history_is_reported_with_its_path_and_the_summary_still_prints() {
-    let data = tempfile::tempdir().unwrap();
+    let home = Home::new();
     // A file where the data dir should be: nothing can be created under it, even by root.
-    let blocked = data.path().join("not-a-dir");
+    let blocked = home.join("not-a-dir");
     std::fs::write(&blocked, "").unwrap();
-    trunkrot(&blocked)
+    trunkrot(&home)
+        .env("XDG_DATA_HOME", &blocked)
         .args(SHORT)
         .assert()
         .code(1)
@@ -138,9 +124,9 @@ fn an_unwritable_history_is_reported_with_its_path_and_the_summary_still_prints(
 
 #[test]
 fn history_without_sessions_says_so() {
-    let data = tempfile::tempdir().unwrap();
-    trunkrot(data.path()).arg("history").assert().success().stdout(contains("No sessions recorded yet"));
-    trunkrot(data.path()).args(["history", "--json"]).assert().success().stdout("[\n]\n");
+    let home = Home::new();
+    trunkrot(&home).arg("history").assert().success().stdout(contains("No sessions recorded yet"));
+    trunkrot(&home).args(["history", "--json"]).assert().success().stdout("[\n]\n");
 }
 
 /// Set for the child processes of the concurrency test: where to append, and how many times.
@@ -218,8 +204,8 @@ fn concurrent_writers_leave_only_whole_lines() {
 
 #[test]
 fn help_shows_the_history_command_and_the_checkin_flag() {
-    let data = tempfile::tempdir().unwrap();
-    trunkrot(data.path())
+    let home = Home::new();
+    trunkrot(&home)
         .arg("--help")
         .assert()
         .success()
@@ -238,6 +224,7 @@ fn a_writer_killed_at_any_moment_leaves_whole_lines_that_later_records_follow() 
         .unwrap();
     // Kill it (SIGKILL) as soon as it has written something, most likely mid-loop.
     while std::fs::metadata(&path).map_or(0, |m| m.len()) == 0 {
+        assert!(child.try_wait().unwrap().is_none(), "the writer ended before it wrote");
         std::thread::sleep(Duration::from_millis(1));
     }
     child.kill().unwrap();
@@ -252,8 +239,8 @@ fn a_writer_killed_at_any_moment_leaves_whole_lines_that_later_records_follow() 
 
 #[test]
 fn show_suggests_the_next_step_when_the_history_supports_it() {
-    let data = tempfile::tempdir().unwrap();
-    let dir = data.path().join("trunkrot");
+    let home = Home::new();
+    let dir = home.data_dir();
     std::fs::create_dir_all(&dir).unwrap();
     let line = |day: u32| {
         format!(
@@ -262,10 +249,10 @@ fn show_suggests_the_next_step_when_the_history_supports_it() {
     };
     let history: String = (10..13).map(|day| line(day) + "\n").collect();
     std::fs::write(dir.join("history.jsonl"), history).unwrap();
-    let shown = stdout(&trunkrot(data.path()).args(["show", "lower-trunk-rotation"]).assert().success());
+    let shown = stdout(&trunkrot(&home).args(["show", "lower-trunk-rotation"]).assert().success());
     assert!(shown.contains("Your next step\n  "), "{shown}");
     assert!(shown.contains("trunkrot --reps 7"), "{shown}");
-    let other = stdout(&trunkrot(data.path()).args(["show", "cat-cow"]).assert().success());
+    let other = stdout(&trunkrot(&home).args(["show", "cat-cow"]).assert().success());
     assert!(!other.contains("Your next step"), "no history for this exercise: {other}");
 }
 
@@ -347,14 +334,14 @@ proptest! {
 
 #[test]
 fn many_damaged_lines_are_named_up_to_twenty_and_the_rest_counted() {
-    let data = tempfile::tempdir().unwrap();
-    let dir = data.path().join("trunkrot");
+    let home = Home::new();
+    let dir = home.data_dir();
     std::fs::create_dir_all(&dir).unwrap();
     let mut text = "not json\n".repeat(25);
     text.push_str(&big_record(1).to_line());
     text.push('\n');
     std::fs::write(dir.join("history.jsonl"), text).unwrap();
-    let assert = trunkrot(data.path()).args(["history", "--csv"]).assert().success();
+    let assert = trunkrot(&home).args(["history", "--csv"]).assert().success();
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert_eq!(stderr.lines().filter(|line| line.contains(": skipped: ")).count(), 20, "{stderr}");
     assert!(stderr.contains("history.jsonl: 5 more damaged lines skipped"), "{stderr}");

@@ -3,25 +3,15 @@
 //! pointing at one large exercise, and plans longer than a session may run. Each must end
 //! promptly with a message that names the file and the limit.
 
+use predicates::prelude::*;
+use predicates::str::contains;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
-use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::prelude::*;
-use predicates::str::contains;
+mod support;
 
-/// The binary with config and data under `home`; a hang fails the test after 20 s.
-fn trunkrot(home: &Path) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("trunkrot");
-    command
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("TZ", "UTC")
-        .timeout(Duration::from_secs(20));
-    command
-}
+use support::home::{Home, trunkrot};
 
 fn mkfifo(path: &Path) {
     fs::create_dir_all(path.parent().expect("a parent")).expect("a dir");
@@ -33,30 +23,30 @@ const FIFO: &str = "is a FIFO (named pipe), not a regular file";
 
 #[test]
 fn a_fifo_named_like_an_exercise_is_refused_by_check_show_and_list() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let fifo = home.path().join("config/trunkrot/exercises/pipe.toml");
+    let home = Home::new();
+    let fifo = home.config_dir().join("exercises/pipe.toml");
     mkfifo(&fifo);
-    trunkrot(home.path()).arg("check").arg(&fifo).assert().failure().stderr(contains("pipe.toml").and(contains(FIFO)));
-    trunkrot(home.path()).arg("show").arg(&fifo).assert().failure().stderr(contains(FIFO));
-    trunkrot(home.path()).arg("list").assert().stdout(contains("pipe"));
-    trunkrot(home.path()).args(["--exercise", "pipe", "--hold", "1"]).assert().failure();
+    trunkrot(&home).arg("check").arg(&fifo).assert().failure().stderr(contains("pipe.toml").and(contains(FIFO)));
+    trunkrot(&home).arg("show").arg(&fifo).assert().failure().stderr(contains(FIFO));
+    trunkrot(&home).arg("list").assert().stdout(contains("pipe"));
+    trunkrot(&home).args(["--exercise", "pipe", "--hold", "1"]).assert().failure();
 }
 
 #[test]
 fn a_fifo_or_a_device_as_the_config_or_the_history_is_refused() {
-    let home = tempfile::tempdir().expect("temp dir");
-    mkfifo(&home.path().join("config/trunkrot/config.toml"));
-    trunkrot(home.path()).arg("config").assert().failure().stderr(contains("config.toml").and(contains(FIFO)));
+    let home = Home::new();
+    mkfifo(&home.config_dir().join("config.toml"));
+    trunkrot(&home).arg("config").assert().failure().stderr(contains("config.toml").and(contains(FIFO)));
 
-    let home = tempfile::tempdir().expect("temp dir");
-    mkfifo(&home.path().join("data/trunkrot/history.jsonl"));
-    trunkrot(home.path()).arg("history").assert().failure().stderr(contains("history.jsonl").and(contains(FIFO)));
+    let home = Home::new();
+    mkfifo(&home.history());
+    trunkrot(&home).arg("history").assert().failure().stderr(contains("history.jsonl").and(contains(FIFO)));
 
-    let home = tempfile::tempdir().expect("temp dir");
-    let dir = home.path().join("data/trunkrot");
+    let home = Home::new();
+    let dir = home.data_dir();
     fs::create_dir_all(&dir).expect("a dir");
     std::os::unix::fs::symlink("/dev/zero", dir.join("history.jsonl")).expect("a link");
-    trunkrot(home.path())
+    trunkrot(&home)
         .arg("history")
         .assert()
         .failure()
@@ -74,52 +64,52 @@ fn large_exercise() -> String {
 
 #[test]
 fn a_routine_of_two_thousand_entries_of_one_large_exercise_is_refused_at_once() {
-    let home = tempfile::tempdir().expect("temp dir");
-    fs::write(home.path().join("large.toml"), large_exercise()).expect("write");
+    let home = Home::new();
+    fs::write(home.join("large.toml"), large_exercise()).expect("write");
     let mut routine = String::from("name = \"Forever\"\n");
     for _ in 0..2000 {
         routine.push_str("[[exercise]]\nid = \"large.toml\"\nreps = 100\nsets = 20\n");
     }
     assert!(routine.len() > 100_000, "{}", routine.len());
-    let path = home.path().join("forever.toml");
+    let path = home.join("forever.toml");
     fs::write(&path, routine).expect("write");
-    trunkrot(home.path())
+    trunkrot(&home)
         .arg("check")
         .arg(&path)
         .assert()
         .failure()
         .stderr(contains("forever.toml:").and(contains("at most 50 `[[exercise]]` entries; this one has 2000")));
-    trunkrot(home.path()).arg("--routine").arg(&path).assert().code(1).stderr(contains("at most 50"));
+    trunkrot(&home).arg("--routine").arg(&path).assert().code(1).stderr(contains("at most 50"));
 }
 
 #[test]
 fn a_plan_longer_than_a_session_may_run_is_refused_before_it_is_laid_out() {
-    let home = tempfile::tempdir().expect("temp dir");
-    fs::write(home.path().join("large.toml"), large_exercise()).expect("write");
+    let home = Home::new();
+    fs::write(home.join("large.toml"), large_exercise()).expect("write");
     let routine = "name = \"Long\"\n".to_owned() + &"[[exercise]]\nid = \"large.toml\"\n".repeat(50);
-    let path = home.path().join("long.toml");
+    let path = home.join("long.toml");
     fs::write(&path, routine).expect("write");
     let too_long = || contains("this session would run").and(contains("at most 6 h"));
-    trunkrot(home.path()).arg("--routine").arg(&path).assert().code(1).stderr(too_long());
-    trunkrot(home.path()).args(["plan", "--routine"]).arg(&path).assert().code(1).stderr(too_long());
-    trunkrot(home.path()).arg("show").arg(&path).assert().code(1).stderr(too_long());
-    let large = home.path().join("large.toml");
-    trunkrot(home.path()).arg("--exercise").arg(&large).assert().code(1).stderr(too_long());
-    trunkrot(home.path()).arg("check").arg(&large).assert().success();
+    trunkrot(&home).arg("--routine").arg(&path).assert().code(1).stderr(too_long());
+    trunkrot(&home).args(["plan", "--routine"]).arg(&path).assert().code(1).stderr(too_long());
+    trunkrot(&home).arg("show").arg(&path).assert().code(1).stderr(too_long());
+    let large = home.join("large.toml");
+    trunkrot(&home).arg("--exercise").arg(&large).assert().code(1).stderr(too_long());
+    trunkrot(&home).arg("check").arg(&large).assert().success();
 }
 
 #[test]
 fn too_many_steps_and_too_long_a_cue_are_named_with_the_limit() {
-    let home = tempfile::tempdir().expect("temp dir");
+    let home = Home::new();
     let steps: Vec<String> = (1..=41).map(|n| format!("\"Step {n}.\"")).collect();
     let text = format!(
         "name = \"Many\"\nstart_position = \"Lie down.\"\nsteps = [{}]\n[timing]\nhold = 5\nreps = 2\n[cues]\nhold = [\"{}\"]\n",
         steps.join(", "),
         "x".repeat(201)
     );
-    let path = home.path().join("many.toml");
+    let path = home.join("many.toml");
     fs::write(&path, text).expect("write");
-    trunkrot(home.path()).arg("check").arg(&path).assert().failure().stderr(
+    trunkrot(&home).arg("check").arg(&path).assert().failure().stderr(
         contains("many.toml:3:")
             .and(contains("`steps` lists 41 steps; an exercise has at most 40"))
             .and(contains("`cues.hold[1]` is 201 characters long; a cue is at most 200")),

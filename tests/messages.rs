@@ -2,30 +2,20 @@
 //! control characters, the accepted range in words, the file and line to fix.
 
 use std::fs;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use predicates::prelude::*;
 use predicates::str::contains;
 
 mod support;
 
-use support::home::trunkrot;
-
-/// A fresh home of this suite's own.
-fn home(name: &str, config: Option<&str>) -> PathBuf {
-    support::home::home("messages", name, config)
-}
-
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stderr.clone()).expect("UTF-8")
-}
+use support::home::{Home, process, stderr, trunkrot};
 
 const SHORT: [&str; 8] = ["--plain", "--reps", "1", "--hold", "1", "--get-ready", "0", "--no-checkin"];
 
 #[test]
 fn a_bad_value_is_never_echoed_with_its_control_characters() {
-    let home = home("control", None);
+    let home = Home::new();
     for value in ["x\u{1b}]2;pwned\u{7}", "x\u{1b}[2J\ry", "1\u{9b}31m"] {
         let assert = trunkrot(&home).args(["--reps", value]).assert().code(2);
         let text = stderr(&assert);
@@ -39,7 +29,7 @@ fn a_bad_value_is_never_echoed_with_its_control_characters() {
 
 #[test]
 fn an_out_of_range_flag_says_what_it_takes_in_words() {
-    let home = home("range", None);
+    let home = Home::new();
     trunkrot(&home)
         .args(["--hold", "601"])
         .assert()
@@ -55,7 +45,7 @@ fn an_out_of_range_flag_says_what_it_takes_in_words() {
 
 #[test]
 fn durations_as_trunkrot_config_prints_them_are_accepted() {
-    let home = home("human", Some("hold = \"5 s\"\nrest = \"1 min 30 s\"\n"));
+    let home = Home::with_config("hold = \"5 s\"\nrest = \"1 min 30 s\"\n");
     let report =
         String::from_utf8(trunkrot(&home).arg("config").assert().success().get_output().stdout.clone()).expect("UTF-8");
     let hold = report.lines().find(|line| line.starts_with("hold")).expect("a hold row");
@@ -67,7 +57,7 @@ fn durations_as_trunkrot_config_prints_them_are_accepted() {
 
 #[test]
 fn a_data_dir_that_is_a_file_says_so() {
-    let home = home("datafile", None);
+    let home = Home::new();
     fs::write(home.join("data"), "not a folder").expect("a file");
     let assert = trunkrot(&home).args(SHORT).assert().code(1);
     let said = stderr(&assert);
@@ -77,7 +67,7 @@ fn a_data_dir_that_is_a_file_says_so() {
 
 #[test]
 fn a_voice_command_that_is_a_folder_says_so() {
-    let home = home("voicedir", None);
+    let home = Home::new();
     let config = format!("voice = true\nvoice_command = [\"{}\"]\n", home.display());
     fs::write(home.join("trunkrot/config.toml"), config).expect("a config");
     trunkrot(&home).args(SHORT).assert().success().stderr(contains("is a folder, not a program"));
@@ -85,7 +75,7 @@ fn a_voice_command_that_is_a_folder_says_so() {
 
 #[test]
 fn an_unknown_exercise_in_the_config_names_the_config_and_its_line() {
-    let home = home("unknown", Some("reps = 2\nexercise = \"glute-brige\"\n"));
+    let home = Home::with_config("reps = 2\nexercise = \"glute-brige\"\n");
     let path = home.join("trunkrot/config.toml");
     for args in [&["plan"][..], &["config"], &SHORT] {
         trunkrot(&home).args(args).assert().code(1).stderr(
@@ -102,15 +92,9 @@ fn an_unknown_exercise_in_the_config_names_the_config_and_its_line() {
 
 #[test]
 fn a_reader_that_goes_away_is_not_an_error() {
-    let home = home("pipe", None);
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("trunkrot"))
-        .arg("man")
-        .env("XDG_CONFIG_HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("trunkrot runs");
+    let home = Home::new();
+    let mut child =
+        process(&home).arg("man").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("trunkrot runs");
     drop(child.stdout.take());
     let output = child.wait_with_output().expect("trunkrot ends");
     assert!(output.status.success(), "{output:?}");
@@ -120,7 +104,7 @@ fn a_reader_that_goes_away_is_not_an_error() {
 #[test]
 fn a_relative_exercise_path_in_the_config_is_read_beside_the_config() {
     let mine = "name = \"My stretch\"\nstart_position = \"Sit tall.\"\nsteps = [\"Reach up.\"]\n\n[timing]\nhold = 4\nreps = 1\nget_ready = 0\ntransition = 0\n";
-    let home = home("relative", Some("exercise = \"mine.toml\"\n"));
+    let home = Home::with_config("exercise = \"mine.toml\"\n");
     fs::write(home.join("trunkrot/mine.toml"), mine).expect("an exercise");
     let elsewhere = std::env::temp_dir();
     let plan = trunkrot(&home).arg("plan").current_dir(&elsewhere).assert().success();

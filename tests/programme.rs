@@ -2,27 +2,18 @@
 //! as a calendar, writing one from flags, and ending it. Each test has a home of its own.
 
 use std::fs;
-use std::path::PathBuf;
 
 use predicates::str::contains;
 
 mod support;
 
-use support::home::trunkrot;
-
-fn home(name: &str, config: Option<&str>) -> PathBuf {
-    support::home::home("programme", name, config)
-}
-
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
-}
+use support::home::{Home, stdout, trunkrot};
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/exercises/programmes/low-back-6-weeks.toml");
 
 #[test]
 fn the_example_installs_reads_in_words_and_as_a_calendar_and_ends() {
-    let home = home("example", None);
+    let home = Home::new();
     trunkrot(&home).arg("programme").assert().code(1).stderr(contains("no programme is in effect"));
     let installed = stdout(&trunkrot(&home).args(["programme", "install", EXAMPLE]).assert().success());
     assert!(installed.starts_with("Installed Low back, first six weeks: 6 weeks from "), "{installed}");
@@ -48,7 +39,7 @@ fn the_example_installs_reads_in_words_and_as_a_calendar_and_ends() {
 
 #[test]
 fn new_writes_one_from_flags_and_without_flags_or_a_terminal_says_which_it_needs() {
-    let home = home("new", None);
+    let home = Home::new();
     let save = home.join("saved.toml");
     let args = ["programme", "new", "--exercise", "knee-to-chest", "--reps", "6", "--times-a-day", "2", "--weeks", "4"];
     let written = stdout(&trunkrot(&home).args(args).arg("--save").arg(&save).assert().success());

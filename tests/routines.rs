@@ -1,38 +1,17 @@
 //! Routines as a user meets them: the shipped `low-back` driven through a whole simulated
 //! session, user routines with per-exercise overrides, and a routine naming a missing exercise.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use trunkrot::domain::session::{Session, State};
 use trunkrot::domain::settings::{self, Environment, Given};
 use trunkrot::shell::catalog;
 
-/// A fresh config home for one test, with files under `trunkrot/`.
-fn config_home(test: &str, files: &[(&str, &str)]) -> PathBuf {
-    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("routines-{test}"));
-    let _ = fs::remove_dir_all(&home);
-    for (name, text) in files {
-        let path = home.join("trunkrot").join(name);
-        fs::create_dir_all(path.parent().expect("a parent")).expect("a temp dir");
-        fs::write(path, text).expect("a temp file");
-    }
-    home
-}
+mod support;
 
-fn trunkrot(home: &Path) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("trunkrot");
-    command.env("XDG_CONFIG_HOME", home).env("XDG_DATA_HOME", home.join("data")).timeout(Duration::from_secs(30));
-    command
-}
-
-fn stdout_of(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
-}
+use support::home::{Home, stdout, trunkrot};
 
 const MORNING: &str = r#"
 name = "Morning"
@@ -99,13 +78,13 @@ fn the_shipped_routine_runs_every_exercise_in_order_to_the_planned_end() {
 
 #[test]
 fn overrides_apply_per_exercise_and_flags_override_them_all() {
-    let home = config_home("overrides", &[("routines/morning.toml", MORNING), ("routines/mine.toml", MINE)]);
-    let timeline = stdout_of(&trunkrot(&home).args(["plan", "--routine", "morning"]).assert().success());
+    let home = Home::new().with("routines/morning.toml", MORNING).with("routines/mine.toml", MINE);
+    let timeline = stdout(&trunkrot(&home).args(["plan", "--routine", "morning"]).assert().success());
     assert!(timeline.contains("Pelvic tilt: 2 reps, hold 3 s"), "{timeline}");
     assert!(timeline.contains("Lower trunk rotation: 1 rep per side, hold 5 s"), "{timeline}");
     assert!(timeline.contains("My stretch: 1 rep, hold 4 s"), "a path relative to the routine file: {timeline}");
     assert!(timeline.contains("rest 20 s: Next: Lower trunk rotation."), "{timeline}");
-    let flagged = stdout_of(
+    let flagged = stdout(
         &trunkrot(&home).args(["plan", "--routine", "morning", "--hold", "6", "--rest", "7"]).assert().success(),
     );
     assert!(flagged.contains("Pelvic tilt: 2 reps, hold 6 s"), "{flagged}");
@@ -115,8 +94,8 @@ fn overrides_apply_per_exercise_and_flags_override_them_all() {
 
 #[test]
 fn a_plain_routine_session_names_each_exercise_as_it_starts() {
-    let home = config_home("plain", &[]);
-    let output = stdout_of(
+    let home = Home::new();
+    let output = stdout(
         &trunkrot(&home)
             .args(["--routine", "low-back", "--reps", "1", "--hold", "1", "--get-ready", "0", "--transition", "0"])
             .args(["--rest", "0", "--plain"])
@@ -134,7 +113,7 @@ fn a_plain_routine_session_names_each_exercise_as_it_starts() {
         ]
     );
     assert!(output.contains("Pelvic tilt, Knee to chest, Lower trunk rotation, Glute bridge: completed"), "{output}");
-    let history = stdout_of(&trunkrot(&home).args(["history", "--json"]).assert().success());
+    let history = stdout(&trunkrot(&home).args(["history", "--json"]).assert().success());
     let records: Vec<&str> = history.lines().filter(|line| line.starts_with('{')).collect();
     assert_eq!(records.len(), 1, "one session for the whole routine: {history}");
     assert!(records[0].contains(r#""routine":"low-back""#), "tagged with the routine: {}", records[0]);
@@ -143,7 +122,7 @@ fn a_plain_routine_session_names_each_exercise_as_it_starts() {
         let at = rest.find(&format!(r#""id":"{id}""#)).unwrap_or_else(|| panic!("{id} in order: {}", records[0]));
         rest = &rest[at..];
     }
-    let csv = stdout_of(&trunkrot(&home).args(["history", "--csv"]).assert().success());
+    let csv = stdout(&trunkrot(&home).args(["history", "--csv"]).assert().success());
     let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|row| row.split(',').collect()).collect();
     assert_eq!(rows.len(), 4, "a row per exercise: {csv}");
     assert!(rows.iter().all(|row| row[0] == rows[0][0] && !row[0].is_empty()), "one session column: {csv}");
@@ -154,7 +133,7 @@ fn a_plain_routine_session_names_each_exercise_as_it_starts() {
 #[test]
 fn a_routine_naming_a_missing_exercise_is_refused_by_name() {
     let broken = MORNING.replace("\"lower-trunk-rotation\"", "\"lower-trunk-rotatoin\"");
-    let home = config_home("missing", &[("routines/broken.toml", &broken)]);
+    let home = Home::new().with("routines/broken.toml", &broken);
     let path = home.join("trunkrot/routines/broken.toml");
     trunkrot(&home).arg("check").arg(&path).assert().code(1).stderr(
         contains("broken.toml:12:6: no exercise `lower-trunk-rotatoin`, did you mean `lower-trunk-rotation`?")
@@ -173,33 +152,32 @@ fn check_tells_a_routine_by_its_content_not_its_spelling() {
     let quoted =
         "\"name\" = \"Quoted\"\n\n[[\"exercise\"]]\n\"id\" = \"pelvic-tilt\"\n\n[[ exercise ]]\nid = \"cat-cow\"\n";
     let inline = "name = \"Inline\"\nexercise = [{ id = \"pelvic-tilt\" }, { id = \"glute-bridge\" }]\n";
-    let home = config_home("quoted", &[("routines/quoted.toml", quoted), ("routines/inline.toml", inline)]);
+    let home = Home::new().with("routines/quoted.toml", quoted).with("routines/inline.toml", inline);
     for name in ["quoted", "inline"] {
         let path = home.join(format!("trunkrot/routines/{name}.toml"));
         trunkrot(&home).arg("check").arg(&path).assert().success().stdout(contains("ok "));
-        let show = stdout_of(&trunkrot(&home).args(["show", name]).assert().success());
+        let show = stdout(&trunkrot(&home).args(["show", name]).assert().success());
         assert!(show.contains("1. Pelvic tilt (pelvic-tilt)"), "shown as a routine: {show}");
     }
-    let show =
-        stdout_of(&trunkrot(&home).arg("show").arg(home.join("trunkrot/routines/quoted.toml")).assert().success());
+    let show = stdout(&trunkrot(&home).arg("show").arg(home.join("trunkrot/routines/quoted.toml")).assert().success());
     assert!(show.contains("2. Cat-cow") || show.contains("(cat-cow)"), "a path to a routine: {show}");
 }
 
 #[test]
 fn list_show_and_check_know_routines() {
-    let home = config_home("list", &[("routines/morning.toml", MORNING), ("routines/mine.toml", MINE)]);
-    let ids = stdout_of(&trunkrot(&home).args(["list", "--routines"]).assert().success());
+    let home = Home::new().with("routines/morning.toml", MORNING).with("routines/mine.toml", MINE);
+    let ids = stdout(&trunkrot(&home).args(["list", "--routines"]).assert().success());
     assert_eq!(ids, "low-back\nmine\nmorning\n", "mine.toml is not a routine, and says so in the full list");
-    let list = stdout_of(&trunkrot(&home).arg("list").assert().success());
+    let list = stdout(&trunkrot(&home).arg("list").assert().success());
     let routines = list.split("\nRoutines").nth(1).expect("a routines section");
     assert!(routines.contains("low-back") && routines.contains("morning   Morning: Three for the morning."), "{list}");
     assert!(routines.contains("mine      error:"), "{list}");
-    let show = stdout_of(&trunkrot(&home).args(["show", "low-back"]).assert().success());
+    let show = stdout(&trunkrot(&home).args(["show", "low-back"]).assert().success());
     assert!(show.contains("1. Pelvic tilt (pelvic-tilt): 8 reps, hold 5 s"), "{show}");
     trunkrot(&home).args(["check", "../exercises/routines/low-back.toml"]).current_dir("tests").assert().success();
     trunkrot(&home).args(["--routine", "nope"]).assert().code(1).stderr(contains("no routine `nope`"));
     trunkrot(&home).args(["--routine", "low-back", "--exercise", "cat-cow"]).assert().code(2);
-    let total = stdout_of(&trunkrot(&home).args(["plan", "--routine", "low-back"]).assert().success());
+    let total = stdout(&trunkrot(&home).args(["plan", "--routine", "low-back"]).assert().success());
     assert!(total.ends_with("total 479 s\n"), "{total}");
 }
 
@@ -207,25 +185,25 @@ fn list_show_and_check_know_routines() {
 fn the_config_fills_what_neither_the_flags_nor_the_routine_say() {
     let no_rest = MORNING.replace("rest = 20\n", "");
     let config = "reps = 4\nrest = 9\n[exercise.mine]\nreps = 5\n[exercise.pelvic-tilt]\nreps = 12\n";
-    let home = config_home(
-        "config",
-        &[("routines/morning.toml", &no_rest), ("routines/mine.toml", MINE), ("config.toml", config)],
-    );
-    let timeline = stdout_of(&trunkrot(&home).args(["plan", "--routine", "morning"]).assert().success());
+    let home = Home::new()
+        .with("routines/morning.toml", &no_rest)
+        .with("routines/mine.toml", MINE)
+        .with("config.toml", config);
+    let timeline = stdout(&trunkrot(&home).args(["plan", "--routine", "morning"]).assert().success());
     assert!(timeline.contains("Pelvic tilt: 2 reps, hold 3 s"), "the routine's own reps win: {timeline}");
     assert!(timeline.contains("My stretch: 5 reps, hold 4 s"), "its own table fills the gap: {timeline}");
     assert!(
         timeline.contains("Lower trunk rotation: 1 rep per side"),
         "the top's reps are the default exercise's, under the routine's own: {timeline}"
     );
-    let no_own = config_home("config-top", &[("exercises/mine.toml", MINE), ("config.toml", "reps = 4\n")]);
-    let alone = stdout_of(&trunkrot(&no_own).args(["plan", "--exercise", "mine"]).assert().success());
+    let no_own = Home::new().with("exercises/mine.toml", MINE).with("config.toml", "reps = 4\n");
+    let alone = stdout(&trunkrot(&no_own).args(["plan", "--exercise", "mine"]).assert().success());
     assert!(alone.contains("My stretch: 1 rep, hold 4 s"), "the top's reps never leak into another: {alone}");
     assert!(timeline.contains("rest 9 s: Next: Lower trunk rotation."), "the config's rest: {timeline}");
-    let with_rest = config_home(
-        "config-rest",
-        &[("routines/morning.toml", MORNING), ("routines/mine.toml", MINE), ("config.toml", "rest = 9\n")],
-    );
-    let timeline = stdout_of(&trunkrot(&with_rest).args(["plan", "--routine", "morning"]).assert().success());
+    let with_rest = Home::new()
+        .with("routines/morning.toml", MORNING)
+        .with("routines/mine.toml", MINE)
+        .with("config.toml", "rest = 9\n");
+    let timeline = stdout(&trunkrot(&with_rest).args(["plan", "--routine", "morning"]).assert().success());
     assert!(timeline.contains("rest 20 s: Next: Lower trunk rotation."), "the routine's rest wins: {timeline}");
 }

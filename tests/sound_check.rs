@@ -2,29 +2,15 @@
 //! with its name, and reports what it could not play or say with exit code 1.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod support;
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trunkrot-sound-check-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(dir.join("config/trunkrot")).expect("a temporary folder");
-    fs::create_dir_all(dir.join("bin")).expect("a temporary folder");
-    dir
-}
+use support::home::{Home, trunkrot};
 
-fn check(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = cargo_bin_cmd!("trunkrot")
-        .arg("sound-check")
-        .args(args)
-        .env("PATH", dir.join("bin"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .timeout(Duration::from_secs(90))
-        .output()
-        .expect("trunkrot runs");
+fn check(dir: &Home, args: &[&str]) -> (i32, String) {
+    let output =
+        trunkrot(dir).arg("sound-check").args(args).env("PATH", dir.join("bin")).output().expect("trunkrot runs");
     (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
@@ -33,7 +19,8 @@ fn check(dir: &Path, args: &[&str]) -> (i32, String) {
 #[test]
 fn every_pattern_is_played_with_its_name_and_failures_are_reported() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = temp_dir("players");
+    let dir = Home::new();
+    fs::create_dir_all(dir.join("bin")).expect("a folder for the players");
     let log = dir.join("played");
     let player = dir.join("bin/paplay");
     fs::write(&player, format!("#!/bin/sh\necho \"${{1##*/}}\" >> '{}'\n", log.display())).expect("a player");
@@ -54,7 +41,7 @@ fn every_pattern_is_played_with_its_name_and_failures_are_reported() {
     let script = dir.join("speak.sh");
     fs::write(&script, "exit 3\n").expect("a script");
     let config = format!("voice = true\nvoice_command = [\"/bin/sh\", \"{}\"]\n", script.display());
-    fs::write(dir.join("config/trunkrot/config.toml"), config).expect("a config");
+    dir.file("config.toml", config);
     let (code, out) = check(&dir, &["--bell", "tones"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("problem: No tones: none of pw-play, paplay, aplay, afplay found"), "{out}");

@@ -2,17 +2,12 @@
 //! every utterance of a short plain session.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod support;
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trunkrot-voice-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
-}
+use support::home::{Home, trunkrot};
 
 /// Waits for the speech log to hold `last`: speech runs on its own and may finish after
 /// trunkrot has exited. Gives up after a generous bound rather than hanging.
@@ -20,7 +15,7 @@ fn spoken(log: &Path, last: &str) -> String {
     let started = Instant::now();
     loop {
         let text = fs::read_to_string(log).unwrap_or_default();
-        if text.contains(last) || started.elapsed() > Duration::from_secs(10) {
+        if text.contains(last) || started.elapsed() > Duration::from_secs(60) {
             return text;
         }
         std::thread::sleep(Duration::from_millis(50));
@@ -32,7 +27,7 @@ fn spoken(log: &Path, last: &str) -> String {
 #[test]
 fn a_plain_session_with_voice_speaks_each_cue_through_the_first_speech_command_on_path() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = temp_dir("path");
+    let dir = Home::new();
     let bin = dir.join("bin");
     fs::create_dir_all(&bin).unwrap();
     let log = dir.join("spoken.txt");
@@ -41,12 +36,9 @@ fn a_plain_session_with_voice_speaks_each_cue_through_the_first_speech_command_o
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
     let path = std::env::join_paths([bin.as_path(), Path::new("/usr/bin"), Path::new("/bin")]).unwrap();
 
-    let output = cargo_bin_cmd!("trunkrot")
+    let output = trunkrot(&dir)
         .args(["--plain", "--voice", "--hold", "1", "--reps", "1", "--get-ready", "0", "--transition", "0"])
         .env("PATH", path)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .timeout(Duration::from_secs(20))
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
