@@ -7,15 +7,16 @@
 //! 30-minute session instead of a 1-minute one. It prints figures and asserts nothing: a
 //! benchmark, not a test.
 
-#[path = "../tests/support/pty.rs"]
-mod pty;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use pty::Pty;
+use support::home::{Home, process};
+use support::pty::Pty;
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{self, Overrides, Plan};
 
@@ -52,11 +53,10 @@ fn plain_schedule(long: bool) {
     };
     let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
     let plan = Plan::new(exercise, &overrides);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trunkrot"))
+    let home = Home::new();
+    let mut child = process(&home)
         .args(["--plain", "--quiet", "--reps", &reps.to_string(), "--hold", &hold.to_string()])
         .args(["--transition", &transition.to_string(), "--get-ready", &get_ready.to_string()])
-        .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/bench-config"))
-        .env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/bench-data"))
         .stdout(Stdio::piped())
         .spawn()
         .expect("the binary starts");

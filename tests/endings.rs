@@ -4,37 +4,26 @@
 
 mod support;
 
-use std::path::Path;
 use std::process::Command;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
-use support::pty::Pty;
+use support::pty::{Pty, TIMEOUT};
 use trunkrot::domain::checkin::Pain;
-use trunkrot::history::{self, Record};
+use trunkrot::history::Record;
 
-/// Long enough for a loaded two-core machine; a passing test never waits this long.
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-/// Short holds with no get-ready or moves: the left hold is done a second in.
-const SHORT_HOLDS: [&str; 9] = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "5", "--quiet"];
-
-/// The records of the history under `data`, amendments applied.
-fn records(data: &Path) -> Vec<Record> {
-    let bytes = std::fs::read(data.join("trunkrot").join(history::FILE_NAME)).unwrap_or_default();
-    let history = history::read(&bytes);
-    assert_eq!(history.skipped, vec![], "every line whole");
-    history.records
-}
+/// Short holds with no get-ready or moves: the left hold is done a second in, and the session
+/// runs on for minutes, so however slow the machine it is still running when the test ends it.
+const SHORT_HOLDS: [&str; 9] = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "60", "--quiet"];
 
 /// The header's words once a phase of the right side has begun (a hold's last seconds already
 /// name the right side as what comes next).
 const ON_THE_RIGHT: &str = "RIGHT · rep";
 
 /// Waits until the left hold is done: the right side is on screen.
-fn past_the_first_hold(args: &[&str], data: &Path) -> Pty {
-    let pty = Pty::spawn_with_data(args, data);
+fn past_the_first_hold(args: &[&str]) -> Pty {
+    let pty = Pty::spawn(args);
     pty.expect_text(ON_THE_RIGHT, TIMEOUT);
     pty
 }
@@ -46,57 +35,56 @@ fn left_done(record: &Record) -> u32 {
 #[test]
 fn closing_the_window_during_a_hold_or_paused_keeps_the_session() {
     for pause in [false, true] {
-        let data = tempfile::tempdir().expect("a temp dir");
-        let mut pty = past_the_first_hold(
-            &["--get-ready", "0", "--transition", "0", "--hold", "3", "--reps", "3", "--quiet"],
-            data.path(),
-        );
+        let mut pty = past_the_first_hold(&SHORT_HOLDS);
         if pause {
             pty.send(" ");
             pty.expect_text("PAUSED", TIMEOUT);
         }
         let status = pty.close(TIMEOUT).expect("the process ends when its terminal closes");
         assert_ne!(status.exit_code(), 101, "no panic on the way out");
-        let kept = records(data.path());
+        let kept = pty.home().records();
         assert_eq!(kept.len(), 1, "paused: {pause}; exit {status:?}");
         assert!(!kept[0].completed());
-        assert_eq!(left_done(&kept[0]), 1);
+        // One left hold was seen done; a slow machine may have done more before the close.
+        assert!(left_done(&kept[0]) >= 1, "{:?}", kept[0]);
     }
 }
 
 #[test]
 fn closing_the_window_while_getting_ready_again_keeps_the_session() {
-    let data = tempfile::tempdir().expect("a temp dir");
-    let args = ["--get-ready", "30", "--transition", "3", "--hold", "1", "--reps", "3", "--quiet"];
-    let mut pty = Pty::spawn_with_data(&args, data.path());
+    // Moves far longer than the test: keys move it from phase to phase, and only the 1 s hold
+    // ends by itself.
+    let args = ["--get-ready", "30", "--transition", "60", "--hold", "1", "--reps", "3", "--quiet"];
+    let mut pty = Pty::spawn(&args);
     pty.expect_text("READY", TIMEOUT);
-    pty.send("s");
+    // Past the get-ready and the left move; the left hold runs out into the right move.
+    pty.send("ss");
     pty.expect_text(ON_THE_RIGHT, TIMEOUT);
-    // Back from the right side's move, over the left hold and move, to the get-ready.
-    pty.send("bbb");
-    assert!(
-        pty.wait_until(TIMEOUT, |screen| screen.contents().contains("READY")
-            && !screen.contents().contains(ON_THE_RIGHT)),
-        "{}",
-        pty.contents()
-    );
+    // Back over the left hold and move to the get-ready. Each b goes back a phase, or restarts
+    // the phase on screen if it began a while ago (a slow machine): press it until it is there.
+    let ready =
+        |screen: &vt100::Screen| screen.contents().contains("READY") && !screen.contents().contains(ON_THE_RIGHT);
+    let give_up = Instant::now() + TIMEOUT;
+    while !pty.wait_until(Duration::from_millis(300), ready) {
+        assert!(Instant::now() < give_up, "never back to the get-ready: {}", pty.contents());
+        pty.send("b");
+    }
     pty.close(TIMEOUT).expect("the process ends when its terminal closes");
-    let kept = records(data.path());
+    let kept = pty.home().records();
     assert_eq!(kept.len(), 1);
     assert_eq!(left_done(&kept[0]), 1);
 }
 
 #[test]
 fn closing_the_window_on_the_done_screen_keeps_the_session_and_the_answer_given() {
-    let data = tempfile::tempdir().expect("a temp dir");
     let args = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1", "--quiet"];
-    let mut pty = Pty::spawn_with_data(&args, data.path());
+    let mut pty = Pty::spawn(&args);
     pty.expect_text("How much", TIMEOUT);
     pty.send("5");
     pty.expect_text("How hard", TIMEOUT);
     let status = pty.close(TIMEOUT).expect("the process ends when its terminal closes");
     assert_ne!(status.exit_code(), 101, "no panic on the way out");
-    let kept = records(data.path());
+    let kept = pty.home().records();
     assert_eq!(kept.len(), 1);
     assert!(kept[0].completed());
     assert_eq!((kept[0].checkin.pain, kept[0].checkin.effort), (Pain::new(5), None));
@@ -119,14 +107,13 @@ fn each_terminating_signal_restores_the_terminal_saves_and_exits_128_plus_it() {
         .iter()
         .map(|&(name, number)| {
             thread::spawn(move || {
-                let data = tempfile::tempdir().expect("a temp dir");
-                let mut pty = past_the_first_hold(&SHORT_HOLDS, data.path());
+                let mut pty = past_the_first_hold(&SHORT_HOLDS);
                 let sent = Command::new("kill").args(["-s", name, &pty.pid().to_string()]).status().expect("kill runs");
                 assert!(sent.success());
                 let status = pty.wait_exit(TIMEOUT).expect("the process exits");
                 assert_eq!(status.exit_code(), 128 + number as u32, "SIG{name}: {status:?}");
                 pty.expect_restored(TIMEOUT);
-                assert_eq!(records(data.path()).len(), 1, "SIG{name} keeps the session");
+                assert_eq!(pty.home().records().len(), 1, "SIG{name} keeps the session");
             })
         })
         .collect();
@@ -138,13 +125,12 @@ fn each_terminating_signal_restores_the_terminal_saves_and_exits_128_plus_it() {
 #[test]
 fn q_and_ctrl_c_save_and_exit_0_and_130() {
     for (key, code) in [("q", 0), ("\x03", 130)] {
-        let data = tempfile::tempdir().expect("a temp dir");
-        let mut pty = past_the_first_hold(&SHORT_HOLDS, data.path());
+        let mut pty = past_the_first_hold(&SHORT_HOLDS);
         pty.send(key);
         let status = pty.wait_exit(TIMEOUT).expect("the process exits");
         assert_eq!(status.exit_code(), code, "{key:?}: {status:?}");
         pty.expect_restored(TIMEOUT);
-        let kept = records(data.path());
+        let kept = pty.home().records();
         assert_eq!(kept.len(), 1, "{key:?}");
         assert!(left_done(&kept[0]) >= 1);
     }

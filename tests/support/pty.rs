@@ -1,11 +1,11 @@
 //! The real binary in a pseudo-terminal, with its screen kept by a vt100 parser: shared by the
-//! end-to-end tests and the process benchmark.
+//! end-to-end tests and the process benchmark. Every wait here is for what the screen or the
+//! process shows, with a time-out only as a last guard.
 
 // Each crate that includes this uses only part of it.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
@@ -13,16 +13,40 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
+use super::home::{Home, UNSET};
+
 /// The device attributes query, which every real terminal answers at once, and this one's
 /// answer (a VT220-class terminal). trunkrot's `auto` theme sends it after its background query
 /// and stops waiting when it is answered, as it is in any real terminal.
-const ATTRIBUTES_QUERY: &[u8] = b"\x1b[c";
-const ATTRIBUTES_ANSWER: &[u8] = b"\x1b[?62;22c";
+pub const ATTRIBUTES_QUERY: &[u8] = b"\x1b[c";
+pub const ATTRIBUTES_ANSWER: &[u8] = b"\x1b[?62;22c";
+
+/// A last guard for every wait on the screen or the process: far longer than anything takes on
+/// a loaded machine, so only a real failure reaches it; a passing test never waits this long.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// How often a wait looks at the screen again.
 const POLL: Duration = Duration::from_millis(20);
 
-/// A running `trunkrot` in a pseudo-terminal, 80x24 unless sized otherwise.
+/// The terminal a test runs the program in: its size, the variables it sets, and what it answers
+/// to the queries the program writes.
+pub struct Terminal {
+    pub cols: u16,
+    pub rows: u16,
+    /// Variables beyond the home's, e.g. `COLORFGBG`.
+    pub env: Vec<(&'static str, &'static str)>,
+    /// Each query (as the program writes it) with the terminal's answer, sent the first time the
+    /// query is seen. By default only the device attributes are answered, as every terminal does.
+    pub answers: Vec<(&'static [u8], &'static [u8])>,
+}
+
+impl Default for Terminal {
+    fn default() -> Terminal {
+        Terminal { cols: 80, rows: 24, env: Vec::new(), answers: vec![(ATTRIBUTES_QUERY, ATTRIBUTES_ANSWER)] }
+    }
+}
+
+/// A running `trunkrot` (or a shell) in a pseudo-terminal, in a fresh [`Home`] of its own.
 pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Both `None` once the terminal is closed.
@@ -35,43 +59,54 @@ pub struct Pty {
     first_content_at: Arc<OnceLock<Instant>>,
     /// Tells the reader thread to drop its end of the terminal after its next read.
     closing: Arc<AtomicBool>,
+    /// The queries the program has written, of those the terminal answers.
+    asked: Arc<Mutex<Vec<&'static [u8]>>>,
+    home: Home,
 }
 
 impl Pty {
     /// Starts the binary with `args` in a fresh 80x24 terminal.
     pub fn spawn(args: &[&str]) -> Pty {
-        Pty::spawn_with_data(args, Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data")))
-    }
-
-    /// Starts the binary with `args` in a fresh 80x24 terminal, its history under `data`.
-    pub fn spawn_with_data(args: &[&str], data: &Path) -> Pty {
-        Pty::spawn_program(env!("CARGO_BIN_EXE_trunkrot"), args, data, 80, 24)
+        Pty::spawn_in(args, &Terminal::default())
     }
 
     /// Starts the binary with `args` in a fresh terminal of `cols` x `rows`.
     pub fn spawn_sized(args: &[&str], cols: u16, rows: u16) -> Pty {
-        let data = Path::new(concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-data"));
-        Pty::spawn_program(env!("CARGO_BIN_EXE_trunkrot"), args, data, cols, rows)
+        Pty::spawn_in(args, &Terminal { cols, rows, ..Terminal::default() })
+    }
+
+    /// Starts the binary with `args` in `terminal`.
+    pub fn spawn_in(args: &[&str], terminal: &Terminal) -> Pty {
+        Pty::spawn_program(env!("CARGO_BIN_EXE_trunkrot"), args, terminal)
     }
 
     /// Starts an interactive bash with job control in an 80x24 terminal, for the binary to be
-    /// run from as a user does (`$TRUNKROT` names it), its history under `data`.
-    pub fn spawn_shell(data: &Path) -> Pty {
-        Pty::spawn_program("bash", &["--norc", "--noprofile", "-i"], data, 80, 24)
+    /// run from as a user does (`$TRUNKROT` names it).
+    pub fn spawn_shell() -> Pty {
+        Pty::spawn_program("bash", &["--norc", "--noprofile", "-i"], &Terminal::default())
     }
 
-    fn spawn_program(program: &str, args: &[&str], data: &Path, cols: u16, rows: u16) -> Pty {
+    fn spawn_program(program: &str, args: &[&str], terminal: &Terminal) -> Pty {
+        let (cols, rows) = (terminal.cols, terminal.rows);
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
+        let home = Home::new();
         let mut command = CommandBuilder::new(program);
         command.args(args);
+        // Its config and history in its own home, as `trunkrot()` runs it.
+        for (name, value) in home.vars() {
+            command.env(name, value);
+        }
+        for name in UNSET {
+            command.env_remove(name);
+        }
         command.env("TERM", "xterm-256color");
         command.env("PS1", "$ ");
         command.env("TRUNKROT", env!("CARGO_BIN_EXE_trunkrot"));
-        // Its config and history stay away from the user's own.
-        command.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-config"));
-        command.env("XDG_DATA_HOME", data);
+        for (name, value) in &terminal.env {
+            command.env(name, value);
+        }
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal of at least 1x1");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let first_content_at = Arc::new(OnceLock::new());
@@ -79,23 +114,35 @@ impl Pty {
         let writer: Arc<Mutex<Option<Box<dyn Write + Send>>>> =
             Arc::new(Mutex::new(Some(pair.master.take_writer().expect("a writer"))));
         let spawned_at = Instant::now();
-        let child = pair.slave.spawn_command(command).expect("the binary starts");
+        let child = pair.slave.spawn_command(command).expect("the program starts");
         drop(pair.slave);
         let (screen, first) = (Arc::clone(&parser), Arc::clone(&first_content_at));
         let closing = Arc::new(AtomicBool::new(false));
         let close = Arc::clone(&closing);
         let answering = Arc::clone(&writer);
+        let asked = Arc::new(Mutex::new(Vec::new()));
+        let was_asked = Arc::clone(&asked);
+        let answers = terminal.answers.clone();
         thread::spawn(move || {
+            let mut seen: Vec<u8> = Vec::new();
             let mut buf = [0u8; 8192];
             while let Ok(n @ 1..) = reader.read(&mut buf) {
                 if close.load(Ordering::SeqCst) {
                     break;
                 }
-                if buf[..n].windows(ATTRIBUTES_QUERY.len()).any(|window| window == ATTRIBUTES_QUERY)
-                    && let Some(writer) = answering.lock().expect("the writer").as_mut()
-                {
-                    let _ = writer.write_all(ATTRIBUTES_ANSWER).and_then(|()| writer.flush());
+                // A query may come in two reads: look from a little before this one.
+                let from = seen.len().saturating_sub(16);
+                seen.extend_from_slice(&buf[..n]);
+                let mut asked = was_asked.lock().expect("the queries");
+                for (query, answer) in &answers {
+                    if !asked.contains(query) && seen[from..].windows(query.len()).any(|window| window == *query) {
+                        asked.push(query);
+                        if let Some(writer) = answering.lock().expect("the writer").as_mut() {
+                            let _ = writer.write_all(answer).and_then(|()| writer.flush());
+                        }
+                    }
                 }
+                drop(asked);
                 let mut parser = screen.lock().expect("the parser");
                 parser.process(&buf[..n]);
                 if first.get().is_none() && !parser.screen().contents().trim().is_empty() {
@@ -103,7 +150,22 @@ impl Pty {
                 }
             }
         });
-        Pty { parser, master: Some(pair.master), writer, child, spawned_at, first_content_at, closing }
+        Pty { parser, master: Some(pair.master), writer, child, spawned_at, first_content_at, closing, asked, home }
+    }
+
+    /// The home the program runs in: its config and its history.
+    pub fn home(&self) -> &Home {
+        &self.home
+    }
+
+    /// Whether the program has written `query`, one of those the terminal answers.
+    pub fn asked(&self, query: &[u8]) -> bool {
+        self.asked.lock().expect("the queries").contains(&query)
+    }
+
+    /// The screen as it is now.
+    pub fn screen(&self) -> vt100::Screen {
+        self.parser.lock().expect("the parser").screen().clone()
     }
 
     /// Closes the terminal, as closing its window does, and waits for the process to end.
