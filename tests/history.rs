@@ -271,7 +271,7 @@ fn writer_strategy() -> impl Strategy<Value = Writer> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(support::seeds::config(12))]
 
     /// Any mix of writers appending at once, some killed with SIGKILL at any moment: every record
     /// read back is one that was written, whole; the writers left alone have every record in the

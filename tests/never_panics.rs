@@ -2,6 +2,8 @@
 //! diagnostics, never a panic. Arbitrary bytes, and arbitrary mutations of the shipped files
 //! (which reach far deeper into the checks than random bytes do).
 
+mod support;
+
 use proptest::prelude::*;
 use trunkrot::domain::exercise::{self, BUILT_IN};
 
@@ -66,7 +68,7 @@ fn apply(bytes: &mut Vec<u8>, edit: &Edit) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(support::seeds::config(256))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

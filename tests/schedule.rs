@@ -4,6 +4,8 @@
 
 use std::time::{Duration, Instant};
 
+mod support;
+
 use proptest::prelude::*;
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{Overrides, Plan};
@@ -47,6 +49,8 @@ fn pausing_action() -> impl Strategy<Value = Action> {
 }
 
 proptest! {
+    #![proptest_config(support::seeds::config(256))]
+
     #[test]
     fn pausing_actions_move_the_end_by_exactly_the_time_paused(
         steps in prop::collection::vec((0u64..20_000, pausing_action()), 0..40),
@@ -116,4 +120,36 @@ fn suspend_then_continue_counts_no_time_while_stopped() {
     let resumed = stopped + Duration::from_secs(700);
     app.handle(Action::Session(Command::TogglePause), resumed);
     assert_eq!(run_to_the_end(&mut app), t0 + app.session.plan().total() + Duration::from_secs(700));
+}
+
+/// Where a `proptest!` block in `text` does not keep its failures' seeds: the config it opens
+/// with must be [`support::seeds::config`] (or name `WithSource` persistence itself).
+fn blocks_without_seeds(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let keeps = |line: &str| {
+        line.contains("proptest_config(") && (line.contains("seeds::config(") || line.contains("WithSource("))
+    };
+    (0..lines.len())
+        .filter(|&at| lines[at].trim() == "proptest! {")
+        .filter(|&at| !lines[at + 1..].iter().find(|line| !line.trim().is_empty()).is_some_and(|line| keeps(line)))
+        .map(|at| at + 1)
+        .collect()
+}
+
+#[test]
+fn every_property_test_in_the_tree_keeps_its_seeds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for file in support::source::rust_files(&root.join("tests"))
+        .into_iter()
+        .chain(support::source::rust_files(&root.join("src")))
+    {
+        let text = std::fs::read_to_string(&file).expect("a source file");
+        found.extend(blocks_without_seeds(&text).into_iter().map(|line| format!("{}:{line}", file.display())));
+    }
+    assert!(found.is_empty(), "property tests that forget their failures:\n{}", found.join("\n"));
+    let forgets =
+        "proptest! {\n    #![proptest_config(ProptestConfig { failure_persistence: None, ..Default::default() })]\n";
+    assert_eq!(blocks_without_seeds(forgets), [1], "the check catches a block that keeps nothing");
+    assert_eq!(blocks_without_seeds("proptest! {\n    #[test]\n"), [1], "nor one on the defaults");
 }

@@ -2,4 +2,5 @@
 
 pub mod home;
 pub mod pty;
+pub mod seeds;
 pub mod source;
