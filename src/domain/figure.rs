@@ -37,12 +37,29 @@ pub struct Pose {
 /// A checked figure: every pose has the parts of `start`, each with as many points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
-    /// Where the body is seen from, e.g. `from the feet`; may be empty.
+    /// Where the body is seen from, e.g. `from above, head at the top`; may be empty.
     pub view: String,
     pub start: Pose,
     /// The pose held on each side, or under `None` for an exercise without sides.
     pub holds: Vec<(Option<Side>, Pose)>,
+    /// How thick each part of `start` is drawn, in its order, in box units: a line's width, a
+    /// point's diameter.
+    pub widths: Vec<u8>,
+    /// The floor, or the outline of the mat, as a line: drawn thin and quiet under the body,
+    /// the same in every pose. Empty when the file has none.
+    pub floor: Vec<Point>,
+    /// The side whose poses (and the start pose, while that side is worked) are drawn flipped
+    /// left to right: a side view then shows each side from that side, so left and right differ
+    /// in shape as well as colour.
+    pub mirror: Option<Side>,
 }
+
+/// How thick a line is drawn when the file does not say, in box units.
+pub const LINE_WIDTH: u8 = 5;
+/// How wide a point (a head, say) is drawn when the file does not say, in box units.
+pub const POINT_WIDTH: u8 = 14;
+/// The thickest a part may be drawn: a trunk seen from above is about a fifth of the box.
+pub const MAX_WIDTH: u8 = 40;
 
 impl Figure {
     /// The pose held on `side`; the start pose if there is none for it.
@@ -53,22 +70,59 @@ impl Figure {
     /// The figure standing still in `pose`, worked on `side`: the parts that move between the
     /// start pose and that side's pose are the moving ones.
     pub fn still(&self, pose: &Pose, side: Option<Side>) -> Stance {
-        let held = self.hold(side);
-        let parts = interpolate(pose, pose, 0.0)
-            .into_iter()
-            .zip(self.start.parts.iter().zip(&held.parts))
-            .map(|(points, (start, held))| Placed { points, moving: start.points != held.points })
-            .collect();
-        Stance { parts, side, extent: self.extent() }
+        self.place(interpolate(pose, pose, 0.0), side)
     }
 
-    /// The box every pose fits in, with room for a head's disc around the points: the view
-    /// draws this much, so a figure lying on the floor fills its area instead of a square.
+    /// The figure with its parts at `points` (as [`interpolate`] gives them), worked on `side`:
+    /// each part as thick as the file says, the ones that differ between the start pose and
+    /// that side's pose marked as moving.
+    pub fn place(&self, points: Vec<Vec<(f64, f64)>>, side: Option<Side>) -> Stance {
+        let held = self.hold(side);
+        let flip = |(x, y): (f64, f64)| {
+            if self.mirror.is_some() && self.mirror == side { (f64::from(BOX) - x, y) } else { (x, y) }
+        };
+        let parts = points
+            .into_iter()
+            .zip(self.start.parts.iter().zip(&held.parts))
+            .zip(&self.widths)
+            .map(|((points, (start, held)), width)| Placed {
+                points: points.into_iter().map(flip).collect(),
+                moving: start.points != held.points,
+                width: f64::from(*width),
+            })
+            .collect();
+        let floor = self.floor.iter().map(|p| flip((f64::from(p.x), f64::from(p.y)))).collect();
+        Stance { parts, floor, side, extent: self.extent() }
+    }
+
+    /// The box every pose fits in, with room for each part's thickness around its points: the
+    /// view draws this much, so a figure lying on the floor fills its area instead of a square.
     pub fn extent(&self) -> Extent {
-        let points = || self.named_poses().into_iter().flat_map(|(_, _, pose)| &pose.parts).flat_map(|p| &p.points);
-        let low = |of: fn(&Point) -> u8| points().map(of).min().map_or(0.0, |n| f64::from(n) - MARGIN);
-        let high = |of: fn(&Point) -> u8| points().map(of).max().map_or(f64::from(BOX), |n| f64::from(n) + MARGIN);
-        Extent { left: low(|p| p.x), right: high(|p| p.x), bottom: low(|p| p.y), top: high(|p| p.y) }
+        let mut extent = Extent { left: f64::MAX, right: f64::MIN, bottom: f64::MAX, top: f64::MIN };
+        let mut take = |point: &Point, room: f64| {
+            let (x, y) = (f64::from(point.x), f64::from(point.y));
+            extent.left = extent.left.min(x - room);
+            extent.right = extent.right.max(x + room);
+            extent.bottom = extent.bottom.min(y - room);
+            extent.top = extent.top.max(y + room);
+        };
+        for (_, _, pose) in self.named_poses() {
+            for (part, width) in pose.parts.iter().zip(&self.widths) {
+                part.points.iter().for_each(|point| take(point, f64::from(*width) / 2.0 + MARGIN));
+            }
+        }
+        self.floor.iter().for_each(|point| take(point, MARGIN));
+        if extent.left > extent.right {
+            return Extent { left: 0.0, right: f64::from(BOX), bottom: 0.0, top: f64::from(BOX) };
+        }
+        if self.mirror.is_some() {
+            // Flipped poses share the frame, so the drawing does not jump when the view turns.
+            let (left, right) =
+                (extent.left.min(f64::from(BOX) - extent.right), extent.right.max(f64::from(BOX) - extent.left));
+            extent.left = left;
+            extent.right = right;
+        }
+        extent
     }
 
     /// The poses in the file's order, each with its name and the side it is drawn for:
@@ -83,8 +137,9 @@ impl Figure {
     }
 }
 
-/// Room kept around a figure's points, in box units: a head's disc and a thick stroke fit.
-pub const MARGIN: f64 = 10.0;
+/// Room kept around a figure's strokes, in box units, so the drawing never touches what is
+/// beside it.
+pub const MARGIN: f64 = 2.0;
 
 /// The part of the box a figure is drawn in.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,12 +163,16 @@ pub struct Placed {
     pub points: Vec<(f64, f64)>,
     /// The part moves in this exercise's current rep, so it is drawn in the side's colour.
     pub moving: bool,
+    /// How thick it is drawn, in box units: a line's width, a point's diameter.
+    pub width: f64,
 }
 
 /// The figure as it stands at one moment: what the view draws.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stance {
     pub parts: Vec<Placed>,
+    /// The floor's line, in box coordinates; empty for none.
+    pub floor: Vec<(f64, f64)>,
     /// The side being worked, for the moving parts' colour.
     pub side: Option<Side>,
     /// What of the box to draw: the same for every stance of a figure, so it never jumps.

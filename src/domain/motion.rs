@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::domain::figure::{Placed, Stance, interpolate};
+use crate::domain::figure::{Stance, interpolate};
 use crate::domain::plan::PhaseKind;
 use crate::domain::session::{Session, State};
 
@@ -53,15 +53,7 @@ pub fn stance(session: &Session, now: Instant) -> Option<Stance> {
     let phase = phases.get(index)?;
     let figure = session.plan().parts.get(phase.part)?.exercise.figure.as_ref()?;
     let target = figure.hold(phase.side);
-    let place = |points: Vec<Vec<(f64, f64)>>| Stance {
-        parts: points
-            .into_iter()
-            .zip(figure.start.parts.iter().zip(&target.parts))
-            .map(|(points, (start, held))| Placed { points, moving: start.points != held.points })
-            .collect(),
-        side: phase.side,
-        extent: figure.extent(),
-    };
+    let place = |points: Vec<Vec<(f64, f64)>>| figure.place(points, phase.side);
     let stance = match phase.kind {
         PhaseKind::GetReady | PhaseKind::Rest => place(interpolate(&figure.start, &figure.start, 0.0)),
         PhaseKind::Hold => place(interpolate(target, target, 1.0)),

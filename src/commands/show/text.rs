@@ -227,7 +227,7 @@ mod tests {
             "Start position",
             "Steps",
             "  1. Draw your belly button",
-            "The movement, seen from the feet",
+            "The movement, seen from above, head at the top",
             "  start                     left                      right",
             "Common mistakes",
             "  - Pushing the range of motion beyond your fitness level:",

@@ -46,6 +46,9 @@ const FIGURE: &[Field] = &[
     Field::optional("left", Any),
     Field::optional("right", Any),
     Field::optional("hold", Any),
+    Field::optional("widths", Any),
+    Field::optional("floor", Any),
+    Field::optional("mirror", Text),
 ];
 
 const TIMING: &[Field] = &[
@@ -363,7 +366,8 @@ mod shape_tests {
     fn every_key_of_the_shape_is_one_serde_reads() {
         let sample = shape::sample(SHAPE)
             .replace("sides = [\"x\"]", "sides = [\"left\"]")
-            .replace("side_means = \"x\"", "side_means = \"side\"");
+            .replace("side_means = \"x\"", "side_means = \"side\"")
+            .replace("floor = {}", "floor = [[0, 0], [1, 1]]");
         let parsed: Result<RawExercise, _> = toml::from_str(&sample);
         assert!(parsed.is_ok(), "{sample}\n{:?}", parsed.err());
         assert!(shape::check("t.toml", &sample, SHAPE).is_empty());

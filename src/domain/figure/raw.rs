@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
-use super::{BOX, Figure, Part, Point, Pose};
+use super::{BOX, Figure, LINE_WIDTH, MAX_WIDTH, POINT_WIDTH, Part, Point, Pose};
 use crate::domain::fields::Checker;
 use crate::domain::side::Side;
 use crate::domain::untrusted::clean_line;
@@ -24,10 +24,25 @@ pub(crate) struct RawFigure {
     left: Option<Spanned<RawPose>>,
     right: Option<Spanned<RawPose>>,
     hold: Option<Spanned<RawPose>>,
+    widths: Option<Spanned<RawWidths>>,
+    floor: Option<Spanned<RawPart>>,
+    mirror: Option<Spanned<String>>,
+}
+
+/// A table of freely named entries, in the parser's order, each value with its place.
+struct Named<V>(Vec<(String, Spanned<V>)>);
+
+/// `[figure.widths]`: how thick some parts are drawn, by name.
+type RawWidths = Named<RawWidth>;
+
+/// A width as written: a whole number, or something else (named for the message).
+enum RawWidth {
+    Number(i64),
+    Other(&'static str),
 }
 
 /// A pose's parts as the parser gives them (by name); each keeps its place for messages.
-struct RawPose(Vec<(String, Spanned<RawPart>)>);
+type RawPose = Named<RawPart>;
 
 /// A part: `[x, y]` for a point, or `[[x, y], [x, y], ...]` for a line.
 struct RawPart(Vec<Spanned<RawCoordinate>>);
@@ -40,24 +55,59 @@ enum RawCoordinate {
 
 const POINT_OR_LINE: &str = "a point `[x, y]` or a line `[[x, y], [x, y], ...]` of whole numbers";
 
-impl<'de> Deserialize<'de> for RawPose {
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Named<V> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PoseVisitor;
-        impl<'de> Visitor<'de> for PoseVisitor {
-            type Value = RawPose;
+        struct NamedVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for NamedVisitor<V> {
+            type Value = Named<V>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a table of parts, each ")?;
-                f.write_str(POINT_OR_LINE)
+                f.write_str("a table of parts by name")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPose, A::Error> {
-                let mut parts = Vec::new();
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Named<V>, A::Error> {
+                let mut entries = Vec::new();
                 while let Some(entry) = map.next_entry()? {
-                    parts.push(entry);
+                    entries.push(entry);
                 }
-                Ok(RawPose(parts))
+                Ok(Named(entries))
             }
         }
-        deserializer.deserialize_map(PoseVisitor)
+        deserializer.deserialize_map(NamedVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawWidth {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WidthVisitor;
+        impl<'de> Visitor<'de> for WidthVisitor {
+            type Value = RawWidth;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawWidth, E> {
+                Ok(RawWidth::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawWidth, E> {
+                Ok(RawWidth::Number(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<RawWidth, E> {
+                Ok(RawWidth::Other("a decimal number"))
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<RawWidth, E> {
+                Ok(RawWidth::Other("`true` or `false`"))
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<RawWidth, E> {
+                Ok(RawWidth::Other("text"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawWidth, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawWidth::Other("a list"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawWidth, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawWidth::Other("a table"))
+            }
+        }
+        deserializer.deserialize_any(WidthVisitor)
     }
 }
 
@@ -147,9 +197,85 @@ impl Checker<'_> {
         }
         // Holds in the order the exercise does them.
         holds.sort_by_key(|(side, _)| wanted.iter().position(|w| w == side));
+        let widths = start.as_ref().map(|start| self.widths(figure.widths.as_ref(), start));
+        let floor = match &figure.floor {
+            None => Some(Vec::new()),
+            Some(line) => match self.part("figure.floor", line) {
+                Some(points) if points.len() == 1 => {
+                    self.report(
+                        line.span(),
+                        "`figure.floor` is a point; write it as a line `[[x, y], [x, y], ...]`".to_owned(),
+                    );
+                    None
+                }
+                points => points,
+            },
+        };
+        let mirror = figure.mirror.as_ref().and_then(|mirror| {
+            let side = match mirror.get_ref().as_str() {
+                "left" => Some(Side::Left),
+                "right" => Some(Side::Right),
+                _ => None,
+            };
+            let shown = clean_line(mirror.get_ref());
+            match side {
+                Some(side) if sides.contains(&side) => Some(side),
+                Some(_) => {
+                    self.report(
+                        mirror.span(),
+                        format!("`figure.mirror` is `{shown}`, which is not one of the exercise's `sides`"),
+                    );
+                    None
+                }
+                None => {
+                    self.report(mirror.span(), format!("`figure.mirror` is `{shown}`; it must be `left` or `right`"));
+                    None
+                }
+            }
+        });
         (self.problems.len() == problems)
-            .then(|| Some(Figure { view: clean_line(&figure.view), start: start?, holds }))
+            .then(|| {
+                Some(Figure {
+                    view: clean_line(&figure.view),
+                    start: start?,
+                    holds,
+                    widths: widths?,
+                    floor: floor?,
+                    mirror,
+                })
+            })
             .flatten()
+    }
+
+    /// Each part's thickness, in the start pose's order: as `[figure.widths]` gives it, else the
+    /// default for a line or a point. Every name there must be a part, every width in range.
+    fn widths(&mut self, raw: Option<&Spanned<RawWidths>>, start: &Pose) -> Vec<u8> {
+        let mut widths: Vec<u8> =
+            start.parts.iter().map(|p| if p.points.len() == 1 { POINT_WIDTH } else { LINE_WIDTH }).collect();
+        for (name, width) in raw.map(|w| w.get_ref().0.as_slice()).unwrap_or_default() {
+            let shown = clean_line(name);
+            let Some(index) = start.parts.iter().position(|p| p.name == shown) else {
+                let known: Vec<&str> = start.parts.iter().map(|p| p.name.as_str()).collect();
+                let hint = crate::domain::spelling::nearest(&shown, &known)
+                    .map_or(String::new(), |near| format!(" (did you mean `{near}`?)"));
+                self.report(width.span(), format!("`figure.widths.{shown}` is not a part of `[figure.start]`{hint}"));
+                continue;
+            };
+            match width.get_ref() {
+                RawWidth::Number(n) if (1..=i64::from(MAX_WIDTH)).contains(n) => {
+                    widths[index] = u8::try_from(*n).unwrap_or(MAX_WIDTH);
+                }
+                RawWidth::Number(n) => self.report(
+                    width.span(),
+                    format!("`figure.widths.{shown}` is {n}, outside the allowed 1 to {MAX_WIDTH}"),
+                ),
+                RawWidth::Other(what) => self.report(
+                    width.span(),
+                    format!("`figure.widths.{shown}` must be a whole number from 1 to {MAX_WIDTH}, not {what}"),
+                ),
+            }
+        }
+        widths
     }
 
     /// A checked pose; `like` is the start pose every other pose must match part for part.

@@ -73,7 +73,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     // The big word takes what the text and the footer leave, with a row above and below it.
     let room = area.height.saturating_sub(text_rows + 3);
     let word = if summary.reached_end { "DONE" } else { "STOP" };
-    let big_word = big::largest(&[word.to_owned()], room, area.width).filter(|big| big.pixels.is_some());
+    let big_word = big::largest(&[word.to_owned()], room, area.width).filter(|big| big.font.is_some());
     let big_rows = big_word.as_ref().map_or(0, |big| big.rows + 2);
     let spare = area.height.saturating_sub(big_rows + text_rows + 1);
     let mut y = area.y + spare / 2;

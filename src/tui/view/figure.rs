@@ -1,15 +1,16 @@
-//! The moving figure: a stance of the exercise's body drawn with thick half-block strokes.
+//! The moving figure: a stance of the exercise's body drawn as filled, round-ended strokes in
+//! half-block pixels.
 //!
 //! Self-contained: give it an area, the [`Stance`] and the theme. The drawing keeps the figure's
-//! box square on screen (a cell is about twice as tall as wide, a half-block pixel is square) and
-//! centres it in the area; its strokes thicken as it grows, so it reads from the mat.
+//! box in proportion on screen (a cell is about twice as tall as wide, a half-block pixel is
+//! square) and centres it in the area. Each part is as thick as the exercise file says, in box
+//! units, so a trunk reads as a trunk and a head as a head at every size; a stroke is never
+//! thinner than about a pixel, so nothing breaks up on a small figure.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
-use ratatui::symbols::Marker;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Context, Line, Points};
 
 use super::Theme;
 use crate::domain::figure::{Extent, Stance};
@@ -18,8 +19,8 @@ use crate::domain::figure::{Extent, Stance};
 pub const MIN_WIDTH: u16 = 12;
 pub const MIN_HEIGHT: u16 = 6;
 
-/// A point part (such as a head) is a disc this wide, in box units.
-const DISC_RADIUS: f64 = 8.0;
+/// The thinnest stroke, as a radius in pixels: a line at any angle stays unbroken.
+const MIN_RADIUS_PIXELS: f64 = 0.75;
 
 /// The figure of one stance, drawn into whatever area it is given.
 pub struct FigureView<'a> {
@@ -51,76 +52,111 @@ impl<'a> FigureView<'a> {
     }
 }
 
+/// What a pixel shows, when not the page: the floor, a still part, or a moving one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    Floor,
+    Still,
+    Moving,
+}
+
 impl Widget for FigureView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let frame = self.stance.extent;
-        let area = Self::fit(area.intersection(buf.area), &frame);
+        let area = Self::fit(area.intersection(buf.area), &self.stance.extent);
         if area.is_empty() {
             return;
         }
         let base = self.theme.base();
+        let background = base.bg.unwrap_or(Color::Reset);
         let still = base.fg.unwrap_or(Color::Reset);
         let moving = self.theme.side_colour(self.stance.side).unwrap_or(still);
-        // One pixel in box units, across and up: strokes are drawn again at these offsets.
-        let pixel = (
-            (frame.right - frame.left) / f64::from(area.width),
-            (frame.top - frame.bottom) / (f64::from(area.height) * 2.0),
-        );
-        // Two pixels wide on a small figure, more as it grows: about a twentieth of the box.
-        let thickness = (area.width / 20).max(2);
-        // Whole pixels either way of the line, so each copy lands on its own pixels.
-        let offsets: Vec<(f64, f64)> = (0..thickness)
-            .flat_map(|i| (0..thickness).map(move |j| (i, j)))
-            .map(|(i, j)| {
-                let shift = |n: u16| f64::from(n) - f64::from(thickness / 2);
-                (shift(i) * pixel.0, shift(j) * pixel.1)
-            })
-            .collect();
-        let canvas = Canvas::default()
-            .marker(Marker::HalfBlock)
-            .background_color(base.bg.unwrap_or(Color::Reset))
-            .x_bounds([frame.left, frame.right])
-            .y_bounds([frame.bottom, frame.top])
-            .paint(|ctx| {
-                // Still parts first, so the moving ones are drawn over them.
-                for (is_moving, colour) in [(false, still), (true, moving)] {
-                    for part in self.stance.parts.iter().filter(|p| p.moving == is_moving) {
-                        stroke(ctx, &part.points, colour, &offsets, pixel);
-                    }
+        let floor = self.theme.quiet().fg.unwrap_or(still);
+        let colour = |ink: Ink| match ink {
+            Ink::Floor => floor,
+            Ink::Still => still,
+            Ink::Moving => moving,
+        };
+        let pixels = rasterize(self.stance, area.width, area.height * 2);
+        let at = |x: u16, y: u16| pixels[usize::from(y) * usize::from(area.width) + usize::from(x)];
+        for row in 0..area.height {
+            for column in 0..area.width {
+                let (top, bottom) = (at(column, row * 2), at(column, row * 2 + 1));
+                let (symbol, fg, bg) = match (top, bottom) {
+                    (None, None) => continue,
+                    (Some(a), Some(b)) if a == b => ("█", colour(a), background),
+                    (Some(a), None) => ("▀", colour(a), background),
+                    (None, Some(b)) => ("▄", colour(b), background),
+                    (Some(a), Some(b)) => ("▀", colour(a), colour(b)),
+                };
+                if let Some(cell) = buf.cell_mut((area.x + column, area.y + row)) {
+                    cell.set_symbol(symbol).set_fg(fg).set_bg(bg);
                 }
-            });
-        canvas.render(area, buf);
-    }
-}
-
-/// A line through `points`, or a disc for a single point, thickened by drawing it at each offset.
-fn stroke(ctx: &mut Context, points: &[(f64, f64)], color: Color, offsets: &[(f64, f64)], pixel: (f64, f64)) {
-    if let [(x, y)] = points {
-        let disc = disc(*x, *y, pixel);
-        ctx.draw(&Points { coords: &disc, color });
-        return;
-    }
-    for pair in points.windows(2) {
-        let [(x1, y1), (x2, y2)] = [pair[0], pair[1]];
-        for (dx, dy) in offsets {
-            ctx.draw(&Line { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, color });
-        }
-    }
-}
-
-/// The pixel centres of a filled disc around `(x, y)`.
-fn disc(x: f64, y: f64, pixel: (f64, f64)) -> Vec<(f64, f64)> {
-    let mut coords = Vec::new();
-    let steps = |size: f64| (DISC_RADIUS / size).ceil() as i32;
-    for i in -steps(pixel.0)..=steps(pixel.0) {
-        for j in -steps(pixel.1)..=steps(pixel.1) {
-            let (dx, dy) = (f64::from(i) * pixel.0, f64::from(j) * pixel.1);
-            if dx * dx + dy * dy <= DISC_RADIUS * DISC_RADIUS {
-                coords.push((x + dx, y + dy));
             }
         }
     }
-    coords
+}
+
+/// The stance as `width` x `height` square pixels, row by row from the top: for each, the ink
+/// of the last part drawn over it. The floor is drawn first, thin, then the still parts and the
+/// moving ones over them, each group in the figure's order.
+fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
+    let extent = stance.extent;
+    let mut pixels = vec![None; usize::from(width) * usize::from(height)];
+    if width == 0 || height == 0 {
+        return pixels;
+    }
+    // Box units per pixel, across and up (equal, but for rounding of the fitted area).
+    let unit = ((extent.right - extent.left) / f64::from(width), (extent.top - extent.bottom) / f64::from(height));
+    let to_pixel = |(x, y): (f64, f64)| ((x - extent.left) / unit.0, (extent.top - y) / unit.1);
+    let scale = f64::midpoint(unit.0, unit.1);
+    let floor: Vec<(f64, f64)> = stance.floor.iter().copied().map(to_pixel).collect();
+    paint(&mut pixels, width, height, &floor, MIN_RADIUS_PIXELS, Ink::Floor);
+    for (ink, moving) in [(Ink::Still, false), (Ink::Moving, true)] {
+        for part in stance.parts.iter().filter(|p| p.moving == moving) {
+            let points: Vec<(f64, f64)> = part.points.iter().copied().map(to_pixel).collect();
+            let radius = (part.width / 2.0 / scale).max(MIN_RADIUS_PIXELS);
+            paint(&mut pixels, width, height, &points, radius, ink);
+        }
+    }
+    pixels
+}
+
+/// Marks every pixel whose centre lies within `radius` of the line through `points` (of the
+/// point, for one): a thick stroke with round ends and joints.
+fn paint(pixels: &mut [Option<Ink>], width: u16, height: u16, points: &[(f64, f64)], radius: f64, ink: Ink) {
+    let segments: Vec<((f64, f64), (f64, f64))> = match points {
+        [] => return,
+        [only] => vec![(*only, *only)],
+        _ => points.windows(2).map(|pair| (pair[0], pair[1])).collect(),
+    };
+    for (a, b) in segments {
+        let span = |low: f64, high: f64, limit: u16| {
+            let first = (low - radius - 0.5).floor().max(0.0) as u16;
+            let last = ((high + radius - 0.5).ceil().max(0.0) as u16).min(limit.saturating_sub(1));
+            first..=last
+        };
+        for y in span(a.1.min(b.1), a.1.max(b.1), height) {
+            for x in span(a.0.min(b.0), a.0.max(b.0), width) {
+                let centre = (f64::from(x) + 0.5, f64::from(y) + 0.5);
+                if distance(centre, a, b) <= radius {
+                    pixels[usize::from(y) * usize::from(width) + usize::from(x)] = Some(ink);
+                }
+            }
+        }
+    }
+}
+
+/// The distance from `point` to the segment from `start` to `end`.
+fn distance(point: (f64, f64), start: (f64, f64), end: (f64, f64)) -> f64 {
+    let (dx, dy) = (end.0 - start.0, end.1 - start.1);
+    let length = dx * dx + dy * dy;
+    let along = if length == 0.0 {
+        0.0
+    } else {
+        (((point.0 - start.0) * dx + (point.1 - start.1) * dy) / length).clamp(0.0, 1.0)
+    };
+    let nearest = (start.0 + along * dx, start.1 + along * dy);
+    ((point.0 - nearest.0).powi(2) + (point.1 - nearest.1).powi(2)).sqrt()
 }
 
 /// The stance drawn without colour, as lines of text: as large as fits in `width` x `height`
@@ -133,4 +169,69 @@ pub fn text_lines(stance: &Stance, width: u16, height: u16) -> Vec<String> {
     (0..area.height)
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::figure::{Extent, Placed};
+
+    fn stance(parts: Vec<Placed>) -> Stance {
+        Stance {
+            parts,
+            floor: Vec::new(),
+            side: None,
+            extent: Extent { left: 0.0, right: 100.0, bottom: 0.0, top: 50.0 },
+        }
+    }
+
+    fn line(points: &[(f64, f64)], width: f64, moving: bool) -> Placed {
+        Placed { points: points.to_vec(), moving, width }
+    }
+
+    #[test]
+    fn a_stroke_is_as_thick_as_its_width_and_round_at_the_ends() {
+        // 100 x 50 box units in 100 x 50 pixels: a unit is a pixel.
+        let drawn = rasterize(&stance(vec![line(&[(20.0, 25.0), (80.0, 25.0)], 10.0, false)]), 100, 50);
+        let column = |x: usize| (0..50).filter(|y| drawn[y * 100 + x].is_some()).count();
+        assert_eq!(column(50), 10, "ten units thick in the middle");
+        assert!(column(16) > 0 && column(16) < 10, "rounded past the end");
+        assert_eq!(column(10), 0, "nothing beyond the round end");
+    }
+
+    #[test]
+    fn a_thin_line_never_breaks_up_on_a_small_figure() {
+        let thin = stance(vec![line(&[(0.0, 0.0), (100.0, 50.0)], 0.1, false)]);
+        let drawn = rasterize(&thin, 20, 10);
+        for x in 0..20 {
+            assert!((0..10).any(|y| drawn[y * 20 + x].is_some()), "column {x} has a pixel of the diagonal");
+        }
+    }
+
+    #[test]
+    fn moving_parts_are_drawn_over_still_ones() {
+        let crossing = stance(vec![
+            line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true),
+            line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false),
+        ]);
+        let drawn = rasterize(&crossing, 100, 50);
+        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Moving));
+        assert_eq!(drawn[25 * 100 + 10], Some(Ink::Still));
+    }
+
+    #[test]
+    fn two_inks_share_a_cell_as_an_upper_half_over_a_lower() {
+        let two = stance(vec![
+            line(&[(0.0, 50.0), (100.0, 50.0)], 50.0, false),
+            line(&[(0.0, 0.0), (100.0, 0.0)], 50.0, true),
+        ]);
+        let area = Rect::new(0, 0, 100, 25);
+        let mut buffer = Buffer::empty(area);
+        let theme = Theme::standard();
+        FigureView::new(&two, theme).render(area, &mut buffer);
+        let middle = &buffer[(50, 12)];
+        assert_eq!(middle.symbol(), "▀");
+        assert_eq!(Some(middle.fg), theme.base().fg);
+        assert_eq!(middle.bg, theme.side_colour(None).unwrap());
+    }
 }

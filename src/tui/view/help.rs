@@ -17,6 +17,10 @@ use crate::domain::figure::Stance;
 use crate::tui::app::{App, HelpSize};
 use crate::tui::keys;
 
+/// Where the screen goes, so that what it shows matches the body on the mat.
+pub const SCREEN_PLACE: &str = "Put the screen beyond your feet, 1 to 2 m away and facing you, on a chair or a low \
+     table, where you see it by lifting your head a little: then the screen's left is your left.";
+
 /// The overlay shows the start pose beside the text when it is at least this wide.
 const FIGURE_BESIDE: u16 = 64;
 
@@ -84,6 +88,14 @@ fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![heading(&exercise.name), Line::default(), heading("Start position")];
     for paragraph in exercise.start_position.split("\n\n") {
         lines.extend(indented("", paragraph, width, theme.base()));
+    }
+    if let Some(figure) = &exercise.figure {
+        lines.push(Line::default());
+        lines.push(heading("The figure"));
+        if !figure.view.is_empty() {
+            lines.extend(indented("", &format!("The body is seen {}.", figure.view), width, theme.base()));
+        }
+        lines.extend(indented("", SCREEN_PLACE, width, theme.base()));
     }
     lines.push(Line::default());
     lines.push(heading("Steps"));

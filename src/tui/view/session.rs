@@ -13,9 +13,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::big;
 use super::figure::FigureView;
-use super::layout::{self, Content};
+use super::layout::{self, Content, Regions};
 use super::theme::Band;
-use super::{Keys, Theme, keys_line, wrap};
+use super::{Keys, Theme, keys_line};
 use crate::domain::duration::human;
 use crate::domain::plan::{Phase, PhaseKind, Plan};
 use crate::domain::side::Side;
@@ -27,63 +27,54 @@ const NEXT_FROM_SECS: u64 = 3;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let session = &app.session;
-    let (Some(phase), Some(index)) = (session.phase(), session.index()) else {
+    let (Some(phase), Some(index), Some(regions)) = (session.phase(), session.index(), regions(app, area, now)) else {
         return;
     };
     let plan = session.plan();
     let paused = session.is_paused();
     let secs = session.display_secs(now);
     let side = shown_side(plan, index);
-    let exercise = &plan.parts[phase.part].exercise;
     let stance = crate::domain::motion::stance(session, now);
-    let mut notes = notes_text(app, index, true).map(|text| wrap(&text, area.width));
-    let mut content = Content {
-        side: side.map(|side| exercise.side_means.shout(side)),
-        digits: countdown_text(secs),
-        phase: phase_words(phase.kind, paused),
-        notes_rows: notes.as_ref().map_or(0, |lines| lines.len() as u16),
-        figure: stance.is_some(),
-    };
-    let mut regions = layout::regions(area, &content);
-    if regions.notes.height < content.notes_rows {
-        // The notes in full do not fit: the marker says where to read them.
-        notes = notes_text(app, index, false).map(|text| wrap(&text, area.width));
-        content.notes_rows = notes.as_ref().map_or(0, |lines| lines.len() as u16);
-        regions = layout::regions(area, &content);
-    }
+    let getting_ready = phase.kind == PhaseKind::GetReady;
 
-    frame.render_widget(header_line(plan, phase, area.width, theme), regions.header);
-    if let Some((rect, text)) = &regions.side {
-        let alignment = match side {
-            Some(Side::Left) => Alignment::Left,
-            Some(Side::Right) => Alignment::Right,
-            None => Alignment::Center,
-        };
-        big::draw(frame, inset(*rect), text, theme.side(side), alignment);
+    frame.render_widget(header_line(app, index, area.width, theme), regions.header);
+    if let Some((rect, text)) = &regions.top {
+        if getting_ready {
+            big::draw(frame, layout::inset(*rect), text, theme.band(Band::GetReady), Alignment::Center);
+        } else {
+            big::draw(frame, layout::inset(*rect), text, theme.side(side), alignment(side));
+        }
     }
     if let Some((rect, text)) = &regions.digits {
         big::draw(frame, *rect, text, theme.base().add_modifier(Modifier::BOLD), Alignment::Center);
     }
-    if let Some((rect, text)) = &regions.phase {
-        let style = theme.band(band(phase.kind, paused));
-        // The band's fill spans the whole width: a block of its own colour seen from afar.
-        frame.buffer_mut().set_style(*rect, style);
-        big::draw(frame, *rect, text, style, Alignment::Center);
+    if let Some((rect, text)) = &regions.lower {
+        if getting_ready && !paused {
+            big::draw(frame, *rect, text, theme.side(side), Alignment::Center);
+        } else {
+            let style = theme.band(band(phase.kind, paused));
+            // The band's fill spans its whole column: a block of its own colour seen from afar.
+            frame.buffer_mut().set_style(*rect, style);
+            big::draw(frame, *rect, text, style, Alignment::Center);
+        }
     }
     let cue = cue_text(plan, index, secs, paused);
     let cue =
         Paragraph::new(cue).style(Style::new().add_modifier(Modifier::ITALIC)).centered().wrap(Wrap { trim: true });
     frame.render_widget(cue, regions.cue);
     if let Some(stance) = &stance {
-        // In its own rows or beside the big seconds, wherever it is drawn larger: on a wide
-        // terminal the room beside tall seconds is often more than the rows left below.
-        let beside = regions.digits.as_ref().map(|(rect, digits)| beside(*rect, digits.width));
-        let own = Some(regions.figure).filter(|rect| rect.height > 0);
-        let drawn = |area: &Rect| FigureView::fit(*area, &stance.extent).area();
-        let area = [own, beside].into_iter().flatten().filter(|area| drawn(area) > 0).max_by_key(drawn);
-        if let Some(area) = area {
-            frame.render_widget(FigureView::new(stance, theme), area);
+        let view = &plan.parts[phase.part].exercise.figure.as_ref().map_or("", |figure| figure.view.as_str());
+        let mut area = regions.figure;
+        // Where the body is seen from, under it, when that leaves the figure its room.
+        if !view.is_empty() && area.height > layout::FIGURE_MIN_ROWS {
+            area.height -= 1;
+            let caption = Rect { y: area.bottom(), height: 1, ..area };
+            let words = format!("seen {view}");
+            if columns(&words) <= usize::from(caption.width) {
+                frame.render_widget(Paragraph::new(words).style(theme.quiet()).centered(), caption);
+            }
         }
+        frame.render_widget(FigureView::new(stance, theme), area);
     }
     let phase_left = format!(" {secs} s");
     bar(frame, regions.phase_bar, phase.kind.label(), session.phase_fraction(now), &phase_left, side, theme);
@@ -91,23 +82,74 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     let left = Duration::from_secs(session.session_display_secs(now));
     let session_left = format!(" {} left", human(left));
     bar(frame, regions.session_bar, "SESSION", fraction, &session_left, None, theme);
-    if let Some(notes) = notes {
-        let lines: Vec<Line> = notes.into_iter().map(Line::from).collect();
-        frame.render_widget(Paragraph::new(lines).style(theme.notes()), regions.notes);
-    }
     let keys = if paused { Keys::Paused } else { Keys::Session };
     frame.render_widget(Paragraph::new(keys_line(regions.footer.width, keys, theme)), regions.footer);
 }
 
-/// The columns right of centred text `width` wide in `rect`, less a margin each side.
-fn beside(rect: Rect, width: u16) -> Rect {
-    let x = rect.x + u16::midpoint(rect.width, width) + 2;
-    Rect { x, width: rect.right().saturating_sub(x + 1), ..rect }
+/// Where everything goes on the session screen for `app` at `now`; `None` once finished.
+pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
+    let session = &app.session;
+    let (phase, index) = (session.phase()?, session.index()?);
+    let plan = session.plan();
+    let paused = session.is_paused();
+    let side = shown_side(plan, index);
+    let exercise = &plan.parts[phase.part].exercise;
+    let figure = exercise.figure.is_some();
+    let digits = countdown_text(session.display_secs(now));
+    let side_forms = |side: Side| exercise.side_means.shout(side);
+    let side_measure = side.map(|side| widest_forms(exercise, side)).unwrap_or_default();
+    let words = |words: &[&str]| words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+    let content = if phase.kind == PhaseKind::GetReady {
+        // Getting ready, the words are GET READY; the first side waits, smaller, beneath.
+        let (lower, lower_measure) = match (paused, side) {
+            (true, _) => (words(&["PAUSED"]), Vec::new()),
+            (false, Some(side)) => (side_forms(side), side_measure),
+            (false, None) => (Vec::new(), Vec::new()),
+        };
+        Content {
+            top: Some(words(&["GET READY", "READY"])),
+            top_measure: Vec::new(),
+            digits,
+            lower,
+            lower_measure,
+            lower_smaller: true,
+            figure,
+        }
+    } else {
+        Content {
+            top: side.map(side_forms),
+            top_measure: side_measure,
+            digits,
+            lower: phase_words(phase.kind, paused),
+            lower_measure: Vec::new(),
+            lower_smaller: false,
+            figure,
+        }
+    };
+    Some(layout::regions(area, &content))
 }
 
-/// A margin of one column each side, where there is room for it.
-fn inset(rect: Rect) -> Rect {
-    if rect.width > 20 { Rect { x: rect.x + 1, width: rect.width - 2, ..rect } } else { rect }
+/// Where the side's big label stands: the left side at the left, the right at the right.
+fn alignment(side: Option<Side>) -> Alignment {
+    match side {
+        Some(Side::Left) => Alignment::Left,
+        Some(Side::Right) => Alignment::Right,
+        None => Alignment::Center,
+    }
+}
+
+/// For each form of `side`'s label, the longest of that form over the exercise's sides: the
+/// room the label keeps so both sides are drawn in the same font.
+fn widest_forms(exercise: &crate::domain::exercise::Exercise, side: Side) -> Vec<String> {
+    let mut widest = exercise.side_means.shout(side);
+    for other in &exercise.sides {
+        for (form, theirs) in widest.iter_mut().zip(exercise.side_means.shout(*other)) {
+            if theirs.chars().count() > form.chars().count() {
+                *form = theirs;
+            }
+        }
+    }
+    widest
 }
 
 /// The side on screen: the phase's own, or for getting ready and resting, the side that comes
@@ -224,45 +266,53 @@ fn rep_text(plan: &Plan, phase: &Phase) -> String {
     text
 }
 
-fn header_line(plan: &Plan, phase: &Phase, width: u16, theme: Theme) -> Paragraph<'static> {
-    let name = plan.parts[phase.part].exercise.name.clone();
-    let rep = rep_text(plan, phase);
-    let gap = usize::from(width).saturating_sub(columns(&name) + columns(&rep));
-    if gap == 0 {
-        return Paragraph::new(Line::from(rep)).style(theme.quiet());
-    }
-    let line = Line::from(vec![Span::from(name), Span::from(" ".repeat(gap)), Span::from(rep)]);
-    Paragraph::new(line).style(theme.quiet())
-}
-
-/// Remarks on the current exercise's settings (such as a hold outside the recommended range)
-/// and any notice from the shell: in full (if `full` allows) in the exercise's first phase
-/// (getting ready, where there is one) and in the phase a notice came in, else a short marker.
-fn notes_text(app: &App, index: usize, full: bool) -> Option<String> {
+/// The line at the top, for reading up close: the exercise, a marker when there are notes to
+/// read behind `?`, and the side, rep, set and exercise in words at the right. When the line is
+/// short, the exercise's name goes first, then the marker.
+fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'static> {
     let plan = app.session.plan();
     let phase = &plan.phases[index];
-    let first = full && (index == 0 || plan.phases[index - 1].part != phase.part || app.notice_is_new());
-    let notes = &plan.parts[phase.part].notes;
+    let name = plan.parts[phase.part].exercise.name.clone();
+    let rep = rep_text(plan, phase);
+    let marker = notes_marker(app, index);
+    let width = usize::from(width);
+    let fits = |parts: &[&str]| parts.iter().map(|p| columns(p)).sum::<usize>() + 3 * (parts.len() - 1) <= width;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let mut push = |text: String, style: Style, spans: &mut Vec<Span<'static>>| {
+        used += columns(&text);
+        spans.push(Span::styled(text, style));
+    };
+    match &marker {
+        Some(marker) if fits(&[&name, marker, &rep]) => {
+            push(name, theme.quiet(), &mut spans);
+            push("   ".to_owned(), theme.quiet(), &mut spans);
+            push(marker.clone(), theme.notes(), &mut spans);
+        }
+        Some(marker) if fits(&[marker, &rep]) => push(marker.clone(), theme.notes(), &mut spans),
+        _ if fits(&[&name, &rep]) => push(name, theme.quiet(), &mut spans),
+        _ => {}
+    }
+    let gap = width.saturating_sub(used + columns(&rep));
+    spans.push(Span::styled(" ".repeat(gap), theme.quiet()));
+    spans.push(Span::styled(rep, theme.quiet()));
+    Paragraph::new(Line::from(spans)).style(theme.quiet())
+}
+
+/// The marker that says notes wait behind `?`: remarks on the settings (a hold outside the
+/// recommended range) and any notice from the shell. A notice that came in this phase is shown
+/// itself, where it fits; the marker otherwise.
+fn notes_marker(app: &App, index: usize) -> Option<String> {
+    let plan = app.session.plan();
+    let notes = &plan.parts[plan.phases[index].part].notes;
     let count = notes.len() + usize::from(app.notice.is_some());
-    if count == 0 {
-        return None;
-    }
-    if !first {
-        let noun = if count == 1 { "note" } else { "notes" };
-        return Some(format!("* {count} {noun}: ? shows them"));
-    }
-    let mut all: Vec<String> = app.notice.iter().cloned().collect();
-    all.extend(notes.iter().map(|note| format!("Note: {note}.")));
-    Some(all.join(" "))
+    let noun = match count {
+        0 => return None,
+        1 => "note",
+        _ => "notes",
+    };
+    Some(format!("{count} {noun}: press ? to read"))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn countdowns_past_a_minute_show_minutes() {
-        assert_eq!(countdown_text(5), "5");
-        assert_eq!(countdown_text(90), "1:30");
-    }
-}
+mod tests;

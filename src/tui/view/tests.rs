@@ -8,7 +8,6 @@ use super::*;
 use crate::domain::exercise;
 use crate::domain::plan::{Overrides, Plan};
 use crate::domain::session::{Command, Session};
-use crate::domain::side::Side;
 use crate::tui::app::Action;
 use crate::tui::view::Palette;
 
@@ -55,56 +54,6 @@ fn holding_left(t0: Instant) -> (App, Instant) {
     let now = t0 + Duration::from_millis(14_200);
     app.tick(now);
     (app, now)
-}
-
-#[test]
-fn get_ready_at_80x24() {
-    let t0 = Instant::now();
-    let app = app(t0, &Overrides::default());
-    let text = screen_text(&draw(&app, t0, 80, 24));
-    assert!(text.contains("First: LEFT."), "get ready names the first side: {text}");
-}
-
-#[test]
-fn holding_left_at_80x24() {
-    let t0 = Instant::now();
-    let (app, now) = holding_left(t0);
-    let terminal = draw(&app, now, 80, 24);
-    let text = screen_text(&terminal);
-    assert!(text.contains("Hold. Keep both shoulders on the mat."), "{text}");
-    assert!(text.contains("4 s"));
-    assert!(text.contains("rep 1 of 10"));
-}
-
-#[test]
-fn the_sides_have_their_own_colours() {
-    let t0 = Instant::now();
-    let (mut app, now) = holding_left(t0);
-    let left = draw(&app, now, 80, 24);
-    let right_at = now + secs(7);
-    app.tick(right_at);
-    assert_eq!(app.session.phase().unwrap().side, Some(Side::Right));
-    let right = draw(&app, right_at, 80, 24);
-    let banner_colour = |terminal: &Terminal<TestBackend>| {
-        let buffer = terminal.backend().buffer();
-        (0..80u16).flat_map(|x| (1..9u16).map(move |y| (x, y))).find_map(|(x, y)| {
-            let cell = &buffer[(x, y)];
-            (cell.symbol() != " ").then_some(cell.fg)
-        })
-    };
-    assert_eq!(banner_colour(&left), Some(Color::Indexed(51)));
-    assert_eq!(banner_colour(&right), Some(Color::Indexed(220)));
-    insta::assert_snapshot!("hold_right_80x24", right.backend());
-}
-
-#[test]
-fn paused_is_unmistakable() {
-    let t0 = Instant::now();
-    let (mut app, now) = holding_left(t0);
-    app.handle(Action::Session(Command::Pause), now);
-    let terminal = draw(&app, now + secs(30), 80, 24);
-    assert!(screen_text(&terminal).contains("Space resumes"));
-    assert!(screen_text(&terminal).contains("4 s"), "the countdown stays where it stopped");
 }
 
 #[test]
@@ -179,24 +128,6 @@ fn the_checkin_fits_a_small_terminal() {
 }
 
 #[test]
-fn a_small_terminal_gets_the_compact_layout() {
-    let t0 = Instant::now();
-    let (app, now) = holding_left(t0);
-    let terminal = draw(&app, now, 20, 6);
-    let text = screen_text(&terminal);
-    assert!(text.contains("LEFT"), "{text}");
-    assert!(text.contains("HOLD") && text.contains(" 4 "), "{text}");
-}
-
-#[test]
-fn a_medium_terminal_keeps_the_big_digits() {
-    let t0 = Instant::now();
-    let (app, now) = holding_left(t0);
-    let text = screen_text(&draw(&app, now, 50, 16));
-    assert!(text.contains("███"), "{text}");
-}
-
-#[test]
 fn a_tiny_terminal_says_so() {
     let t0 = Instant::now();
     let (app, now) = holding_left(t0);
@@ -220,21 +151,6 @@ fn no_size_makes_it_panic() {
     for (width, height) in sizes {
         draw(&app, now + secs(600), width, height);
     }
-}
-
-#[test]
-fn long_holds_count_down_in_minutes() {
-    let t0 = Instant::now();
-    let overrides = Overrides {
-        hold: Some(secs(90)),
-        get_ready: Some(Duration::ZERO),
-        transition: Some(Duration::ZERO),
-        ..Overrides::default()
-    };
-    let app = app(t0, &overrides);
-    let text = screen_text(&draw(&app, t0, 80, 24));
-    assert!(text.contains("90 s"), "{text}");
-    assert!(text.contains("Note: hold 90 s is outside the recommended 3 to 5 s"), "{text}");
 }
 
 #[test]
@@ -273,7 +189,6 @@ fn no_color_keeps_bold_and_reverse_and_says_everything_in_words() {
     let (mut app, now) = holding_left(t0);
     let theme = Theme::new(Palette::Dark, true);
     let terminal = draw_in(&app, now, theme);
-    insta::assert_snapshot!("hold_left_no_color_80x24", terminal.backend());
     let buffer = terminal.backend().buffer();
     assert!(buffer.content.iter().all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset), "no colour at all");
     let text = screen_text(&terminal);
@@ -284,17 +199,6 @@ fn no_color_keeps_bold_and_reverse_and_says_everything_in_words() {
     app.handle(Action::Session(Command::Pause), now);
     let paused = draw_in(&app, now, theme);
     assert!(screen_text(&paused).contains("Space resumes"));
-}
-
-#[test]
-fn a_notice_from_the_shell_is_shown_in_full_while_getting_ready_then_marked() {
-    let t0 = Instant::now();
-    let mut app = app(t0, &Overrides::default());
-    app.notice = Some("no speech command found".to_owned());
-    assert!(screen_text(&draw(&app, t0, 80, 24)).contains("no speech command found"));
-    app.tick(t0 + secs(14));
-    let text = screen_text(&draw(&app, t0 + secs(14), 80, 24));
-    assert!(text.contains("1 note: ? shows them"), "{text}");
 }
 
 /// The sizes every screen is drawn at, from a small window to a large monitor.
@@ -383,7 +287,8 @@ fn draw_themed(app: &App, now: Instant, (width, height): (u16, u16), palette: Pa
 #[test]
 fn every_screen_at_every_size_in_every_theme() {
     let t0 = Instant::now();
-    for (screen, app, now) in every_screen(t0) {
+    // The session screens are measured in `session/tests.rs` instead.
+    for (screen, app, now) in every_screen(t0).into_iter().filter(|(screen, _, _)| *screen == "done") {
         for (theme, palette) in THEMES {
             for size in SIZES {
                 let terminal = draw_themed(&app, now, size, palette);
@@ -433,36 +338,6 @@ fn the_screens_say_what_matters_at_every_size() {
     assert!(last_second.contains("Next: RIGHT KNEE"), "{last_second}");
 }
 
-/// Each shipped exercise's screen halfway through its first move and a second into its first
-/// hold, at the smallest common terminal and a large one.
-#[test]
-fn every_shipped_figure_mid_move_and_in_a_hold() {
-    for (id, _) in exercise::BUILT_IN {
-        let exercise = exercise::built_in(id).unwrap().unwrap();
-        let timing = exercise.timing.clone();
-        let t0 = Instant::now();
-        let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0));
-        let mid_move = t0 + timing.get_ready + timing.transition / 2;
-        app.tick(mid_move);
-        assert_eq!(app.session.phase().unwrap().kind, crate::domain::plan::PhaseKind::Move, "{id}");
-        for (width, height) in [(80, 24), (120, 40)] {
-            insta::assert_snapshot!(
-                format!("{id}_move_{width}x{height}"),
-                draw(&app, mid_move, width, height).backend()
-            );
-        }
-        let holding = t0 + timing.get_ready + timing.transition + secs(1);
-        app.tick(holding);
-        assert_eq!(app.session.phase().unwrap().kind, crate::domain::plan::PhaseKind::Hold, "{id}");
-        for (width, height) in [(80, 24), (120, 40)] {
-            insta::assert_snapshot!(
-                format!("{id}_hold_{width}x{height}"),
-                draw(&app, holding, width, height).backend()
-            );
-        }
-    }
-}
-
 #[test]
 fn no_screen_panics_at_any_odd_size_in_any_theme() {
     let t0 = Instant::now();
@@ -505,19 +380,4 @@ fn the_help_scrolls_to_its_end_and_no_further() {
         wrapped.lines().any(|line| line.starts_with("│    ")),
         "a wrapped step is indented under its text: {wrapped}"
     );
-}
-
-#[test]
-fn a_notice_that_comes_later_is_shown_in_full_in_its_phase_then_marked() {
-    let t0 = Instant::now();
-    let (mut app, now) = holding_left(t0);
-    app.tell("the speech command failed (exit 3); the bell goes on".to_owned());
-    let text = screen_text(&draw(&app, now, 80, 30));
-    assert!(text.contains("the speech command failed"), "{text}");
-    let small = screen_text(&draw(&app, now, 40, 12));
-    assert!(!small.contains("speech command"), "no room for it whole: never cut, left to ?: {small}");
-    let later = now + secs(5);
-    app.tick(later);
-    let text = screen_text(&draw(&app, later, 80, 30));
-    assert!(text.contains("1 note: ? shows them"), "{text}");
 }

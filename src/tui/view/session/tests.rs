@@ -1,0 +1,343 @@
+//! The session screens (getting ready, moving, holding, resting, paused) at many sizes, as
+//! assertions that can fail: the side is the biggest text, LEFT and RIGHT share a font, nothing
+//! is cut, a note never shrinks the side, the figure has its room, contrast holds. A few named
+//! snapshots are for a person to look at.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+
+use super::*;
+use crate::domain::exercise;
+use crate::domain::plan::Overrides;
+use crate::domain::session::{Command, Session};
+use crate::tui::app::Action;
+use crate::tui::view::big::Big;
+use crate::tui::view::{Palette, contrast, render};
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+/// The sizes the session screen is measured at: every tenth of the range from 60x20 to 300x90,
+/// and the common ones.
+fn sizes() -> Vec<(u16, u16)> {
+    let mut sizes: Vec<(u16, u16)> =
+        (60..=300).step_by(30).flat_map(|w| (20..=90).step_by(10).map(move |h| (w, h))).collect();
+    sizes.extend([(80, 24), (80, 20), (100, 30), (120, 40), (160, 50), (200, 60), (300, 90)]);
+    sizes
+}
+
+/// The app of a built-in exercise with `overrides`, at `at` after its start.
+fn app_at(id: &str, overrides: &Overrides, at: Duration) -> (App, Instant) {
+    let exercise = exercise::built_in(id).expect("built in").expect("valid");
+    let t0 = Instant::now();
+    let mut app = App::new(Session::start(Plan::new(exercise, overrides), t0));
+    app.tick(t0 + at);
+    (app, t0 + at)
+}
+
+/// Get ready 10 s, moves of 3 s, holds of 5 s: each screen a second into its phase.
+fn default_timing() -> Overrides {
+    Overrides::timing(10, 5, 10, 3)
+}
+
+/// `(name, app, now)` for each session screen of an exercise with sides.
+fn screens(id: &str, overrides: &Overrides) -> Vec<(&'static str, App, Instant)> {
+    let at = |s: u64| app_at(id, overrides, secs(s));
+    let (get_ready, get_ready_at) = at(1);
+    let (moving, moving_at) = at(11);
+    let (left, left_at) = at(14);
+    let (right, right_at) = at(22);
+    let (mut paused, paused_at) = at(15);
+    paused.handle(Action::Session(Command::Pause), paused_at);
+    vec![
+        ("get ready", get_ready, get_ready_at),
+        ("move", moving, moving_at),
+        ("hold left", left, left_at),
+        ("hold right", right, right_at),
+        ("paused", paused, paused_at),
+    ]
+}
+
+fn draw(app: &App, now: Instant, (width, height): (u16, u16), theme: Theme) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test backend");
+    terminal.draw(|frame| render(frame, app, now, theme)).expect("a draw");
+    terminal.backend().buffer().clone()
+}
+
+fn layout_of(app: &App, now: Instant, (width, height): (u16, u16)) -> Regions {
+    regions(app, Rect::new(0, 0, width, height), now).expect("a session screen")
+}
+
+fn rows(part: Option<&(Rect, Big)>) -> u16 {
+    part.map_or(0, |(_, big)| big.rows)
+}
+
+/// The cells of `rect` in `buffer` that have ink (a symbol that is not blank).
+fn ink(buffer: &Buffer, rect: Rect) -> usize {
+    rect.positions().filter(|p| buffer.cell(*p).is_some_and(|cell| !cell.symbol().trim().is_empty())).count()
+}
+
+/// The ink `big` has when drawn with room to spare: what it must have on the screen too.
+fn ink_alone(big: &Big) -> usize {
+    let area = Rect::new(0, 0, big.width + 4, big.rows);
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("a test backend");
+    terminal
+        .draw(|frame| crate::tui::view::big::draw(frame, area, big, Style::new(), Alignment::Center))
+        .expect("a draw");
+    ink(terminal.backend().buffer(), area)
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn the_side_is_the_biggest_text_and_whole_in_one_font_at_every_size() {
+    for id in ["lower-trunk-rotation", "knee-to-chest"] {
+        let screens = screens(id, &default_timing());
+        for size in sizes() {
+            let mut fonts = Vec::new();
+            for (name, app, now) in &screens {
+                if *name == "get ready" {
+                    continue;
+                }
+                let at = format!("{id} {name} at {size:?}");
+                let regions = layout_of(app, *now, size);
+                let (top, big) = regions.top.clone().unwrap_or_else(|| panic!("{at}: no side"));
+                assert!(big.rows >= 8, "{at}: the side is big: {big:?}");
+                assert!(big.rows >= rows(regions.digits.as_ref()), "{at}: the seconds outgrow the side: {regions:?}");
+                assert!(big.rows >= rows(regions.lower.as_ref()), "{at}: the phase outgrows the side: {regions:?}");
+                assert!(big.width + 2 <= size.0, "{at}: {big:?}");
+                let buffer = draw(app, *now, size, Theme::standard());
+                assert_eq!(ink(&buffer, top), ink_alone(&big), "{at}: the side's label lost some of its ink");
+                let (digits, seconds) = regions.digits.clone().unwrap_or_else(|| panic!("{at}: no seconds"));
+                assert_eq!(ink(&buffer, digits), ink_alone(&seconds), "{at}: the seconds lost some of their ink");
+                if name.starts_with("hold") {
+                    let shown = |side: Side| app.session.plan().parts[0].exercise.side_means.shout(side);
+                    let form = shown(Side::Left)
+                        .iter()
+                        .position(|f| *f == big.text)
+                        .or_else(|| shown(Side::Right).iter().position(|f| *f == big.text));
+                    fonts.push((big.font, big.rows, form));
+                }
+                let failures = contrast::failures(&buffer, Theme::standard());
+                assert!(failures.is_empty(), "{at}: {failures:?}");
+            }
+            assert_eq!(fonts.len(), 2);
+            assert_eq!(fonts[0], fonts[1], "{id} at {size:?}: LEFT and RIGHT in one font and form");
+        }
+    }
+}
+
+#[test]
+fn without_sides_the_seconds_are_biggest() {
+    let (app, now) = app_at("pelvic-tilt", &default_timing(), secs(14));
+    for size in sizes() {
+        let regions = layout_of(&app, now, size);
+        assert!(regions.top.is_none(), "{size:?}");
+        let digits = rows(regions.digits.as_ref());
+        assert!(digits >= 8 && digits >= rows(regions.lower.as_ref()), "{size:?}: {regions:?}");
+    }
+}
+
+#[test]
+fn a_note_never_shrinks_the_side_and_waits_behind_the_question_mark() {
+    // Two reps is outside the recommended 5 to 10: a note.
+    let noted = Overrides { reps: Some(2), ..default_timing() };
+    let (plain, plain_at) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
+    let (with_note, note_at) = app_at("lower-trunk-rotation", &noted, secs(14));
+    assert_eq!(with_note.session.plan().parts[0].notes.len(), 1);
+    for size in sizes() {
+        let top = |app: &App, now| layout_of(app, now, size).top.map(|(rect, big)| (rect.height, big));
+        assert_eq!(top(&plain, plain_at), top(&with_note, note_at), "{size:?}");
+        let text = text_of(&draw(&with_note, note_at, size, Theme::standard()));
+        assert!(text.contains("1 note: press ? to read"), "{size:?}: {text}");
+        assert!(!text.contains("outside the recommended"), "{size:?}: the note itself is behind ?");
+    }
+    let (mut help, at) = app_at("lower-trunk-rotation", &noted, secs(14));
+    help.handle(Action::ToggleHelp, at);
+    let text = text_of(&draw(&help, at, (80, 100), Theme::standard()));
+    assert!(text.contains("2 reps is outside the recommended 5 to 10"), "{text}");
+}
+
+#[test]
+fn getting_ready_says_get_ready_biggest_and_the_first_side_smaller_than_when_moving() {
+    for id in ["lower-trunk-rotation", "knee-to-chest"] {
+        let screens = screens(id, &default_timing());
+        let (_, ready, ready_at) = &screens[0];
+        let (_, holding, holding_at) = &screens[2];
+        for size in sizes() {
+            let at = format!("{id} at {size:?}");
+            let regions = layout_of(ready, *ready_at, size);
+            let (_, words) = regions.top.clone().unwrap_or_else(|| panic!("{at}: no words"));
+            assert!(words.text == "GET READY" || words.text == "READY", "{at}: {words:?}");
+            assert!(words.rows >= rows(regions.digits.as_ref()), "{at}: {regions:?}");
+            let first = rows(regions.lower.as_ref());
+            assert!(first >= 1, "{at}: the first side is shown");
+            assert!(first < words.rows, "{at}: the first side is smaller than GET READY: {regions:?}");
+            let moving = rows(layout_of(holding, *holding_at, size).top.as_ref());
+            assert!(first < moving, "{at}: smaller than it is when moving ({first} against {moving})");
+        }
+    }
+}
+
+#[test]
+fn the_figure_has_its_room_at_80x24_and_grows_with_the_terminal() {
+    for (id, _) in exercise::BUILT_IN {
+        let (app, now) = app_at(id, &default_timing(), secs(14));
+        let figure_at = |size: (u16, u16)| {
+            let regions = layout_of(&app, now, size);
+            let buffer = draw(&app, now, size, Theme::new(Palette::Dark, true));
+            let inked: Vec<(u16, u16)> = regions
+                .figure
+                .positions()
+                .filter(|p| ["▀", "▄", "█"].contains(&buffer[*p].symbol()))
+                .map(|p| (p.x, p.y))
+                .collect();
+            let span = |of: fn(&(u16, u16)) -> u16| {
+                inked.iter().map(of).max().unwrap_or(0) - inked.iter().map(of).min().unwrap_or(0) + 1
+            };
+            (span(|p| p.0), span(|p| p.1))
+        };
+        let (width, height) = figure_at((80, 24));
+        assert!(height >= 10 || width >= 40, "{id} at 80x24: the figure is {width}x{height} cells");
+        let (larger_width, larger_height) = figure_at((120, 40));
+        assert!(
+            larger_width > width && larger_height > height,
+            "{id}: it grows at 120x40: {width}x{height} to {larger_width}x{larger_height}"
+        );
+    }
+}
+
+#[test]
+fn left_and_right_poses_differ_in_shape_not_only_in_colour() {
+    for id in ["lower-trunk-rotation", "knee-to-chest"] {
+        let screens = screens(id, &default_timing());
+        let shape = |index: usize| {
+            let (_, app, now) = &screens[index];
+            let regions = layout_of(app, *now, (80, 24));
+            let buffer = draw(app, *now, (80, 24), Theme::new(Palette::Dark, true));
+            regions.figure.positions().map(|p| buffer[p].symbol().to_owned()).collect::<Vec<_>>()
+        };
+        assert_ne!(shape(2), shape(3), "{id}: without colour, the two holds must still differ");
+    }
+}
+
+#[test]
+fn the_screen_uses_its_height_on_big_terminals() {
+    for (id, _) in exercise::BUILT_IN {
+        let (app, now) = app_at(id, &default_timing(), secs(14));
+        for size in [(120, 40), (160, 50), (200, 60), (300, 90)] {
+            let buffer = draw(&app, now, size, Theme::standard());
+            let blank = (0..size.1).filter(|y| (0..size.0).all(|x| buffer[(x, *y)].symbol() == " ")).count();
+            // A fifth at most, and at the largest size, where a figure lying down is as wide as it
+            // can be, three tenths.
+            let most = if size.1 >= 90 { usize::from(size.1) * 3 / 10 } else { usize::from(size.1) / 5 };
+            assert!(blank <= most, "{id} at {size:?}: {blank} blank rows of {}", size.1);
+        }
+    }
+}
+
+#[test]
+fn every_session_screen_meets_wcag_aa_in_every_theme() {
+    for (_, app, now) in screens("knee-to-chest", &default_timing()) {
+        for palette in [Palette::Dark, Palette::Light, Palette::HighContrast] {
+            for size in [(20, 6), (40, 12), (60, 20), (80, 24), (120, 40), (200, 60)] {
+                let buffer = draw(&app, now, size, Theme::new(palette, false));
+                let failures = contrast::failures(&buffer, Theme::new(palette, false));
+                assert!(failures.is_empty(), "{palette:?} at {size:?}: {failures:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn paused_says_paused_and_how_to_go_on_and_keeps_its_seconds() {
+    let screens = screens("lower-trunk-rotation", &default_timing());
+    let (_, paused, at) = &screens[4];
+    assert!(text_of(&draw(paused, *at, (40, 12), Theme::standard())).contains("Space resumes"));
+    for size in [(60, 20), (80, 24), (120, 40)] {
+        let regions = layout_of(paused, *at + secs(30), size);
+        assert_eq!(regions.lower.map(|(_, big)| big.text), Some("PAUSED".to_owned()), "{size:?}");
+        let text = text_of(&draw(paused, *at + secs(30), size, Theme::standard()));
+        assert!(text.contains("Space resumes"), "{size:?}: {text}");
+        assert!(text.contains(" 3 s"), "{size:?}: the countdown stays where it stopped: {text}");
+    }
+}
+
+#[test]
+fn small_terminals_keep_the_side_and_the_seconds_in_words() {
+    let (app, now) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
+    let text = text_of(&draw(&app, now, (20, 6), Theme::standard()));
+    assert!(text.contains("LEFT") && text.contains("HOLD") && text.contains(" 4 "), "{text}");
+    assert!(text_of(&draw(&app, now, (50, 16), Theme::standard())).contains("███"));
+}
+
+#[test]
+fn the_sides_have_their_own_colours() {
+    let screens = screens("lower-trunk-rotation", &default_timing());
+    let colour = |index: usize| {
+        let (_, app, now) = &screens[index];
+        let (rect, _) = layout_of(app, *now, (80, 24)).top.expect("a side");
+        let buffer = draw(app, *now, (80, 24), Theme::standard());
+        rect.positions().find(|p| buffer[*p].symbol() != " ").map(|p| buffer[p].fg)
+    };
+    assert_eq!(colour(2), Some(Color::Indexed(51)));
+    assert_eq!(colour(3), Some(Color::Indexed(220)));
+}
+
+#[test]
+fn long_holds_count_down_in_minutes() {
+    assert_eq!(countdown_text(5), "5");
+    assert_eq!(countdown_text(90), "1:30");
+    let overrides = Overrides { hold: Some(secs(90)), ..Overrides::timing(10, 90, 0, 0) };
+    let (app, now) = app_at("lower-trunk-rotation", &overrides, Duration::ZERO);
+    let regions = layout_of(&app, now, (80, 24));
+    assert_eq!(regions.digits.map(|(_, big)| big.text), Some("1:30".to_owned()));
+}
+
+#[test]
+fn a_notice_from_the_shell_is_counted_with_the_notes() {
+    let (mut app, now) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
+    app.tell("no speech command found".to_owned());
+    let text = text_of(&draw(&app, now, (80, 24), Theme::standard()));
+    assert!(text.contains("1 note: press ? to read"), "{text}");
+    app.handle(Action::ToggleHelp, now);
+    assert!(text_of(&draw(&app, now, (80, 100), Theme::standard())).contains("no speech command found"));
+}
+
+/// A few screens for a person to look at when the layout changes (`cargo insta review`).
+#[test]
+fn named_screens_for_review() {
+    let screens = screens("lower-trunk-rotation", &default_timing());
+    let (_, ready, ready_at) = &screens[0];
+    let (_, right, right_at) = &screens[3];
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test backend");
+    terminal.draw(|frame| render(frame, ready, *ready_at, Theme::standard())).expect("a draw");
+    insta::assert_snapshot!("get_ready_80x24", terminal.backend());
+    terminal.draw(|frame| render(frame, right, *right_at, Theme::standard())).expect("a draw");
+    insta::assert_snapshot!("hold_right_80x24", terminal.backend());
+    terminal.draw(|frame| render(frame, right, *right_at, Theme::new(Palette::Dark, true))).expect("a draw");
+    insta::assert_snapshot!("hold_right_no_color_80x24", terminal.backend());
+    let (_, knee, knee_at) = &screens_of_knee()[2];
+    let mut large = Terminal::new(TestBackend::new(120, 40)).expect("a test backend");
+    large.draw(|frame| render(frame, knee, *knee_at, Theme::standard())).expect("a draw");
+    insta::assert_snapshot!("knee_to_chest_hold_left_120x40", large.backend());
+}
+
+fn screens_of_knee() -> Vec<(&'static str, App, Instant)> {
+    screens("knee-to-chest", &default_timing())
+}
