@@ -1,7 +1,7 @@
 //! What each session event sounds like, says and prints. Pure: the shell rings, plays, speaks
 //! and prints what this decides, so the session can be followed by ear alone.
 //!
-//! Every event the user acts on is a [`Cue`] with its own [`Pattern`]; [`sounds`] decides which
+//! Every event the user acts on is a [`Cue`] with its own [`Pattern`]; `sounds` decides which
 //! pattern sounds when two come close; [`voice`] queues the words by priority.
 
 mod patterns;

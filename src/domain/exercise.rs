@@ -1,6 +1,6 @@
 //! What an exercise is: the validated form of an exercise file, whose invariants always hold.
 //!
-//! Raw TOML is read by [`raw`] and checked field by field; an [`Exercise`] that exists has a
+//! Raw TOML is read by `raw` and checked field by field; an [`Exercise`] that exists has a
 //! name, at least one step, a non-zero hold within [`limits`], and text that is safe to show.
 
 mod raw;

@@ -1,6 +1,6 @@
 //! The figure of an exercise: named poses of a stick body, and the poses in between.
 //!
-//! A figure is data from the exercise file, checked by [`raw`]: a start pose and one pose per
+//! A figure is data from the exercise file, checked by `raw`: a start pose and one pose per
 //! side (or one `hold` pose without sides), all with the same parts and the same number of
 //! points, so any pose can turn smoothly into any other. Coordinates lie in a box from 0 to
 //! [`BOX`] both ways, `y` going up from the floor.

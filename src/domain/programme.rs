@@ -3,7 +3,7 @@
 //! like exercise files are, with every problem at its line and column.
 //!
 //! Pure: this module checks the file; the shell finds the exercises and routines its items name
-//! and [`review`] then judges each dose against them. The dose of an item on a given day (its
+//! and [`review()`] then judges each dose against them. The dose of an item on a given day (its
 //! planned steps by week and the steps the user accepted) is worked out here too.
 
 pub mod calendar;

@@ -48,7 +48,7 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// Reads a history from `reader` one line at a time. Each session goes to `record` (which returns
 /// whether to go on) once no later amendment can reach it, each line that cannot be read to
-/// `skipped`. Only the last [`AMENDMENT_REACH`] sessions are held, waiting for their amendments.
+/// `skipped`. Only the last `AMENDMENT_REACH` sessions are held, waiting for their amendments.
 /// Blank lines are ignored; a damaged line never stops the lines after it from being read.
 pub fn read_lines(
     mut reader: impl BufRead,

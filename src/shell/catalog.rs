@@ -115,7 +115,7 @@ pub fn find_routine(
     find_routine_from(name, routines_dir, exercises_dir, None)
 }
 
-/// The routine a file (a programme) names, as [`locate`] finds it: a relative path from the
+/// The routine a file (a programme) names, as `locate` finds it: a relative path from the
 /// naming file's `folder`; a failure told at its `place` in that file.
 pub fn named_routine(
     name: &str,
@@ -243,7 +243,7 @@ pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
     }
 }
 
-/// The exercise a file (the config) or a flag names, as [`locate`] finds it: a relative path
+/// The exercise a file (the config) or a flag names, as `locate` finds it: a relative path
 /// from the naming file's `folder`; a failure told at its `place` in that file.
 pub fn named_exercise(name: &str, folder: Option<&Path>, place: Option<&Diagnostic>) -> Result<Exercise, Failure> {
     let user_dir = places::user_exercises_dir();

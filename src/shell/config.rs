@@ -1,6 +1,6 @@
 //! The user's own defaults in `config.toml`: reading it, `trunkrot config` and `config --init`.
 //!
-//! This module is the shell's side (it reads and writes the file); [`raw`] judges the text.
+//! This module is the shell's side (it reads and writes the file); `raw` judges the text.
 //! Precedence, everywhere: flags, then the config, then the exercise file.
 
 mod raw;

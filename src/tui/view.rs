@@ -1,7 +1,7 @@
 //! Drawing the interactive session with ratatui. Reads the app and the time; changes nothing.
 //!
 //! The session screen grows its big text with the terminal, in the order of what matters from
-//! the mat (see [`layout`]). Below the smallest useful size it says the terminal is too small.
+//! the mat (see `layout`). Below the smallest useful size it says the terminal is too small.
 //! No size makes it panic.
 
 mod big;
