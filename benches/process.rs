@@ -16,7 +16,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use support::home::{Home, process};
-use support::pty::Pty;
+use support::pty::{Pty, TIMEOUT};
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{self, Overrides, Plan};
 
@@ -26,7 +26,6 @@ const HOLD_WATCH: Duration = Duration::from_secs(60);
 const MOVE_WATCH: Duration = Duration::from_secs(30);
 /// How many starts the time to first frame is taken over.
 const STARTS: usize = 15;
-const TIMEOUT: Duration = Duration::from_secs(10);
 
 fn main() {
     let long = std::env::args().any(|arg| arg == "--long");
@@ -120,37 +119,29 @@ fn first_frame() {
 fn hold_cost() {
     let pty = Pty::spawn(&["--get-ready", "0", "--transition", "0", "--hold", "600", "--quiet"]);
     pty.expect_text("LEFT", TIMEOUT);
-    let pid = pty.pid();
-    let before = Usage::read(pid);
-    let started = Instant::now();
-    thread::sleep(HOLD_WATCH);
-    let after = Usage::read(pid);
-    let wall = started.elapsed().as_secs_f64();
-    let ticks = (after.ticks - before.ticks) as f64 / clock_ticks_per_second();
-    let on_cpu = (after.run_ns - before.run_ns) as f64 / 1e9;
-    println!("hold of the interactive session in an 80x24 pty, watched for {wall:.1} s:");
-    println!("  CPU, all {} threads, utime+stime: {:.4}% of one core", after.threads, 100.0 * ticks / wall);
-    println!("  CPU, all threads, schedstat run time: {:.4}% of one core", 100.0 * on_cpu / wall);
-    println!(
-        "  wake-ups (voluntary context switches), all threads: {:.2} per second",
-        (after.wakeups - before.wakeups) as f64 / wall
-    );
-    println!("  peak RSS (VmHWM): {:.2} MB", status_kb(pid, "VmHWM:") as f64 / 1024.0);
+    print_cost(&pty, HOLD_WATCH, "hold of the interactive session in an 80x24 pty");
+    println!("  peak RSS (VmHWM): {:.2} MB", status_kb(pty.pid(), "VmHWM:") as f64 / 1024.0);
 }
 
 /// CPU and wake-ups of the interactive session while the figure moves through a 60 s move.
 fn move_cost(cols: u16, rows: u16) {
     let pty = Pty::spawn_sized(&["--get-ready", "0", "--transition", "60", "--hold", "600", "--quiet"], cols, rows);
     pty.expect_text("MOVE", TIMEOUT);
+    print_cost(&pty, MOVE_WATCH, &format!("move (figure moving) of the interactive session in a {cols}x{rows} pty"));
+}
+
+/// Watches the session for `watch` and prints, under `what`, the CPU its threads used and how
+/// often they woke.
+fn print_cost(pty: &Pty, watch: Duration, what: &str) {
     let pid = pty.pid();
     let before = Usage::read(pid);
     let started = Instant::now();
-    thread::sleep(MOVE_WATCH);
+    thread::sleep(watch);
     let after = Usage::read(pid);
     let wall = started.elapsed().as_secs_f64();
     let ticks = (after.ticks - before.ticks) as f64 / clock_ticks_per_second();
     let on_cpu = (after.run_ns - before.run_ns) as f64 / 1e9;
-    println!("move (figure moving) of the interactive session in a {cols}x{rows} pty, watched for {wall:.1} s:");
+    println!("{what}, watched for {wall:.1} s:");
     println!("  CPU, all {} threads, utime+stime: {:.4}% of one core", after.threads, 100.0 * ticks / wall);
     println!("  CPU, all threads, schedstat run time: {:.4}% of one core", 100.0 * on_cpu / wall);
     println!(
