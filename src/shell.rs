@@ -7,6 +7,7 @@ pub mod config;
 pub mod input;
 pub mod job;
 pub mod journal;
+pub mod notify;
 pub mod places;
 pub mod plain;
 pub mod process_group;
