@@ -10,6 +10,7 @@
 //! the session's id, which readers apply to that session (the last one wins). The file is only
 //! ever appended to, so a crash leaves at worst a cut last line.
 
+pub mod adherence;
 pub mod export;
 pub mod line;
 pub mod next_step;

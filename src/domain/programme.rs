@@ -45,6 +45,8 @@ pub mod limits {
     pub const PSFS: usize = 3;
     /// At most this many steps the user accepted are kept in one file.
     pub const ACCEPTED: usize = 200;
+    /// An item's short name, for a shell prompt, in characters.
+    pub const SHORT_CHARS: usize = 8;
     /// A name, a contact, a message or an activity, in characters.
     pub const TEXT_CHARS: usize = 200;
 }
@@ -118,6 +120,8 @@ pub enum Days {
 pub struct Item {
     /// How the history names the item: unique in the programme.
     pub id: String,
+    /// One word for a shell prompt: `rot` in `rot 1/2`.
+    pub short: String,
     pub what: What,
     /// The dose from the first week; a field left out is the exercise's own.
     pub dose: Overrides,
@@ -307,6 +311,18 @@ pub fn item_id(name: &str) -> String {
         None
     };
     crate::domain::untrusted::clean_line(stem.as_deref().unwrap_or(name))
+}
+
+/// An item's short name when the file gives none: the initials of its id's words
+/// (`lower-trunk-rotation` is `ltr`), or its first letters when it is one word.
+pub fn short_name(id: &str) -> String {
+    let words: Vec<&str> = id.split(['-', '_', ' ', '.']).filter(|word| !word.is_empty()).collect();
+    let short: String = if words.len() > 1 {
+        words.iter().filter_map(|word| word.chars().next()).take(limits::SHORT_CHARS).collect()
+    } else {
+        id.chars().take(4).collect()
+    };
+    if short.is_empty() { "item".to_owned() } else { short.to_lowercase() }
 }
 
 /// `date` plus `days` (negative: before); saturates at the ends of jiff's calendar.

@@ -77,8 +77,10 @@ fn from_flags(flags: &NewProgrammeArgs) -> Result<Programme, Failure> {
             limits::PSFS
         )));
     }
+    let id = crate::domain::programme::item_id(what.name());
     let item = Item {
-        id: crate::domain::programme::item_id(what.name()),
+        short: crate::domain::programme::short_name(&id),
+        id,
         what,
         dose: flags.dose.overrides(),
         times_a_day: flags.times_a_day.unwrap_or(1),
@@ -310,7 +312,8 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
                 What::Exercise(named)
             }
         };
-        Ok(Some(Item { id, what, dose, times_a_day, days, steps: Vec::new(), progression: None }))
+        let short = crate::domain::programme::short_name(&id);
+        Ok(Some(Item { id, short, what, dose, times_a_day, days, steps: Vec::new(), progression: None }))
     }
 }
 

@@ -278,3 +278,13 @@ fn the_documented_example_is_a_valid_programme() {
     assert_eq!(programme.items[0].days, Days::On(vec![Weekday::Monday, Weekday::Wednesday, Weekday::Friday]));
     assert_eq!(programme.items[0].steps[0].week, 3);
 }
+
+#[test]
+fn short_names_are_the_files_or_the_initials_of_the_id() {
+    let shorts: Vec<String> = read(SIX_WEEKS).items.iter().map(|item| item.short.clone()).collect();
+    assert_eq!(shorts, ["rot", "tilt", "knee"]);
+    assert_eq!(short_name("lower-trunk-rotation"), "ltr");
+    assert_eq!(short_name("bridge"), "brid");
+    let found = errors("weeks = 1\n[[item]]\nexercise = \"a\"\nshort = \"two words\"\n");
+    assert!(found[0].starts_with("p.toml:4:9: `item[1].short` is `two words`; a short name is one word"), "{found:#?}");
+}

@@ -78,6 +78,9 @@ fn item_toml(out: &mut String, item: &Item) {
         let _ = writeln!(out, "id = {}", quoted(&item.id));
     }
     let _ = writeln!(out, "{key} = {}", quoted(name));
+    if item.short != super::short_name(&item.id) {
+        let _ = writeln!(out, "short = {}", quoted(&item.short));
+    }
     let _ = writeln!(out, "times_a_day = {}", item.times_a_day);
     match &item.days {
         Days::Every => {}

@@ -15,6 +15,7 @@ use crate::domain::untrusted::clean_line;
 
 pub(super) const ITEM: &[Field] = dose_fields!(
     Field::optional("id", Text),
+    Field::optional("short", Text),
     Field::optional("exercise", Text),
     Field::optional("routine", Text),
     Field::optional("times_a_day", Whole),
@@ -37,6 +38,7 @@ pub(super) const PROGRESSION: &[Field] = &[
 with_dose! {
     pub(super) struct RawItem {
         id: Option<Spanned<String>>,
+        short: Option<Spanned<String>>,
         exercise: Option<Spanned<String>>,
         routine: Option<Spanned<String>>,
         times_a_day: Option<Spanned<i64>>,
@@ -97,6 +99,20 @@ impl Checker<'_> {
                 );
                 self.report(id_span, message);
             }
+            let short = match &item.short {
+                Some(short) => {
+                    let text = clean_line(short.get_ref());
+                    if text.is_empty() || text.chars().count() > limits::SHORT_CHARS || text.contains(' ') {
+                        let message = format!(
+                            "`{field}.short` is `{text}`; a short name is one word of 1 to {} characters, for a shell prompt",
+                            limits::SHORT_CHARS
+                        );
+                        self.report(short.span(), message);
+                    }
+                    text
+                }
+                None => crate::domain::programme::short_name(&id),
+            };
             let times_a_day = item
                 .times_a_day
                 .as_ref()
@@ -108,6 +124,7 @@ impl Checker<'_> {
             places.push(Diagnostic::at(self.origin, self.source, Some(named), String::new()));
             items.push(Item {
                 id,
+                short,
                 what,
                 dose,
                 times_a_day: times_a_day.unwrap_or(1),
