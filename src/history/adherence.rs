@@ -18,6 +18,8 @@
 //!   the share. The share is full sessions over the sessions due that were not excused;
 //!   [`ADHERENT`] (70%) is the usual line.
 
+pub mod text;
+
 use std::collections::HashMap;
 
 use jiff::civil::Date;

@@ -1,0 +1,126 @@
+//! Adherence in words, as `trunkrot history` and `trunkrot today` print it: each programme week
+//! with a bar against the 70% line, and the whole period.
+
+use std::fmt::Write as _;
+
+use super::{ADHERENT, Adherence, Figures};
+use crate::domain::programme::text::day;
+
+/// How wide a week's bar is, in cells.
+const BAR: usize = 20;
+
+/// The lines of the weeks' adherence: a heading, a row per programme week, the whole period.
+/// Nothing when no programme made anything due.
+pub fn weeks(adherence: &Adherence) -> Vec<String> {
+    if adherence.whole.due == 0 {
+        return Vec::new();
+    }
+    let line = (ADHERENT * BAR as f64).round() as usize;
+    let mut lines = vec![format!(
+        "Sessions done in full of those due, each programme week (| marks {}%):",
+        (ADHERENT * 100.0).round()
+    )];
+    let mut programme = "";
+    for week in adherence.weeks.iter().filter(|week| week.figures.due > 0) {
+        if week.programme != programme {
+            programme = &week.programme;
+            lines.push(format!("  {programme}"));
+        }
+        let filled = week.figures.share().map_or(0, |share| (share * BAR as f64).round() as usize).min(BAR);
+        let bar: String = (0..BAR)
+            .map(|cell| match (cell < filled, cell == line) {
+                (_, true) if cell >= filled => '|',
+                (true, _) => '█',
+                (false, _) => '·',
+            })
+            .collect();
+        lines.push(format!(
+            "  week {:>2} of {:<2} {:<16} {bar}  {}",
+            week.number,
+            week.of,
+            day(week.first_day),
+            counts(&week.figures)
+        ));
+    }
+    lines.push(format!("  in all: {}", counts(&adherence.whole)));
+    lines
+}
+
+/// `17 of 24 (71%), 1 stopped early, 1 day skipped, 6 missed`.
+pub fn counts(figures: &Figures) -> String {
+    let counted = figures.due.saturating_sub(figures.excused);
+    let share = figures.share().map_or(String::new(), |share| format!(" ({:.0}%)", share * 100.0));
+    let mut text = format!("{} of {counted}{share}", figures.full);
+    if figures.partial > 0 {
+        let average = figures.partial_done / f64::from(figures.partial) * 100.0;
+        let _ = write!(text, ", {} stopped early ({average:.0}% of their holds done)", figures.partial);
+    }
+    match figures.skipped_days {
+        0 => {}
+        1 => text.push_str(", 1 day skipped"),
+        n => {
+            let _ = write!(text, ", {n} days skipped");
+        }
+    }
+    if figures.missed > 0 {
+        let _ = write!(text, ", {} missed", figures.missed);
+    }
+    if figures.extra > 0 {
+        let _ = write!(text, ", {} more than due", figures.extra);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::super::{Week, adherence};
+    use super::*;
+
+    #[test]
+    fn each_week_has_a_bar_against_the_line_and_its_counts() {
+        let figures = |due, full, partial, excused| Figures {
+            due,
+            full,
+            partial,
+            partial_done: f64::from(partial) * 0.5,
+            missed: due - full - partial - excused,
+            excused,
+            skipped_days: u32::from(excused > 0),
+            ..Figures::default()
+        };
+        let week = |number, figures| Week {
+            first_day: date(2026, 12, 7),
+            number,
+            programme: "Low back".into(),
+            of: 6,
+            figures,
+        };
+        let adherence = Adherence {
+            days: Vec::new(),
+            weeks: vec![week(1, figures(24, 24, 0, 0)), week(2, figures(24, 10, 7, 0)), week(3, figures(24, 20, 0, 4))],
+            whole: figures(72, 54, 7, 4),
+        };
+        let lines = weeks(&adherence);
+        assert_eq!(lines[1], "  Low back");
+        assert!(lines[2].contains("████████████████████  24 of 24 (100%)"), "{}", lines[2]);
+        assert!(
+            lines[3]
+                .contains("████████······|·····  10 of 24 (42%), 7 stopped early (50% of their holds done), 7 missed"),
+            "{}",
+            lines[3]
+        );
+        assert!(lines[4].contains("20 of 20 (100%), 1 day skipped"), "{}", lines[4]);
+        assert_eq!(
+            lines[5],
+            "  in all: 54 of 68 (79%), 7 stopped early (50% of their holds done), 1 day skipped, 7 missed"
+        );
+        assert!(lines[2].starts_with("  week  1 of 6  Mon 7 Dec 2026"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn nothing_due_says_nothing() {
+        assert!(weeks(&adherence(&[], &[], &[], date(2026, 12, 1), date(2026, 12, 7))).is_empty());
+    }
+}
