@@ -81,6 +81,27 @@ pub enum Command {
     /// Show the programme in effect (each item, its dose this week, how often, the review); or
     /// install, write or end one, or print it as a calendar
     Programme(ProgrammeArgs),
+    /// What the programme makes due today, what is done and left, and the week so far; exit code
+    /// 0 when all is done, 1 when a session is still due
+    Today(TodayArgs),
+}
+
+/// `trunkrot today`: the day with the programme in effect.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TodayArgs {
+    /// Print one short line for a shell prompt, e.g. `rot 1/2` (the next item: done of due,
+    /// then `+N` sessions of other items), and nothing when nothing is left
+    #[arg(long, conflicts_with_all = ["notify", "skip"])]
+    pub prompt: bool,
+
+    /// Also send a desktop notification when a session is due (without a notification service:
+    /// a line on standard error)
+    #[arg(long)]
+    pub notify: bool,
+
+    /// Skip today, saying why: what is left is counted apart, not as missed
+    #[arg(long, value_name = "REASON")]
+    pub skip: Option<String>,
 }
 
 /// `trunkrot programme`: the programme in effect, or what to do with one.

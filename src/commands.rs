@@ -12,6 +12,7 @@ pub mod session;
 pub mod shell_integration;
 pub mod show;
 pub mod sound_check;
+pub mod today;
 
 use std::io::Write;
 

@@ -20,6 +20,7 @@ pub mod stats;
 mod reading;
 
 pub use line::{Amendment, Entry, VERSION, parse_entry};
+pub use reading::read_entries;
 pub use reading::{History, MAX_LINE_BYTES, Skipped, read, read_lines};
 
 use std::fmt;
@@ -112,6 +113,17 @@ pub struct Record {
     /// Without pauses.
     pub active: Duration,
     pub checkin: Checkin,
+    /// The programme item it did, when it did one at its dose.
+    pub item: Option<ItemDone>,
+}
+
+/// The programme item a session did, at the item's dose: it counts for that item's adherence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemDone {
+    pub id: String,
+    /// The holds the whole plan had, those of exercises never reached included, so that a
+    /// routine stopped early counts the right share.
+    pub holds: u32,
 }
 
 /// One exercise of a session.
@@ -223,6 +235,7 @@ pub fn record(summary: &Summary, plan: &Plan, start: Started, id: &str, end: End
         elapsed: summary.elapsed,
         active: summary.active,
         checkin: Checkin::default(),
+        item: None,
     })
 }
 

@@ -55,5 +55,6 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::SoundCheck(args)) => commands::sound_check::run(args),
         Some(Command::History(args)) => commands::history::run(args),
         Some(Command::Programme(args)) => commands::programme::run(args),
+        Some(Command::Today(args)) => commands::today::run(args),
     }
 }

@@ -15,5 +15,6 @@ pub mod programme;
 pub mod regular_file;
 pub mod runner;
 pub mod speech;
+pub mod standing;
 pub mod terminal_background;
 pub mod tones;

@@ -163,6 +163,7 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
         id: "test".to_owned(),
         started: Started::from_zoned(&zoned),
         past: Vec::new(),
+        item: None,
     };
     let runner = Runner::new(Announcer::new(Bell::Terminal, None, None), keeping);
     let mut screen = Screen {

@@ -5,11 +5,13 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use jiff::ZonedDateTime;
+use jiff::civil::Date;
 
 use crate::cli::HistoryArgs;
 use crate::failure::Failure;
+use crate::history::adherence::{self, Attempt, ProgrammeEvent, SkippedDay};
 use crate::history::stats::Tally;
-use crate::history::{self, Record, Skipped, export, report};
+use crate::history::{self, Entry, Record, Skipped, export, report};
 use crate::shell::journal;
 
 /// At most this many damaged lines are named one by one; the rest are counted.
@@ -23,7 +25,11 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
     let reader = journal::open(&path).map_err(unreadable)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut err = io::stderr().lock();
-    let mut tally = Tally::new(ZonedDateTime::now().date());
+    let today = ZonedDateTime::now().date();
+    let mut tally = Tally::new(today);
+    // What the programme's adherence needs, gathered in the same pass: its events, the days
+    // skipped, and each session that did an item (a few a day at most).
+    let (mut events, mut days_off, mut attempts) = (Vec::new(), Vec::new(), Vec::new());
     let (mut recorded, mut matched, mut skips) = (false, 0_usize, 0_usize);
     let mut written = if args.json {
         out.write_all(export::JSON_OPEN.as_bytes())
@@ -36,6 +42,7 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         let stopped = written.is_err();
         let each = |record: Record| {
             recorded = true;
+            attempts.extend(Attempt::of(&record));
             let Some(record) = kept(args, record) else {
                 return true;
             };
@@ -56,8 +63,13 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
                 let _ = writeln!(err, "{skipped}");
             }
         };
+        let other = |entry: Entry| match entry {
+            Entry::Programme(event) => events.push(event),
+            Entry::Skip(day) => days_off.push(day),
+            _ => {}
+        };
         if !stopped {
-            history::read_lines(reader, each, skipped).map_err(unreadable)?;
+            history::read_entries(reader, each, other, skipped).map_err(unreadable)?;
         }
     }
     if skips > NAMED_SKIPS {
@@ -71,11 +83,33 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         } else if recorded && matched == 0 {
             out.write_all(no_match(args).as_bytes())
         } else {
-            out.write_all(report::of(&tally).as_bytes())
+            out.write_all(report::of(&tally).as_bytes()).and_then(|()| {
+                let lines = programme_weeks(args, &events, &attempts, &days_off, today);
+                if lines.is_empty() { Ok(()) } else { out.write_all(format!("\n{}\n", lines.join("\n")).as_bytes()) }
+            })
         };
     }
     written.and_then(|()| out.flush()).map_err(Failure::output)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each programme week's adherence, from the first event (or `--since`) to today, with the
+/// 70% line; nothing when no programme was ever installed.
+fn programme_weeks(
+    args: &HistoryArgs,
+    events: &[ProgrammeEvent],
+    attempts: &[Attempt],
+    days_off: &[SkippedDay],
+    today: Date,
+) -> Vec<String> {
+    let Some(first) = events.iter().map(|event| event.date).min() else { return Vec::new() };
+    let from = args.since.map_or(first, |since| since.max(first));
+    // Today is not over: its weeks are counted to yesterday.
+    let to = crate::domain::programme::add_days(today, -1);
+    if to < from {
+        return Vec::new();
+    }
+    adherence::text::weeks(&adherence::adherence(events, attempts, days_off, from, to))
 }
 
 /// What to say when sessions were recorded but none passes the filters.

@@ -13,15 +13,16 @@ use super::emit;
 use crate::cli::{ProgrammeAction, ProgrammeArgs};
 use crate::domain::programme::{calendar, text};
 use crate::failure::Failure;
-use crate::shell::catalog;
+use crate::history::adherence::{Change, ProgrammeEvent};
 use crate::shell::programme::{self as on_disk, Loaded};
+use crate::shell::{catalog, journal, standing};
 
 /// Runs `trunkrot programme` and its actions.
 pub fn run(args: &ProgrammeArgs) -> Result<ExitCode, Failure> {
     let today = ZonedDateTime::now().date();
     match &args.action {
         Some(ProgrammeAction::Install { file }) => install(file, today),
-        Some(ProgrammeAction::End) => end(),
+        Some(ProgrammeAction::End) => end(today),
         Some(ProgrammeAction::New(flags)) => new::run(flags, today),
         None if args.ics => ics(&args.at),
         None => show(today),
@@ -67,6 +68,9 @@ fn put_in_effect(
         std::fs::write(save, crate::domain::programme::writing::toml(&settled)).map_err(cannot)?;
     }
     let path = on_disk::keep(&settled)?;
+    // The history keeps every prescription with the day it took effect, for adherence later.
+    let change = if before.is_some() { Change::Changed(settled.clone()) } else { Change::Installed(settled.clone()) };
+    standing::record_event(&journal::path()?, &ProgrammeEvent { date: today, change })?;
     let mut out = String::new();
     if let Some(before) = before {
         let _ = writeln!(out, "It replaces {}.", before.programme().name);
@@ -88,12 +92,13 @@ fn put_in_effect(
 }
 
 /// `trunkrot programme end`: the copy in effect removed.
-fn end() -> Result<ExitCode, Failure> {
+fn end(today: Date) -> Result<ExitCode, Failure> {
     // A copy that no longer reads can still be ended.
     let name = on_disk::in_effect().ok().flatten().map(|loaded| loaded.programme().name.clone());
     if !on_disk::remove()? {
         return Err(Failure::NoProgramme);
     }
+    standing::record_event(&journal::path()?, &ProgrammeEvent { date: today, change: Change::Ended })?;
     let name = name.unwrap_or_else(|| "The programme".to_owned());
     emit(&format!("{name} has ended; the history keeps its sessions.\n"))?;
     Ok(ExitCode::SUCCESS)

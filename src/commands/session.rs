@@ -20,7 +20,8 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let (settings, _) = config::resolve(&args.given())?;
     let plan = catalog::plan(&settings)?;
     let (announcer, notice) = announcer(&settings);
-    let keeping = keeping(journal::path()?);
+    let item = crate::shell::programme::item_done(&settings, &plan)?;
+    let keeping = keeping(journal::path()?, item);
     let (ended, ending, reader) = if args.plain || !std::io::stdout().is_terminal() {
         if let Some(notice) = &notice {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
@@ -55,12 +56,13 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
 }
 
 /// Who this session is, for its record: a fresh id (its start to the nanosecond and the
-/// process id), its start, the history file, and the end of the history for the advice.
-fn keeping(path: std::path::PathBuf) -> Keeping {
+/// process id), its start, the history file, the end of the history for the advice, and the
+/// programme item it does.
+fn keeping(path: std::path::PathBuf, item: Option<crate::history::ItemDone>) -> Keeping {
     let now = jiff::ZonedDateTime::now();
     let id = format!("{}-{}", now.timestamp().as_nanosecond(), std::process::id());
     let past = journal::latest(&path).unwrap_or_default();
-    Keeping { store: Box::new(journal::HistoryFile::new(path)), id, started: Started::from_zoned(&now), past }
+    Keeping { store: Box::new(journal::HistoryFile::new(path)), id, started: Started::from_zoned(&now), past, item }
 }
 
 /// What is printed once the session is over (if anyone reads it): the summary, what went wrong

@@ -147,6 +147,22 @@ pub struct Checkin {
     pub spread: Option<bool>,
     pub effort: Option<Effort>,
     pub note: Option<Note>,
+    /// The Patient-Specific Functional Scale, asked in the first session of each programme week:
+    /// each activity the programme names with the score given, in the programme's order.
+    pub psfs: Vec<Psfs>,
+}
+
+/// One activity of the Patient-Specific Functional Scale and how well it can be done now: 0
+/// (unable) to 10 (as before the problem).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Psfs {
+    pub activity: String,
+    /// 0 to [`Psfs::MAX`].
+    pub score: u8,
+}
+
+impl Psfs {
+    pub const MAX: u8 = 10;
 }
 
 impl Checkin {

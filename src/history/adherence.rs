@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::domain::programme::{Days, Item, Programme, add_days, days_between};
+use crate::history::{End, Record};
 
 /// The share of due sessions done that is usually called adherent.
 pub const ADHERENT: f64 = 0.70;
@@ -59,6 +60,26 @@ pub struct Attempt {
     pub completed: bool,
     /// Why it stopped, in words, when it stopped early and the reason is known.
     pub why: Option<String>,
+}
+
+impl Attempt {
+    /// What a session did for the programme item it was tagged with; `None` for a session that
+    /// did no item (another exercise, or an item's exercise at another dose).
+    pub fn of(record: &Record) -> Option<Attempt> {
+        let item = record.item.as_ref()?;
+        Some(Attempt {
+            date: record.start.date(),
+            item: item.id.clone(),
+            done: record.done(),
+            // The whole plan's holds: a routine stopped before its last exercises recorded none.
+            planned: item.holds.max(record.planned()),
+            completed: record.completed(),
+            why: match record.end {
+                End::Stopped(Some(why)) => Some(why.phrase().to_owned()),
+                _ => None,
+            },
+        })
+    }
 }
 
 /// A day the user said they skipped, and why.
@@ -110,7 +131,8 @@ impl Figures {
         self.share().map(|share| share >= ADHERENT - 1e-9)
     }
 
-    fn add(&mut self, other: &Figures) {
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &Figures) {
         self.due += other.due;
         self.full += other.full;
         self.partial += other.partial;

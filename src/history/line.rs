@@ -15,8 +15,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::{End, ExerciseRecord, Record, Started};
-use crate::domain::checkin::{Checkin, Effort, Hurt, Note, Pain, Why};
+use super::adherence::{ProgrammeEvent, SkippedDay};
+use super::{End, ExerciseRecord, ItemDone, Record, Started};
+use crate::domain::checkin::{Checkin, Effort, Hurt, Note, Pain, Psfs, Why};
 use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 use crate::domain::untrusted::clean_line;
@@ -25,6 +26,8 @@ use crate::domain::untrusted::clean_line;
 /// one. Version 2 added the session id, the skipped holds and the amendment lines; version 3
 /// made a line a whole session, with how it ended and the whole check-in.
 pub const VERSION: u32 = 3;
+
+mod programme;
 
 /// A line of the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +39,10 @@ pub enum Entry {
     Exercise(Record),
     /// Answers given after a session was written.
     Amendment(Amendment),
+    /// A day the user skipped, and why.
+    Skip(SkippedDay),
+    /// The programme installed, changed, a step accepted, or ended.
+    Programme(ProgrammeEvent),
 }
 
 /// Answers given after a session's record was written, for the session with its id. Each
@@ -67,8 +74,9 @@ impl Record {
                 active_secs: self.active.as_secs(),
                 exercises: self.exercises.iter().map(ExerciseLine::from).collect(),
                 checkin: CheckinLine::from(&self.checkin),
+                item: self.item.as_ref().map(|item| ItemLine { id: Cow::Borrowed(&item.id), holds: item.holds }),
             }),
-            amend: None,
+            ..Line3::default()
         };
         // A struct of strings and numbers always serializes.
         serde_json::to_string(&line).unwrap_or_default()
@@ -80,12 +88,12 @@ impl Amendment {
     pub fn to_line(&self) -> String {
         let line = Line3 {
             v: VERSION,
-            session: None,
             amend: Some(AmendLine {
                 session: Cow::Borrowed(&self.session),
                 why: self.why,
                 checkin: CheckinLine::from(&self.checkin),
             }),
+            ..Line3::default()
         };
         serde_json::to_string(&line).unwrap_or_default()
     }
@@ -131,15 +139,29 @@ fn version(line: &[u8]) -> Result<u32, String> {
 
 fn parse_3(line: &[u8]) -> Result<Entry, String> {
     let line: Line3 = serde_json::from_slice(line).map_err(|e| json_reason(&e))?;
-    match (line.session, line.amend) {
-        (Some(session), None) => session.into_record().map(Entry::Session),
-        (None, Some(amend)) => Ok(Entry::Amendment(Amendment {
+    let kinds = usize::from(line.session.is_some())
+        + usize::from(line.amend.is_some())
+        + usize::from(line.skip.is_some())
+        + usize::from(line.programme.is_some());
+    if kinds > 1 {
+        return Err("more than one kind of line on one line".to_owned());
+    }
+    if let Some(session) = line.session {
+        return session.into_record().map(Entry::Session);
+    }
+    if let Some(amend) = line.amend {
+        return Ok(Entry::Amendment(Amendment {
             session: amend.session.into_owned(),
             why: amend.why,
             checkin: amend.checkin.into_checkin()?,
-        })),
-        (Some(_), Some(_)) => Err("both a session and an amendment on one line".to_owned()),
-        (None, None) => Err("a kind of line this trunkrot does not read (written by a newer one?)".to_owned()),
+        }));
+    }
+    if let Some(skip) = line.skip {
+        return skip.into_day().map(Entry::Skip);
+    }
+    match line.programme {
+        Some(programme) => programme.into_event().map(Entry::Programme),
+        None => Err("a kind of line this trunkrot does not read (written by a newer one?)".to_owned()),
     }
 }
 
@@ -172,6 +194,7 @@ fn parse_old(line: &[u8]) -> Result<Record, String> {
         elapsed: Duration::from_secs(line.total_secs),
         active: Duration::from_secs(line.active_secs),
         checkin: Checkin { pain, effort: line.effort, ..Checkin::default() },
+        item: None,
     })
 }
 
@@ -208,13 +231,17 @@ struct Versioned {
 
 /// A line of format 3: the version and exactly one kind. Unknown fields are ignored so that a
 /// newer trunkrot's additions do not hide what this one knows.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Default)]
 struct Line3<'a> {
     v: u32,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     session: Option<SessionLine<'a>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     amend: Option<AmendLine<'a>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    skip: Option<programme::SkipLine<'a>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    programme: Option<programme::ProgrammeLine<'a>>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -241,6 +268,16 @@ struct SessionLine<'a> {
     exercises: Vec<ExerciseLine<'a>>,
     #[serde(default, borrow, skip_serializing_if = "CheckinLine::is_empty")]
     checkin: CheckinLine<'a>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    item: Option<ItemLine<'a>>,
+}
+
+/// The programme item a session did.
+#[derive(Serialize, Deserialize)]
+struct ItemLine<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    holds: u32,
 }
 
 impl SessionLine<'_> {
@@ -280,6 +317,7 @@ impl SessionLine<'_> {
             elapsed: Duration::from_secs(self.elapsed_secs),
             active: Duration::from_secs(self.active_secs),
             checkin: self.checkin.into_checkin()?,
+            item: self.item.map(|item| ItemDone { id: shown(&item.id), holds: item.holds }),
         })
     }
 }
@@ -332,6 +370,16 @@ struct CheckinLine<'a> {
     effort: Option<Effort>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     note: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
+    psfs: Vec<PsfsLine<'a>>,
+}
+
+/// One PSFS activity and its score.
+#[derive(Serialize, Deserialize)]
+struct PsfsLine<'a> {
+    #[serde(borrow)]
+    activity: Cow<'a, str>,
+    score: u8,
 }
 
 impl<'a> From<&'a Checkin> for CheckinLine<'a> {
@@ -343,6 +391,7 @@ impl<'a> From<&'a Checkin> for CheckinLine<'a> {
             spread: c.spread,
             effort: c.effort,
             note: c.note.as_ref().map(|n| Cow::Borrowed(n.as_str())),
+            psfs: c.psfs.iter().map(|p| PsfsLine { activity: Cow::Borrowed(&p.activity), score: p.score }).collect(),
         }
     }
 }
@@ -355,6 +404,7 @@ impl CheckinLine<'_> {
             && self.spread.is_none()
             && self.effort.is_none()
             && self.note.is_none()
+            && self.psfs.is_empty()
     }
 
     fn into_checkin(self) -> Result<Checkin, String> {
@@ -366,6 +416,14 @@ impl CheckinLine<'_> {
             effort: self.effort,
             // A hand-edited note is made safe and short as a typed one is.
             note: self.note.as_deref().and_then(Note::new),
+            psfs: self
+                .psfs
+                .iter()
+                .map(|p| match p.score {
+                    score @ 0..=Psfs::MAX => Ok(Psfs { activity: shown(&p.activity), score }),
+                    score => Err(format!("PSFS score {score} is not in 0..={}", Psfs::MAX)),
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 }

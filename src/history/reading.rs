@@ -51,8 +51,19 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 /// `skipped`. Only the last `AMENDMENT_REACH` sessions are held, waiting for their amendments.
 /// Blank lines are ignored; a damaged line never stops the lines after it from being read.
 pub fn read_lines(
+    reader: impl BufRead,
+    record: impl FnMut(Record) -> bool,
+    skipped: impl FnMut(Skipped),
+) -> io::Result<()> {
+    read_entries(reader, record, |_| {}, skipped)
+}
+
+/// [`read_lines`], with the lines that are neither sessions nor amendments (the programme's
+/// events and the days skipped) given to `other`, in the file's order, as they are read.
+pub fn read_entries(
     mut reader: impl BufRead,
     mut record: impl FnMut(Record) -> bool,
+    mut other: impl FnMut(Entry),
     mut skipped: impl FnMut(Skipped),
 ) -> io::Result<()> {
     let mut waiting = History::default();
@@ -102,6 +113,7 @@ pub fn read_lines(
                 }
             }
             Ok(Entry::Amendment(amendment)) => waiting.amend(&amendment),
+            Ok(entry @ (Entry::Skip(_) | Entry::Programme(_))) => other(entry),
             Err(reason) => skipped(Skipped { line: number, reason }),
         }
     }

@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::domain::checkin::{Effort, Hurt, Note, Pain};
+use crate::domain::checkin::{Effort, Hurt, Note, Pain, Psfs};
 use crate::domain::exercise;
 use crate::domain::plan::{Overrides, Plan};
 use crate::domain::session::Session;
@@ -37,6 +37,7 @@ pub(crate) fn record(start: &str) -> Record {
         elapsed: Duration::from_secs(200),
         active: Duration::from_secs(190),
         checkin: Checkin { pain: Pain::new(3), effort: Some(Effort::AboutRight), ..Checkin::default() },
+        item: None,
     }
 }
 
@@ -45,6 +46,7 @@ fn parse_line(line: &[u8]) -> Result<Record, String> {
     match parse_entry(line)? {
         Entry::Session(record) | Entry::Exercise(record) => Ok(record),
         Entry::Amendment(_) => Err("an amendment".to_owned()),
+        Entry::Skip(_) | Entry::Programme(_) => Err("a programme's line".to_owned()),
     }
 }
 
@@ -68,7 +70,9 @@ fn a_session_survives_its_line_with_every_answer() {
         spread: Some(true),
         effort: Some(Effort::Hard),
         note: Note::new("sharp \"twinge\", then fine"),
+        psfs: vec![Psfs { activity: "Putting on socks".into(), score: 4 }],
     };
+    original.item = Some(ItemDone { id: "rot".into(), holds: 20 });
     let line = original.to_line();
     assert!(!line.contains('\n'));
     assert!(
@@ -78,9 +82,10 @@ fn a_session_survives_its_line_with_every_answer() {
         "{line}"
     );
     assert!(line.contains(r#""end":"stopped","why":"pain""#), "{line}");
-    assert!(line.contains(r#""checkin":{"pain_before":2,"pain":10,"hurt":"left","spread":true,"effort":"hard","note":"sharp \"twinge\", then fine"}"#), "{line}");
+    assert!(line.contains(r#""checkin":{"pain_before":2,"pain":10,"hurt":"left","spread":true,"effort":"hard","note":"sharp \"twinge\", then fine","psfs":[{"activity":"Putting on socks","score":4}]}"#), "{line}");
+    assert!(line.ends_with(r#""item":{"id":"rot","holds":20}}}"#), "{line}");
     assert_eq!(parse_line(line.as_bytes()), Ok(original.clone()));
-    let skipped = Record { checkin: Checkin::default(), end: End::Reached, ..original };
+    let skipped = Record { checkin: Checkin::default(), end: End::Reached, item: None, ..original };
     let line = skipped.to_line();
     assert!(!line.contains("checkin") && !line.contains("why"), "unanswered questions are left out: {line}");
     assert_eq!(parse_line(line.as_bytes()), Ok(skipped));
@@ -144,7 +149,7 @@ fn first_format_lines_join_by_routine_and_start_and_lone_ones_stay_apart() {
 fn fields_a_later_version_adds_are_ignored_but_a_newer_format_is_not_guessed_at() {
     let extra = VERSION_1.replacen(r#""v":1,"#, r#""v":1,"mood":"fine","#, 1);
     assert!(parse_line(extra.as_bytes()).is_ok());
-    let line = record("2026-03-01T08:00:00Z").to_line().replacen(r#""end":"#, r#""item":"week-2","end":"#, 1);
+    let line = record("2026-03-01T08:00:00Z").to_line().replacen(r#""end":"#, r#""weather":"rain","end":"#, 1);
     assert!(parse_line(line.as_bytes()).is_ok(), "{line}");
     let newer = VERSION_1.replacen(r#""v":1,"#, r#""v":4,"#, 1);
     assert_eq!(
@@ -386,4 +391,45 @@ fn a_read_in_one_pass_still_gives_amendments_to_sessions_as_far_back_as_they_rea
     let answered: Vec<usize> =
         (0..total).filter(|&n| history.records[n].checkin == answer).map(|n| total - n).collect();
     assert_eq!(answered, [AMENDMENT_REACH, 1], "the last {AMENDMENT_REACH} sessions are reached, no further");
+}
+
+#[test]
+fn a_skipped_day_and_each_programme_event_read_back_from_their_lines_and_reach_the_reader() {
+    use crate::history::adherence::{Change, ProgrammeEvent, SkippedDay};
+    let day = jiff::civil::date(2026, 12, 23);
+    let skip = SkippedDay::new(day, "flare-up\u{1b}[2J after   lifting");
+    assert_eq!(skip.reason, "flare-up[2J after lifting", "made safe and one line");
+    assert_eq!(skip.to_line(), r#"{"v":3,"skip":{"date":"2026-12-23","reason":"flare-up[2J after lifting"}}"#);
+    assert_eq!(parse_entry(skip.to_line().as_bytes()), Ok(Entry::Skip(skip.clone())));
+    let source = include_str!("../../exercises/programmes/low-back-6-weeks.toml");
+    let mut programme = crate::domain::programme::parse("p.toml", source.as_bytes()).expect("valid").programme;
+    programme.start = Some(jiff::civil::date(2026, 12, 7));
+    let installed =
+        ProgrammeEvent { date: jiff::civil::date(2026, 12, 5), change: Change::Installed(programme.clone()) };
+    let ended = ProgrammeEvent { date: day, change: Change::Ended };
+    assert!(
+        installed
+            .to_line()
+            .starts_with(r#"{"v":3,"programme":{"event":"installed","date":"2026-12-05","prescription":"#)
+    );
+    assert_eq!(ended.to_line(), r#"{"v":3,"programme":{"event":"ended","date":"2026-12-23"}}"#);
+    assert_eq!(parse_entry(installed.to_line().as_bytes()), Ok(Entry::Programme(installed.clone())));
+    let lines = [record("2026-12-07T08:00:00Z").to_line(), installed.to_line(), skip.to_line(), ended.to_line()];
+    let (mut records, mut others) = (0, Vec::new());
+    read_entries(
+        lines.join("\n").as_bytes(),
+        |_| {
+            records += 1;
+            true
+        },
+        |entry| others.push(entry),
+        |skipped| panic!("{skipped}"),
+    )
+    .expect("in memory");
+    assert_eq!(records, 1);
+    assert_eq!(others, [Entry::Programme(installed), Entry::Skip(skip), Entry::Programme(ended)]);
+    let broken = r#"{"v":3,"programme":{"event":"installed","date":"2026-12-05","prescription":"weeks = 0"}}"#;
+    assert!(parse_entry(broken.as_bytes()).unwrap_err().contains("its prescription does not read"));
+    let two = r#"{"v":3,"skip":{"date":"2026-12-23","reason":"x"},"programme":{"event":"ended","date":"2026-12-23"}}"#;
+    assert!(parse_entry(two.as_bytes()).unwrap_err().contains("more than one kind"));
 }

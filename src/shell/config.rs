@@ -68,11 +68,24 @@ pub fn resolve(flags: &Given) -> Result<(Resolved, Loaded), Failure> {
         return Ok((settings, loaded));
     };
     let today = jiff::ZonedDateTime::now().date();
-    let settings = match programme.item_of(&settings.subject.value) {
+    // Named by a flag, the session does that item if it is one; else the next item due today
+    // (past the config's choice), and when nothing is left, the config's choice, an item or not.
+    let named = flags.exercise.is_some() || flags.routine.is_some();
+    let next = if named { None } else { next_due(&programme, today) };
+    let settings = match next.or_else(|| programme.item_of(&settings.subject.value)) {
         Some(index) => programme.prescribed(index, &settings, today),
         None => settings,
     };
     Ok((settings, loaded))
+}
+
+/// The first item of the programme with a session left today, by the end of the history; none
+/// when the history cannot be read (the session is still worth starting).
+fn next_due(programme: &crate::shell::programme::Loaded, today: jiff::civil::Date) -> Option<usize> {
+    let path = crate::shell::journal::path().ok()?;
+    let standing = crate::shell::standing::standing(&path, today, false).ok()??;
+    let next = standing.today.items.iter().find(|item| crate::history::adherence::text::left(&item.figures) > 0)?;
+    programme.programme().items.iter().position(|item| item.id == next.item)
 }
 
 /// Writes the commented default config, refusing to replace one that is there.

@@ -9,12 +9,13 @@ use std::time::Duration;
 use jiff::civil::Date;
 
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
-use crate::domain::plan::{Overrides, Part};
+use crate::domain::plan::{Overrides, Part, PhaseKind, Plan};
 use crate::domain::programme::review::{Found, Review};
 use crate::domain::programme::{self, Programme, ProgrammeFile, What};
 use crate::domain::routine;
 use crate::domain::settings::{Resolved, Subject};
 use crate::failure::Failure;
+use crate::history::ItemDone;
 use crate::shell::{catalog, places};
 
 /// The copy of the programme in effect, in the config dir.
@@ -66,6 +67,29 @@ impl Loaded {
     pub fn parts(&self, index: usize, settings: &Resolved, today: Date) -> Result<Vec<Part>, Failure> {
         Ok(catalog::plan(&self.prescribed(index, settings, today))?.parts)
     }
+}
+
+/// The programme item a session of `plan` does, at the item's dose: the item its subject is,
+/// when each exercise runs at least the reps, hold and sets the item prescribes (flags may
+/// change them for one session, and then it counts for no item), with the plan's holds in all.
+pub fn item_done(settings: &Resolved, plan: &Plan) -> Result<Option<ItemDone>, Failure> {
+    let Some(loaded) = in_effect()? else { return Ok(None) };
+    let Some(index) = loaded.item_of(&settings.subject.value) else { return Ok(None) };
+    let mut prescribed = settings.clone();
+    prescribed.flag_timing = Overrides::default();
+    let due = catalog::plan(&prescribed)?;
+    let at_dose = plan.parts.len() == due.parts.len()
+        && plan.parts.iter().zip(&due.parts).all(|(done, due)| {
+            done.exercise.id == due.exercise.id
+                && done.settings.reps >= due.settings.reps
+                && done.settings.hold >= due.settings.hold
+                && done.settings.sets >= due.settings.sets
+        });
+    let holds = plan.phases.iter().filter(|phase| phase.kind == PhaseKind::Hold).count();
+    Ok(at_dose.then(|| ItemDone {
+        id: loaded.programme().items[index].id.clone(),
+        holds: u32::try_from(holds).unwrap_or(u32::MAX),
+    }))
 }
 
 /// What a session of an item does.

@@ -16,7 +16,7 @@ use crate::domain::session::{Command, Event, Session};
 use crate::domain::summary::Summary;
 use crate::failure::Failure;
 use crate::history::next_step::{self, Suggestion};
-use crate::history::{self, Amendment, End, Record, Started};
+use crate::history::{self, Amendment, End, ItemDone, Record, Started};
 use crate::shell::announce::Announcer;
 
 pub use drive::{Ending, Front, Reply, run};
@@ -50,6 +50,8 @@ pub struct Keeping {
     pub id: String,
     pub started: Started,
     pub past: Vec<Record>,
+    /// The programme item the session does at its dose, if any: its record says so.
+    pub item: Option<ItemDone>,
 }
 
 /// What one turn did.
@@ -146,6 +148,7 @@ impl Runner {
         let mut record = history::record(&summary, &plan, keeping.started, &keeping.id, end);
         if let Some(record) = &mut record {
             record.checkin = checkin;
+            record.item.clone_from(&keeping.item);
         }
         let mut ended = Ended {
             record,

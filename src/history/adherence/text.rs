@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::{ADHERENT, Adherence, Figures};
+use super::{ADHERENT, Adherence, Day, Figures};
+use crate::domain::programme::Programme;
 use crate::domain::programme::text::day;
 
 /// How wide a week's bar is, in cells.
@@ -43,6 +44,77 @@ pub fn weeks(adherence: &Adherence) -> Vec<String> {
         ));
     }
     lines.push(format!("  in all: {}", counts(&adherence.whole)));
+    lines
+}
+
+/// Sessions of an item still to do on a day: due, less those done, stopped early or excused.
+pub fn left(figures: &Figures) -> u32 {
+    figures.due.saturating_sub(figures.full + figures.partial + figures.excused)
+}
+
+/// The shell prompt's line: the next item with a session left, as `rot 1/2` (done of due), and
+/// `+N` for the sessions of other items left; `None` when nothing is left today.
+pub fn prompt(programme: &Programme, today: &Day) -> Option<String> {
+    let short = |id: &str| programme.item(id).map_or(id, |item| item.short.as_str()).to_owned();
+    let mut open = today.items.iter().filter(|item| left(&item.figures) > 0);
+    let next = open.next()?;
+    let others: u32 = open.map(|item| left(&item.figures)).sum();
+    let done = next.figures.full + next.figures.partial;
+    let more = if others > 0 { format!(" +{others}") } else { String::new() };
+    Some(format!("{} {done}/{}{more}", short(&next.item), next.figures.due))
+}
+
+/// `trunkrot today`'s lines: the day and its programme week, each item due with what is done,
+/// what is left and what starts next, and the week so far. `names` are the items' names, in
+/// the programme's order.
+pub fn today(programme: &Programme, names: &[String], today: &Day, week: &Figures) -> Vec<String> {
+    let name = |id: &str| -> String {
+        let at = programme.items.iter().position(|item| item.id == id);
+        at.and_then(|at| names.get(at)).map_or_else(|| id.to_owned(), Clone::clone)
+    };
+    let when = match today.week {
+        Some(week) => format!(": week {week} of {} of {}", programme.weeks, programme.name),
+        None => String::new(),
+    };
+    let mut lines = vec![format!("Today, {}{when}", day(today.date))];
+    if let Some(reason) = &today.skipped {
+        lines.push(format!("Skipped today: {reason}. What was left is counted apart, not as missed."));
+    }
+    let due: Vec<_> = today.items.iter().filter(|item| item.figures.due > 0).collect();
+    if due.is_empty() {
+        lines.push("Nothing is due today.".to_owned());
+        return lines;
+    }
+    let width = due.iter().map(|item| name(&item.item).chars().count()).max().unwrap_or(0);
+    for item in &due {
+        let f = &item.figures;
+        let mut state = if left(f) == 0 && f.partial == 0 && f.excused == 0 {
+            "done".to_owned()
+        } else {
+            format!("{} of {} done", f.full, f.due)
+        };
+        if f.partial > 0 {
+            let _ = write!(state, ", {} stopped early", f.partial);
+        }
+        if f.extra > 0 {
+            let _ = write!(state, ", {} more than due", f.extra);
+        }
+        lines.push(format!("  {:<width$}  {state}", name(&item.item)));
+    }
+    let all_left: u32 = due.iter().map(|item| left(&item.figures)).sum();
+    let next = due.iter().find(|item| left(&item.figures) > 0);
+    match next {
+        Some(next) if all_left == 1 => lines.push(format!("1 session left: `trunkrot` starts {}.", name(&next.item))),
+        Some(next) => lines.push(format!("{all_left} sessions left: `trunkrot` starts {}.", name(&next.item))),
+        None => {
+            let done: u32 = due.iter().map(|item| item.figures.full).sum();
+            let of: u32 = due.iter().map(|item| item.figures.due).sum();
+            lines.push(format!("All done for today: {done} of {of}."));
+        }
+    }
+    if week.due > 0 {
+        lines.push(format!("This week so far: {}", counts(week)));
+    }
     lines
 }
 

@@ -84,8 +84,13 @@ fn plan() -> Plan {
 
 fn runner(memory: &Memory, past: Vec<Record>) -> Runner {
     let zoned: jiff::ZonedDateTime = "2026-06-01T08:00:00+02:00[+02:00]".parse().expect("a time");
-    let keeping =
-        Keeping { store: Box::new(memory.clone()), id: "s1".to_owned(), started: Started::from_zoned(&zoned), past };
+    let keeping = Keeping {
+        store: Box::new(memory.clone()),
+        id: "s1".to_owned(),
+        started: Started::from_zoned(&zoned),
+        past,
+        item: None,
+    };
     Runner::new(Announcer::new(Bell::None, None, None), keeping)
 }
 

@@ -1,0 +1,68 @@
+//! `trunkrot today`: what the programme makes due today, what is done and left, and the week so
+//! far; a line for a shell prompt; a desktop notification; a day skipped with its reason.
+
+use std::process::ExitCode;
+
+use jiff::ZonedDateTime;
+
+use super::emit;
+use crate::cli::TodayArgs;
+use crate::domain::untrusted::clean_line;
+use crate::failure::Failure;
+use crate::history::adherence::SkippedDay;
+use crate::history::adherence::text::{self, left};
+use crate::shell::{journal, notify, programme as on_disk, standing};
+
+/// Runs `trunkrot today`. Exit code 0 when nothing is left today, 1 when a session is.
+pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
+    // The clock is read once; everything below takes the day.
+    let today = ZonedDateTime::now().date();
+    let path = journal::path()?;
+    if args.prompt {
+        // Quiet and quick: nothing at all when nothing is due, or when anything is amiss.
+        let line =
+            standing::standing(&path, today, false).ok().flatten().and_then(|s| text::prompt(&s.programme, &s.today));
+        if let Some(line) = &line {
+            emit(&format!("{line}\n"))?;
+        }
+        return Ok(if line.is_some() { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+    }
+    if let Some(reason) = &args.skip {
+        if clean_line(reason).is_empty() {
+            return Err(Failure::Usage("`--skip` needs a reason, e.g. --skip \"flare-up\"".to_owned()));
+        }
+        if standing::copy()?.is_none() {
+            return Err(Failure::NoProgramme);
+        }
+        standing::skip(&path, &SkippedDay::new(today, reason))?;
+    }
+    let Some(standing) = standing::standing(&path, today, true)? else {
+        emit("No programme is in effect: `trunkrot programme install FILE` puts one in effect.\n")?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    // The items' names, when the exercises they name can be read; else their ids.
+    let names: Vec<String> = match on_disk::in_effect() {
+        Ok(Some(loaded)) => loaded.names,
+        _ => standing.programme.items.iter().map(|item| item.id.clone()).collect(),
+    };
+    let lines = text::today(&standing.programme, &names, &standing.today, &standing.week);
+    emit(&(lines.join("\n") + "\n"))?;
+    let left_today: u32 = standing.today.items.iter().map(|item| left(&item.figures)).sum();
+    if args.notify && left_today > 0 {
+        let summary = match left_today {
+            1 => "1 exercise session left today".to_owned(),
+            n => format!("{n} exercise sessions left today"),
+        };
+        let body = text::prompt(&standing.programme, &standing.today).unwrap_or_default();
+        let body = format!("{body}: run trunkrot to start the next one");
+        if let Err(why) = notify::notify(&summary, &body) {
+            // Without a notification service the reminder is still said, where a timer's log or
+            // a terminal will show it.
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                format!("trunkrot: {summary} ({body}); no desktop notification: {why}\n").as_bytes(),
+            );
+        }
+    }
+    Ok(if left_today > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

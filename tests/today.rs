@@ -1,0 +1,170 @@
+//! `trunkrot today` on the real binary with the shipped example programme installed: what is
+//! due, each plain-mode session counted for the item it did, the prompt line, a skipped day, and
+//! the exit codes scripts read. The sessions run in real time, so the example's doses are cut to
+//! one rep of one second here (its items and how often they are due are the example's own).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use predicates::str::contains;
+
+mod support;
+
+use support::home::trunkrot;
+
+fn home(name: &str) -> PathBuf {
+    support::home::home("today", name, None)
+}
+
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
+}
+
+/// The shipped example with every dose one rep of one second, written into `home`.
+fn quick_example(home: &Path) -> PathBuf {
+    let example = include_str!("../exercises/programmes/low-back-6-weeks.toml");
+    let quick: Vec<String> = example
+        .lines()
+        .map(|line| match line.split_once(" = ") {
+            Some(("reps" | "hold", _)) => format!("{} = 1", &line[..4]),
+            _ => line.to_owned(),
+        })
+        .collect();
+    let path = home.join("quick.toml");
+    fs::write(&path, quick.join("\n")).expect("the quick copy");
+    path
+}
+
+/// A session as `trunkrot` with no arguments starts it, in plain mode, without the time to lie
+/// down or move (not part of the dose).
+fn session(home: &Path) -> String {
+    stdout(&trunkrot(home).args(["--plain", "--get-ready", "0", "--transition", "0"]).assert().success())
+}
+
+#[test]
+fn after_installing_the_example_each_plain_session_counts_until_all_is_done_and_today_exits_0() {
+    let home = home("example");
+    trunkrot(&home).args(["today", "--prompt"]).assert().code(0).stdout("");
+    trunkrot(&home).args(["programme", "install"]).arg(quick_example(&home)).assert().success();
+    let due = stdout(&trunkrot(&home).arg("today").assert().code(1));
+    assert!(due.contains("  Lower trunk rotation  0 of 2 done\n"), "{due}");
+    assert!(due.contains("4 sessions left: `trunkrot` starts Lower trunk rotation."), "{due}");
+    assert_eq!(stdout(&trunkrot(&home).args(["today", "--prompt"]).assert().code(1)), "rot 0/2 +2\n");
+
+    assert!(session(&home).starts_with("Lower trunk rotation: 1 rep per side"));
+    let one = stdout(&trunkrot(&home).arg("today").assert().code(1));
+    assert!(one.contains("  Lower trunk rotation  1 of 2 done\n"), "{one}");
+    assert!(one.contains("This week so far: 1 of 1 (100%)"), "{one}");
+    assert_eq!(stdout(&trunkrot(&home).args(["today", "--prompt"]).assert().code(1)), "rot 1/2 +2\n");
+
+    assert!(session(&home).starts_with("Lower trunk rotation"), "the item with a session left comes first");
+    let two = stdout(&trunkrot(&home).arg("today").assert().code(1));
+    assert!(two.contains("  Lower trunk rotation  done\n"), "{two}");
+    assert!(two.contains("2 sessions left: `trunkrot` starts Pelvic tilt."), "{two}");
+
+    assert!(session(&home).starts_with("Pelvic tilt"));
+    assert!(session(&home).starts_with("Knee to chest"));
+    let done = stdout(&trunkrot(&home).arg("today").assert().code(0));
+    assert!(done.contains("All done for today: 4 of 4."), "{done}");
+    trunkrot(&home).args(["today", "--prompt"]).assert().code(0).stdout("");
+    // Done for the day, a session with no arguments is the config's choice again, at its item's
+    // dose: more than due, counted apart.
+    assert!(session(&home).starts_with("Lower trunk rotation: 1 rep per side"));
+    let more = stdout(&trunkrot(&home).arg("today").assert().code(0));
+    assert!(more.contains("  Lower trunk rotation  done, 1 more than due\n"), "{more}");
+}
+
+#[test]
+fn a_session_below_the_items_dose_counts_for_nothing_and_a_skipped_day_is_excused() {
+    let home = home("skip");
+    trunkrot(&home).args(["programme", "install"]).arg(quick_example(&home)).assert().success();
+    let short = stdout(
+        &trunkrot(&home)
+            .args([
+                "--plain",
+                "--get-ready",
+                "0",
+                "--transition",
+                "0",
+                "--reps",
+                "1",
+                "--hold",
+                "1",
+                "--exercise",
+                "pelvic-tilt",
+                "--sets",
+                "1",
+            ])
+            .assert()
+            .success(),
+    );
+    assert!(short.starts_with("Pelvic tilt: 1 rep"), "{short}");
+    // The quick copy's dose is 1 rep of 1 s, so this did it: it counts.
+    let counted = stdout(&trunkrot(&home).arg("today").assert().code(1));
+    assert!(counted.contains("  Pelvic tilt           done\n"), "{counted}");
+    let mut quick = fs::read_to_string(home.join("quick.toml")).expect("the copy");
+    quick = quick.replacen("reps = 1", "reps = 2", 1);
+    fs::write(home.join("quick.toml"), quick).expect("a stronger dose");
+    trunkrot(&home)
+        .args(["programme", "install"])
+        .arg(home.join("quick.toml"))
+        .assert()
+        .success()
+        .stdout(contains("It replaces"));
+    trunkrot(&home).args(["--plain", "--get-ready", "0", "--transition", "0", "--reps", "1"]).assert().success();
+    let below = stdout(&trunkrot(&home).arg("today").assert().code(1));
+    assert!(below.contains("  Lower trunk rotation  0 of 2 done\n"), "1 rep where 2 are prescribed: {below}");
+    trunkrot(&home).args(["today", "--skip", " "]).assert().code(2).stderr(contains("needs a reason"));
+    let skipped = stdout(&trunkrot(&home).args(["today", "--skip", "flare-up"]).assert().code(0));
+    assert!(skipped.contains("Skipped today: flare-up."), "{skipped}");
+    let history = fs::read_to_string(home.join("data/trunkrot/history.jsonl")).expect("the history");
+    assert!(history.contains(r#""skip":{"date":"#) && history.contains(r#""reason":"flare-up"}"#), "{history}");
+    assert!(
+        history.contains(r#""programme":{"event":"installed""#) && history.contains(r#""event":"changed""#),
+        "{history}"
+    );
+}
+
+#[test]
+fn history_shows_each_programme_week_against_the_70_percent_line() {
+    use trunkrot::history::adherence::{Change, ProgrammeEvent, SkippedDay};
+    let home = home("history");
+    let example = include_str!("../exercises/programmes/low-back-6-weeks.toml");
+    let mut programme = trunkrot::domain::programme::parse("p.toml", example.as_bytes()).expect("valid").programme;
+    let day = |d: i8| jiff::civil::date(2025, 3, d);
+    programme.start = Some(day(3));
+    let session = |d: i8, item: &str, done: u32| {
+        let end = if done == 16 { "reached" } else { "stopped" };
+        format!(
+            r#"{{"v":3,"session":{{"id":"s{d}{item}{done}","start":"2025-03-{d:02}T08:00:00+01:00","end":"{end}","elapsed_secs":60,"active_secs":60,"exercises":[{{"id":"lower-trunk-rotation","name":"Lower trunk rotation","reps":8,"sets":1,"hold_secs":3,"sides":[{{"side":"left","done":{done},"planned":16}}],"active_secs":60,"completed":{}}}],"item":{{"id":"{item}","holds":16}}}}}}"#,
+            done == 16
+        )
+    };
+    let mut lines = vec![ProgrammeEvent { date: day(1), change: Change::Installed(programme) }.to_line()];
+    // Week 1 (3 to 9 March): every session of every day; week 2: only the mornings' rotation,
+    // one of them stopped at half, and a day skipped.
+    for d in 3..=9 {
+        for item in ["lower-trunk-rotation", "lower-trunk-rotation", "pelvic-tilt", "knee-to-chest"] {
+            lines.push(session(d, item, 16));
+        }
+    }
+    for d in 10..=15 {
+        lines.push(session(d, "lower-trunk-rotation", if d == 12 { 8 } else { 16 }));
+    }
+    lines.push(SkippedDay::new(day(16), "flare-up").to_line());
+    lines.push(ProgrammeEvent { date: day(17), change: Change::Ended }.to_line());
+    fs::create_dir_all(home.join("data/trunkrot")).expect("the data folder");
+    fs::write(home.join("data/trunkrot/history.jsonl"), lines.join("\n") + "\n").expect("a history");
+    let report = stdout(&trunkrot(&home).arg("history").assert().success());
+    let weeks = report.split("Sessions done in full of those due").nth(1).expect("the weeks' adherence");
+    assert!(weeks.contains("(| marks 70%)"), "{weeks}");
+    assert!(weeks.contains("  week  1 of 6  Mon 3 Mar 2025   ████████████████████  28 of 28 (100%)"), "{weeks}");
+    // Week 2: due 4 a day for 6 days (the 16th skipped: 4 excused): 5 full of 24.
+    assert!(
+        weeks.contains(
+            "████··········|·····  5 of 24 (21%), 1 stopped early (50% of their holds done), 1 day skipped, 18 missed"
+        ),
+        "{weeks}"
+    );
+    assert!(weeks.contains("in all: 33 of 52 (63%)"), "{weeks}");
+}
