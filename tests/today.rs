@@ -4,24 +4,16 @@
 //! one rep of one second here (its items and how often they are due are the example's own).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use predicates::str::contains;
 
 mod support;
 
-use support::home::trunkrot;
-
-fn home(name: &str) -> PathBuf {
-    support::home::home("today", name, None)
-}
-
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).expect("UTF-8 output")
-}
+use support::home::{Home, stdout, trunkrot};
 
 /// The shipped example with every dose one rep of one second, written into `home`.
-fn quick_example(home: &Path) -> PathBuf {
+fn quick_example(home: &Home) -> PathBuf {
     let example = include_str!("../exercises/programmes/low-back-6-weeks.toml");
     let quick: Vec<String> = example
         .lines()
@@ -37,13 +29,13 @@ fn quick_example(home: &Path) -> PathBuf {
 
 /// A session as `trunkrot` with no arguments starts it, in plain mode, without the time to lie
 /// down or move (not part of the dose).
-fn session(home: &Path) -> String {
+fn session(home: &Home) -> String {
     stdout(&trunkrot(home).args(["--plain", "--get-ready", "0", "--transition", "0"]).assert().success())
 }
 
 #[test]
 fn after_installing_the_example_each_plain_session_counts_until_all_is_done_and_today_exits_0() {
-    let home = home("example");
+    let home = Home::new();
     trunkrot(&home).args(["today", "--prompt"]).assert().code(0).stdout("");
     trunkrot(&home).args(["programme", "install"]).arg(quick_example(&home)).assert().success();
     let due = stdout(&trunkrot(&home).arg("today").assert().code(1));
@@ -76,7 +68,7 @@ fn after_installing_the_example_each_plain_session_counts_until_all_is_done_and_
 
 #[test]
 fn a_session_below_the_items_dose_counts_for_nothing_and_a_skipped_day_is_excused() {
-    let home = home("skip");
+    let home = Home::new();
     trunkrot(&home).args(["programme", "install"]).arg(quick_example(&home)).assert().success();
     let short = stdout(
         &trunkrot(&home)
@@ -117,7 +109,7 @@ fn a_session_below_the_items_dose_counts_for_nothing_and_a_skipped_day_is_excuse
     trunkrot(&home).args(["today", "--skip", " "]).assert().code(2).stderr(contains("needs a reason"));
     let skipped = stdout(&trunkrot(&home).args(["today", "--skip", "flare-up"]).assert().code(0));
     assert!(skipped.contains("Skipped today: flare-up."), "{skipped}");
-    let history = fs::read_to_string(home.join("data/trunkrot/history.jsonl")).expect("the history");
+    let history = fs::read_to_string(home.history()).expect("the history");
     assert!(history.contains(r#""skip":{"date":"#) && history.contains(r#""reason":"flare-up"}"#), "{history}");
     assert!(
         history.contains(r#""programme":{"event":"installed""#) && history.contains(r#""event":"changed""#),
@@ -128,7 +120,7 @@ fn a_session_below_the_items_dose_counts_for_nothing_and_a_skipped_day_is_excuse
 #[test]
 fn history_shows_each_programme_week_against_the_70_percent_line() {
     use trunkrot::history::adherence::{Change, ProgrammeEvent, SkippedDay};
-    let home = home("history");
+    let home = Home::new();
     let example = include_str!("../exercises/programmes/low-back-6-weeks.toml");
     let mut programme = trunkrot::domain::programme::parse("p.toml", example.as_bytes()).expect("valid").programme;
     let day = |d: i8| jiff::civil::date(2025, 3, d);
@@ -153,8 +145,8 @@ fn history_shows_each_programme_week_against_the_70_percent_line() {
     }
     lines.push(SkippedDay::new(day(16), "flare-up").to_line());
     lines.push(ProgrammeEvent { date: day(17), change: Change::Ended }.to_line());
-    fs::create_dir_all(home.join("data/trunkrot")).expect("the data folder");
-    fs::write(home.join("data/trunkrot/history.jsonl"), lines.join("\n") + "\n").expect("a history");
+    fs::create_dir_all(home.data_dir()).expect("the data folder");
+    fs::write(home.history(), lines.join("\n") + "\n").expect("a history");
     let report = stdout(&trunkrot(&home).arg("history").assert().success());
     let weeks = report.split("Sessions done in full of those due").nth(1).expect("the weeks' adherence");
     assert!(weeks.contains("(| marks 70%)"), "{weeks}");
