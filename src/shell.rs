@@ -2,8 +2,10 @@
 //! files, the config file and the history file on disk, the terminal's background.
 
 pub mod announce;
+pub mod browser;
 pub mod catalog;
 pub mod config;
+pub mod executables;
 pub mod input;
 pub mod job;
 pub mod journal;

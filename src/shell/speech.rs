@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::cues::voice::Rate;
 use crate::domain::untrusted::clean_line;
 use crate::shell::process_group::{Background, Ended};
+use crate::shell::executables::locate;
 
 /// The speech commands tried, in order, when the config names none.
 pub const KNOWN_COMMANDS: &[&str] = &["espeak-ng", "espeak", "spd-say", "say"];
@@ -115,16 +116,6 @@ impl Voice {
     }
 }
 
-/// Where `program` is: a path as given (if it names an executable file), or the first match in
-/// the directories of `path`.
-fn locate(program: &str, path: Option<&OsStr>) -> Option<PathBuf> {
-    if program.contains(std::path::MAIN_SEPARATOR) || program.contains('/') {
-        let given = PathBuf::from(program);
-        return is_executable(&given).then_some(given);
-    }
-    std::env::split_paths(path?).map(|dir| dir.join(program)).find(|candidate| is_executable(candidate))
-}
-
 /// Why a configured program cannot be run, in words: the notice must not say "not found" of a
 /// folder or a file without the permission to run it.
 fn why_not(program: &str, path: Option<&OsStr>) -> &'static str {
@@ -140,17 +131,6 @@ fn why_not(program: &str, path: Option<&OsStr>) -> &'static str {
     } else {
         "not found"
     }
-}
-
-#[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    path.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(path: &Path) -> bool {
-    path.is_file()
 }
 
 #[cfg(test)]

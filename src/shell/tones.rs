@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::cues::{Cue, Note, PATTERNS, Pattern};
 use crate::domain::untrusted::clean_line;
 use crate::shell::process_group::{Background, Ended};
+use crate::shell::executables::is_executable;
 
 /// Audio players tried in order, with the options each needs before the file.
 pub const PLAYERS: &[(&str, &[&str])] = &[("pw-play", &[]), ("paplay", &[]), ("aplay", &["-q"]), ("afplay", &[])];
@@ -172,11 +173,6 @@ impl Drop for Tones {
 
 fn file_in(folder: &Path, cue: Cue) -> PathBuf {
     folder.join(format!("{}.wav", Pattern::of(cue).cue.name().replace(' ', "-")))
-}
-
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    path.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
 #[cfg(test)]
