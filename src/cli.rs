@@ -14,6 +14,7 @@ use crate::domain::duration::human;
 use crate::domain::exercise::limits;
 use crate::domain::plan::Overrides;
 use crate::domain::settings::{Given, ThemeName};
+use crate::history::review::page::Paper;
 
 /// A guided timer for low back exercises, in the terminal.
 ///
@@ -84,6 +85,9 @@ pub enum Command {
     /// What the programme makes due today, what is done and left, and the week so far; exit code
     /// 0 when all is done, 1 when a session is still due
     Today(TodayArgs),
+    /// Write a one-page report of your sessions for your physiotherapist: a web page that prints
+    /// on one sheet, or a PDF
+    Report(ReportArgs),
 }
 
 /// `trunkrot today`: the day with the programme in effect.
@@ -221,6 +225,45 @@ fn clock(text: &str) -> Result<jiff::civil::Time, String> {
     text.trim()
         .parse::<jiff::civil::Time>()
         .map_err(|_| "expected a time of day written HH:MM, such as 07:30".to_owned())
+}
+
+/// `trunkrot report`: which days, and where the page goes.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ReportArgs {
+    /// The first day of the period [default: the latest of your first session and 12 weeks
+    /// before --until]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+    pub since: Option<Date>,
+
+    /// The last day of the period [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+    pub until: Option<Date>,
+
+    /// Where to write the page (`-` for standard output) [default:
+    /// trunkrot-report-UNTIL.html in the current folder]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Print the page to this PDF file through a headless Chromium-family browser (the page
+    /// itself is then written only if --out is given too)
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+
+    /// The sheet to lay the page out on [default for --pdf: a4; for the HTML: the print
+    /// dialog's choice]
+    #[arg(long, value_name = "SIZE", value_parser = paper())]
+    pub paper: Option<Paper>,
+
+    /// The person's name, for the page's title (otherwise none is shown)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// `--paper`'s parser.
+fn paper() -> impl clap::builder::TypedValueParser<Value = Paper> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["a4", "letter"])
+        .map(|name| if name == "letter" { Paper::Letter } else { Paper::A4 })
 }
 
 /// The flags that change a plan: what to do and its timing.
@@ -442,7 +485,8 @@ fn rest(text: &str) -> Result<Duration, String> {
     seconds_within(text, limits::REST_SECS)
 }
 
-/// `--since`'s parser: a calendar day, and a message that says the form when it is not one.
+/// `--since`'s and `--until`'s parser: a calendar day, and a message that says the form when
+/// it is not one.
 fn day(text: &str) -> Result<Date, String> {
     text.trim().parse::<Date>().map_err(|_| "expected a day written YYYY-MM-DD, such as 2026-03-01".to_owned())
 }

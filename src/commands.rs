@@ -8,6 +8,7 @@ pub mod list;
 pub mod man_page;
 pub mod plan;
 pub mod programme;
+pub mod report;
 pub mod session;
 pub mod shell_integration;
 pub mod show;

@@ -48,6 +48,10 @@ pub enum Failure {
     #[error("{0}")]
     TerminalLost(String),
 
+    /// The report cannot be made as asked: the period, or printing it.
+    #[error("report: {0}")]
+    Report(String),
+
     /// An outside failure of reading or writing, with what was being done.
     #[error("{doing} failed: {source}")]
     Io { doing: &'static str, source: std::io::Error },

@@ -15,6 +15,7 @@ pub mod export;
 pub mod line;
 pub mod next_step;
 pub mod report;
+pub mod review;
 pub mod stats;
 
 mod reading;

@@ -12,9 +12,10 @@
 //!   end, [`shell::runner::Runner::finish`], plain mode, bells, tones and speech (their programs
 //!   run in process groups of their own), the user's places, the programme in effect, finding
 //!   and reading files (regular files only, reads capped), the config file, the history file on
-//!   disk): the impure edge.
+//!   disk, executables on `PATH`, the browser that prints the report): the impure edge.
 //! - [`history`]: pure; a session's record and its line, reading the file back into sessions,
-//!   statistics, the report, exports, the next-step rule.
+//!   statistics, the report, exports, the next-step rule, and the physiotherapist's review page
+//!   ([`history::review`]: its figures and its HTML).
 //! - [`domain`]: pure; exercises, routines, programmes (what is prescribed, the dose on a day,
 //!   the calendar), plans, the session state machine, durations,
 //!   diagnostics, a file's shape, untrusted text, the summary, spelling hints, the cues each
@@ -56,5 +57,6 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::History(args)) => commands::history::run(args),
         Some(Command::Programme(args)) => commands::programme::run(args),
         Some(Command::Today(args)) => commands::today::run(args),
+        Some(Command::Report(args)) => commands::report::run(args),
     }
 }

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::shell::process_group::{Background, Ended};
 use crate::shell::executables::locate;
+use crate::shell::process_group::{Background, Ended};
 
 /// The browsers looked for on `PATH`, in this order.
 pub const BROWSERS: &[&str] =

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::cues::voice::Rate;
 use crate::domain::untrusted::clean_line;
-use crate::shell::process_group::{Background, Ended};
 use crate::shell::executables::locate;
+use crate::shell::process_group::{Background, Ended};
 
 /// The speech commands tried, in order, when the config names none.
 pub const KNOWN_COMMANDS: &[&str] = &["espeak-ng", "espeak", "spd-say", "say"];

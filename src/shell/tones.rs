@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::cues::{Cue, Note, PATTERNS, Pattern};
 use crate::domain::untrusted::clean_line;
-use crate::shell::process_group::{Background, Ended};
 use crate::shell::executables::is_executable;
+use crate::shell::process_group::{Background, Ended};
 
 /// Audio players tried in order, with the options each needs before the file.
 pub const PLAYERS: &[(&str, &[&str])] = &[("pw-play", &[]), ("paplay", &[]), ("aplay", &["-q"]), ("afplay", &[])];

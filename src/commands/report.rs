@@ -1,0 +1,174 @@
+//! `trunkrot report`: the physiotherapist's one-page review of a period, written as a
+//! self-contained HTML file and, with `--pdf`, printed to PDF by a headless browser. The
+//! history is read once, a line at a time; only the sessions of the period are kept.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+use jiff::{ToSpan, ZonedDateTime};
+
+use crate::cli::ReportArgs;
+use crate::commands::history::NAMED_SKIPS;
+use crate::failure::Failure;
+use crate::history::review::page::{self, Paper};
+use crate::history::review::period::Period;
+use crate::history::review::sessions;
+use crate::history::review::{Facts, Review};
+use crate::history::{self, Record, Skipped};
+use crate::shell::{browser, journal};
+
+/// The period when `--since` is not given: twelve weeks, or from the first session if later.
+pub const DEFAULT_DAYS: i32 = 84;
+
+/// `trunkrot report`.
+pub fn run(args: &ReportArgs) -> Result<ExitCode, Failure> {
+    let today = ZonedDateTime::now().date();
+    let facts = facts(args, today)?;
+    let review = Review::of(&facts);
+    let page = |paper| page::html(&facts, &review, today, paper);
+    let out = args.out.clone().unwrap_or_else(|| default_out(facts.period.last()));
+    let to_stdout = out == Path::new("-");
+    let (mut said, mut code) = (Vec::new(), ExitCode::SUCCESS);
+    let mut html_wanted = args.pdf.is_none() || args.out.is_some();
+    if let Some(pdf) = &args.pdf {
+        let paper = args.paper.unwrap_or(Paper::A4);
+        if let Some(found) = browser::find(std::env::var_os("PATH").as_deref()) {
+            print(&found, &page(Some(paper)), pdf)?;
+            said.push(format!("Wrote {} (one {} page).", pdf.display(), paper_name(paper)));
+        } else {
+            let names = browser::BROWSERS[..3].join(", ");
+            said.push(format!(
+                "No PDF: no Chromium-family browser ({names}...) found. Open the page in any browser and print it to PDF (Ctrl+P, then Save as PDF)."
+            ));
+            html_wanted = true;
+            code = ExitCode::FAILURE;
+        }
+    }
+    if html_wanted {
+        write_page(&out, &page(args.paper))?;
+        if !to_stdout {
+            let period = facts.period;
+            let sessions = facts.sessions.len();
+            said.insert(
+                0,
+                format!(
+                    "Wrote {} ({} to {}, {sessions} sessions): open it in a browser to read or print it.",
+                    out.display(),
+                    period.first(),
+                    period.last()
+                ),
+            );
+        }
+    }
+    if !said.is_empty() {
+        tell(&format!("{}\n", said.join("\n")), to_stdout)?;
+    }
+    Ok(code)
+}
+
+/// The facts of the period the flags ask for, from the history.
+fn facts(args: &ReportArgs, today: Date) -> Result<Facts, Failure> {
+    let until = args.until.unwrap_or(today);
+    let earliest = args.since.unwrap_or_else(|| until.checked_sub((DEFAULT_DAYS - 1).days()).unwrap_or(until));
+    let (sessions, first) = read(earliest, until)?;
+    let since = match (args.since, first) {
+        (Some(since), _) => since,
+        (None, Some(first)) => first.max(earliest),
+        (None, None) => {
+            return Err(Failure::Report(format!(
+                "no session recorded on or before {until}, so nothing to report; `--since` makes a page for a period anyway"
+            )));
+        }
+    };
+    let period = Period::new(since, until).map_err(|e| Failure::Usage(format!("report: {e}")))?;
+    Ok(Facts::new(period, args.name.clone(), None, sessions, Vec::new()))
+}
+
+/// Reads the history once: the sessions from `earliest` to `until`, and the day of the first
+/// session on or before `until`. Damaged lines are reported on stderr and passed over.
+fn read(earliest: Date, until: Date) -> Result<(Vec<Record>, Option<Date>), Failure> {
+    let path = journal::path()?;
+    let unreadable = |e: io::Error| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() };
+    let Some(reader) = journal::open(&path).map_err(unreadable)? else { return Ok((Vec::new(), None)) };
+    let mut err = io::stderr().lock();
+    let mut skips = 0_usize;
+    let read = sessions::between(reader, earliest, until, |skipped: Skipped| {
+        skips += 1;
+        if skips <= NAMED_SKIPS {
+            let _ = writeln!(err, "{skipped}");
+        }
+    })
+    .map_err(unreadable)?;
+    if skips > NAMED_SKIPS {
+        let _ = writeln!(err, "{}: {} more damaged lines skipped", history::FILE_NAME, skips - NAMED_SKIPS);
+    }
+    Ok(read)
+}
+
+fn default_out(until: Date) -> PathBuf {
+    PathBuf::from(format!("trunkrot-report-{until}.html"))
+}
+
+fn paper_name(paper: Paper) -> &'static str {
+    match paper {
+        Paper::A4 => "A4",
+        Paper::Letter => "US Letter",
+    }
+}
+
+/// Writes the page to `out` (`-`: standard output). A file is replaced whole or not at all.
+fn write_page(out: &Path, html: &str) -> Result<(), Failure> {
+    if out == Path::new("-") {
+        return super::emit(html);
+    }
+    replace_whole(out, html.as_bytes())
+}
+
+/// Writes `bytes` to a new file beside `path`, then moves it over `path`.
+fn replace_whole(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let unwritable =
+        |e: &dyn std::fmt::Display| Failure::Unwritable { path: path.display().to_string(), reason: e.to_string() };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    // Read and write for all, less the umask, as any file the user makes: the temporary file's
+    // own default would keep the page from whoever the user shares the folder with.
+    let shared = std::os::unix::fs::PermissionsExt::from_mode(0o666);
+    let mut file = tempfile::Builder::new()
+        .prefix(".trunkrot-report-")
+        .permissions(shared)
+        .tempfile_in(folder)
+        .map_err(|e| unwritable(&e))?;
+    file.write_all(bytes).and_then(|()| file.flush()).map_err(|e| unwritable(&e))?;
+    file.persist(path).map_err(|e| unwritable(&e.error))?;
+    Ok(())
+}
+
+/// Prints `html` to `pdf` through `found`, the browser: both files in a private folder first, so
+/// that a failed print leaves `pdf` as it was.
+fn print(found: &Path, html: &str, pdf: &Path) -> Result<(), Failure> {
+    let folder = tempfile::Builder::new()
+        .prefix("trunkrot-report-")
+        .tempdir()
+        .map_err(Failure::io("making a folder for the page"))?;
+    let page = folder.path().join("report.html");
+    std::fs::write(&page, html).map_err(Failure::io("writing the page for the browser"))?;
+    let printed = folder.path().join("report.pdf");
+    browser::print_to_pdf(found, &page, &printed, browser::TIME_OUT)
+        .map_err(|why| Failure::Report(format!("{}: no PDF: {why}", pdf.display())))?;
+    let bytes = std::fs::read(&printed).map_err(Failure::io("reading the printed PDF"))?;
+    replace_whole(pdf, &bytes)
+}
+
+/// Says what was done: on standard output, or on standard error when the page went there.
+fn tell(text: &str, page_on_stdout: bool) -> Result<(), Failure> {
+    if page_on_stdout {
+        let _ = io::stderr().write_all(text.as_bytes());
+        Ok(())
+    } else {
+        super::emit(text)
+    }
+}

@@ -1,0 +1,136 @@
+//! The dose: for each item, the dose prescribed against the dose done (reps, sets, hold) column
+//! by column, with the share of holds done; and the progressions accepted, with their dates.
+
+use jiff::civil::Date;
+
+use super::Period;
+use super::adherence::Count;
+use super::facts::{Dose, Programme};
+use crate::history::Record;
+
+/// What was done of an item in one column of weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Done {
+    /// The dose it ran with most often (the later one when two tie).
+    pub dose: Dose,
+    pub sessions: u32,
+    /// Holds done against planned, over those sessions.
+    pub holds: Count,
+}
+
+/// One column of an item's row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// The dose in effect on the column's last day, if the item was prescribed by then.
+    pub prescribed: Option<Dose>,
+    pub done: Option<Done>,
+}
+
+/// One item's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemDose {
+    pub item: String,
+    /// One per column of [`Period::columns`].
+    pub cells: Vec<Cell>,
+}
+
+/// A change of an item's dose the person accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progression {
+    pub date: Date,
+    pub item: String,
+    pub from: Option<Dose>,
+    pub to: Dose,
+}
+
+/// What was run of one item in one column: each dose with how often and the order of its last
+/// run; and the holds done against planned.
+#[derive(Debug, Clone, Default)]
+struct Runs {
+    doses: Vec<(Dose, u32, usize)>,
+    holds: Count,
+}
+
+/// Each item's row: the programme's items first, in its order, then any other exercise done.
+pub fn by_item(period: Period, programme: Option<&Programme>, sessions: &[Record]) -> Vec<ItemDose> {
+    let columns = period.columns();
+    let mut items: Vec<String> = Vec::new();
+    let mut note = |name: &str| {
+        if !items.iter().any(|i| i == name) {
+            items.push(name.to_owned());
+        }
+    };
+    for prescription in programme.map(|p| p.prescriptions.as_slice()).unwrap_or_default() {
+        note(&prescription.item);
+    }
+    for session in sessions {
+        for done in &session.exercises {
+            note(&done.name);
+        }
+    }
+    let mut runs: Vec<Vec<Runs>> = vec![vec![Runs::default(); columns.len()]; items.len()];
+    let mut order = 0;
+    for session in sessions {
+        let Some(column) = period.column_index(&columns, session.start.date()) else { continue };
+        for exercise in &session.exercises {
+            let Some(item) = items.iter().position(|i| *i == exercise.name) else { continue };
+            let dose = Dose::of(exercise);
+            let Runs { doses, holds } = &mut runs[item][column];
+            order += 1;
+            match doses.iter_mut().find(|(run, _, _)| *run == dose) {
+                Some(run) => {
+                    run.1 += 1;
+                    run.2 = order;
+                }
+                None => doses.push((dose, 1, order)),
+            }
+            holds.done = holds.done.saturating_add(exercise.done().min(exercise.planned()));
+            holds.due = holds.due.saturating_add(exercise.planned());
+        }
+    }
+    items
+        .into_iter()
+        .zip(runs)
+        .map(|(item, runs)| {
+            let cells = columns
+                .iter()
+                .zip(runs)
+                .map(|(column, Runs { doses, holds })| Cell {
+                    prescribed: prescribed_on(programme, &item, column.last),
+                    done: doses.iter().max_by_key(|(_, count, last)| (*count, *last)).map(|&(dose, _, _)| Done {
+                        dose,
+                        sessions: doses.iter().map(|(_, count, _)| count).sum(),
+                        holds,
+                    }),
+                })
+                .collect();
+            ItemDose { item, cells }
+        })
+        .collect()
+}
+
+/// The dose of `item` in effect on `date`: the latest prescription from that day or before.
+pub fn prescribed_on(programme: Option<&Programme>, item: &str, date: Date) -> Option<Dose> {
+    programme?.prescriptions.iter().filter(|p| p.item == item && p.from <= date).max_by_key(|p| p.from).map(|p| p.dose)
+}
+
+/// The progressions accepted in `period`, oldest first, each with the dose it replaced.
+pub fn progressions(period: Period, programme: Option<&Programme>) -> Vec<Progression> {
+    let Some(programme) = programme else { return Vec::new() };
+    programme
+        .prescriptions
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.progression && period.contains(p.from))
+        .map(|(at, p)| Progression {
+            date: p.from,
+            item: p.item.clone(),
+            from: programme.prescriptions[..at]
+                .iter()
+                .rev()
+                .find(|before| before.item == p.item)
+                .map(|before| before.dose),
+            to: p.dose,
+        })
+        .collect()
+}

@@ -1,0 +1,195 @@
+//! `trunkrot report` through the real binary: the period and its defaults, where the page goes,
+//! every mistake a message with an exit code, and `--pdf` without a browser. (The page in a real
+//! browser: `tests/report_browser.rs`.)
+
+mod support;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use predicates::prelude::*;
+use predicates::str::contains;
+use support::home::{Home, trunkrot};
+use support::review;
+
+/// A home with the synthetic twelve weeks as its history.
+fn with_history() -> Home {
+    let home = Home::new();
+    fs::create_dir_all(home.data_dir()).expect("a data folder");
+    fs::write(home.history(), review::history_lines(&review::twelve_weeks())).expect("a history");
+    home
+}
+
+#[test]
+fn the_page_goes_to_the_file_named_and_says_so() {
+    let home = with_history();
+    let out = home.join("page.html");
+    let sessions = review::twelve_weeks().len();
+    trunkrot(&home)
+        .args(["report", "--since", "2026-03-02", "--until", "2026-05-24", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(format!(
+            "Wrote {} (2026-03-02 to 2026-05-24, {sessions} sessions): open it in a browser to read or print it.\n",
+            out.display()
+        ));
+    let page = fs::read_to_string(&out).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>"), "one whole page");
+    assert!(page.contains("Period: </b>2 Mar 2026 to 24 May 2026 (84 days, 12 weeks)"));
+    assert!(page.contains("<h1>Exercise report</h1>"), "no name unless given");
+    assert!(!page.contains("@page { size"));
+    let plain = home.join("plain.txt");
+    fs::write(&plain, "any file").unwrap();
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), mode(&plain), "the page has the permissions any new file gets");
+    let leftovers: Vec<_> = fs::read_dir(&*home)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".trunkrot"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left: {leftovers:?}");
+}
+
+#[test]
+fn the_page_goes_to_standard_output_alone_with_a_dash() {
+    let home = with_history();
+    let run = trunkrot(&home)
+        .args(["report", "--until", "2026-05-24", "--out", "-", "--name", "Ana", "--paper", "letter"])
+        .assert()
+        .success();
+    let output = run.get_output();
+    let page = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>"), "nothing but the page");
+    assert!(page.contains("@page { size: letter; }"));
+    assert!(page.contains("<h1>Exercise report: <bdi class=\"wrap\">Ana</bdi></h1>"));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn without_since_the_period_is_twelve_weeks_or_from_the_first_session() {
+    let home = with_history();
+    let out = home.join("page.html");
+    // The history starts on 2 March: a period to 10 April starts there.
+    trunkrot(&home)
+        .args(["report", "--until", "2026-04-10", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("(2026-03-02 to 2026-04-10,"));
+    // To 24 June: the twelve weeks before, 2 April on.
+    trunkrot(&home)
+        .args(["report", "--until", "2026-06-24", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("(2026-04-02 to 2026-06-24,"));
+}
+
+#[test]
+fn the_default_file_is_named_for_the_last_day_in_the_current_folder() {
+    let home = with_history();
+    trunkrot(&home)
+        .current_dir(&*home)
+        .args(["report", "--until", "2026-05-24"])
+        .assert()
+        .success()
+        .stdout(contains("Wrote trunkrot-report-2026-05-24.html ("));
+    assert!(home.join("trunkrot-report-2026-05-24.html").is_file());
+}
+
+#[test]
+fn a_period_that_runs_backwards_or_past_a_page_is_refused_with_what_to_do() {
+    let home = with_history();
+    trunkrot(&home)
+        .args(["report", "--since", "2026-03-10", "--until", "2026-03-01"])
+        .assert()
+        .code(2)
+        .stderr("trunkrot: error: report: the period ends (2026-03-01) before it starts (2026-03-10)\n");
+    trunkrot(&home)
+        .args(["report", "--since", "2025-01-01", "--until", "2026-03-01"])
+        .assert()
+        .code(2)
+        .stderr(contains("longer than one page shows (53 weeks): narrow it with --since or --until"));
+    trunkrot(&home)
+        .args(["report", "--since", "March"])
+        .assert()
+        .code(2)
+        .stderr(contains("expected a day written YYYY-MM-DD"));
+    trunkrot(&home).args(["report", "--paper", "a5"]).assert().code(2).stderr(contains("a4").and(contains("letter")));
+}
+
+#[test]
+fn no_history_is_nothing_to_report_unless_a_period_is_given() {
+    let home = Home::new();
+    trunkrot(&home)
+        .args(["report"])
+        .assert()
+        .code(1)
+        .stderr(contains("no session recorded on or before").and(contains("--since")));
+    let out = home.join("empty.html");
+    trunkrot(&home)
+        .args(["report", "--since", "2026-03-02", "--until", "2026-03-08", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let page = fs::read_to_string(&out).unwrap();
+    assert!(page.contains("0 of 7 days had a full session"));
+}
+
+#[test]
+fn damaged_lines_are_named_and_the_rest_reported() {
+    let home = with_history();
+    let history = home.history();
+    let mut text = fs::read_to_string(&history).unwrap();
+    text.push_str("{\"v\":2,\"start\":\n");
+    fs::write(&history, text).unwrap();
+    let out = home.join("page.html");
+    trunkrot(&home)
+        .args(["report", "--until", "2026-05-24", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains(format!("history.jsonl:{}: skipped", review::twelve_weeks().len() + 1)));
+    assert!(out.is_file());
+}
+
+#[test]
+fn a_file_that_cannot_be_written_says_where_and_why() {
+    let home = with_history();
+    let out = home.join("no/such/folder/page.html");
+    trunkrot(&home)
+        .args(["report", "--until", "2026-05-24", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains(format!("{}: cannot write", out.display())));
+}
+
+#[test]
+fn pdf_without_a_browser_says_so_in_one_line_and_leaves_the_page_to_print() {
+    let home = with_history();
+    let empty = home.join("empty-path");
+    fs::create_dir_all(&empty).unwrap();
+    let (pdf, out) = (home.join("page.pdf"), home.join("page.html"));
+    trunkrot(&home)
+        .env("PATH", &empty)
+        .args(["report", "--until", "2026-05-24", "--pdf"])
+        .arg(&pdf)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(predicate::function(|text: &str| {
+            let lines: Vec<&str> = text.lines().collect();
+            lines.len() == 2
+                && lines[0].starts_with(&format!("Wrote {} (", out.display()))
+                && lines[1].starts_with(
+                    "No PDF: no Chromium-family browser (chromium, chromium-browser, google-chrome...) found.",
+                )
+                && lines[1].contains("print it to PDF")
+        }));
+    assert!(!Path::new(&pdf).exists());
+    assert!(out.is_file(), "the page is there to print by hand");
+}
