@@ -3,45 +3,16 @@
 //! exercise (in the format written now, and 100,000 in the first format), and for 100,000
 //! sessions spread over 1 to 100,000 exercise ids; and the CSV export.
 
-use std::fmt::Write as _;
+#[path = "support/history_file.rs"]
+mod history_file;
 
+use history_file::file;
 use jiff::civil::date;
 use trunkrot::history::stats::Tally;
 use trunkrot::history::{self, export, report};
 
 fn main() {
     divan::main();
-}
-
-/// A history file of `records` sessions over `ids` exercises, three a day at different
-/// offsets, with check-ins: in the format written now (3), or in the first one (one line per
-/// exercise, which a session of one exercise is).
-fn file(records: usize, ids: usize, first_format: bool) -> Vec<u8> {
-    let mut text = String::with_capacity(records * 400);
-    for n in 0..records {
-        let day = n / 3;
-        let (year, day_of_year) = (2000 + day / 365, day % 365);
-        let start = date(i16::try_from(year).unwrap_or(2099), 1, 1)
-            .checked_add(jiff::Span::new().days(i64::try_from(day_of_year).unwrap_or(0)))
-            .unwrap_or(date(2000, 1, 1));
-        let offset = ["+01:00", "-05:00", "+09:30"][n % 3];
-        let hour = n % 3 + 6;
-        let (id, completed, pain) = (n % ids, n % 7 != 0, n % 11);
-        let sides = r#"[{"side":"left","done":10,"planned":10},{"side":"right","done":9,"planned":10}]"#;
-        if first_format {
-            let _ = writeln!(
-                text,
-                r#"{{"v":1,"start":"{start}T0{hour}:30:00{offset}","exercise":"exercise-{id}","name":"Lower trunk rotation","completed":{completed},"reps":10,"sets":1,"hold_secs":5,"sides":{sides},"total_secs":200,"active_secs":190,"pain":{pain},"effort":"right"}}"#
-            );
-        } else {
-            let end = if completed { "reached" } else { "stopped" };
-            let _ = writeln!(
-                text,
-                r#"{{"v":3,"session":{{"id":"{n}-4242","start":"{start}T0{hour}:30:00{offset}","end":"{end}","elapsed_secs":200,"active_secs":190,"exercises":[{{"id":"exercise-{id}","name":"Lower trunk rotation","reps":10,"sets":1,"hold_secs":5,"sides":{sides},"active_secs":190,"completed":{completed}}}],"checkin":{{"pain":{pain},"effort":"about right"}}}}}}"#
-            );
-        }
-    }
-    text.into_bytes()
 }
 
 /// The whole `history` report, read a line at a time as the command reads the file.
