@@ -21,8 +21,7 @@ pub mod stats;
 mod reading;
 
 pub use line::{Amendment, Entry, VERSION, parse_entry};
-pub use reading::read_entries;
-pub use reading::{History, MAX_LINE_BYTES, Skipped, read, read_lines};
+pub use reading::{History, MAX_LINE_BYTES, Skipped, read, read_entries, read_entries_where, read_lines};
 
 use std::fmt;
 use std::time::Duration;

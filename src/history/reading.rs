@@ -61,7 +61,21 @@ pub fn read_lines(
 /// [`read_lines`], with the lines that are neither sessions nor amendments (the programme's
 /// events and the days skipped) given to `other`, in the file's order, as they are read.
 pub fn read_entries(
+    reader: impl BufRead,
+    record: impl FnMut(Record) -> bool,
+    other: impl FnMut(Entry),
+    skipped: impl FnMut(Skipped),
+) -> io::Result<()> {
+    read_entries_where(reader, |_| true, record, other, skipped)
+}
+
+/// [`read_entries`], passing over unread every line `wanted` turns down: a reader that needs only
+/// some days of a long history looks at each line's bytes and spares itself the parsing of the
+/// rest (most of the time of a read). A line passed over is nothing: no session, no other
+/// entry, not skipped.
+pub fn read_entries_where(
     mut reader: impl BufRead,
+    mut wanted: impl FnMut(&[u8]) -> bool,
     mut record: impl FnMut(Record) -> bool,
     mut other: impl FnMut(Entry),
     mut skipped: impl FnMut(Skipped),
@@ -87,6 +101,10 @@ pub fn read_entries(
         }
         let text = line.strip_suffix(b"\n").unwrap_or(&line);
         if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if !wanted(text) {
+            joinable = false;
             continue;
         }
         let entry = parse_entry(text).or_else(|reason| rejoined(text).ok_or(reason));

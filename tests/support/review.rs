@@ -34,6 +34,7 @@ pub fn session(day: Date, hour: u8, ran: &Ran, end: End, checkin: Checkin) -> Re
         id: Some(format!("{day}-{hour}-{name}")),
         start,
         routine: None,
+        item: None,
         exercises: vec![ExerciseRecord {
             id: name.to_lowercase().replace(' ', "-"),
             name: name.to_owned(),
