@@ -367,6 +367,14 @@ pub struct SessionArgs {
     #[arg(long, overrides_with = "checkin")]
     pub no_checkin: bool,
 
+    /// Ask about pain before the session too: the get-ready countdown waits for the answer
+    #[arg(long, overrides_with = "no_checkin_before")]
+    pub checkin_before: bool,
+
+    /// Do not ask about pain before the session (the default)
+    #[arg(long, overrides_with = "checkin_before")]
+    pub no_checkin_before: bool,
+
     /// The screen's colours [default: the config's `theme`, else auto]
     #[arg(long, value_name = "NAME", value_parser = theme())]
     pub theme: Option<ThemeName>,
@@ -385,6 +393,7 @@ impl SessionArgs {
             bell: self.bell,
             voice: switch(self.voice, self.no_voice),
             checkin: switch(self.checkin, self.no_checkin),
+            checkin_before: switch(self.checkin_before, self.no_checkin_before),
             theme: self.theme,
             ..self.plan.given()
         }

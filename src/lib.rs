@@ -17,7 +17,7 @@
 //!   statistics, the report, exports, the next-step rule, and the physiotherapist's review page
 //!   ([`history::review`]: its figures and its HTML).
 //! - [`domain`]: pure; exercises, routines, programmes (what is prescribed, the dose on a day,
-//!   the calendar), plans, the session state machine, durations,
+//!   the calendar), plans, the session state machine, durations, the check-in and its questions,
 //!   diagnostics, a file's shape, untrusted text, the summary, spelling hints, the cues each
 //!   event makes, and the resolved settings with where each came from.
 //!

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Size};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use trunkrot::domain::checkin::Why;
-use trunkrot::domain::checkin::{Checkin, Effort, Pain};
+use trunkrot::domain::checkin::{Checkin, Hurt, Pain};
 use trunkrot::domain::cues::{Bell, Cue, Pattern};
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{Overrides, Plan};
@@ -132,6 +132,8 @@ struct Run<B: Backend> {
     ending: Ending,
     kept: Kept,
     summary: Summary,
+    /// The advice as the lines after exit print it: the kept session's.
+    advice: Vec<String>,
     calls: Calls,
     terminal: Terminal<B>,
     app: App,
@@ -176,10 +178,11 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
     let mut inputs = Script { clock: Rc::clone(&time), t0, inputs: script.into() };
     let (ended, ending) = runner::run(runner, &mut screen, &clock, &mut inputs);
     let summary = ended.summary().clone();
+    let advice = ended.advice().iter().map(ToString::to_string).collect();
     drop((ended, screen));
     let calls = Rc::try_unwrap(calls).ok().expect("one owner").into_inner();
     let kept = Kept::of(&memory.0.borrow());
-    Run { ending, kept, summary, calls, terminal, app }
+    Run { ending, kept, summary, advice, calls, terminal, app }
 }
 
 fn run(script: Vec<(Duration, Input)>) -> Run<TestBackend> {
@@ -224,7 +227,8 @@ fn screen(terminal: &Terminal<TestBackend>) -> String {
 
 #[test]
 fn a_whole_session_runs_to_the_done_screen_and_is_kept_as_it_ends() {
-    let run = run(vec![at(40, enter()), at(41, enter()), at(42, enter())]);
+    // Enter skips each of the five questions, then leaves.
+    let run = run((40..46).map(|s| at(s, enter())).collect());
     assert_eq!(run.ending, Ending::Left);
     assert_eq!(run.kept.ended.len(), 1, "kept once");
     let record = &run.kept.ended[0];
@@ -232,12 +236,12 @@ fn a_whole_session_runs_to_the_done_screen_and_is_kept_as_it_ends() {
     assert_eq!(record.elapsed, secs(19), "kept as of the end, not as of leaving");
     assert!(run.calls.rings > 0, "the bells rang");
     assert!(screen(&run.terminal).contains("Session complete"), "{}", screen(&run.terminal));
-    assert_eq!(run.kept.answers, [], "both questions skipped");
+    assert_eq!(run.kept.answers, [], "every question skipped");
 }
 
 #[test]
 fn every_pattern_rings_whole_on_the_screen_too() {
-    let run = run(vec![at(40, enter()), at(41, enter()), at(42, enter())]);
+    let run = run((40..46).map(|s| at(s, enter())).collect());
     // Get ready counts 2 and 1; go; hold and its 3, 2, 1; switch sides; hold and 3, 2, 1; done.
     let cues = [Cue::Count, Cue::Count, Cue::Go, Cue::Hold, Cue::Count, Cue::Count, Cue::Count, Cue::SwitchSides]
         .into_iter()
@@ -312,13 +316,27 @@ fn shown_secs(screen: &str) -> Option<u64> {
 }
 
 #[test]
-fn q_stops_early_keeps_the_session_and_leaves() {
-    let run = run(vec![at(12, key('q'))]);
+fn q_asks_q_again_stops_keeps_the_session_and_asks_why_then_the_pain() {
+    // One q and another key: the session goes on to its end.
+    let on = run(vec![at(12, key('q')), millis(12_500, key('x')), at(30, Input::Closed)]);
+    assert_eq!(on.kept.ended[0].end, End::Reached, "{}", screen(&on.terminal));
+    // q, q: stopped; why (1, pain), then the pain (7); then q leaves.
+    let script = [key('q'), key('q'), key('1'), enter(), key('7'), enter(), key('q')];
+    let run = run(script.into_iter().enumerate().map(|(n, input)| millis(12_000 + 100 * n as u64, input)).collect());
     assert_eq!(run.ending, Ending::Left);
     assert_eq!(run.kept.ended.len(), 1);
     let record = &run.kept.ended[0];
-    assert!(record.stopped());
+    assert_eq!(record.end, End::Stopped(Some(Why::Pain)));
+    assert_eq!(record.checkin.pain, Pain::new(7));
     assert_eq!(record.exercises[0].sides[0].done, 1, "the left hold ran to its end at 11 s");
+    assert!(record.elapsed < secs(13), "kept as of the stop, not as of the answers");
+}
+
+#[test]
+fn esc_never_ends_the_session() {
+    let run = run(vec![at(5, Input::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))), at(30, Input::Closed)]);
+    assert_eq!(run.kept.ended.len(), 1);
+    assert_eq!(run.kept.ended[0].end, End::Reached, "the session ran to its end");
 }
 
 #[test]
@@ -337,16 +355,22 @@ fn ctrl_c_and_signals_end_with_their_signal() {
 
 #[test]
 fn the_checkin_answers_are_kept_as_they_are_given() {
-    let run = run(vec![at(30, key('3')), at(31, key('h')), at(32, Input::Signal(SIGHUP))]);
+    let script = vec![
+        at(30, key('3')),
+        millis(30_500, enter()),
+        at(31, key('2')),
+        millis(31_500, enter()),
+        millis(31_700, enter()),
+        at(32, key('3')),
+        at(33, Input::Signal(SIGHUP)),
+    ];
+    let run = run(script);
     assert_eq!(run.kept.ended.len(), 1);
-    assert_eq!(
-        run.kept.answers,
-        [
-            Checkin { pain: Pain::new(3), ..Checkin::default() },
-            Checkin { pain: Pain::new(3), effort: Some(Effort::Hard), ..Checkin::default() }
-        ]
-    );
-    assert!(screen(&run.terminal).contains("hard"), "{}", screen(&run.terminal));
+    let pain = Checkin { pain: Pain::new(3), ..Checkin::default() };
+    let side = Checkin { hurt: Some(Hurt::Right), ..pain.clone() };
+    assert_eq!(run.kept.answers, [pain, side.clone()], "each answer as it is confirmed; the 3 typed last was not");
+    assert_eq!(run.kept.ended[0].checkin, side);
+    assert!(screen(&run.terminal).contains("How hard did it feel?"), "{}", screen(&run.terminal));
 }
 
 #[test]
@@ -425,5 +449,39 @@ fn a_terminal_that_fails_or_a_panic_while_drawing_still_keeps_the_session() {
         assert!(matches!(run.ending, Ending::Lost(_)), "{:?}", run.ending);
         assert_eq!(run.kept.ended.len(), 1, "panics: {panics}");
         assert!(!run.app.session.plan().phases.is_empty());
+    }
+}
+
+/// The words of `text`, as one line: what is wrapped on screen reads whole again.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_done_screen_shows_the_advice_printed_after_exit_as_soon_as_the_pain_is_given() {
+    // 1, 0, Enter: pain 10, then Esc closes the check-in.
+    let esc = Input::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let asked = run(vec![at(30, key('1')), millis(30_100, key('0')), millis(30_200, enter()), at(31, Input::Closed)]);
+    assert_eq!(asked.kept.ended[0].checkin.pain, Pain::new(10));
+    assert!(
+        asked.advice.iter().any(|advice| advice.starts_with("Ease off: pain 10 out of 10 is high.")),
+        "{:?}",
+        asked.advice
+    );
+    let shown = words(&screen(&asked.terminal));
+    for advice in &asked.advice {
+        assert!(shown.contains(&words(advice)), "on the check-in at once: {advice}\n{}", screen(&asked.terminal));
+    }
+    let done = run(vec![
+        at(30, key('1')),
+        millis(30_100, key('0')),
+        millis(30_200, enter()),
+        at(31, esc),
+        at(32, Input::Closed),
+    ]);
+    let shown = words(&screen(&done.terminal));
+    assert!(!done.advice.is_empty());
+    for advice in &done.advice {
+        assert!(shown.contains(&words(advice)), "on the done screen: {advice}\n{}", screen(&done.terminal));
     }
 }

@@ -79,15 +79,17 @@ fn closing_the_window_while_getting_ready_again_keeps_the_session() {
 fn closing_the_window_on_the_done_screen_keeps_the_session_and_the_answer_given() {
     let args = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1", "--quiet"];
     let mut pty = Pty::spawn(&args);
-    pty.expect_text("How much", TIMEOUT);
-    pty.send("5");
-    pty.expect_text("How hard", TIMEOUT);
+    pty.expect_text("Pain now, 0 to 10", TIMEOUT);
+    pty.send("5\r");
+    pty.expect_text("Which side hurt?", TIMEOUT);
+    // Typed, not confirmed: not an answer.
+    pty.send("2");
     let status = pty.close(TIMEOUT).expect("the process ends when its terminal closes");
     assert_ne!(status.exit_code(), 101, "no panic on the way out");
     let kept = pty.home().records();
     assert_eq!(kept.len(), 1);
     assert!(kept[0].completed());
-    assert_eq!((kept[0].checkin.pain, kept[0].checkin.effort), (Pain::new(5), None));
+    assert_eq!((kept[0].checkin.pain, kept[0].checkin.hurt), (Pain::new(5), None));
 }
 
 #[test]
@@ -123,8 +125,9 @@ fn each_terminating_signal_restores_the_terminal_saves_and_exits_128_plus_it() {
 }
 
 #[test]
-fn q_and_ctrl_c_save_and_exit_0_and_130() {
-    for (key, code) in [("q", 0), ("\x03", 130)] {
+fn q_q_then_q_and_ctrl_c_save_and_exit_0_and_130() {
+    // q asks, q stops, and on the check-in's first question (why) q leaves.
+    for (key, code) in [("qqq", 0), ("\x03", 130)] {
         let mut pty = past_the_first_hold(&SHORT_HOLDS);
         pty.send(key);
         let status = pty.wait_exit(TIMEOUT).expect("the process exits");

@@ -205,11 +205,11 @@ fn concurrent_writers_leave_only_whole_lines() {
 #[test]
 fn help_shows_the_history_command_and_the_checkin_flag() {
     let home = Home::new();
-    trunkrot(&home)
-        .arg("--help")
-        .assert()
-        .success()
-        .stdout(contains("history").and(contains("--no-checkin")).and(contains("0-9, t  rate the pain (t is 10)")));
+    trunkrot(&home).arg("--help").assert().success().stdout(
+        contains("history")
+            .and(contains("--no-checkin"))
+            .and(contains("0-9            type your pain (0 to 10: 1 then 0 is 10)")),
+    );
 }
 
 #[test]

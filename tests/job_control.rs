@@ -69,7 +69,8 @@ fn continued_in_the_background_it_waits_for_fg_then_comes_back_paused() {
     pty.send("fg\r");
     let back = pty.wait_until(TIMEOUT, |screen| screen.alternate_screen() && screen.contents().contains("PAUSED"));
     assert!(back, "{}", pty.contents());
-    pty.send("q");
+    // q asks, q stops, q leaves the check-in.
+    pty.send("qqq");
     // Typed before it exits, the next command would be read as keys by the session: wait for
     // the summary on the shell's screen (the done screen says "stopped early" too).
     let summary = |screen: &vt100::Screen| {

@@ -79,7 +79,8 @@ fn ctrl_z_comes_back_paused_and_redrawn() {
 #[test]
 fn q_exits_cleanly_and_gives_the_terminal_back() {
     let mut pty = holding_left();
-    pty.send("q");
+    // q asks, q stops, q leaves the done screen.
+    pty.send("qqq");
     let status = pty.wait_exit(TIMEOUT).expect("the process exits");
     assert!(status.success(), "{status:?}");
     assert_restored(&pty);

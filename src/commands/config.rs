@@ -59,6 +59,7 @@ pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: 
     };
     row("voice_command", command, &from);
     row("checkin", yes_no(&settings.checkin), &settings.checkin.from);
+    row("checkin_before", yes_no(&settings.checkin_before), &settings.checkin_before.from);
     let colours = if settings.colour.value { "" } else { " (colours off: NO_COLOR is set)" };
     row("theme", settings.theme.value.as_str().to_owned() + colours, &settings.theme.from);
     lines

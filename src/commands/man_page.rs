@@ -25,10 +25,11 @@ pub fn page() -> io::Result<Vec<u8>> {
         writeln!(page, ".TP\n\\fBtrunkrot {}\\fR\n{}", roff(sub.get_name()), roff(&about))?;
     }
     writeln!(page, ".PP\n\\fBtrunkrot help\\fR \\fICOMMAND\\fR shows a command's own flags.")?;
-    writeln!(page, ".SH KEYS\nDuring a session:")?;
-    key_list(&mut page, keys::SESSION)?;
-    writeln!(page, ".PP\nAt the end of a completed session, the check\\-in:")?;
-    key_list(&mut page, keys::CHECKIN)?;
+    writeln!(page, ".SH KEYS")?;
+    for (index, (title, table)) in keys::TABLES.iter().enumerate() {
+        writeln!(page, "{}{}", if index == 0 { "" } else { ".PP\n" }, roff(title))?;
+        key_list(&mut page, table)?;
+    }
     page.extend_from_slice(SECTIONS.as_bytes());
     man.render_version_section(&mut page)?;
     Ok(page)
@@ -115,7 +116,7 @@ mod tests {
             assert!(page.contains(section), "{section}");
         }
         assert!(!page.contains("(1)"), "no reference to another page: trunkrot has one");
-        for binding in keys::SESSION.iter().chain(keys::CHECKIN) {
+        for binding in keys::TABLES.iter().flat_map(|(_, table)| *table) {
             assert!(page.contains(&format!("\\fB{}\\fR", roff(binding.keys))), "{}", binding.keys);
         }
     }

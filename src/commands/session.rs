@@ -26,14 +26,25 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         if let Some(notice) = &notice {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
         }
-        let outcome = plain::run(plan, announcer, keeping, &SystemClock, &mut std::io::stdout().lock())?;
+        // Asked only of someone at a terminal: piped in or out, plain mode never waits.
+        let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let asking = plain::Asking {
+            after: terminal && settings.checkin.value,
+            before: terminal && settings.checkin_before.value,
+        };
+        let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut std::io::stdout().lock())?;
         (outcome.ended, outcome.ending, outcome.reader)
     } else {
         // Before the key thread starts: the terminal's answer must not be read as keys.
         let colorfgbg = settings.colorfgbg.as_deref();
         let palette = view::Palette::chosen(settings.theme.value, || terminal_background::background(colorfgbg));
         let theme = view::Theme::new(palette, !settings.colour.value);
-        let presentation = terminal::Presentation { theme, notice: notice.clone(), checkin: settings.checkin.value };
+        let presentation = terminal::Presentation {
+            theme,
+            notice: notice.clone(),
+            checkin: settings.checkin.value,
+            checkin_before: settings.checkin_before.value,
+        };
         let outcome = terminal::run(plan, announcer, presentation, keeping)
             .map_err(Failure::io("running the session on the terminal"))?;
         (outcome.ended, outcome.ending, true)

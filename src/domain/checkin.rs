@@ -2,6 +2,8 @@
 //! whether the pain spread, how hard it felt, a short note) and, for a session stopped early,
 //! why. Every answer may be skipped.
 
+pub mod form;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -38,6 +40,9 @@ pub enum Effort {
 }
 
 impl Effort {
+    /// Every answer, from the easiest.
+    pub const ALL: [Effort; 3] = [Effort::Easy, Effort::AboutRight, Effort::Hard];
+
     /// In full, as it reads on screen, in the history and in exports: "easy", "about right",
     /// "hard".
     pub fn phrase(self) -> &'static str {
@@ -60,6 +65,9 @@ pub enum Hurt {
 }
 
 impl Hurt {
+    /// Every answer, in the order they are offered.
+    pub const ALL: [Hurt; 4] = [Hurt::Left, Hurt::Right, Hurt::Both, Hurt::Neither];
+
     /// As it is stored and shown: `left`, `right`, `both`, `neither`.
     pub fn word(self) -> &'static str {
         match self {

@@ -120,6 +120,8 @@ pub struct Given {
     pub voice_command: Option<Vec<String>>,
     /// Whether to ask about pain and effort at the end.
     pub checkin: Option<bool>,
+    /// Whether to ask about pain before the session starts too.
+    pub checkin_before: Option<bool>,
     pub theme: Option<ThemeName>,
 }
 
@@ -167,6 +169,8 @@ pub struct Resolved {
     /// The configured speech command, if any; otherwise one is looked for on `path`.
     pub voice_command: Option<Vec<String>>,
     pub checkin: Sourced<bool>,
+    /// Ask the pain before the session too (on the get-ready screen).
+    pub checkin_before: Sourced<bool>,
     pub theme: Sourced<ThemeName>,
     /// False when `NO_COLOR` is set.
     pub colour: Sourced<bool>,
@@ -234,6 +238,7 @@ pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resol
         voice: pick(flags.voice, config.voice, false),
         voice_command: flags.voice_command.clone().or_else(|| config.voice_command.clone()),
         checkin: pick(flags.checkin, config.checkin, true),
+        checkin_before: pick(flags.checkin_before, config.checkin_before, false),
         theme: pick(flags.theme, config.theme, ThemeName::default()),
         colour,
         path: environment.path,

@@ -22,6 +22,8 @@ use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 use crate::domain::untrusted::clean_line;
 
+mod old;
+
 /// The format version written in every line's `v`. Readers accept every version up to this
 /// one. Version 2 added the session id, the skipped holds and the amendment lines; version 3
 /// made a line a whole session, with how it ended and the whole check-in.
@@ -103,9 +105,9 @@ impl Amendment {
 pub fn parse_entry(line: &[u8]) -> Result<Entry, String> {
     match version(line)? {
         3 => parse_3(line),
-        1 | 2 => match parse_old(line) {
+        1 | 2 => match old::record(line) {
             Ok(record) => Ok(Entry::Exercise(record)),
-            Err(reason) => match serde_json::from_slice::<OldAmendmentLine>(line) {
+            Err(reason) => match serde_json::from_slice::<old::AmendmentLine>(line) {
                 Ok(amendment) => Ok(Entry::Amendment(Amendment {
                     session: amendment.amends.into_owned(),
                     why: None,
@@ -163,39 +165,6 @@ fn parse_3(line: &[u8]) -> Result<Entry, String> {
         Some(programme) => programme.into_event().map(Entry::Programme),
         None => Err("a kind of line this trunkrot does not read (written by a newer one?)".to_owned()),
     }
-}
-
-/// Parses one line of format 1 or 2 into a session of one exercise, or says why it is not one.
-fn parse_old(line: &[u8]) -> Result<Record, String> {
-    let line: OldLine = serde_json::from_slice(line).map_err(|e| json_reason(&e))?;
-    let pain = checked_pain(line.pain)?;
-    if line.sides.is_empty() {
-        return Err("no reps per side".to_owned());
-    }
-    // These formats did not say how a session ended: one that skipped holds reached its end,
-    // one with every hold done did too, and any other was stopped.
-    let end = if line.completed || line.skipped > 0 { End::Reached } else { End::Stopped(None) };
-    Ok(Record {
-        id: line.session.map(Cow::into_owned),
-        start: Started::parse(&line.start)?,
-        routine: line.routine.as_deref().map(shown),
-        exercises: vec![ExerciseRecord {
-            id: shown(&line.exercise),
-            name: shown(&line.name),
-            reps: line.reps,
-            sets: line.sets,
-            hold: Duration::from_secs(line.hold_secs),
-            sides: line.sides.iter().map(LineSide::reps).collect(),
-            active: Duration::from_secs(line.active_secs),
-            completed: line.completed,
-            skipped: line.skipped,
-        }],
-        end,
-        elapsed: Duration::from_secs(line.total_secs),
-        active: Duration::from_secs(line.active_secs),
-        checkin: Checkin { pain, effort: line.effort, ..Checkin::default() },
-        item: None,
-    })
 }
 
 fn checked_pain(pain: Option<u8>) -> Result<Option<Pain>, String> {
@@ -436,46 +405,6 @@ struct AmendLine<'a> {
     why: Option<Why>,
     #[serde(default, borrow, skip_serializing_if = "CheckinLine::is_empty")]
     checkin: CheckinLine<'a>,
-}
-
-/// A record of formats 1 and 2: one exercise of a session.
-#[derive(Deserialize)]
-struct OldLine<'a> {
-    #[serde(borrow)]
-    start: Cow<'a, str>,
-    #[serde(borrow)]
-    exercise: Cow<'a, str>,
-    #[serde(borrow)]
-    name: Cow<'a, str>,
-    completed: bool,
-    reps: u32,
-    #[serde(default = "one")]
-    sets: u32,
-    hold_secs: u64,
-    sides: Vec<LineSide>,
-    total_secs: u64,
-    active_secs: u64,
-    #[serde(default)]
-    pain: Option<u8>,
-    #[serde(default)]
-    effort: Option<Effort>,
-    #[serde(default, borrow)]
-    routine: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    session: Option<Cow<'a, str>>,
-    #[serde(default)]
-    skipped: u32,
-}
-
-/// An amendment of format 2.
-#[derive(Deserialize)]
-struct OldAmendmentLine<'a> {
-    #[serde(borrow)]
-    amends: Cow<'a, str>,
-    #[serde(default)]
-    pain: Option<u8>,
-    #[serde(default)]
-    effort: Option<Effort>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]

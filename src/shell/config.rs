@@ -142,6 +142,8 @@ pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for ever
 
 # Ask how the pain and the effort were at the end of a session.
 # checkin = true
+# Ask the pain before a session too: the get-ready countdown waits for the answer or Enter.
+# checkin_before = false
 
 # Speak the cues aloud ("Hold", "3", "2", "1", "Switch sides").
 # voice = false

@@ -1,4 +1,5 @@
-//! Everything that can wake the shell, as one channel: key presses, resizes and signals.
+//! Everything that can wake the shell, as one channel: key presses, resizes, signals, and in
+//! plain mode's check-in, lines typed.
 //!
 //! Each source is a thread blocked in a read, so waiting costs nothing; the loop waits on the
 //! channel with a deadline instead of polling.
@@ -19,7 +20,7 @@ use signal_hook::iterator::Signals;
 pub const TERMINATING: [i32; 8] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE];
 
 /// Something that happened outside the session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Key(KeyEvent),
     /// The terminal changed size.
@@ -32,6 +33,9 @@ pub enum Input {
     Continue,
     /// The terminal's input ended or failed.
     Closed,
+    /// A line typed on standard input (plain mode's check-in), without its newline; `None`
+    /// when standard input has ended.
+    Line(Option<String>),
 }
 
 /// A source of inputs that can be waited on until a deadline: the channel, or a script in tests.
@@ -55,8 +59,43 @@ impl Inputs for Receiver<Input> {
     }
 }
 
-/// Starts the signal thread and, for the interactive session, the key thread.
-pub fn spawn(keys: bool) -> io::Result<Receiver<Input>> {
+/// Starts reading standard input a line at a time, each line an [`Input::Line`] on the
+/// channel: for plain mode's check-in, once there is a question to answer (a read from the
+/// background would stop the process).
+#[derive(Debug, Clone)]
+pub struct LineReader {
+    sender: Option<Sender<Input>>,
+}
+
+impl LineReader {
+    /// Starts the thread, the first time only.
+    pub fn start(&mut self) {
+        let Some(sender) = self.sender.take() else { return };
+        let failed = sender.clone();
+        let spawned = thread::Builder::new().name("lines".into()).spawn(move || {
+            let stdin = io::stdin();
+            loop {
+                let mut line = String::new();
+                let input = match stdin.read_line(&mut line) {
+                    Ok(0) | Err(_) => Input::Line(None),
+                    Ok(_) => Input::Line(Some(line.trim_end_matches(['\n', '\r']).to_owned())),
+                };
+                let ended = input == Input::Line(None);
+                if sender.send(input).is_err() || ended {
+                    return;
+                }
+            }
+        });
+        // Without the thread nothing can be answered: say so as the end of the input.
+        if spawned.is_err() {
+            let _ = failed.send(Input::Line(None));
+        }
+    }
+}
+
+/// Starts the signal thread and, for the interactive session, the key thread; also a reader of
+/// lines, not started.
+pub fn spawn(keys: bool) -> io::Result<(Receiver<Input>, LineReader)> {
     let (sender, receiver) = mpsc::channel();
     let mut signals = Signals::new(TERMINATING.iter().chain(&[SIGTSTP, SIGCONT]))?;
     let signal_sender = sender.clone();
@@ -75,10 +114,11 @@ pub fn spawn(keys: bool) -> io::Result<Receiver<Input>> {
             }
         }
     })?;
+    let lines = LineReader { sender: Some(sender.clone()) };
     if keys {
         thread::Builder::new().name("keys".into()).spawn(move || read_keys(&sender))?;
     }
-    Ok(receiver)
+    Ok((receiver, lines))
 }
 
 /// Whether the terminal has been given back to the shell (Ctrl-Z, or a stop from outside) and

@@ -4,22 +4,25 @@
 //! One line as each phase starts, and a line for each thing the voice says besides ("Switch
 //! sides", the countdown "3", "2", "1", "Session complete"), each flushed at once. No escape
 //! codes reach standard output; the bell, when wanted, goes to standard error and only if that
-//! is a terminal.
+//! is a terminal. In a terminal, the check-in is asked as lines, in the screen's words: a
+//! question, the answer typed and Enter.
 
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
 use signal_hook::consts::SIGINT;
 
+use crate::domain::checkin::form::Form;
 use crate::domain::checkin::{Checkin, Why};
 use crate::domain::cues::{self, voice::Rate};
 use crate::domain::plan::{self, Plan};
 use crate::domain::session::{Command, Event, Session};
 use crate::failure::Failure;
+use crate::history::next_step::Suggestion;
 use crate::shell::announce::Announcer;
-use crate::shell::input::{self, Input};
+use crate::shell::input::{self, Input, LineReader};
 use crate::shell::job;
-use crate::shell::runner::{self, Clock, Ended, Ending, Front, Keeping, Kept, Reply, Runner};
+use crate::shell::runner::{self, Clock, Ended, Ending, Front, Keeping, Kept, Reply, Runner, Saved};
 
 /// What a plain session did and how it ended.
 pub struct Outcome {
@@ -31,24 +34,49 @@ pub struct Outcome {
     pub reader: bool,
 }
 
-/// Runs the whole session, printing as it goes, and keeps its record as it ends.
+/// Which check-in plain mode asks: only in a terminal, which the caller judges.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Asking {
+    /// The questions after the session.
+    pub after: bool,
+    /// The pain before it; the session waits for the answer.
+    pub before: bool,
+}
+
+/// Runs the whole session, printing as it goes, keeps its record as it ends, and asks the
+/// check-in as `asking` says.
 pub fn run(
     plan: Plan,
     announcer: Announcer,
     keeping: Keeping,
+    asking: Asking,
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
-    let mut inputs = input::spawn(false).map_err(Failure::io("listening for keys and signals"))?;
+    let (mut inputs, reader) = input::spawn(false).map_err(Failure::io("listening for keys and signals"))?;
     let runner = Runner::new(announcer, keeping);
+    let runner = if asking.before { runner.waiting() } else { runner };
+    let start = clock.now();
     let mut lines = Lines {
-        session: Session::start(plan, clock.now()),
+        session: Session::start(plan, start),
         clock,
         out,
         ring: io::stderr().is_terminal(),
         rate: runner.announcer().rate(),
         error: None,
+        asking,
+        form: Form::none(Checkin::default()),
+        waiting: false,
+        prompted: false,
+        warned: None,
+        reader,
     };
+    if asking.before {
+        lines.form = Form::before();
+        lines.waiting = true;
+        lines.session.apply(Command::Pause, start);
+        lines.reader.start();
+    }
     let overview = plan::text::overview(lines.session.plan());
     for line in overview {
         if let Err(e) = writeln!(lines.out, "{line}") {
@@ -76,6 +104,17 @@ struct Lines<'a> {
     rate: Rate,
     /// The first failure to write: the end of plain mode.
     error: Option<io::Error>,
+    asking: Asking,
+    /// The check-in: the pain before while the session waits for it, then the questions after.
+    form: Form,
+    /// The session waits, paused, for the pain before it.
+    waiting: bool,
+    /// The question asked now has been printed.
+    prompted: bool,
+    /// The warnings already printed, so each is said once, as soon as it applies; `None` until
+    /// the session has ended and been kept.
+    warned: Option<Vec<Suggestion>>,
+    reader: LineReader,
 }
 
 impl Lines<'_> {
@@ -86,7 +125,33 @@ impl Lines<'_> {
             }
             self.out.flush()?;
         }
+        if let Some(question) = self.form.question().filter(|_| !self.prompted) {
+            // On its own line, the answer typed after it.
+            write!(self.out, "{} ", question.prompt())?;
+            self.out.flush()?;
+            self.prompted = true;
+        }
         Ok(())
+    }
+
+    /// Takes a line typed (or the end of the input) as the answer to the question asked, and
+    /// starts the session that waited for the pain before it.
+    fn answer(&mut self, line: Option<String>, now: Instant) -> Vec<Event> {
+        match line {
+            Some(line) => {
+                if let Err(hint) = self.form.answer_line(&line) {
+                    let _ = writeln!(self.out, "({hint})");
+                }
+            }
+            // Nothing more can be typed: the questions are over.
+            None => self.form.close(),
+        }
+        self.prompted = false;
+        if self.waiting && self.form.question().is_none() {
+            self.waiting = false;
+            return self.session.apply(Command::Resume, now);
+        }
+        Vec::new()
     }
 }
 
@@ -127,8 +192,11 @@ impl Front for Lines<'_> {
         self.session.next_event(now)
     }
 
-    fn input(&mut self, _input: Input, _now: Instant) -> Reply {
-        Reply::default()
+    fn input(&mut self, input: Input, now: Instant) -> Reply {
+        match input {
+            Input::Line(line) => Reply { events: self.answer(line, now), ..Reply::default() },
+            _ => Reply::default(),
+        }
     }
 
     fn suspend(&mut self, now: Instant) -> (Vec<Event>, bool) {
@@ -154,15 +222,35 @@ impl Front for Lines<'_> {
         }
     }
 
-    fn kept(&mut self, _kept: Kept) {}
+    fn kept(&mut self, kept: Kept) {
+        let first = self.warned.is_none();
+        if first && self.asking.after && kept.saved != Saved::NothingDone && job::in_foreground() {
+            let stopped = !self.session.summary(self.clock.now()).reached_end;
+            let sides =
+                self.session.plan().parts.iter().any(|part| part.exercise.side_slots().iter().any(Option::is_some));
+            self.form = Form::after(stopped, sides, self.form.answers().0);
+            self.prompted = false;
+            self.reader.start();
+        }
+        // What calls for less or for a stop is said at once, as the screen shows it.
+        let warned = self.warned.get_or_insert_with(Vec::new);
+        for warning in kept.advice.into_iter().filter(Suggestion::is_warning) {
+            if !warned.contains(&warning) {
+                let _ = writeln!(self.out, "\n{warning}");
+                self.prompted = false;
+                warned.push(warning);
+            }
+        }
+    }
 
     fn answers(&self) -> (Checkin, Option<Why>) {
-        (Checkin::default(), None)
+        self.form.answers()
     }
 
     fn done(&self, ended: &Ended) -> bool {
         // Bells nobody hears are not waited for. The last words and tones are, briefly, or
         // "Session complete" would be cut.
-        self.error.is_some() || !(ended.sounding() || self.ring && ended.ringing())
+        let asked = self.form.question().is_none() || self.error.is_some();
+        asked && (self.error.is_some() || !(ended.sounding() || self.ring && ended.ringing()))
     }
 }

@@ -70,13 +70,24 @@ pub struct Turn {
 pub struct Runner {
     announcer: Announcer,
     pending: Vec<Event>,
+    /// Events held until the session resumes: the first phase of a session that waits for
+    /// the pain before it.
+    held: Vec<Event>,
     keeping: Keeping,
 }
 
 impl Runner {
     /// A runner for a session that has just started: its first phase is announced first.
     pub fn new(announcer: Announcer, keeping: Keeping) -> Self {
-        Runner { announcer, pending: vec![Event::PhaseStarted(0)], keeping }
+        Runner { announcer, pending: vec![Event::PhaseStarted(0)], held: Vec::new(), keeping }
+    }
+
+    /// The same runner for a session that starts paused, waiting for the pain before it: its
+    /// first phase is announced (and shown, in plain mode) when it resumes, not before.
+    #[must_use]
+    pub fn waiting(mut self) -> Self {
+        self.held = std::mem::take(&mut self.pending);
+        self
     }
 
     /// Events a command caused, to announce on the next turn.
@@ -88,6 +99,9 @@ impl Runner {
     /// (which [`finish`](Self::finish) announces), and takes the bells due.
     pub fn turn(&mut self, session: &mut Session, now: Instant) -> Turn {
         self.pending.extend(session.tick(now));
+        if !self.held.is_empty() && self.pending.contains(&Event::Resumed) {
+            self.pending.append(&mut self.held);
+        }
         let (end, events): (Vec<Event>, Vec<Event>) =
             std::mem::take(&mut self.pending).into_iter().partition(|e| matches!(e, Event::Finished { .. }));
         self.pending = end;

@@ -106,7 +106,16 @@ impl<B: Backend, K: Console> Front for Screen<'_, B, K> {
             // A resize: the next turn draws at the new size.
             return Reply::default();
         };
-        let action = if self.app.question().is_some() { keys::checkin_action(key) } else { keys::action(key) };
+        let action = if self.app.stopping() {
+            // "Stop here? q again to stop, any other key goes on": every key answers it.
+            keys::action(key).or(Some(Action::Close))
+        } else if let Some(question) = self.app.question() {
+            keys::checkin_action(key, question.kind())
+        } else if self.app.session.is_finished() {
+            keys::done_action(key)
+        } else {
+            keys::action(key)
+        };
         match action {
             // Ctrl-C in raw mode is a key, but the shell expects SIGINT's status.
             Some(Action::Stop) => Reply { signal: Some(SIGINT), ..Reply::default() },
@@ -133,11 +142,11 @@ impl<B: Backend, K: Console> Front for Screen<'_, B, K> {
     }
 
     fn kept(&mut self, kept: Kept) {
-        self.app.kept = Some(kept);
+        self.app.keep(kept);
     }
 
     fn answers(&self) -> (Checkin, Option<Why>) {
-        (self.app.answers(), None)
+        (self.app.answers(), self.app.why())
     }
 
     fn done(&self, _ended: &Ended) -> bool {

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::domain::checkin::{Effort, Pain};
+use crate::domain::checkin::form::Kind;
 use crate::domain::session::Command;
 use crate::tui::app::Action;
 
@@ -32,7 +32,7 @@ pub struct Hint {
     pub essential: bool,
 }
 
-/// The keys during a session (and on the done screen, where Enter, q and Esc leave).
+/// The keys during a session.
 pub const SESSION: &[Binding] = &[
     Binding {
         ctrl: false,
@@ -116,25 +116,25 @@ pub const SESSION: &[Binding] = &[
     },
     Binding {
         ctrl: false,
-        codes: &[KeyCode::Char('q'), KeyCode::Esc],
-        keys: "q, Esc",
-        does: "close the instructions; stop early (a summary is printed); leave the done screen",
+        codes: &[KeyCode::Char('q')],
+        keys: "q",
+        does: "stop early: it asks first, and q again stops; the check-in follows",
         act: |_| Some(Action::Quit),
-        hint: Some(Hint { wide: "q quit", short: "q quit", essential: true }),
+        hint: Some(Hint { wide: "q stop", short: "q stop", essential: true }),
     },
     Binding {
         ctrl: false,
-        codes: &[KeyCode::Enter],
-        keys: "Enter",
-        does: "leave the done screen",
-        act: |_| Some(Action::Confirm),
+        codes: &[KeyCode::Esc],
+        keys: "Esc",
+        does: "close the instructions or the question to stop; it never ends the session",
+        act: |_| Some(Action::Close),
         hint: None,
     },
     Binding {
         ctrl: true,
         codes: &[KeyCode::Char('c')],
         keys: "Ctrl-C",
-        does: "stop at once, whatever is shown",
+        does: "stop at once, whatever is shown (kept as stopped early; exit status 130)",
         act: |_| Some(Action::Stop),
         hint: None,
     },
@@ -148,76 +148,117 @@ pub const SESSION: &[Binding] = &[
     },
 ];
 
-/// The key for a pain score of 10 in the check-in (the digits give 0 to 9).
-pub const PAIN_TEN: char = 't';
+/// The digits, which type a pain or pick a numbered choice.
+const DIGITS: &[KeyCode] = &[
+    KeyCode::Char('0'),
+    KeyCode::Char('1'),
+    KeyCode::Char('2'),
+    KeyCode::Char('3'),
+    KeyCode::Char('4'),
+    KeyCode::Char('5'),
+    KeyCode::Char('6'),
+    KeyCode::Char('7'),
+    KeyCode::Char('8'),
+    KeyCode::Char('9'),
+];
 
-/// The keys while the done screen asks the check-in questions; Ctrl keys act as in
-/// [`SESSION`].
+/// The keys while a check-in question is asked (on the done screen, or the pain before the
+/// session on the get-ready screen); Ctrl keys act as in [`SESSION`]. While a note is typed,
+/// every printable key is part of it (q too).
 pub const CHECKIN: &[Binding] = &[
     Binding {
         ctrl: false,
-        codes: &[
-            KeyCode::Char('0'),
-            KeyCode::Char('1'),
-            KeyCode::Char('2'),
-            KeyCode::Char('3'),
-            KeyCode::Char('4'),
-            KeyCode::Char('5'),
-            KeyCode::Char('6'),
-            KeyCode::Char('7'),
-            KeyCode::Char('8'),
-            KeyCode::Char('9'),
-            KeyCode::Char(PAIN_TEN),
-        ],
-        keys: "0-9, t",
-        does: "rate the pain (t is 10)",
-        act: |code| match code {
-            KeyCode::Char(digit @ '0'..='9') => Some(Action::Pain(Pain::new(digit as u8 - b'0')?)),
-            _ => Some(Action::Pain(Pain::new(Pain::MAX)?)),
-        },
+        codes: DIGITS,
+        keys: "0-9",
+        does: "type your pain (0 to 10: 1 then 0 is 10) or the number of a choice",
+        act: typed,
         hint: None,
     },
     Binding {
         ctrl: false,
-        codes: &[KeyCode::Char('e')],
-        keys: "e",
-        does: "it felt easy",
-        act: |_| Some(Action::Effort(Effort::Easy)),
+        codes: &[KeyCode::Char('y'), KeyCode::Char('n')],
+        keys: "y, n",
+        does: "yes or no",
+        act: typed,
         hint: None,
     },
     Binding {
         ctrl: false,
-        codes: &[KeyCode::Char('r')],
-        keys: "r",
-        does: "it felt about right",
-        act: |_| Some(Action::Effort(Effort::AboutRight)),
-        hint: None,
-    },
-    Binding {
-        ctrl: false,
-        codes: &[KeyCode::Char('h')],
-        keys: "h",
-        does: "it felt hard",
-        act: |_| Some(Action::Effort(Effort::Hard)),
-        hint: None,
+        codes: &[KeyCode::Backspace],
+        keys: "Backspace",
+        does: "take back what you typed",
+        act: |_| Some(Action::Erase),
+        hint: Some(Hint { wide: "Backspace: correct", short: "Bksp", essential: false }),
     },
     Binding {
         ctrl: false,
         codes: &[KeyCode::Enter],
         keys: "Enter",
-        does: "skip the question",
+        does: "confirm the answer; with nothing typed, skip the question",
         act: |_| Some(Action::Confirm),
-        hint: Some(Hint { wide: "Enter: skip", short: "Enter: skip", essential: true }),
+        hint: Some(Hint { wide: "Enter: confirm or skip", short: "Enter ok", essential: true }),
     },
     Binding {
         ctrl: false,
-        codes: &[KeyCode::Char('q'), KeyCode::Esc],
-        keys: "q, Esc",
-        does: "leave",
+        codes: &[KeyCode::Up, KeyCode::BackTab],
+        keys: "Up, Shift-Tab",
+        does: "back to the question before, to change its answer",
+        act: |_| Some(Action::Previous),
+        hint: Some(Hint { wide: "↑ back", short: "↑ back", essential: false }),
+    },
+    Binding {
+        ctrl: false,
+        codes: &[KeyCode::Down, KeyCode::Tab],
+        keys: "Down, Tab",
+        does: "on to the next question, keeping this answer",
+        act: |_| Some(Action::Next),
+        hint: None,
+    },
+    Binding {
+        ctrl: false,
+        codes: &[KeyCode::Esc],
+        keys: "Esc",
+        does: "close the check-in; the answers given are kept",
+        act: |_| Some(Action::Close),
+        hint: Some(Hint { wide: "Esc: close", short: "Esc close", essential: true }),
+    },
+    Binding {
+        ctrl: false,
+        codes: &[KeyCode::Char('q')],
+        keys: "q",
+        does: "leave at once; the answers given are kept (in a note, q is a letter)",
         act: |_| Some(Action::Quit),
-        hint: Some(Hint { wide: "q or Esc: exit", short: "q or Esc: exit", essential: true }),
+        hint: None,
     },
 ];
+
+/// The keys on the done screen once the check-in is over.
+pub const DONE: &[Binding] = &[
+    Binding {
+        ctrl: false,
+        codes: &[KeyCode::Enter, KeyCode::Char('q'), KeyCode::Esc],
+        keys: "Enter, q, Esc",
+        does: "leave the done screen",
+        act: |_| Some(Action::Quit),
+        hint: Some(Hint { wide: "Enter, q or Esc: exit", short: "Enter: exit", essential: true }),
+    },
+    Binding {
+        ctrl: false,
+        codes: &[KeyCode::Char('c')],
+        keys: "c",
+        does: "change your answers to the check-in",
+        act: |_| Some(Action::Change),
+        hint: Some(Hint { wide: "c: change answers", short: "c: change", essential: false }),
+    },
+];
+
+/// A key that types itself into an answer.
+fn typed(code: KeyCode) -> Option<Action> {
+    match code {
+        KeyCode::Char(c) => Some(Action::Type(c)),
+        _ => None,
+    }
+}
 
 /// The action of `key` in `table`; `None` for releases, repeats and unbound keys.
 fn lookup(table: &[Binding], key: KeyEvent) -> Option<Action> {
@@ -235,11 +276,23 @@ pub fn action(key: KeyEvent) -> Option<Action> {
     lookup(SESSION, key)
 }
 
-/// The action of a key while the done screen asks the check-in questions: digits and
-/// [`PAIN_TEN`] answer the pain question, e, r and h the effort one, Enter skips, q and Esc
-/// leave.
-pub fn checkin_action(key: KeyEvent) -> Option<Action> {
+/// The action of a key while a check-in question of `kind` is asked: see [`CHECKIN`]. In a
+/// note every printable key types itself; elsewhere q leaves, and any other printable key is
+/// typed too, so that a key which is no answer gets a hint rather than nothing.
+pub fn checkin_action(key: KeyEvent, kind: Kind) -> Option<Action> {
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if key.kind == KeyEventKind::Press
+        && plain
+        && let KeyCode::Char(c) = key.code
+    {
+        return Some(if c == 'q' && kind != Kind::Text { Action::Quit } else { Action::Type(c) });
+    }
     lookup(CHECKIN, key)
+}
+
+/// The action of a key on the done screen once the check-in is over.
+pub fn done_action(key: KeyEvent) -> Option<Action> {
+    lookup(DONE, key)
 }
 
 /// The footer's line of keys for `table` in `width` columns: wide, short, or the essentials.
@@ -258,101 +311,32 @@ pub fn footer(table: &[Binding], width: u16) -> String {
     essential.join(" ")
 }
 
-/// The done screen's footer, once the check-in is over: the keys that leave it.
-pub const DONE_FOOTER: &str = "Enter, q or Esc: exit";
-
 /// The table as two columns of text, one binding a line, each line starting with `indent`.
 pub fn listing(table: &[Binding], indent: &str) -> Vec<String> {
     let width = table.iter().map(|binding| binding.keys.chars().count()).max().unwrap_or(0);
     table.iter().map(|binding| format!("{indent}{:<width$}  {}", binding.keys, binding.does)).collect()
 }
 
+/// Every table, with the words that introduce it: `--help`, the man page and the README list
+/// them in this order.
+pub const TABLES: [(&str, &[Binding]); 3] = [
+    ("Keys during a session:", SESSION),
+    ("The check-in (at the end, and before the start with --checkin-before):", CHECKIN),
+    ("The done screen:", DONE),
+];
+
 /// The keys as `--help` lists them, after the flags.
 pub fn help_text() -> String {
-    let mut text = String::from("Keys during a session:\n");
-    text.push_str(&listing(SESSION, "  ").join("\n"));
-    text.push_str("\nAt the end, the check-in:\n");
-    text.push_str(&listing(CHECKIN, "  ").join("\n"));
-    text.push_str("\n\nDurations may be given as seconds (5) or with units (90s, 1m30s).");
+    let mut text = String::new();
+    for (title, table) in TABLES {
+        text.push_str(title);
+        text.push('\n');
+        text.push_str(&listing(table, "  ").join("\n"));
+        text.push('\n');
+    }
+    text.push_str("\nDurations may be given as seconds (5) or with units (90s, 1m30s).");
     text
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn the_documented_keys_do_what_the_footer_says() {
-        let pause = Some(Action::Session(Command::TogglePause));
-        assert_eq!(action(press(KeyCode::Char(' '))), pause);
-        assert_eq!(action(press(KeyCode::Char('p'))), pause);
-        assert_eq!(action(press(KeyCode::Right)), Some(Action::Session(Command::Skip)));
-        assert_eq!(action(press(KeyCode::Char('b'))), Some(Action::Session(Command::Back)));
-        assert_eq!(action(press(KeyCode::Esc)), Some(Action::Quit));
-        assert_eq!(action(press(KeyCode::Char('?'))), Some(Action::ToggleHelp));
-    }
-
-    #[test]
-    fn control_keys_quit_and_suspend_but_others_are_ignored() {
-        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        assert_eq!(action(ctrl('c')), Some(Action::Stop));
-        assert_eq!(action(ctrl('z')), Some(Action::Suspend));
-        assert_eq!(action(ctrl('s')), None, "Ctrl-S must not skip");
-    }
-
-    #[test]
-    fn every_bound_key_is_in_the_help_text_and_acts() {
-        let help = help_text();
-        for binding in SESSION.iter().chain(CHECKIN) {
-            assert!(help.contains(binding.keys), "{} is missing from --help", binding.keys);
-            for code in binding.codes {
-                assert!((binding.act)(*code).is_some(), "{} gives no action", binding.keys);
-            }
-        }
-        for word in ["h, F1", "Up, k", "Down, j", "PageUp", "PageDown"] {
-            assert!(help.contains(word), "{word}: {help}");
-        }
-    }
-
-    #[test]
-    fn the_readme_key_tables_are_this_table() {
-        let readme = include_str!("../../README.md");
-        for binding in SESSION.iter().chain(CHECKIN) {
-            let row = format!("| {} | {} |", binding.keys, binding.does);
-            assert!(readme.contains(&row), "README's Keys section lacks `{row}`");
-        }
-    }
-
-    #[test]
-    fn the_footer_shortens_to_fit() {
-        assert_eq!(footer(SESSION, 80), "Space pause · s/→ skip · b/← back · ? instructions · q quit");
-        assert_eq!(footer(SESSION, 50), "Spc pause s skip b back ? help q quit");
-        assert_eq!(footer(SESSION, 30), "Spc pause s skip q quit");
-        assert_eq!(footer(CHECKIN, 80), "Enter: skip · q or Esc: exit");
-    }
-
-    #[test]
-    fn only_presses_count() {
-        let mut release = press(KeyCode::Char('s'));
-        release.kind = KeyEventKind::Release;
-        assert_eq!(action(release), None);
-    }
-
-    #[test]
-    fn checkin_keys_answer_skip_and_leave() {
-        let answer = |c| checkin_action(press(KeyCode::Char(c)));
-        assert_eq!(answer('0'), Some(Action::Pain(Pain::new(0).unwrap())));
-        assert_eq!(answer('7'), Some(Action::Pain(Pain::new(7).unwrap())));
-        assert_eq!(answer(PAIN_TEN), Some(Action::Pain(Pain::new(10).unwrap())));
-        assert_eq!(answer('h'), Some(Action::Effort(Effort::Hard)), "h is hard here, not help");
-        assert_eq!(answer('s'), None, "session keys do nothing in the check-in");
-        assert_eq!(checkin_action(press(KeyCode::Enter)), Some(Action::Confirm));
-        assert_eq!(checkin_action(press(KeyCode::Esc)), Some(Action::Quit));
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(checkin_action(ctrl_c), Some(Action::Stop));
-    }
-}
+mod tests;

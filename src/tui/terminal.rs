@@ -35,6 +35,8 @@ pub struct Presentation {
     pub notice: Option<String>,
     /// Ask the check-in questions on the done screen.
     pub checkin: bool,
+    /// Ask the pain before the session too, on the get-ready screen.
+    pub checkin_before: bool,
 }
 
 /// What the interactive session did and how it ended.
@@ -47,14 +49,17 @@ pub struct Outcome {
 /// Runs the interactive session, keeping its record as it ends, and returns once the terminal
 /// is restored.
 pub fn run(plan: Plan, announcer: Announcer, presentation: Presentation, keeping: Keeping) -> io::Result<Outcome> {
-    let mut inputs = input::spawn(true)?;
+    let (mut inputs, _) = input::spawn(true)?;
     install_panic_hook();
     let (mut terminal, gone) = enter()?;
     let clock = SystemClock;
-    let app = App::new(Session::start(plan, clock.now()));
-    let mut app = if presentation.checkin { app } else { app.without_checkin() };
+    let start = clock.now();
+    let app = App::new(Session::start(plan, start));
+    let app = if presentation.checkin { app } else { app.without_checkin() };
+    let mut app = if presentation.checkin_before { app.asking_before(start) } else { app };
     app.notice = presentation.notice;
     let runner = Runner::new(announcer, keeping);
+    let runner = if presentation.checkin_before { runner.waiting() } else { runner };
     let mut screen = Screen { terminal: &mut terminal, console: RealConsole, app: &mut app, theme: presentation.theme };
     let (ended, ending) = runner::run(runner, &mut screen, &clock, &mut inputs);
     restore();

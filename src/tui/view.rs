@@ -5,6 +5,7 @@
 //! No size makes it panic.
 
 mod big;
+mod checkin;
 #[cfg(test)]
 mod contrast;
 mod done;
@@ -48,6 +49,10 @@ pub fn render(frame: &mut Frame, app: &App, now: Instant, theme: Theme) {
         done::render(frame, area, app, now, theme);
     } else {
         session::render(frame, area, app, now, theme);
+        checkin::before(frame, area, app, theme);
+    }
+    if app.stopping() {
+        checkin::stop(frame, area, theme);
     }
     if let Some(scroll) = app.help {
         help::render(frame, area, app, scroll, theme);
@@ -73,7 +78,8 @@ enum Keys {
     Session,
     Paused,
     Checkin,
-    Done,
+    /// Once the check-in is over; whether it can be asked again.
+    Done(bool),
 }
 
 /// A line of keys for the footer, from the key table, shortened to fit `width`.
@@ -88,7 +94,10 @@ fn keys_line(width: u16, screen: Keys, theme: Theme) -> Line<'static> {
             format!("{resume}{}", keys::footer(&others, width.saturating_sub(resume.chars().count() as u16)))
         }
         Keys::Checkin => keys::footer(keys::CHECKIN, width),
-        Keys::Done => keys::DONE_FOOTER.to_owned(),
+        Keys::Done(change) => {
+            let table: &[keys::Binding] = if change { keys::DONE } else { &keys::DONE[..1] };
+            keys::footer(table, width)
+        }
     };
     Line::from(keys).style(theme.quiet())
 }

@@ -25,6 +25,7 @@ const SHAPE: &[Field] = &[
     Field::optional("bell", Shape::Text),
     Field::optional("voice", Shape::Flag),
     Field::optional("checkin", Shape::Flag),
+    Field::optional("checkin_before", Shape::Flag),
     Field::optional("voice_command", Shape::List(&Shape::Text)),
     Field::optional("exercise", Shape::Either(&Shape::Text, &EXERCISES)),
     Field::optional("theme", Shape::Text),
@@ -56,6 +57,7 @@ struct RawConfig {
     bell: Option<Spanned<String>>,
     voice: Option<bool>,
     checkin: Option<bool>,
+    checkin_before: Option<bool>,
     voice_command: Option<Spanned<Vec<String>>>,
     exercise: Option<Spanned<RawExercise>>,
     theme: Option<Spanned<String>>,
@@ -192,6 +194,7 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         voice: raw.voice,
         voice_command,
         checkin: raw.checkin,
+        checkin_before: raw.checkin_before,
         theme,
     })
 }

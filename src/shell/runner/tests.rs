@@ -212,3 +212,16 @@ fn the_advice_reads_the_past_and_this_session_with_its_answers() {
     assert!(matches!(advice.as_slice(), [Suggestion::HighPain { pain: 10, .. }]), "{advice:?}");
     assert_eq!(ended.kept().advice, advice, "the done screen's advice is this one");
 }
+
+#[test]
+fn a_session_waiting_for_the_pain_before_announces_its_first_phase_when_it_starts() {
+    let t0 = Instant::now();
+    let memory = Memory::default();
+    let mut front = front(t0);
+    front.session.apply(crate::domain::session::Command::Pause, t0);
+    let mut runner = runner(&memory, Vec::new()).waiting();
+    assert_eq!(runner.turn(&mut front.session, t0).events, [], "nothing while it waits");
+    let later = t0 + Duration::from_secs(40);
+    runner.push(front.session.apply(crate::domain::session::Command::Resume, later));
+    assert_eq!(runner.turn(&mut front.session, later).events, [Event::Resumed, Event::PhaseStarted(0)]);
+}

@@ -1,5 +1,5 @@
-//! The done screen: what was achieved, the check-in, and what the answers call for, until the
-//! user leaves.
+//! The done screen: the check-in's questions one at a time, then what was achieved, whether it
+//! was saved, the answers and what they call for, until the user leaves.
 
 use std::time::Instant;
 
@@ -9,106 +9,167 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{Keys, Theme, big, keys_line, wrap};
-use crate::domain::checkin::Checkin;
+use super::{Keys, Theme, big, checkin, keys_line, wrap};
+use crate::domain::checkin::{Checkin, Why};
 use crate::domain::summary;
 use crate::shell::runner::Saved;
-use crate::tui::app::{App, Question};
-use crate::tui::keys::PAIN_TEN;
+use crate::tui::app::App;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
-    let summary = app.session.summary(now);
-    let title = if summary.reached_end { "Session complete" } else { "Session stopped early" };
-    let bold = theme.base().add_modifier(Modifier::BOLD);
-    let mut figures: Vec<(String, Style)> = vec![(title.to_owned(), theme.done()), (String::new(), bold)];
-    figures.extend(summary::lines(&summary).into_iter().map(|line| (line, theme.base())));
-    let saved = app.kept.as_ref().map(|kept| &kept.saved);
-    if saved == Some(&Saved::Written) {
-        figures.push(("Saved to your history.".to_owned(), theme.base()));
+    let footer = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
+    let body = Rect { height: area.height.saturating_sub(1), ..area };
+    if app.question().is_some() {
+        asking(frame, body, app, theme);
+    } else {
+        done(frame, body, app, now, theme);
     }
-    // What needs an answer or calls for action comes before the figures when room is short.
-    let mut matters: Vec<(String, Style)> = Vec::new();
-    if let Some(Saved::Failed(reason)) = saved {
-        // Not kept is news that matters: it stays when the figures go.
-        matters.push((String::new(), bold));
-        matters.push((format!("Not saved: {reason}"), theme.advice()));
-    }
-    if let Some(answers) = answers_line(&app.answers()) {
-        matters.push((String::new(), bold));
-        matters.push((answers, bold));
+    let keys = keys_line(
+        footer.width,
+        if app.question().is_some() { Keys::Checkin } else { Keys::Done(app.can_change()) },
+        theme,
+    );
+    frame.render_widget(Paragraph::new(keys).centered(), footer);
+}
+
+/// A paragraph: its text and its style.
+type Said = (String, Style);
+
+/// What calls for action, first when room is short: a record that could not be saved, and
+/// the advice that says to do less or to stop (all of it once the check-in is over).
+fn matters(app: &App, all: bool, theme: Theme) -> Vec<Said> {
+    let mut said = Vec::new();
+    if let Some(Saved::Failed(reason)) = app.kept.as_ref().map(|kept| &kept.saved) {
+        said.push((format!("Not saved: {reason}"), theme.advice()));
     }
     let advice = app.kept.as_ref().map(|kept| kept.advice.as_slice()).unwrap_or_default();
-    for suggestion in advice {
-        let style = if suggestion.is_warning() { theme.advice() } else { bold };
-        matters.push((String::new(), bold));
-        matters.push((suggestion.to_string(), style));
+    for suggestion in advice.iter().filter(|s| all || s.is_warning()) {
+        let style = if suggestion.is_warning() { theme.advice() } else { bold(theme) };
+        said.push((suggestion.to_string(), style));
     }
-    if let Some((question, keys)) = question_lines(app.question()) {
-        matters.push((String::new(), bold));
-        matters.push((question.to_owned(), theme.question()));
-        matters.push((keys, bold));
-    }
+    said
+}
+
+/// The check-in: the question takes the room it needs, and above it, as room allows, what
+/// calls for action now (the advice after a pain of 8 or more, or pain that spread), the title
+/// and the answers so far.
+fn asking(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let Some(question) = app.question() else { return };
     let width = area.width.saturating_sub(4).max(1);
-    let wrapped = |paragraphs: Vec<(String, Style)>| -> Vec<Line<'static>> {
-        paragraphs
-            .into_iter()
-            .flat_map(|(text, style)| wrap(&text, width).into_iter().map(move |line| Line::styled(line, style)))
-            .collect()
+    let least = checkin::least_rows(app.form(), question, width);
+    let mut room = usize::from(area.height.saturating_sub(least + 1));
+    let mut above: Vec<Line<'static>> = Vec::new();
+    let take = |lines: Vec<Line<'static>>, room: &mut usize| {
+        if lines.len() < *room {
+            *room -= lines.len() + 1;
+            Some(lines)
+        } else {
+            None
+        }
     };
-    let matters = wrapped(matters);
-    let mut lines = wrapped(figures);
-    if lines.len() + matters.len() >= usize::from(area.height) {
+    let warnings = take(wrapped(matters(app, false, theme), width), &mut room);
+    let title = take(vec![Line::styled(title(app).to_owned(), theme.done())], &mut room);
+    let answers = answers_line(&app.answers(), app.why())
+        .and_then(|text| take(wrapped(vec![(text, bold(theme))], width), &mut room));
+    for part in [title, answers, warnings].into_iter().flatten() {
+        above.extend(part);
+        above.push(Line::default());
+    }
+    let top = Rect { x: area.x + 2, width, height: (above.len() as u16).min(area.height), ..area };
+    frame.render_widget(Paragraph::new(above).centered(), top);
+    let rest = Rect { y: top.bottom(), height: area.bottom().saturating_sub(top.bottom()), ..top };
+    checkin::question(frame, rest, app.form(), question, theme);
+}
+
+fn title(app: &App) -> &'static str {
+    if completed(app) { "Session complete" } else { "Session stopped early" }
+}
+
+fn completed(app: &App) -> bool {
+    matches!(app.session.state(), crate::domain::session::State::Finished { completed: true, .. })
+}
+
+fn bold(theme: Theme) -> Style {
+    theme.base().add_modifier(Modifier::BOLD)
+}
+
+fn wrapped(paragraphs: Vec<Said>, width: u16) -> Vec<Line<'static>> {
+    paragraphs
+        .into_iter()
+        .flat_map(|(text, style)| wrap(&text, width).into_iter().map(move |line| Line::styled(line, style)))
+        .collect()
+}
+
+/// Once the check-in is over: the big word, the title, the figures, whether it was saved, the
+/// answers and the advice; what matters kept first when room is short.
+fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
+    let summary = app.session.summary(now);
+    let mut figures: Vec<Said> = vec![(title(app).to_owned(), theme.done()), (String::new(), bold(theme))];
+    figures.extend(summary::lines(&summary).into_iter().map(|line| (line, theme.base())));
+    if app.kept.as_ref().is_some_and(|kept| kept.saved == Saved::Written) {
+        figures.push(("Saved to your history.".to_owned(), theme.base()));
+    }
+    let mut said: Vec<Said> = Vec::new();
+    if let Some(answers) = answers_line(&app.answers(), app.why()) {
+        said.push((answers, bold(theme)));
+    }
+    said.extend(matters(app, true, theme));
+    let width = area.width.saturating_sub(4).max(1);
+    let spaced: Vec<Said> = said.into_iter().flat_map(|s| [(String::new(), bold(theme)), s]).collect();
+    let mut matters = wrapped(spaced, width);
+    let mut lines = wrapped(figures, width);
+    if lines.len() + matters.len() > usize::from(area.height) {
         // Keep the title; the figures are printed again in the shell.
         lines.truncate(1);
-        if lines.len() + matters.len() >= usize::from(area.height) {
+        if lines.len() + matters.len() > usize::from(area.height) {
             lines.clear();
         }
     }
-    let mut matters = matters;
     if lines.is_empty() && matters.first().is_some_and(|line| line.width() == 0) {
         matters.remove(0);
     }
     lines.extend(matters);
-    let text_rows = lines.len() as u16;
-    // The big word takes what the text and the footer leave, with a row above and below it.
-    let room = area.height.saturating_sub(text_rows + 3);
-    let word = if summary.reached_end { "DONE" } else { "STOP" };
+    let text_rows = (lines.len() as u16).min(area.height);
+    // The big word takes what the text leaves, with a row above and below it.
+    let room = area.height.saturating_sub(text_rows + 2);
+    let word = if completed(app) { "DONE" } else { "STOP" };
     let big_word = big::largest(&[word.to_owned()], room, area.width).filter(|big| big.font.is_some());
     let big_rows = big_word.as_ref().map_or(0, |big| big.rows + 2);
-    let spare = area.height.saturating_sub(big_rows + text_rows + 1);
+    let spare = area.height.saturating_sub(big_rows + text_rows);
     let mut y = area.y + spare / 2;
     if let Some(big_word) = &big_word {
         big::draw(frame, Rect { y: y + 1, height: big_word.rows, ..area }, big_word, theme.done(), Alignment::Center);
         y += big_rows;
     }
-    let text = Rect { x: area.x + 2, y, width, height: text_rows.min(area.bottom().saturating_sub(y + 1)) };
+    let text = Rect { x: area.x + 2, y, width, height: text_rows.min(area.bottom().saturating_sub(y)) };
     frame.render_widget(Paragraph::new(lines).centered(), text);
-    let footer = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
-    let keys = keys_line(footer.width, if app.question().is_some() { Keys::Checkin } else { Keys::Done }, theme);
-    frame.render_widget(Paragraph::new(keys).centered(), footer);
-}
-
-/// The question being asked and how to answer it.
-fn question_lines(question: Option<Question>) -> Option<(&'static str, String)> {
-    match question? {
-        Question::Pain => Some((
-            "How much does your back hurt now? 0 = no pain, 10 = worst",
-            format!("Press 0 to 9, or {PAIN_TEN} for 10 · Enter to skip"),
-        )),
-        Question::Effort => {
-            Some(("How hard did it feel?", "e easy · r about right · h hard · Enter to skip".to_owned()))
-        }
-    }
 }
 
 /// The answers given so far, if any.
-fn answers_line(answers: &Checkin) -> Option<String> {
+fn answers_line(answers: &Checkin, why: Option<Why>) -> Option<String> {
     let mut said = Vec::new();
+    if let Some(why) = why {
+        said.push(format!("Stopped for: {}", why.phrase()));
+    }
+    if let Some(pain) = answers.pain_before {
+        said.push(format!("Pain before: {}/10", pain.value()));
+    }
     if let Some(pain) = answers.pain {
         said.push(format!("Pain now: {}/10", pain.value()));
+    }
+    if let Some(hurt) = answers.hurt {
+        said.push(format!("Side: {}", hurt.word()));
+    }
+    if let Some(spread) = answers.spread {
+        said.push(if spread { "Pain spread: yes".to_owned() } else { "Pain spread: no".to_owned() });
     }
     if let Some(effort) = answers.effort {
         said.push(format!("Felt: {}", effort.phrase()));
     }
+    if let Some(note) = &answers.note {
+        said.push(format!("Note: {note}"));
+    }
     (!said.is_empty()).then(|| said.join(" · "))
 }
+
+#[cfg(test)]
+mod tests;

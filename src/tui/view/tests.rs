@@ -65,68 +65,6 @@ fn help_overlay_shows_the_instructions() {
     assert!(screen_text(&terminal).contains("Start position"));
 }
 
-/// A short session of 2 reps a side, run to its end (at 17 s): on the check-in's first question.
-fn finished(t0: Instant) -> (App, Instant) {
-    let overrides = Overrides {
-        reps: Some(2),
-        hold: Some(secs(3)),
-        get_ready: Some(secs(1)),
-        transition: Some(secs(1)),
-        ..Overrides::default()
-    };
-    let mut app = app(t0, &overrides);
-    app.tick(t0 + secs(17));
-    (app, t0 + secs(20))
-}
-
-#[test]
-fn done_screen_says_complete_with_the_figures() {
-    let (app, now) = finished(Instant::now());
-    let terminal = draw(&app.without_checkin(), now, 80, 24);
-    let text = screen_text(&terminal);
-    assert!(text.contains("Session complete"));
-    assert!(text.contains("Left: 2 of 2 reps"));
-    assert!(text.contains("Total hold time: 12 s"));
-    assert!(text.contains("Elapsed: 17 s"));
-}
-
-#[test]
-fn the_checkin_asks_for_pain_with_its_keys_on_screen() {
-    let t0 = Instant::now();
-    let (app, now) = finished(t0);
-    let terminal = draw(&app, now, 80, 24);
-    let text = screen_text(&terminal);
-    assert!(text.contains("How much does your back hurt now?"));
-    assert!(text.contains("Press 0 to 9, or t for 10"));
-    assert!(text.contains("Enter: skip"));
-}
-
-#[test]
-fn the_checkin_then_asks_how_hard_and_shows_the_answers() {
-    let t0 = Instant::now();
-    let (mut app, now) = finished(t0);
-    app.handle(Action::Pain(crate::domain::checkin::Pain::new(3).unwrap()), now);
-    let asking = draw(&app, now, 80, 24);
-    insta::assert_snapshot!("checkin_effort_80x24", asking.backend());
-    assert!(screen_text(&asking).contains("e easy · r about right · h hard"));
-    app.handle(Action::Effort(crate::domain::checkin::Effort::AboutRight), now);
-    let answered = draw(&app, now, 80, 24);
-    insta::assert_snapshot!("checkin_answered_80x24", answered.backend());
-    let text = screen_text(&answered);
-    assert!(text.contains("Pain now: 3/10 · Felt: about right"));
-    assert!(text.contains("Enter, q or Esc: exit"));
-}
-
-#[test]
-fn the_checkin_fits_a_small_terminal() {
-    let t0 = Instant::now();
-    let (app, now) = finished(t0);
-    assert!(screen_text(&draw(&app, now, 40, 12)).contains("Press 0 to 9"));
-    for (width, height) in [(1, 1), (0, 0), (20, 6)] {
-        draw(&app, now, width, height);
-    }
-}
-
 #[test]
 fn a_tiny_terminal_says_so() {
     let t0 = Instant::now();
@@ -220,7 +158,6 @@ fn every_screen(t0: Instant) -> Vec<(&'static str, App, Instant)> {
         t0 + starts[index]
     };
     let (moving, holding, resting) = (start_of(PhaseKind::Move), start_of(PhaseKind::Hold), start_of(PhaseKind::Rest));
-    let end = t0 + plan.total();
     let fresh = |at: Instant| {
         let mut app = App::new(Session::start(plan.clone(), t0));
         app.tick(at);
@@ -230,15 +167,6 @@ fn every_screen(t0: Instant) -> Vec<(&'static str, App, Instant)> {
     paused.handle(Action::Session(Command::Pause), holding + secs(1));
     let mut help = fresh(holding + secs(1));
     help.handle(Action::ToggleHelp, holding + secs(1));
-    let mut done = fresh(end);
-    done.handle(Action::Pain(crate::domain::checkin::Pain::new(9).unwrap()), end);
-    // What the runner keeps for pain 9: the advice to ease off.
-    let advice = crate::history::next_step::Suggestion::HighPain {
-        exercise: "knee-to-chest".to_owned(),
-        pain: 9,
-        reps: Some(2),
-    };
-    done.kept = Some(crate::shell::runner::Kept { saved: crate::shell::runner::Saved::Written, advice: vec![advice] });
     vec![
         ("get_ready", fresh(t0), t0),
         ("move", fresh(moving + Duration::from_millis(500)), moving + Duration::from_millis(500)),
@@ -246,35 +174,7 @@ fn every_screen(t0: Instant) -> Vec<(&'static str, App, Instant)> {
         ("paused", paused, holding + secs(30)),
         ("rest", fresh(resting + secs(1)), resting + secs(1)),
         ("help", help, holding + secs(1)),
-        ("done", done, end),
     ]
-}
-
-fn styled(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut styles: Vec<(Color, Color, ratatui::style::Modifier)> = Vec::new();
-    let mut map = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            let cell = &buffer[(x, y)];
-            let style = (cell.fg, cell.bg, cell.modifier);
-            let n = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
-                styles.push(style);
-                styles.len() - 1
-            });
-            map.push(char::from(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[n.min(51)]));
-        }
-        map.push('\n');
-    }
-    let legend: Vec<String> = styles
-        .iter()
-        .enumerate()
-        .map(|(n, (fg, bg, modifier))| {
-            let letter = char::from(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[n.min(51)]);
-            format!("{letter}: fg {fg:?} bg {bg:?} {modifier:?}")
-        })
-        .collect();
-    format!("{}\n{}\n\n{map}", screen_text(terminal), legend.join("\n"))
 }
 
 fn draw_themed(app: &App, now: Instant, (width, height): (u16, u16), palette: Palette) -> Terminal<TestBackend> {
@@ -282,21 +182,6 @@ fn draw_themed(app: &App, now: Instant, (width, height): (u16, u16), palette: Pa
     terminal.draw(|frame| render(frame, app, now, Theme::new(palette, false))).expect("a draw");
     assert_contrast(&terminal, Theme::new(palette, false));
     terminal
-}
-
-#[test]
-fn every_screen_at_every_size_in_every_theme() {
-    let t0 = Instant::now();
-    // The session screens are measured in `session/tests.rs` instead.
-    for (screen, app, now) in every_screen(t0).into_iter().filter(|(screen, _, _)| *screen == "done") {
-        for (theme, palette) in THEMES {
-            for size in SIZES {
-                let terminal = draw_themed(&app, now, size, palette);
-                let name = format!("{screen}_{theme}_{}x{}", size.0, size.1);
-                insta::assert_snapshot!(name, styled(&terminal));
-            }
-        }
-    }
 }
 
 #[test]
@@ -325,8 +210,6 @@ fn the_screens_say_what_matters_at_every_size() {
         let hold = text("hold", size);
         assert!(hold.contains("LEFT") || hold.contains('█'), "{size:?}: {hold}");
         assert!(text("paused", size).contains("Space resumes"), "{size:?}");
-        let done = text("done", size);
-        assert!(done.contains("Ease off"), "pain 9 gets the advice at once, at {size:?}: {done}");
     }
     assert!(text("hold", (20, 6)).contains("LEFT"), "the side in words when it cannot be big");
     assert!(text("get_ready", (80, 24)).contains("First: LEFT KNEE"));
