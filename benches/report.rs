@@ -31,9 +31,9 @@ fn last_day(records: usize) -> Date {
 /// The report's page for the `days` up to the history's last day, as the command makes it.
 fn report_of(bytes: &[u8], until: Date, days: i64) -> String {
     let since = until.checked_sub((days - 1).days()).unwrap_or(until);
-    let (found, _) = sessions::between(bytes, since, until, |_| {}).unwrap_or_default();
+    let found = sessions::between(bytes, since, until, |_| {}).unwrap_or_default().sessions;
     let period = Period::new(since, until).unwrap_or_else(|_| Period::new(until, until).expect("one day"));
-    let facts = Facts::new(period, None, None, found, Vec::new());
+    let facts = Facts::new(period, None, found);
     page::html(&facts, &Review::of(&facts), until, None)
 }
 

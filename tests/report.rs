@@ -13,12 +13,21 @@ use predicates::str::contains;
 use support::home::{Home, trunkrot};
 use support::review;
 
-/// A home with the synthetic twelve weeks as its history.
-fn with_history() -> Home {
+/// A home with the synthetic twelve weeks as its history, with their programme or without.
+fn with_history_of(programme: bool) -> Home {
     let home = Home::new();
     fs::create_dir_all(home.data_dir()).expect("a data folder");
-    fs::write(home.history(), review::history_lines(&review::twelve_weeks())).expect("a history");
+    fs::write(home.history(), review::history_lines(&review::twelve_weeks(), programme)).expect("a history");
     home
+}
+
+fn with_history() -> Home {
+    with_history_of(false)
+}
+
+/// `trunkrot report ARGS --out OUT` in `home`.
+fn report(home: &Home, args: &[&str], out: &Path) -> assert_cmd::assert::Assert {
+    trunkrot(home).arg("report").args(args).arg("--out").arg(out).assert()
 }
 
 #[test]
@@ -26,15 +35,10 @@ fn the_page_goes_to_the_file_named_and_says_so() {
     let home = with_history();
     let out = home.join("page.html");
     let sessions = review::twelve_weeks().len();
-    trunkrot(&home)
-        .args(["report", "--since", "2026-03-02", "--until", "2026-05-24", "--out"])
-        .arg(&out)
-        .assert()
-        .success()
-        .stdout(format!(
-            "Wrote {} (2026-03-02 to 2026-05-24, {sessions} sessions): open it in a browser to read or print it.\n",
-            out.display()
-        ));
+    report(&home, &["--since", "2026-03-02", "--until", "2026-05-24"], &out).success().stdout(format!(
+        "Wrote {} (2026-03-02 to 2026-05-24, {sessions} sessions): open it in a browser to read or print it.\n",
+        out.display()
+    ));
     let page = fs::read_to_string(&out).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>"), "one whole page");
     assert!(page.contains("Period: </b>2 Mar 2026 to 24 May 2026 (84 days, 12 weeks)"));
@@ -72,19 +76,9 @@ fn without_since_the_period_is_twelve_weeks_or_from_the_first_session() {
     let home = with_history();
     let out = home.join("page.html");
     // The history starts on 2 March: a period to 10 April starts there.
-    trunkrot(&home)
-        .args(["report", "--until", "2026-04-10", "--out"])
-        .arg(&out)
-        .assert()
-        .success()
-        .stdout(contains("(2026-03-02 to 2026-04-10,"));
+    report(&home, &["--until", "2026-04-10"], &out).success().stdout(contains("(2026-03-02 to 2026-04-10,"));
     // To 24 June: the twelve weeks before, 2 April on.
-    trunkrot(&home)
-        .args(["report", "--until", "2026-06-24", "--out"])
-        .arg(&out)
-        .assert()
-        .success()
-        .stdout(contains("(2026-04-02 to 2026-06-24,"));
+    report(&home, &["--until", "2026-06-24"], &out).success().stdout(contains("(2026-04-02 to 2026-06-24,"));
 }
 
 #[test]
@@ -129,11 +123,7 @@ fn no_history_is_nothing_to_report_unless_a_period_is_given() {
         .code(1)
         .stderr(contains("no session recorded on or before").and(contains("--since")));
     let out = home.join("empty.html");
-    trunkrot(&home)
-        .args(["report", "--since", "2026-03-02", "--until", "2026-03-08", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
+    report(&home, &["--since", "2026-03-02", "--until", "2026-03-08"], &out).success();
     let page = fs::read_to_string(&out).unwrap();
     assert!(page.contains("0 of 7 days had a full session"));
 }
@@ -146,10 +136,7 @@ fn damaged_lines_are_named_and_the_rest_reported() {
     text.push_str("{\"v\":2,\"start\":\n");
     fs::write(&history, text).unwrap();
     let out = home.join("page.html");
-    trunkrot(&home)
-        .args(["report", "--until", "2026-05-24", "--out"])
-        .arg(&out)
-        .assert()
+    report(&home, &["--until", "2026-05-24"], &out)
         .success()
         .stderr(contains(format!("history.jsonl:{}: skipped", review::twelve_weeks().len() + 1)));
     assert!(out.is_file());
@@ -159,10 +146,7 @@ fn damaged_lines_are_named_and_the_rest_reported() {
 fn a_file_that_cannot_be_written_says_where_and_why() {
     let home = with_history();
     let out = home.join("no/such/folder/page.html");
-    trunkrot(&home)
-        .args(["report", "--until", "2026-05-24", "--out"])
-        .arg(&out)
-        .assert()
+    report(&home, &["--until", "2026-05-24"], &out)
         .code(1)
         .stderr(contains(format!("{}: cannot write", out.display())));
 }
@@ -192,4 +176,26 @@ fn pdf_without_a_browser_says_so_in_one_line_and_leaves_the_page_to_print() {
         }));
     assert!(!Path::new(&pdf).exists());
     assert!(out.is_file(), "the page is there to print by hand");
+}
+
+#[test]
+fn with_a_programme_the_page_shows_it_and_its_own_adherence() {
+    let home = with_history_of(true);
+    let planned = review::twelve_weeks();
+    let out = home.join("page.html");
+    // Without --since, the period starts on the programme's first day, not two days earlier
+    // when it was installed.
+    report(&home, &["--until", "2026-05-24"], &out).success().stdout(contains("(2026-03-02 to 2026-05-24,"));
+    let page = fs::read_to_string(&out).unwrap();
+    assert!(page.contains("Programme: </b><bdi class=\"wrap\">Low back, twelve weeks</bdi>, prescribed by <bdi class=\"wrap\">J. Costa, clinic 555 0100</bdi>; started 2 Mar 2026, 12 weeks; review 25 May 2026."), "{page}");
+    // Twice a day for 84 days: 168 due; every session at its dose, the stopped ones partial.
+    let full = review::full_sessions(&planned);
+    assert!(
+        page.contains(&format!("{}%</span>{full} of 168 sessions due were done in full", full * 100 / 168)),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td class=\"label\">prescribed</td><td>10×1 5s</td>"),
+        "the dose prescribed, resolved with the exercise's own sets"
+    );
 }

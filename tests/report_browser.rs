@@ -71,7 +71,7 @@ fn twelve_weeks_through_the_binary_print_on_one_page_with_their_figures() {
     let home = Home::new();
     let planned = review::twelve_weeks();
     fs::create_dir_all(home.data_dir()).expect("a data folder");
-    fs::write(home.history(), review::history_lines(&planned)).expect("a history");
+    fs::write(home.history(), review::history_lines(&planned, true)).expect("a history");
     let page = kept("twelve-weeks.html");
     let (first, last) = (review::FIRST.to_string(), review::LAST.to_string());
     let period = ["report", "--since", &first, "--until", &last, "--name", "Ana Silva"];
@@ -94,12 +94,15 @@ fn twelve_weeks_through_the_binary_print_on_one_page_with_their_figures() {
         assert_eq!(pages, 1, "the {paper} PDF is one page");
         assert!(sheet.contains(size), "{sheet}");
         let text = browser::pdf_text(&pdf);
-        let full = review::full_days(&planned);
-        let adherence = format!("{}% {full} of 84 days had a full session", full * 100 / 84);
+        let full = review::full_sessions(&planned);
+        let adherence = format!("{}% {full} of 168 sessions due were done in full", full * 100 / 168);
         assert!(text.contains(&adherence), "the PDF's text holds `{adherence}`:\n{text}");
         let baseline = format!("Baseline {:.1}, the mean of week 1", review::first_week_pain(&planned));
         assert!(text.contains(&baseline), "the PDF's text holds `{baseline}`:\n{text}");
         assert!(text.contains("Ana Silva"), "{text}");
+        // PSFS on the first day of each week but the eighth (day 49 has no session): week 1 is
+        // (3 + 4) / 2 = 3.5, week 12 (6 + 9) / 2 = 7.5.
+        assert!(text.contains("Mean 3.5 in week 1, 7.5 in week 12: +4.0 clinically important rise"), "{text}");
     }
     trunkrot(&home).args(period).arg("--out").arg(&page).assert().success();
     let html = fs::read_to_string(&page).expect("the page");

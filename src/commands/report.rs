@@ -12,12 +12,15 @@ use jiff::{ToSpan, ZonedDateTime};
 use crate::cli::ReportArgs;
 use crate::commands::history::NAMED_SKIPS;
 use crate::failure::Failure;
+use crate::history::adherence::{Attempt, in_effect};
 use crate::history::review::page::{self, Paper};
+use crate::history::review::period::MAX_WEEKS;
 use crate::history::review::period::Period;
-use crate::history::review::sessions;
+use crate::history::review::programme::{self, Named};
+use crate::history::review::sessions::{self, Gathered};
 use crate::history::review::{Facts, Review};
-use crate::history::{self, Record, Skipped};
-use crate::shell::{browser, journal};
+use crate::history::{self, Skipped};
+use crate::shell::{browser, catalog, journal, places};
 
 /// The period when `--since` is not given: twelve weeks, or from the first session if later.
 pub const DEFAULT_DAYS: i32 = 84;
@@ -68,30 +71,45 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Failure> {
     Ok(code)
 }
 
-/// The facts of the period the flags ask for, from the history.
+/// The facts of the period the flags ask for, from the history: its sessions, and the
+/// programme's part when one was in effect.
 fn facts(args: &ReportArgs, today: Date) -> Result<Facts, Failure> {
     let until = args.until.unwrap_or(today);
-    let earliest = args.since.unwrap_or_else(|| until.checked_sub((DEFAULT_DAYS - 1).days()).unwrap_or(until));
-    let (sessions, first) = read(earliest, until)?;
-    let since = match (args.since, first) {
-        (Some(since), _) => since,
-        (None, Some(first)) => first.max(earliest),
-        (None, None) => {
+    let days_back = |days: i32| until.checked_sub((days - 1).days()).unwrap_or(until);
+    let longest = days_back(i32::try_from(MAX_WEEKS * 7).unwrap_or(371));
+    let read = read(args.since.unwrap_or(longest), until)?;
+    let since = match (args.since, in_effect(&read.events, until), read.first) {
+        (Some(since), _, _) => since,
+        // The programme in effect: from its first day, as far back as a page goes.
+        (None, Some((_, first_day)), _) => first_day.max(longest),
+        (None, None, Some(first)) => first.max(days_back(DEFAULT_DAYS)),
+        (None, None, None) => {
             return Err(Failure::Report(format!(
                 "no session recorded on or before {until}, so nothing to report; `--since` makes a page for a period anyway"
             )));
         }
     };
     let period = Period::new(since, until).map_err(|e| Failure::Usage(format!("report: {e}")))?;
-    Ok(Facts::new(period, args.name.clone(), None, sessions, Vec::new()))
+    let mut facts = Facts::new(period, args.name.clone(), read.sessions);
+    // Today is not over: what it still has due is not counted against it.
+    facts.counted_to = if until >= today { today.yesterday().unwrap_or(today) } else { until };
+    let user_exercises = places::user_exercises_dir();
+    let named = |name: &str| {
+        let exercise = catalog::find(name, user_exercises.as_deref()).ok()?;
+        Some(Named { id: exercise.id, name: exercise.name, timing: exercise.timing })
+    };
+    facts.programme = programme::facts(&read.events, period, named);
+    let attempts: Vec<Attempt> = facts.sessions.iter().filter_map(Attempt::of).collect();
+    facts.adherence = programme::adherence(&read.events, &attempts, &read.skipped_days, period, facts.counted_to);
+    Ok(facts)
 }
 
-/// Reads the history once: the sessions from `earliest` to `until`, and the day of the first
-/// session on or before `until`. Damaged lines are reported on stderr and passed over.
-fn read(earliest: Date, until: Date) -> Result<(Vec<Record>, Option<Date>), Failure> {
+/// Reads the history once (see [`sessions::between`]): the sessions from `earliest` to `until`,
+/// the programme's events and skipped days. Damaged lines are reported on stderr.
+fn read(earliest: Date, until: Date) -> Result<Gathered, Failure> {
     let path = journal::path()?;
     let unreadable = |e: io::Error| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() };
-    let Some(reader) = journal::open(&path).map_err(unreadable)? else { return Ok((Vec::new(), None)) };
+    let Some(reader) = journal::open(&path).map_err(unreadable)? else { return Ok(Gathered::default()) };
     let mut err = io::stderr().lock();
     let mut skips = 0_usize;
     let read = sessions::between(reader, earliest, until, |skipped: Skipped| {

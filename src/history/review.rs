@@ -17,10 +17,11 @@ pub mod facts;
 pub mod page;
 pub mod pain;
 pub mod period;
+pub mod programme;
 pub mod psfs;
 pub mod sessions;
 
-pub use facts::{Facts, Programme};
+pub use facts::{Facts, ProgrammeFacts};
 pub use period::Period;
 
 use jiff::civil::Date;
@@ -49,7 +50,10 @@ impl Review {
         let period = facts.period;
         let sessions = facts.in_period();
         Review {
-            adherence: facts.adherence.clone().unwrap_or_else(|| adherence::days_with_a_full_session(period, sessions)),
+            adherence: facts
+                .adherence
+                .clone()
+                .unwrap_or_else(|| adherence::days_with_a_full_session(period, sessions, facts.counted_to)),
             pain: pain::figures(period, sessions),
             sides: pain::sides(sessions),
             alarms: alarms(sessions),
@@ -62,7 +66,7 @@ impl Review {
                 .collect(),
             dose: dose::by_item(period, facts.programme.as_ref(), sessions),
             progressions: dose::progressions(period, facts.programme.as_ref()),
-            psfs: psfs::figures(period, &facts.psfs),
+            psfs: psfs::figures(period, &psfs::answers(sessions)),
             notes: sessions
                 .iter()
                 .filter_map(|s| s.checkin.note.as_ref().map(|note| (s.start.date(), note.as_str().to_owned())))

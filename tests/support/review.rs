@@ -9,13 +9,14 @@ use std::time::Duration;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
-use trunkrot::domain::checkin::{Checkin, Hurt, Note, Pain, Why};
+use trunkrot::domain::checkin::{Checkin, Hurt, Note, Pain, Psfs, Why};
 use trunkrot::domain::side::Side;
 use trunkrot::domain::summary::SideReps;
+use trunkrot::history::adherence::{Change, ProgrammeEvent};
 use trunkrot::history::review::adherence::{Adherence, Basis, Count, Day, DayStatus};
-use trunkrot::history::review::facts::{Dose, Prescription, PsfsAnswer};
-use trunkrot::history::review::{Facts, Period, Programme};
-use trunkrot::history::{End, ExerciseRecord, Record, Started};
+use trunkrot::history::review::facts::{Dose, Prescription};
+use trunkrot::history::review::{Facts, Period, ProgrammeFacts};
+use trunkrot::history::{End, ExerciseRecord, ItemDone, Record, Started};
 
 /// One exercise as a session ran it: its name, its dose, and the holds held and planned a side.
 pub struct Ran<'a> {
@@ -23,6 +24,11 @@ pub struct Ran<'a> {
     pub dose: Dose,
     pub held: u32,
     pub planned: u32,
+}
+
+/// The id the synthetic sessions give an exercise of this name.
+pub fn id_of(name: &str) -> String {
+    name.to_lowercase().replace(' ', "-")
 }
 
 /// A session on `day` at `hour` of one exercise, that ended as `end`, with `checkin`.
@@ -36,7 +42,7 @@ pub fn session(day: Date, hour: u8, ran: &Ran, end: End, checkin: Checkin) -> Re
         routine: None,
         item: None,
         exercises: vec![ExerciseRecord {
-            id: name.to_lowercase().replace(' ', "-"),
+            id: id_of(name),
             name: name.to_owned(),
             reps: dose.reps,
             sets: dose.sets,
@@ -89,10 +95,23 @@ pub fn twelve_weeks() -> Vec<Planned> {
     sessions
 }
 
+/// The programme of the synthetic twelve weeks: the rotation twice a day.
+pub const PROGRAMME: &str = "name = \"Low back, twelve weeks\"\nweeks = 12\nstart = 2026-03-02\n\
+    [prescriber]\nname = \"J. Costa\"\ncontact = \"clinic 555 0100\"\n\
+    [[item]]\nid = \"rot\"\nexercise = \"lower-trunk-rotation\"\ntimes_a_day = 2\nreps = 10\nhold = 5\n";
+
 /// The sessions as `history.jsonl` lines, as trunkrot writes them: pain before each morning
-/// session, which side hurt, pain spread on day 10, a note every tenth day.
-pub fn history_lines(sessions: &[Planned]) -> String {
+/// session, which side hurt, pain spread on day 10, a note every tenth day. With `programme`,
+/// [`PROGRAMME`] installed two days before, and each session counted for its item.
+pub fn history_lines(sessions: &[Planned], programme: bool) -> String {
     let mut text = String::new();
+    if programme {
+        let prescribed =
+            trunkrot::domain::programme::parse("p.toml", PROGRAMME.as_bytes()).expect("a programme").programme;
+        let installed = FIRST.checked_sub(2.days()).expect("a day");
+        let event = ProgrammeEvent { date: installed, change: Change::Installed(prescribed) };
+        let _ = writeln!(text, "{}", event.to_line());
+    }
     for s in sessions {
         let day = FIRST.checked_add(s.day.days()).expect("a day");
         let (held, end) = if s.full { (10, End::Reached) } else { (4, End::Stopped(Some(Why::Pain))) };
@@ -104,14 +123,33 @@ pub fn history_lines(sessions: &[Planned]) -> String {
             note: (s.day % 10 == 4 && !s.evening)
                 .then(|| Note::new(&format!("Day {}: stiff in the morning, easier after.", s.day)))
                 .flatten(),
+            psfs: if programme && s.day % 7 == 0 && !s.evening { weekly_psfs(s.day / 7) } else { Vec::new() },
             ..Checkin::default()
         };
         let hour = if s.evening { 19 } else { 8 };
         let ran = Ran { name: "Lower trunk rotation", dose: dose(10, 1, 5), held, planned: 10 };
-        let record = session(day, hour, &ran, end, checkin);
+        let mut record = session(day, hour, &ran, end, checkin);
+        if programme {
+            record.item = Some(ItemDone { id: "rot".to_owned(), holds: 20 });
+        }
         let _ = writeln!(text, "{}", record.to_line());
     }
     text
+}
+
+/// The PSFS answers of the first session of week `week` (0 for the first): putting on socks 3
+/// rising a point every third week, sitting through a meal 4 rising a point every other week.
+pub fn weekly_psfs(week: i32) -> Vec<Psfs> {
+    let score = |base: i32, every: i32| u8::try_from(base + week / every).unwrap_or(0);
+    vec![
+        Psfs { activity: "Putting on socks".to_owned(), score: score(3, 3) },
+        Psfs { activity: "Sitting through a meal".to_owned(), score: score(4, 2) },
+    ]
+}
+
+/// Sessions done in full, counted straight from the plan.
+pub fn full_sessions(sessions: &[Planned]) -> u32 {
+    sessions.iter().filter(|s| s.full).count() as u32
 }
 
 /// Days with at least one full session, counted straight from the plan.
@@ -141,40 +179,49 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
     let last = first.checked_add((weeks * 7 - 1).days()).expect("a day");
     let period = Period::new(first, last).expect("a period that fits");
     let odd = |text: &str| if hostile { format!("{HOSTILE} {text}") } else { text.to_owned() };
+    // Three activities, scored a little better every 20 days.
+    let psfs = |n: i32| {
+        [odd("Putting on socks"), "Sitting for an hour at work".to_owned(), "Lifting a child".to_owned()]
+            .into_iter()
+            .enumerate()
+            .map(|(a, activity)| {
+                let score = u8::try_from((2 + n / 20 + i32::try_from(a).unwrap_or(0)).clamp(0, 10)).unwrap_or(0);
+                Psfs { activity, score }
+            })
+            .collect::<Vec<_>>()
+    };
     let items = [odd("Lower trunk rotation"), "Pelvic tilt".to_owned(), "Knee to chest, alternating sides".to_owned()];
     let halfway = first.checked_add((weeks * 7 / 2).days()).expect("a day");
+    let prescription = |from: Date, name: &str, dose: Dose, progression: bool| Prescription {
+        from,
+        item: id_of(name),
+        name: name.to_owned(),
+        dose,
+        progression,
+    };
     let mut prescriptions: Vec<Prescription> = items
         .iter()
         .zip([dose(10, 2, 5), dose(8, 2, 10), dose(5, 3, 20)])
-        .map(|(item, dose)| Prescription { from: first, item: item.clone(), dose, per_day: 1, progression: false })
+        .map(|(item, dose)| prescription(first, item, dose, false))
         .collect();
-    prescriptions.push(Prescription {
-        from: halfway,
-        item: items[1].clone(),
-        dose: dose(10, 2, 10),
-        per_day: 1,
-        progression: false,
-    });
+    prescriptions.push(prescription(halfway, &items[1], dose(10, 2, 10), false));
     for (at, reps) in [(weeks * 7 / 4, 12), (weeks * 7 * 3 / 4, 15)] {
-        let from = first.checked_add(at.days()).expect("a day");
-        prescriptions.push(Prescription {
-            from,
-            item: items[0].clone(),
-            dose: dose(reps, 2, 5),
-            per_day: 1,
-            progression: true,
-        });
+        prescriptions.push(prescription(
+            first.checked_add(at.days()).expect("a day"),
+            &items[0],
+            dose(reps, 2, 5),
+            true,
+        ));
     }
-    let programme = Programme {
+    let programme = ProgrammeFacts {
+        name: odd("Low back, after the flare-up of the winter"),
         prescriber: Some(odd("Dr. Joana Prescriber-Longname, Physiotherapy Clinic of the North")),
-        person: Some(odd("Ana Maria da Silva Longname")),
         start: first,
         weeks: u32::try_from(weeks).unwrap_or(12),
         review: last.checked_add(2.days()).ok(),
         prescriptions,
     };
     let mut sessions = Vec::new();
-    let mut psfs = Vec::new();
     let mut days = Vec::new();
     for (n, day) in period.dates().enumerate() {
         let n = i32::try_from(n).unwrap_or(0);
@@ -202,6 +249,7 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
                         Note::new(&odd(&"My back felt stiff in the morning but eased after the second set; ".repeat(4)))
                     })
                     .flatten(),
+                psfs: if i == 0 && n % 7 == 0 { psfs(n) } else { Vec::new() },
                 ..Checkin::default()
             };
             let ran_at = dose(10 + u32::try_from(n / 90).unwrap_or(0), 2, 5);
@@ -209,18 +257,9 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
             let ran = Ran { name: item, dose: ran_at, held, planned: 20 };
             sessions.push(session(day, 8 + u8::try_from(i).unwrap_or(0), &ran, end, checkin));
         }
-        if n % 7 == 0 {
-            for (a, activity) in
-                [odd("Putting on socks"), "Sitting for an hour at work".to_owned(), "Lifting a child".to_owned()]
-                    .iter()
-                    .enumerate()
-            {
-                let score = u8::try_from((2 + n / 20 + i32::try_from(a).unwrap_or(0)).clamp(0, 10)).unwrap_or(0);
-                psfs.push(PsfsAnswer { date: day, activity: activity.clone(), score });
-            }
-        }
     }
-    let mut facts = Facts::new(period, programme.person.clone(), Some(programme), sessions, psfs);
+    let mut facts = Facts::new(period, Some(odd("Ana Maria da Silva Longname")), sessions);
+    facts.programme = Some(programme);
     let columns = period.columns();
     let count = |from: Date, to: Date| {
         let due =
@@ -233,6 +272,7 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
         columns: columns.iter().map(|c| count(c.first, c.last)).collect(),
         whole: count(first, last),
         days,
+        counted_to: last,
     });
     facts
 }

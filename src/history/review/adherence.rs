@@ -75,6 +75,8 @@ pub struct Adherence {
     /// One count per column of [`Period::columns`].
     pub columns: Vec<Count>,
     pub whole: Count,
+    /// The last day counted: the days after it (today, not over yet) are shown, not counted.
+    pub counted_to: Date,
 }
 
 impl Adherence {
@@ -84,13 +86,18 @@ impl Adherence {
     }
 }
 
-/// Adherence with no programme: the share of the period's days with at least one full session.
-/// A day with sessions, none of them full, is partial and does not count as done.
-pub fn days_with_a_full_session(period: Period, sessions: &[Record]) -> Adherence {
-    let mut status = vec![DayStatus::Missed; period.days() as usize];
+/// Adherence with no programme: the share of the period's days to `counted_to` with at least one
+/// full session. A day with sessions, none of them full, is partial and does not count as done;
+/// the days after `counted_to` are not counted.
+pub fn days_with_a_full_session(period: Period, sessions: &[Record], counted_to: Date) -> Adherence {
+    let mut status: Vec<DayStatus> =
+        period.dates().map(|date| if date > counted_to { DayStatus::NotDue } else { DayStatus::Missed }).collect();
     for session in sessions {
         let Some(index) = period.day_index(session.start.date()) else { continue };
         let day = &mut status[index as usize];
+        if *day == DayStatus::NotDue {
+            continue;
+        }
         if session.completed() {
             *day = DayStatus::Done;
         } else if *day == DayStatus::Missed {
@@ -100,7 +107,7 @@ pub fn days_with_a_full_session(period: Period, sessions: &[Record]) -> Adherenc
     let days: Vec<Day> = period.dates().zip(status).map(|(date, status)| Day { date, status }).collect();
     let count = |days: &[Day]| Count {
         done: days.iter().filter(|d| d.status == DayStatus::Done).count() as u32,
-        due: days.len() as u32,
+        due: days.iter().filter(|d| d.status != DayStatus::NotDue).count() as u32,
     };
     let columns = period
         .columns()
@@ -110,5 +117,11 @@ pub fn days_with_a_full_session(period: Period, sessions: &[Record]) -> Adherenc
             count(&days[first..(first + column.days() as usize).min(days.len())])
         })
         .collect();
-    Adherence { basis: Basis::DaysWithAFullSession, whole: count(&days), days, columns }
+    Adherence {
+        basis: Basis::DaysWithAFullSession,
+        whole: count(&days),
+        days,
+        columns,
+        counted_to: counted_to.min(period.last()),
+    }
 }

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::Period;
 use super::adherence::Count;
-use super::facts::{Dose, Programme};
+use super::facts::{Dose, ProgrammeFacts};
 use crate::history::Record;
 
 /// What was done of an item in one column of weeks.
@@ -29,6 +29,7 @@ pub struct Cell {
 /// One item's row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemDose {
+    /// The exercise's name, as shown.
     pub item: String,
     /// One per column of [`Period::columns`].
     pub cells: Vec<Cell>,
@@ -38,6 +39,7 @@ pub struct ItemDose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progression {
     pub date: Date,
+    /// The exercise's name, as shown.
     pub item: String,
     pub from: Option<Dose>,
     pub to: Dose,
@@ -51,21 +53,23 @@ struct Runs {
     holds: Count,
 }
 
-/// Each item's row: the programme's items first, in its order, then any other exercise done.
-pub fn by_item(period: Period, programme: Option<&Programme>, sessions: &[Record]) -> Vec<ItemDose> {
+/// Each exercise's row: the programme's first, in its order, then any other exercise done; an
+/// exercise is known by its id, and shown by its name.
+pub fn by_item(period: Period, programme: Option<&ProgrammeFacts>, sessions: &[Record]) -> Vec<ItemDose> {
     let columns = period.columns();
-    let mut items: Vec<String> = Vec::new();
-    let mut note = |name: &str| {
-        if !items.iter().any(|i| i == name) {
-            items.push(name.to_owned());
+    // (id, name), in order of first appearance.
+    let mut items: Vec<(String, String)> = Vec::new();
+    let mut note = |id: &str, name: &str| {
+        if !items.iter().any(|(known, _)| known == id) {
+            items.push((id.to_owned(), name.to_owned()));
         }
     };
     for prescription in programme.map(|p| p.prescriptions.as_slice()).unwrap_or_default() {
-        note(&prescription.item);
+        note(&prescription.item, &prescription.name);
     }
     for session in sessions {
         for done in &session.exercises {
-            note(&done.name);
+            note(&done.id, &done.name);
         }
     }
     let mut runs: Vec<Vec<Runs>> = vec![vec![Runs::default(); columns.len()]; items.len()];
@@ -73,7 +77,7 @@ pub fn by_item(period: Period, programme: Option<&Programme>, sessions: &[Record
     for session in sessions {
         let Some(column) = period.column_index(&columns, session.start.date()) else { continue };
         for exercise in &session.exercises {
-            let Some(item) = items.iter().position(|i| *i == exercise.name) else { continue };
+            let Some(item) = items.iter().position(|(id, _)| *id == exercise.id) else { continue };
             let dose = Dose::of(exercise);
             let Runs { doses, holds } = &mut runs[item][column];
             order += 1;
@@ -91,12 +95,12 @@ pub fn by_item(period: Period, programme: Option<&Programme>, sessions: &[Record
     items
         .into_iter()
         .zip(runs)
-        .map(|(item, runs)| {
+        .map(|((id, name), runs)| {
             let cells = columns
                 .iter()
                 .zip(runs)
                 .map(|(column, Runs { doses, holds })| Cell {
-                    prescribed: prescribed_on(programme, &item, column.last),
+                    prescribed: prescribed_on(programme, &id, column.last),
                     done: doses.iter().max_by_key(|(_, count, last)| (*count, *last)).map(|&(dose, _, _)| Done {
                         dose,
                         sessions: doses.iter().map(|(_, count, _)| count).sum(),
@@ -104,18 +108,19 @@ pub fn by_item(period: Period, programme: Option<&Programme>, sessions: &[Record
                     }),
                 })
                 .collect();
-            ItemDose { item, cells }
+            ItemDose { item: name, cells }
         })
         .collect()
 }
 
-/// The dose of `item` in effect on `date`: the latest prescription from that day or before.
-pub fn prescribed_on(programme: Option<&Programme>, item: &str, date: Date) -> Option<Dose> {
+/// The dose of exercise `item` in effect on `date`: the latest prescription from that day or
+/// before.
+pub fn prescribed_on(programme: Option<&ProgrammeFacts>, item: &str, date: Date) -> Option<Dose> {
     programme?.prescriptions.iter().filter(|p| p.item == item && p.from <= date).max_by_key(|p| p.from).map(|p| p.dose)
 }
 
 /// The progressions accepted in `period`, oldest first, each with the dose it replaced.
-pub fn progressions(period: Period, programme: Option<&Programme>) -> Vec<Progression> {
+pub fn progressions(period: Period, programme: Option<&ProgrammeFacts>) -> Vec<Progression> {
     let Some(programme) = programme else { return Vec::new() };
     programme
         .prescriptions
@@ -124,7 +129,7 @@ pub fn progressions(period: Period, programme: Option<&Programme>) -> Vec<Progre
         .filter(|(_, p)| p.progression && period.contains(p.from))
         .map(|(at, p)| Progression {
             date: p.from,
-            item: p.item.clone(),
+            item: p.name.clone(),
             from: programme.prescriptions[..at]
                 .iter()
                 .rev()

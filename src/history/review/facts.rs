@@ -1,6 +1,7 @@
-//! What the review page is made from: the period, who it is for, the programme in effect, each
-//! session in the period with its one check-in (the history's own [`Record`]), and the PSFS
-//! answers.
+//! What the review page is made from: the period, who it is for, each session in the period
+//! with its one check-in (the history's own [`Record`]), and, when a programme was in effect,
+//! what the page says of it and its adherence ([`super::programme`] makes both from the
+//! programme's events).
 
 use std::time::Duration;
 
@@ -14,34 +15,27 @@ use crate::history::{ExerciseRecord, Record};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Facts {
     pub period: Period,
-    /// The person's name, when the programme or `--name` gives it; never guessed.
+    /// The person's name, when `--name` gives it; never guessed.
     pub name: Option<String>,
     /// The programme in effect, if any; with none, the page says so.
-    pub programme: Option<Programme>,
+    pub programme: Option<ProgrammeFacts>,
     /// The programme's adherence over the period; `None` with no programme, when adherence is
     /// the share of days with a full session ([`super::adherence::days_with_a_full_session`]).
     pub adherence: Option<Adherence>,
     /// The sessions in the period, oldest first.
     pub sessions: Vec<Record>,
-    /// Every PSFS answer in the period, oldest first.
-    pub psfs: Vec<PsfsAnswer>,
+    /// The last day adherence counts: the period's last, or yesterday when the period reaches
+    /// today (a day not over is shown, not counted).
+    pub counted_to: Date,
 }
 
 impl Facts {
-    /// The facts of `period`: sessions and answers outside it are left out, and the rest put in
-    /// order of their day (the file's order within a day).
-    pub fn new(
-        period: Period,
-        name: Option<String>,
-        programme: Option<Programme>,
-        mut sessions: Vec<Record>,
-        mut psfs: Vec<PsfsAnswer>,
-    ) -> Facts {
+    /// The facts of `period`, without a programme: sessions outside it are left out, and the
+    /// rest put in order of their day (the file's order within a day).
+    pub fn new(period: Period, name: Option<String>, mut sessions: Vec<Record>) -> Facts {
         sessions.retain(|s| period.contains(s.start.date()));
         sessions.sort_by_key(|s| s.start.date());
-        psfs.retain(|a| period.contains(a.date));
-        psfs.sort_by_key(|a| a.date);
-        Facts { period, name, programme, adherence: None, sessions, psfs }
+        Facts { period, name, programme: None, adherence: None, sessions, counted_to: period.last() }
     }
 
     /// The sessions the figures are worked out from.
@@ -70,36 +64,31 @@ impl Dose {
     }
 }
 
-/// The programme, as far as the page shows it: who prescribed it, when, for how long, and each
-/// item's dose over time.
+/// The programme, as far as the page shows it: its name, who prescribed it, when, for how
+/// long, and each exercise's prescribed dose over the period.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Programme {
+pub struct ProgrammeFacts {
+    pub name: String,
+    /// The prescriber's name and how to reach them, as the file gives them.
     pub prescriber: Option<String>,
-    pub person: Option<String>,
+    /// Its first day.
     pub start: Date,
     pub weeks: u32,
     pub review: Option<Date>,
-    /// Each item's prescribed dose from a day on: the first from the start, then each change
-    /// (a progression accepted, the programme changed), oldest first.
+    /// Each exercise's prescribed dose from a day on: the first from the period's first day,
+    /// then each change (a planned step, a progression accepted, the programme changed), oldest
+    /// first.
     pub prescriptions: Vec<Prescription>,
 }
 
-/// An item's dose in effect from a day on.
+/// An exercise's dose in effect from a day on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prescription {
     pub from: Date,
+    /// The exercise's id, as the sessions name it, and its name as shown.
     pub item: String,
+    pub name: String,
     pub dose: Dose,
-    /// Sessions of it due each day it is due.
-    pub per_day: u32,
     /// A progression the person accepted, rather than the programme as written or changed.
     pub progression: bool,
-}
-
-/// One PSFS activity's score on a day: 0 (unable) to 10 (as before the problem).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PsfsAnswer {
-    pub date: Date,
-    pub activity: String,
-    pub score: u8,
 }

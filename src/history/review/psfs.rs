@@ -2,8 +2,32 @@
 //! week, the weekly mean of the activities, and its change from the first week; a rise of 2
 //! points in the mean is clinically important.
 
+use jiff::civil::Date;
+
 use super::Period;
-use super::facts::PsfsAnswer;
+use crate::history::Record;
+
+/// One activity's score on a day: 0 (unable) to 10 (as before the problem).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PsfsAnswer {
+    pub date: Date,
+    pub activity: String,
+    pub score: u8,
+}
+
+/// Every PSFS answer the sessions' check-ins hold, in their order.
+pub fn answers(sessions: &[Record]) -> Vec<PsfsAnswer> {
+    sessions
+        .iter()
+        .flat_map(|session| {
+            session.checkin.psfs.iter().map(|answer| PsfsAnswer {
+                date: session.start.date(),
+                activity: answer.activity.clone(),
+                score: answer.score,
+            })
+        })
+        .collect()
+}
 
 /// The smallest rise of the mean that counts as clinically important.
 pub const IMPORTANT_POINTS: f64 = 2.0;

@@ -1,24 +1,39 @@
-//! The sessions of a review's period, read from the history once, a line at a time: only those
-//! of the period are kept, and the lines of other days are passed over unparsed, so a long
-//! history costs little time and no memory.
+//! What a review reads from the history, once, a line at a time: the sessions of its days (the
+//! lines of other days are passed over unparsed, so a long history costs little time and no
+//! memory), and every programme event and skipped day (a few lines).
 
 use std::io::{self, BufRead};
 
 use jiff::civil::Date;
 
-use crate::history::{self, Record, Skipped};
+use crate::history::adherence::{ProgrammeEvent, SkippedDay};
+use crate::history::{self, Entry, Record, Skipped};
 
-/// The sessions from `earliest` to `until` of the history read from `reader`, and the day of the
-/// first session on or before `until` (so a period can start there). Each damaged line of the
-/// period goes to `skipped`; lines of other days are not parsed, so their damage goes unseen
-/// (`trunkrot history` reports it).
+/// What [`between`] read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gathered {
+    /// The sessions of the days asked for, in the file's order.
+    pub sessions: Vec<Record>,
+    /// The day of the first session on or before the last day asked for.
+    pub first: Option<Date>,
+    /// Every programme event, in the file's order.
+    pub events: Vec<ProgrammeEvent>,
+    /// Every day skipped with a reason.
+    pub skipped_days: Vec<SkippedDay>,
+}
+
+/// The sessions from `earliest` to `until` of the history read from `reader`, the day of the
+/// first session on or before `until` (so a period can start there), and the programme's events
+/// and skipped days. Each damaged line of those days goes to `skipped`; lines of other days are
+/// not parsed, so their damage goes unseen (`trunkrot history` reports it).
 pub fn between(
     reader: impl BufRead,
     earliest: Date,
     until: Date,
     skipped: impl FnMut(Skipped),
-) -> io::Result<(Vec<Record>, Option<Date>)> {
+) -> io::Result<Gathered> {
     let (mut kept, mut first, mut passed) = (Vec::new(), None::<Date>, None::<Date>);
+    let (mut events, mut skipped_days) = (Vec::new(), Vec::new());
     let earlier = |seen: Option<Date>, day: Date| Some(seen.map_or(day, |d| d.min(day)));
     history::read_entries_where(
         reader,
@@ -40,10 +55,14 @@ pub fn between(
             }
             true
         },
-        |_| {},
+        |entry| match entry {
+            Entry::Programme(event) => events.push(event),
+            Entry::Skip(day) => skipped_days.push(day),
+            _ => {}
+        },
         skipped,
     )?;
-    Ok((kept, passed.map_or(first, |day| earlier(first, day))))
+    Ok(Gathered { sessions: kept, first: passed.map_or(first, |day| earlier(first, day)), events, skipped_days })
 }
 
 /// The local day a line's session started, read from its bytes without parsing the line: the
@@ -78,13 +97,13 @@ mod tests {
         }
         text.push_str("not a record\n");
         let mut skips = Vec::new();
-        let (kept, first) = between(text.as_bytes(), date(2026, 3, 1), date(2026, 3, 5), |s| {
+        let read = between(text.as_bytes(), date(2026, 3, 1), date(2026, 3, 5), |s| {
             skips.push(s.line);
         })
         .unwrap();
-        let dates: Vec<Date> = kept.iter().map(|s| s.start.date()).collect();
+        let dates: Vec<Date> = read.sessions.iter().map(|s| s.start.date()).collect();
         assert_eq!(dates, [date(2026, 3, 1), date(2026, 3, 5)]);
-        assert_eq!(first, Some(date(2026, 2, 27)), "found among the lines passed over");
+        assert_eq!(read.first, Some(date(2026, 2, 27)), "found among the lines passed over");
         assert_eq!(skips, [5]);
     }
 
@@ -117,11 +136,10 @@ mod tests {
             amendment.to_line()
         );
         let mut skips = Vec::new();
-        let (kept, first) =
-            between(text.as_bytes(), date(2026, 3, 1), date(2026, 3, 5), |s| skips.push(s.line)).unwrap();
-        assert_eq!(kept.len(), 1);
-        assert_eq!(kept[0].checkin.pain, crate::domain::checkin::Pain::new(8));
+        let read = between(text.as_bytes(), date(2026, 3, 1), date(2026, 3, 5), |s| skips.push(s.line)).unwrap();
+        assert_eq!(read.sessions.len(), 1);
+        assert_eq!(read.sessions[0].checkin.pain, crate::domain::checkin::Pain::new(8));
         assert_eq!(skips, [4]);
-        assert_eq!(first, Some(date(2026, 2, 1)));
+        assert_eq!(read.first, Some(date(2026, 2, 1)));
     }
 }

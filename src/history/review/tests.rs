@@ -8,9 +8,10 @@ use jiff::civil::{Date, date};
 
 use super::adherence::{Adherence, Basis, Count, Day, DayStatus};
 use super::dose::{Done, Progression};
-use super::facts::{Dose, Prescription, PsfsAnswer};
+use super::facts::{Dose, Prescription};
+use super::psfs::PsfsAnswer;
 use super::*;
-use crate::domain::checkin::{Checkin, Hurt};
+use crate::domain::checkin::{Checkin, Hurt, Psfs};
 use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 
@@ -60,7 +61,7 @@ fn day(first: Date, n: i32) -> Date {
 }
 
 fn facts(first: Date, last: Date, sessions: Vec<Record>) -> Facts {
-    Facts::new(Period::new(first, last).unwrap(), None, None, sessions, Vec::new())
+    Facts::new(Period::new(first, last).unwrap(), None, sessions)
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -258,30 +259,24 @@ fn the_share_done_is_rounded_down_and_the_line_is_exact() {
     assert!(!Count { done: 0, due: 0 }.meets_line());
 }
 
-/// Four weeks of a programme from Monday 2 March: one item at 10×1 5 s; changed on day 14 to
-/// 8×2 10 s; progressed on day 21 to 10×2 10 s. A session every day at the dose in effect, but
-/// days 16 and 17 at the old one. PSFS answers in weeks 1, 2 and 4.
+/// Four weeks of a programme from Monday 2 March: the rotation at 10×1 5 s; changed on day 14 to
+/// 8×2 10 s; progressed on day 21 to 10×2 10 s (the dose as [`super::programme::facts`] gives it
+/// from the events). A session every day at the dose in effect, but days 16 and 17 at the old
+/// one. PSFS answers in weeks 1, 2 and 4.
 fn a_programme_changed_halfway() -> Facts {
     let first = date(2026, 3, 2);
-    let item = "Lower trunk rotation";
     let prescription = |n: i32, dose: Dose, progression: bool| Prescription {
         from: day(first, n),
-        item: item.to_owned(),
+        item: crate::domain::exercise::DEFAULT_ID.to_owned(),
+        name: "Lower trunk rotation".to_owned(),
         dose,
-        per_day: 1,
         progression,
     };
-    let programme = Programme {
-        prescriber: Some("A. Physio".to_owned()),
-        person: Some("Ana".to_owned()),
-        start: first,
-        weeks: 4,
-        review: Some(day(first, 28)),
-        prescriptions: vec![
-            prescription(0, dose(10, 1, 5), false),
-            prescription(14, dose(8, 2, 10), false),
-            prescription(21, dose(10, 2, 10), true),
-        ],
+    let answers = |n: i32| match n {
+        0 => vec![("socks", 2), ("sitting", 4)],
+        7 => vec![("socks", 3)],
+        21 => vec![("socks", 5), ("sitting", 6)],
+        _ => Vec::new(),
     };
     let sessions = (0..28)
         .map(|n| {
@@ -291,19 +286,26 @@ fn a_programme_changed_halfway() -> Facts {
                 n if n >= 14 => dose(8, 2, 10),
                 _ => dose(10, 1, 5),
             };
-            ran(session(day(first, n), Some(4)), ran_at)
+            let mut record = ran(session(day(first, n), Some(4)), ran_at);
+            record.checkin.psfs =
+                answers(n).into_iter().map(|(activity, score)| Psfs { activity: activity.to_owned(), score }).collect();
+            record
         })
         .collect();
-    let answer =
-        |n: i32, activity: &str, score: u8| PsfsAnswer { date: day(first, n), activity: activity.to_owned(), score };
-    let psfs = vec![
-        answer(0, "socks", 2),
-        answer(0, "sitting", 4),
-        answer(7, "socks", 3),
-        answer(21, "socks", 5),
-        answer(21, "sitting", 6),
-    ];
-    Facts::new(Period::new(first, day(first, 27)).unwrap(), Some("Ana".to_owned()), Some(programme), sessions, psfs)
+    let mut facts = Facts::new(Period::new(first, day(first, 27)).unwrap(), Some("Ana".to_owned()), sessions);
+    facts.programme = Some(ProgrammeFacts {
+        name: "Low back".to_owned(),
+        prescriber: Some("A. Physio".to_owned()),
+        start: first,
+        weeks: 4,
+        review: Some(day(first, 28)),
+        prescriptions: vec![
+            prescription(0, dose(10, 1, 5), false),
+            prescription(14, dose(8, 2, 10), false),
+            prescription(21, dose(10, 2, 10), true),
+        ],
+    });
+    facts
 }
 
 #[test]
@@ -365,6 +367,7 @@ fn a_programmes_own_adherence_is_shown_as_it_is_given() {
         days: facts.period.dates().map(|date| Day { date, status: DayStatus::Skipped }).collect(),
         columns: vec![Count { done: 1, due: 14 }; 4],
         whole: Count { done: 4, due: 56 },
+        counted_to: day(facts.period.first(), 27),
     };
     facts.adherence = Some(given.clone());
     assert_eq!(Review::of(&facts).adherence, given, "never worked out a second way");
@@ -383,4 +386,15 @@ fn sessions_and_answers_outside_the_period_are_left_out_and_the_rest_put_in_orde
     let dates: Vec<Date> = facts.sessions.iter().map(|s| s.start.date()).collect();
     assert_eq!(dates, [first, day(first, 3)]);
     assert!(close(Review::of(&facts).pain.baseline.unwrap().mean, 3.5));
+}
+
+#[test]
+fn without_a_programme_a_day_not_over_is_shown_and_not_counted() {
+    let first = date(2026, 3, 2);
+    let mut facts = facts(first, day(first, 6), vec![session(first, Some(3)), session(day(first, 6), Some(3))]);
+    facts.counted_to = day(first, 5);
+    let review = Review::of(&facts);
+    assert_eq!(review.adherence.whole, Count { done: 1, due: 6 }, "the last day's session is not counted either");
+    assert_eq!(review.adherence.days[6].status, DayStatus::NotDue);
+    assert_eq!(review.adherence.counted_to, day(first, 5));
 }

@@ -27,7 +27,7 @@ pub fn adherence_bars(adherence: &Adherence, columns: &[Column], width: f64) -> 
     let slot = (width - left - right) / columns.len().max(1) as f64;
     let bar = (slot * 0.62).min(26.0);
     let line = y(f64::from(LINE_PERCENT));
-    let label = format!(
+    let described = format!(
         "Sessions done against due, by week: {}",
         columns
             .iter()
@@ -37,7 +37,7 @@ pub fn adherence_bars(adherence: &Adherence, columns: &[Column], width: f64) -> 
             .join(", ")
     );
     html! {
-        svg.chart width=(at(width)) height=(at(height)) viewBox={ "0 0 " (at(width)) " " (at(height)) } role="img" aria-label=(label) {
+        svg.chart width=(at(width)) height=(at(height)) viewBox={ "0 0 " (at(width)) " " (at(height)) } role="img" aria-label=(described) {
             defs {
                 pattern #under-line patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)" {
                     rect width="4" height="4" fill="#fbe3e1" {}
@@ -55,7 +55,6 @@ pub fn adherence_bars(adherence: &Adherence, columns: &[Column], width: f64) -> 
                     @let top_of_bar = y(f64::from(percent));
                     rect.{ "bar " (if count.meets_line() { "over" } else { "under" }) }
                         x=(at(centre - bar / 2.0)) y=(at(top_of_bar)) width=(at(bar)) height=(at(y(0.0) - top_of_bar)) {}
-                    text.value x=(at(centre)) y=(at(top_of_bar - 2.5)) text-anchor="middle" { (percent) "%" }
                 }
                 text.tick x=(at(centre)) y=(at(height - bottom + 11.0)) text-anchor="middle" { (column.short_label()) }
                 text.count x=(at(centre)) y=(at(height - bottom + 22.0)) text-anchor="middle" {
@@ -63,6 +62,12 @@ pub fn adherence_bars(adherence: &Adherence, columns: &[Column], width: f64) -> 
                 }
             }
             line.target x1=(at(left - 2.0)) x2=(at(width - right)) y1=(at(line)) y2=(at(line)) {}
+            // Each bar's share over the line, on a ground of its own so the line never crosses it.
+            @for (n, count) in adherence.columns.iter().enumerate() {
+                @if let Some(percent) = count.percent() {
+                    (label(&format!("{percent}%"), left + slot * (n as f64 + 0.5), y(f64::from(percent)) - 2.5, Anchor::Middle))
+                }
+            }
             text.target-label x=(at(left - 3.0)) y=(at(line + 3.0)) text-anchor="end" { (LINE_PERCENT) "%" }
         }
     }
@@ -184,10 +189,10 @@ pub fn pain(period: Period, figures: &PainFigures, columns: &[Column], width: f6
                 }
             }
             @if let Some(band_top) = figures.band_top() {
-                (label(&format!("important drop: {} or less", decimal(band_top)), left + 3.0, y(band_top) + 9.0, false))
+                (label(&format!("important drop: {} or less", decimal(band_top)), left + 3.0, y(band_top) + 9.0, Anchor::Start))
             }
             @if let Some(baseline) = figures.baseline {
-                (label(&format!("baseline {}", decimal(baseline.mean)), width - right, y(baseline.mean) - 2.5, true))
+                (label(&format!("baseline {}", decimal(baseline.mean)), width - right, y(baseline.mean) - 2.5, Anchor::End))
             }
             @for (column, mean) in columns.iter().zip(&figures.columns) {
                 text.tick x=(at(column_x(column))) y=(at(height - bottom + 11.0)) text-anchor="middle" { (column.short_label()) }
@@ -213,13 +218,30 @@ fn dots(figures: &PainFigures) -> BTreeSet<(Date, u8, bool)> {
 
 /// A chart's label on a white ground, so that it reads over the marks under it; `end` anchors it
 /// at its end rather than its start. The ground's width is an estimate of the text's.
-fn label(text: &str, x: f64, y: f64, end: bool) -> Markup {
+fn label(text: &str, x: f64, y: f64, anchor: Anchor) -> Markup {
     let width = text.chars().count() as f64 * 4.7 + 3.0;
-    let left = if end { x - width + 1.5 } else { x - 1.5 };
+    let left = match anchor {
+        Anchor::Start => x - 1.5,
+        Anchor::Middle => x - width / 2.0,
+        Anchor::End => x - width + 1.5,
+    };
+    let anchor = match anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    };
     html! {
         rect.label-ground x=(at(left)) y=(at(y - 7.5)) width=(at(width)) height="9.5" {}
-        text.chart-label x=(at(x)) y=(at(y)) text-anchor=(if end { "end" } else { "start" }) { (text) }
+        text.chart-label x=(at(x)) y=(at(y)) text-anchor=(anchor) { (text) }
     }
+}
+
+/// Where a label's text stands against its point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Start,
+    Middle,
+    End,
 }
 
 /// Whether a day's status shows in the calendar's legend: skipped and not-due days only with a

@@ -35,13 +35,19 @@ pub fn header(facts: &Facts, made: jiff::civil::Date) -> Markup {
                 div {
                     p { b { "Period: " } (long_date(period.first())) " to " (long_date(period.last()))
                         " (" (count(period.days() as usize, "day", "days")) ", " (count(period.weeks() as usize, "week", "weeks")) ")" }
-                    p.muted { "Made on " (long_date(made)) " from the person's exercise log." }
+                    p.muted {
+                        "Made on " (long_date(made)) " from the person's exercise log."
+                        @if facts.counted_to < period.last() {
+                            " Counted to " (long_date(facts.counted_to)) ": the day it was made is not over."
+                        }
+                    }
                 }
                 div {
                     @if let Some(programme) = &facts.programme {
                         p {
-                            b { "Programme: " }
-                            @if let Some(by) = &programme.prescriber { "prescribed by " (isolated(by, NAME_CHARS)) "; " }
+                            b { "Programme: " } (isolated(&programme.name, NAME_CHARS))
+                            @if let Some(by) = &programme.prescriber { ", prescribed by " (isolated(by, NAME_CHARS)) }
+                            "; "
                             "started " (long_date(programme.start)) ", " (count(programme.weeks as usize, "week", "weeks"))
                             @if let Some(review) = programme.review { "; review " (long_date(review)) }
                             "."
@@ -58,7 +64,7 @@ pub fn header(facts: &Facts, made: jiff::civil::Date) -> Markup {
 /// `78%` big, `62 of 84 ...`, and where it stands against the 70% line.
 fn headline(whole: Count, basis: Basis) -> Markup {
     let what = match basis {
-        Basis::Programme => " sessions due were done",
+        Basis::Programme => " sessions due were done in full",
         Basis::DaysWithAFullSession => " days had a full session",
     };
     html! {

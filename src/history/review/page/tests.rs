@@ -8,12 +8,12 @@ use jiff::ToSpan;
 use jiff::civil::{Date, date};
 
 use super::*;
-use crate::domain::checkin::{Checkin, Hurt, Note, Pain, Why};
+use crate::domain::checkin::{Checkin, Hurt, Note, Pain, Psfs, Why};
 use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 use crate::history::End;
-use crate::history::review::facts::{Dose, Prescription, PsfsAnswer};
-use crate::history::review::{Period, Programme};
+use crate::history::review::facts::{Dose, Prescription};
+use crate::history::review::{Period, ProgrammeFacts};
 
 const MADE: Date = date(2026, 4, 1);
 
@@ -29,16 +29,20 @@ fn dose(reps: u32, sets: u32, hold: u64) -> Dose {
 fn facts(text: &str) -> Facts {
     let first = date(2026, 3, 2);
     let day = |n: i32| first.checked_add(n.days()).unwrap();
-    let programme = Programme {
+    let prescription = |from: Date, dose: Dose, progression: bool| Prescription {
+        from,
+        item: crate::domain::exercise::DEFAULT_ID.to_owned(),
+        name: text.to_owned(),
+        dose,
+        progression,
+    };
+    let programme = ProgrammeFacts {
+        name: format!("Back {text}"),
         prescriber: Some(format!("Dr {text}")),
-        person: Some(text.to_owned()),
         start: first,
         weeks: 3,
         review: Some(day(25)),
-        prescriptions: vec![
-            Prescription { from: first, item: text.to_owned(), dose: dose(10, 2, 5), per_day: 1, progression: false },
-            Prescription { from: day(14), item: text.to_owned(), dose: dose(12, 2, 5), per_day: 1, progression: true },
-        ],
+        prescriptions: vec![prescription(first, dose(10, 2, 5), false), prescription(day(14), dose(12, 2, 5), true)],
     };
     let sessions = (0..21)
         .filter(|n| n % 4 != 3)
@@ -58,19 +62,25 @@ fn facts(text: &str) -> Facts {
                 hurt: Some(if n % 2 == 0 { Hurt::Left } else { Hurt::Neither }),
                 spread: Some(n == 5),
                 note: (n % 5 == 0).then(|| Note::new(&format!("note {n}: {text}"))).flatten(),
+                // The PSFS on the first session of each week (days 0, 8 and 14).
+                psfs: match n {
+                    0 | 8 | 14 => {
+                        let week = u8::try_from(n / 7).unwrap();
+                        vec![
+                            Psfs { activity: text.to_owned(), score: 2 + week },
+                            Psfs { activity: "Sitting".to_owned(), score: 4 + week * 2 },
+                        ]
+                    }
+                    _ => Vec::new(),
+                },
                 ..Checkin::default()
             };
             record
         })
         .collect();
-    let psfs = (0..3)
-        .flat_map(|week| {
-            [(text.to_owned(), 2 + week), ("Sitting".to_owned(), 4 + week * 2)]
-                .into_iter()
-                .map(move |(activity, score)| PsfsAnswer { date: day(i32::from(week) * 7), activity, score })
-        })
-        .collect();
-    Facts::new(Period::new(first, day(20)).unwrap(), Some(text.to_owned()), Some(programme), sessions, psfs)
+    let mut facts = Facts::new(Period::new(first, day(20)).unwrap(), Some(text.to_owned()), sessions);
+    facts.programme = Some(programme);
+    facts
 }
 
 fn page_of(facts: &Facts) -> String {
@@ -167,7 +177,7 @@ fn every_figure_of_the_review_is_on_the_page_as_a_number() {
     let whole = review.adherence.whole;
     assert_eq!((whole.done, whole.due), (15, 21));
     has("71% 15 of 21 days had a full session at or above the 70% line");
-    has("85% W1 6/7 57% W2 4/7 71% W3 5/7 70%");
+    has("W1 6/7 W2 4/7 W3 5/7 85% 57% 71% 70%");
     has("done 15 partial 1 no session 5");
     has("Stopped early: 1. No time 1: 11 Mar");
     // Pain after is 8 - day/3. Week 1 (days 0, 1, 2, 4, 5, 6): 8, 8, 8, 7, 7, 6, mean 7.3; week 3

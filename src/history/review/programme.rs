@@ -1,0 +1,141 @@
+//! The programme's part of a review, from the programme events the history keeps: what the page
+//! says of the programme (its name, prescriber, weeks and review), each exercise's prescribed
+//! dose over the period, and the programme's adherence as the page lays it out. Adherence itself
+//! is [`crate::history::adherence`]'s, the one place it is computed; here its days are only
+//! given a mark and summed into the page's columns.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::Period;
+use super::adherence::{Adherence, Basis, Count, Day, DayStatus};
+use super::facts::{Dose, Prescription, ProgrammeFacts};
+use crate::domain::exercise::Timing;
+use crate::domain::plan::Settings;
+use crate::domain::programme::{Programme, What};
+use crate::history::adherence::{self, Attempt, Figures, ProgrammeEvent, SkippedDay, in_effect};
+
+/// What the page needs of an exercise a programme names: its id and name as sessions record
+/// them, and its own timing, for what the programme leaves to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+    pub timing: Timing,
+}
+
+/// The programme the page speaks of: the one in effect on the period's last day, else the last
+/// one in effect during it, with its first day; `None` when none was.
+pub fn shown(events: &[ProgrammeEvent], period: Period) -> Option<(&Programme, Date)> {
+    period.dates().collect::<Vec<_>>().into_iter().rev().find_map(|date| in_effect(events, date))
+}
+
+/// What the page says of the programme, and each exercise's dose over the period (`exercise`
+/// finds what an item names; an item it cannot find, or a routine, has no prescribed dose).
+pub fn facts(
+    events: &[ProgrammeEvent],
+    period: Period,
+    exercise: impl Fn(&str) -> Option<Named>,
+) -> Option<ProgrammeFacts> {
+    let (programme, first_day) = shown(events, period)?;
+    let prescriber = [&programme.prescriber.name, &programme.prescriber.contact]
+        .iter()
+        .filter(|text| !text.is_empty())
+        .map(|text| text.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut found: HashMap<String, Option<Named>> = HashMap::new();
+    let mut prescriptions: Vec<Prescription> = Vec::new();
+    for date in period.dates() {
+        let Some((in_force, first)) = in_effect(events, date) else { continue };
+        for item in &in_force.items {
+            let What::Exercise(name) = &item.what else { continue };
+            let Some(named) = found.entry(name.clone()).or_insert_with(|| exercise(name)).as_ref() else { continue };
+            let settings = Settings::resolve(&named.timing, &in_force.dose_on(item, first, date));
+            let dose = Dose { reps: settings.reps, sets: settings.sets, hold: settings.hold };
+            let latest = prescriptions.iter().rev().find(|p| p.item == named.id).map(|p| p.dose);
+            if latest != Some(dose) {
+                let progression =
+                    latest.is_some() && in_force.accepted.iter().any(|a| a.item == item.id && a.date == date);
+                prescriptions.push(Prescription {
+                    from: date,
+                    item: named.id.clone(),
+                    name: named.name.clone(),
+                    dose,
+                    progression,
+                });
+            }
+        }
+    }
+    Some(ProgrammeFacts {
+        name: programme.name.clone(),
+        prescriber: (!prescriber.is_empty()).then_some(prescriber),
+        start: first_day,
+        weeks: programme.weeks,
+        review: Some(programme.review_day(first_day)),
+        prescriptions,
+    })
+}
+
+/// The programme's adherence over `period`, counted to `counted_to` (a day not over yet is not
+/// counted), as the page shows it; `None` when no programme was in effect in the period.
+pub fn adherence(
+    events: &[ProgrammeEvent],
+    attempts: &[Attempt],
+    skipped: &[SkippedDay],
+    period: Period,
+    counted_to: Date,
+) -> Option<Adherence> {
+    shown(events, period)?;
+    let to = counted_to.min(period.last());
+    let figures = if to < period.first() {
+        adherence::Adherence { days: Vec::new(), weeks: Vec::new(), whole: Figures::default() }
+    } else {
+        adherence::adherence(events, attempts, skipped, period.first(), to)
+    };
+    let by_date: HashMap<Date, &adherence::Day> = figures.days.iter().map(|day| (day.date, day)).collect();
+    let days: Vec<Day> = period
+        .dates()
+        .map(|date| Day { date, status: by_date.get(&date).map_or(DayStatus::NotDue, |day| status(day)) })
+        .collect();
+    let columns = period
+        .columns()
+        .iter()
+        .map(|column| {
+            let (mut done, mut due) = (0, 0);
+            for day in figures.days.iter().filter(|day| column.first <= day.date && day.date <= column.last) {
+                done += day.figures.full;
+                due += counted(&day.figures);
+            }
+            Count { done, due }
+        })
+        .collect();
+    let whole = Count { done: figures.whole.full, due: counted(&figures.whole) };
+    Some(Adherence { basis: Basis::Programme, days, columns, whole, counted_to: to })
+}
+
+/// The sessions due that count: those not excused by a day skipped with a reason.
+fn counted(figures: &Figures) -> u32 {
+    figures.due.saturating_sub(figures.excused)
+}
+
+/// A day's mark: skipped with a reason, nothing due, everything due done in full, something
+/// done, or nothing.
+fn status(day: &adherence::Day) -> DayStatus {
+    let figures = &day.figures;
+    if figures.due == 0 {
+        DayStatus::NotDue
+    } else if day.skipped.is_some() {
+        DayStatus::Skipped
+    } else if figures.full >= counted(figures) {
+        DayStatus::Done
+    } else if figures.full + figures.partial > 0 {
+        DayStatus::Partial
+    } else {
+        DayStatus::Missed
+    }
+}
+
+#[cfg(test)]
+mod tests;
