@@ -168,9 +168,15 @@ mod tests {
             assert!(time_out < Duration::from_secs(60), "the shell never started its child");
             time_out *= 2;
         };
-        // The group was killed: the sleep it started is gone, or a zombie waiting for init.
-        let state = fs::read_to_string(format!("/proc/{}/stat", child.trim())).unwrap_or_default();
-        assert!(state.is_empty() || state.contains(") Z "), "the program's child still runs: {state}");
+        // The group was killed: the sleep it started goes (a kill takes effect when the process
+        // next runs, so its end is waited for), gone or a zombie waiting for init.
+        let stat = format!("/proc/{}/stat", child.trim());
+        let gone = || fs::read_to_string(&stat).map_or(true, |state| state.contains(") Z "));
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !gone() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(gone(), "the program's child still runs: {}", fs::read_to_string(&stat).unwrap_or_default());
     }
 
     #[test]
