@@ -146,8 +146,9 @@ fn write_page(out: &Path, html: &str) -> Result<(), Failure> {
 
 /// Writes `bytes` to a new file beside `path`, then moves it over `path`.
 fn replace_whole(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let unwritable =
-        |e: &dyn std::fmt::Display| Failure::Unwritable { path: path.display().to_string(), reason: e.to_string() };
+    // The system's own words for what went wrong, without the temporary file's name that
+    // tempfile adds: the user named `path`, not it.
+    let unwritable = |e: &io::Error| Failure::Unwritable { path: path.display().to_string(), reason: system_words(e) };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -163,6 +164,13 @@ fn replace_whole(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     file.write_all(bytes).and_then(|()| file.flush()).map_err(|e| unwritable(&e))?;
     file.persist(path).map_err(|e| unwritable(&e.error))?;
     Ok(())
+}
+
+/// The system's message for an error, without the ` at path "..."` that tempfile adds to it (it
+/// names tempfile's own temporary file, not the one the user asked for).
+fn system_words(error: &io::Error) -> String {
+    let words = error.to_string();
+    words.rsplit_once(" at path \"").map_or(words.clone(), |(head, _)| head.to_owned())
 }
 
 /// Prints `html` to `pdf` through `found`, the browser: both files in a private folder first, so

@@ -62,7 +62,7 @@ pub fn header(facts: &Facts, made: jiff::civil::Date) -> Markup {
 }
 
 /// `78%` big, `62 of 84 ...`, and where it stands against the 70% line.
-fn headline(whole: Count, basis: Basis) -> Markup {
+fn headline(whole: Count, basis: Basis, nothing_counted: bool) -> Markup {
     let what = match basis {
         Basis::Programme => " sessions due were done in full",
         Basis::DaysWithAFullSession => " days had a full session",
@@ -77,6 +77,8 @@ fn headline(whole: Count, basis: Basis) -> Markup {
                 } @else {
                     span.verdict.under { "under the " (LINE_PERCENT) "% line" }
                 }
+            } @else if nothing_counted {
+                "Nothing counted yet: the period's days are not over."
             } @else {
                 "Nothing was due in this period."
             }
@@ -99,7 +101,7 @@ pub fn adherence(facts: &Facts, review: &Review) -> Markup {
             h2 { "1 · Was it done?" }
             div.row {
                 div {
-                    (headline(adherence.whole, adherence.basis))
+                    (headline(adherence.whole, adherence.basis, adherence.counted_to < facts.period.first()))
                     (charts::adherence_bars(adherence, &columns, HALF))
                 }
                 div {

@@ -235,3 +235,14 @@ fn signs_and_decimals_read_as_a_clinician_writes_them() {
     assert_eq!(cut("abcdef", 3), "abc…");
     assert_eq!(cut("abc", 3), "abc");
 }
+
+#[test]
+fn a_period_not_over_yet_says_nothing_is_counted_rather_than_nothing_was_due() {
+    let mut facts = facts("Ana");
+    facts.programme = None;
+    facts.counted_to = date(2026, 3, 1);
+    let text = text_of(&page_of(&facts));
+    assert!(text.contains("Nothing counted yet: the period's days are not over."), "{text}");
+    facts.counted_to = date(2026, 3, 22);
+    assert!(!text_of(&page_of(&facts)).contains("Nothing counted yet"));
+}
