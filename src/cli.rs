@@ -137,6 +137,13 @@ pub enum ProgrammeAction {
     },
     /// End the programme in effect; the history keeps its sessions
     End,
+    /// Take the step of its progression the programme now offers (after the days it asks done in
+    /// full): the item's new dose from today, kept with its date
+    Accept {
+        /// The item's id, when more than one offers a step [default: each that does]
+        #[arg(value_name = "ITEM")]
+        item: Option<String>,
+    },
     /// Write a programme from flags (one exercise or routine), or by asking in the terminal when
     /// run with none, then check it and install it
     New(Box<NewProgrammeArgs>),

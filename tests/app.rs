@@ -166,6 +166,7 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
         started: Started::from_zoned(&zoned),
         past: Vec::new(),
         item: None,
+        allowed: None,
     };
     let runner = Runner::new(Announcer::new(Bell::Terminal, None, None), keeping);
     let mut screen = Screen {

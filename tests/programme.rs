@@ -57,3 +57,46 @@ fn new_writes_one_from_flags_and_without_flags_or_a_terminal_says_which_it_needs
         .code(1)
         .stderr(contains("no exercise `knee-to-chst`, did you mean `knee-to-chest`?"));
 }
+
+/// A session line of the rotation item at 8 reps and a 3 s hold, done in full, on `day`.
+fn rotation(day: jiff::civil::Date, n: u32) -> String {
+    format!(
+        r#"{{"v":3,"session":{{"id":"s-{day}-{n}","start":"{day}T0{n}:00:00+00:00","end":"reached","elapsed_secs":60,"active_secs":60,"exercises":[{{"id":"lower-trunk-rotation","name":"Lower trunk rotation","reps":8,"sets":1,"hold_secs":3,"sides":[{{"side":"left","done":8,"planned":8}},{{"side":"right","done":8,"planned":8}}],"active_secs":60,"completed":true}}],"checkin":{{"pain":2}},"item":{{"id":"lower-trunk-rotation","holds":16}}}}}}"#
+    )
+}
+
+#[test]
+fn accept_takes_the_step_the_progression_allows_after_three_days_done_in_full_and_keeps_it_dated() {
+    let home = Home::new();
+    trunkrot(&home).args(["programme", "install", EXAMPLE]).assert().success();
+    trunkrot(&home).args(["programme", "accept"]).assert().code(1).stdout(contains("No step is offered now"));
+    let today = jiff::ZonedDateTime::now().with_time_zone(jiff::tz::TimeZone::UTC).date();
+    let day = |back: i64| today.checked_sub(jiff::Span::new().days(back)).expect("a day");
+    let event = fs::read_to_string(home.history()).expect("the install's event");
+    // Three sessions in three minutes today make one day, not three.
+    let burst: String = (1..=3).map(|n| rotation(day(0), n) + "\n").collect();
+    fs::write(home.history(), format!("{event}{burst}")).expect("history");
+    trunkrot(&home).args(["programme", "accept"]).assert().code(1);
+    let days: String = [2, 1].iter().flat_map(|back| (1..=2).map(move |n| rotation(day(*back), n) + "\n")).collect();
+    fs::write(home.history(), format!("{event}{days}{burst}")).expect("history");
+    trunkrot(&home)
+        .args(["programme", "accept", "lower-trunk-rotaton"])
+        .assert()
+        .code(1)
+        .stderr(contains("did you mean `lower-trunk-rotation`?"));
+    let accepted = stdout(&trunkrot(&home).args(["programme", "accept"]).assert().success());
+    assert!(accepted.starts_with("Accepted Lower trunk rotation: 9 reps from "), "{accepted}");
+    let words = stdout(&trunkrot(&home).arg("programme").assert().success());
+    assert!(words.contains("Lower trunk rotation: twice a day, every day\n  9 reps per side, hold 3 s\n"), "{words}");
+    assert!(words.contains("  step accepted on "), "{words}");
+    let copy = fs::read_to_string(home.join("trunkrot/programme.toml")).expect("the copy");
+    assert!(copy.contains("[[accepted]]") && copy.contains(&format!("date = {today}")), "{copy}");
+    let written = fs::read_to_string(home.history()).expect("the history");
+    assert!(
+        written.lines().last().is_some_and(|line| line.starts_with(r#"{"v":3,"programme":{"event":"accepted""#)),
+        "{written}"
+    );
+    trunkrot(&home).args(["programme", "accept"]).assert().code(1);
+    let plan = stdout(&trunkrot(&home).args(["plan", "--exercise", "lower-trunk-rotation"]).assert().success());
+    assert!(plan.starts_with("Lower trunk rotation: 9 reps per side, hold 3 s"), "{plan}");
+}

@@ -11,9 +11,11 @@ use jiff::civil::Date;
 
 use super::emit;
 use crate::cli::{ProgrammeAction, ProgrammeArgs};
-use crate::domain::programme::{calendar, text};
+use crate::domain::plan::Overrides;
+use crate::domain::programme::{Accepted, calendar, text};
 use crate::failure::Failure;
 use crate::history::adherence::{Change, ProgrammeEvent};
+use crate::history::next_step::{self, Suggestion};
 use crate::shell::programme::{self as on_disk, Loaded};
 use crate::shell::{catalog, journal, standing};
 
@@ -23,6 +25,7 @@ pub fn run(args: &ProgrammeArgs) -> Result<ExitCode, Failure> {
     match &args.action {
         Some(ProgrammeAction::Install { file }) => install(file, today),
         Some(ProgrammeAction::End) => end(today),
+        Some(ProgrammeAction::Accept { item }) => accept(item.as_deref(), today),
         Some(ProgrammeAction::New(flags)) => new::run(flags, today),
         None if args.ics => ics(&args.at),
         None => show(today),
@@ -101,6 +104,54 @@ fn end(today: Date) -> Result<ExitCode, Failure> {
     standing::record_event(&journal::path()?, &ProgrammeEvent { date: today, change: Change::Ended })?;
     let name = name.unwrap_or_else(|| "The programme".to_owned());
     emit(&format!("{name} has ended; the history keeps its sessions.\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `trunkrot programme accept [ITEM]`: the step the advice offers each item (or `item`) made its
+/// dose from `today`: written into the copy in effect and, with the whole prescription, into the
+/// history. Exit code 1 when no step is offered.
+fn accept(only: Option<&str>, today: Date) -> Result<ExitCode, Failure> {
+    let loaded = in_effect()?;
+    let mut programme = loaded.programme().clone();
+    if let Some(id) = only
+        && programme.item(id).is_none()
+    {
+        let ids: Vec<String> = programme.items.iter().map(|item| item.id.clone()).collect();
+        return Err(crate::domain::spelling::Unknown::new("programme item", id, &ids).into());
+    }
+    let path = journal::path()?;
+    let past = journal::latest(&path)
+        .map_err(|e| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() })?;
+    let mut taken = Vec::new();
+    for ((item, found), name) in loaded.programme().items.iter().zip(&loaded.found).zip(&loaded.names) {
+        if only.is_some_and(|id| id != item.id) {
+            continue;
+        }
+        let Some(allowed) = on_disk::allowed(&item.id) else { continue };
+        // The offer is the advice's own: the same rule the done screen says it by.
+        let step = found.iter().find_map(|(exercise, _)| match next_step::suggest(&past, exercise, Some(&allowed)) {
+            Some(Suggestion::Step { reps, hold, .. }) => Some(Overrides { reps, hold, ..Overrides::default() }),
+            _ => None,
+        });
+        if let Some(dose) = step {
+            taken.push(format!("{name}: {} from {}", text::dose_text(&dose), text::day(today)));
+            programme.accepted.push(Accepted { item: item.id.clone(), date: today, dose });
+        }
+    }
+    if taken.is_empty() {
+        emit(
+            "No step is offered now: the advice offers one after the days your programme asks, each done in full, with no rise in pain.\n",
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    on_disk::keep(&programme)?;
+    standing::record_event(&path, &ProgrammeEvent { date: today, change: Change::Accepted(programme) })?;
+    let mut out = String::new();
+    for line in taken {
+        let _ = writeln!(out, "Accepted {line}.");
+    }
+    let _ = writeln!(out, "`trunkrot programme` shows the dose now.");
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,7 +21,9 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let plan = catalog::plan(&settings)?;
     let (announcer, notice) = announcer(&settings);
     let item = crate::shell::programme::item_done(&settings, &plan)?;
-    let keeping = keeping(journal::path()?, item);
+    // The advice keeps within what the programme allows the item this session does.
+    let allowed = item.as_ref().and_then(|item| crate::shell::programme::allowed(&item.id));
+    let keeping = keeping(journal::path()?, item, allowed);
     let (ended, ending, reader) = if args.plain || !std::io::stdout().is_terminal() {
         if let Some(notice) = &notice {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
@@ -69,11 +71,22 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
 /// Who this session is, for its record: a fresh id (its start to the nanosecond and the
 /// process id), its start, the history file, the end of the history for the advice, and the
 /// programme item it does.
-fn keeping(path: std::path::PathBuf, item: Option<crate::history::ItemDone>) -> Keeping {
+fn keeping(
+    path: std::path::PathBuf,
+    item: Option<crate::history::ItemDone>,
+    allowed: Option<crate::history::next_step::Allowed>,
+) -> Keeping {
     let now = jiff::ZonedDateTime::now();
     let id = format!("{}-{}", now.timestamp().as_nanosecond(), std::process::id());
     let past = journal::latest(&path).unwrap_or_default();
-    Keeping { store: Box::new(journal::HistoryFile::new(path)), id, started: Started::from_zoned(&now), past, item }
+    Keeping {
+        store: Box::new(journal::HistoryFile::new(path)),
+        id,
+        started: Started::from_zoned(&now),
+        past,
+        item,
+        allowed,
+    }
 }
 
 /// What is printed once the session is over (if anyone reads it): the summary, what went wrong

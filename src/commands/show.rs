@@ -20,7 +20,9 @@ pub fn show(name: &str) -> Result<ExitCode, Failure> {
     } else {
         let exercise = catalog::load(Some(name))?;
         let mut text = text::text(&exercise);
-        if let Some(suggestion) = crate::shell::journal::suggestion(&exercise) {
+        if let Some(suggestion) =
+            crate::shell::journal::suggestion(&exercise, crate::shell::programme::allowed_for(&exercise.id).as_ref())
+        {
             let _ = write!(text, "\nYour next step\n  {suggestion}\n");
         }
         text

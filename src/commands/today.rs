@@ -53,8 +53,16 @@ pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
             1 => "1 exercise session left today".to_owned(),
             n => format!("{n} exercise sessions left today"),
         };
-        let body = text::prompt(&standing.programme, &standing.today).unwrap_or_default();
-        let body = format!("{body}: run trunkrot to start the next one");
+        let body = match standing.today.items.iter().position(|item| left(&item.figures) > 0) {
+            Some(at) => {
+                let next = &standing.today.items[at].figures;
+                let name = standing.programme.items.iter().position(|item| item.id == standing.today.items[at].item);
+                let name = name.and_then(|at| names.get(at)).map_or("the next item", String::as_str);
+                let done = next.full + next.partial;
+                format!("Next: {name}, {done} of {} done today. Run trunkrot to start it.", next.due)
+            }
+            None => String::new(),
+        };
         if let Err(why) = notify::notify(&summary, &body) {
             // Without a notification service the reminder is still said, where a timer's log or
             // a terminal will show it.

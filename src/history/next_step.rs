@@ -6,21 +6,29 @@
 //! The rule: pain that spread into a buttock or down a leg in the latest session calls for
 //! stopping and seeing a clinician, before anything else. Then: the latest session stopped
 //! early because of pain, pain up by 2 or more on the lowest of the two answers before it, or
-//! a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise three sessions in a
-//! row done in full at the current settings, none of them hard, with pain not rising, suggest
-//! one more rep per side (or, at the top of the reps range, a longer hold; at the top of both,
-//! a harder variation).
+//! a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise the last three days
+//! the exercise was done (days, not sessions: three in three minutes are one day), each with
+//! every session of it done in full at the current settings, none of them hard, with pain not
+//! rising, suggest a step. Without a programme: one more rep per side (or, at the top of the
+//! reps range, a longer hold; at the top of both, a harder variation), never past the
+//! exercise's recommended range. With a programme item: only the step its progression allows,
+//! after its own number of days, each with all the item's sessions of the day done, never past
+//! its `up_to` (else the top of the recommended range); no progression, no step.
+//!
+//! A suggested command keeps the session's other settings (its hold and sets when they are not
+//! the exercise's own); a routine's exercise is pointed at its config table instead.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use crate::domain::checkin::{Effort, Pain, Why};
 use crate::domain::duration::human;
-use crate::domain::exercise::{DEFAULT_ID, Exercise};
+use crate::domain::exercise::{DEFAULT_ID, Exercise, limits};
+use crate::domain::programme::Progression;
 use crate::history::{End, ExerciseRecord, Record};
 
-/// Sessions in a row at the same settings before a step up is suggested.
-pub const STEADY_SESSIONS: usize = 3;
+/// Days in a row done in full at the same settings before a step up is suggested.
+pub const STEADY_DAYS: usize = 3;
 
 /// A rise in pain, on the 0 to 10 scale, that calls for easing off.
 pub const PAIN_RISE: u8 = 2;
@@ -31,16 +39,48 @@ pub const HIGH_PAIN: u8 = 8;
 /// How much longer a hold the next step adds.
 const HOLD_STEP: Duration = Duration::from_secs(5);
 
+/// The settings of the session a suggestion's command keeps: its hold and sets when they are
+/// not the exercise's own, and the routine it was done in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keep {
+    pub hold: Option<Duration>,
+    pub sets: Option<u32>,
+    pub routine: Option<String>,
+}
+
+/// What a programme allows the exercise a session did: the item's id, how many of its sessions
+/// make a day done in full, and its progression (none: no step is offered).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowed {
+    pub item: String,
+    pub times_a_day: u32,
+    pub progression: Option<Progression>,
+    /// The item's reps and hold in effect today, where it gives them: days done below them
+    /// (before a step was accepted) count for no further step.
+    pub reps: Option<u32>,
+    pub hold: Option<Duration>,
+}
+
 /// What the records suggest for the next session of one exercise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Suggestion {
     MoreReps {
         exercise: String,
         to: u32,
+        keep: Keep,
     },
     LongerHold {
         exercise: String,
         to: Duration,
+        keep: Keep,
+    },
+    /// The step a programme item's progression allows, to take with `trunkrot programme accept`.
+    Step {
+        item: String,
+        exercise: String,
+        days: u32,
+        reps: Option<u32>,
+        hold: Option<Duration>,
     },
     /// At the top of both ranges: one of the exercise's own progressions.
     Variation {
@@ -51,17 +91,20 @@ pub enum Suggestion {
         from: u8,
         to: u8,
         reps: Option<u32>,
+        keep: Keep,
     },
     /// The latest session's pain answer was [`HIGH_PAIN`] or more.
     HighPain {
         exercise: String,
         pain: u8,
         reps: Option<u32>,
+        keep: Keep,
     },
     /// The latest session was stopped early because it hurt.
     StoppedForPain {
         exercise: String,
         reps: Option<u32>,
+        keep: Keep,
     },
     /// The pain spread into a buttock or down a leg: stop and see a clinician.
     SeeClinician,
@@ -82,14 +125,20 @@ impl Suggestion {
 
 /// The advice after a session: what the sessions before it (`past`, oldest first) and the
 /// session as written, with its answers (`this`), suggest for each of `exercises`, the ones it
-/// ran. The one function the done screen and the lines after the session read, so they cannot
+/// ran, within what the programme allows (`allowed`, when the session did a programme item).
+/// The one function the done screen and the lines after the session read, so they cannot
 /// disagree. A suggestion that concerns the whole session is given once.
-pub fn advice(past: &[Record], this: Option<&Record>, exercises: &[&Exercise]) -> Vec<Suggestion> {
+pub fn advice(
+    past: &[Record],
+    this: Option<&Record>,
+    exercises: &[&Exercise],
+    allowed: Option<&Allowed>,
+) -> Vec<Suggestion> {
     let mut records: Vec<&Record> = past.iter().collect();
     records.extend(this);
     let mut advice: Vec<Suggestion> = Vec::new();
     for exercise in exercises {
-        if let Some(suggestion) = suggest_from(&records, exercise)
+        if let Some(suggestion) = suggest_from(&records, exercise, allowed)
             && !advice.contains(&suggestion)
         {
             advice.push(suggestion);
@@ -99,12 +148,12 @@ pub fn advice(past: &[Record], this: Option<&Record>, exercises: &[&Exercise]) -
 }
 
 /// The suggestion for `exercise` from the sessions (any exercise, oldest first), if any.
-pub fn suggest(records: &[Record], exercise: &Exercise) -> Option<Suggestion> {
+pub fn suggest(records: &[Record], exercise: &Exercise, allowed: Option<&Allowed>) -> Option<Suggestion> {
     let records: Vec<&Record> = records.iter().collect();
-    suggest_from(&records, exercise)
+    suggest_from(&records, exercise, allowed)
 }
 
-fn suggest_from(records: &[&Record], exercise: &Exercise) -> Option<Suggestion> {
+fn suggest_from(records: &[&Record], exercise: &Exercise, allowed: Option<&Allowed>) -> Option<Suggestion> {
     let own: Vec<(&Record, &ExerciseRecord)> =
         records.iter().filter_map(|r| r.exercise(&exercise.id).map(|e| (*r, e))).collect();
     let id = exercise.id.clone();
@@ -112,42 +161,102 @@ fn suggest_from(records: &[&Record], exercise: &Exercise) -> Option<Suggestion> 
     if last.checkin.spread == Some(true) {
         return Some(Suggestion::SeeClinician);
     }
+    let keep = Keep {
+        hold: Some(last_exercise.hold).filter(|hold| *hold != exercise.timing.hold),
+        sets: Some(last_exercise.sets).filter(|sets| *sets != exercise.timing.sets),
+        routine: last.routine.clone(),
+    };
     let fewer = Some(last_exercise.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
     if last.end == End::Stopped(Some(Why::Pain)) {
-        return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer });
+        return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer, keep });
     }
     if let Some((from, to)) = pain_rise(&own) {
-        return Some(Suggestion::EaseOff { exercise: id, from, to, reps: fewer });
+        return Some(Suggestion::EaseOff { exercise: id, from, to, reps: fewer, keep });
     }
     if let Some(pain) = last.checkin.pain.map(Pain::value).filter(|p| *p >= HIGH_PAIN) {
-        return Some(Suggestion::HighPain { exercise: id, pain, reps: fewer });
+        return Some(Suggestion::HighPain { exercise: id, pain, reps: fewer, keep });
     }
-    let latest = own.len().checked_sub(STEADY_SESSIONS).map(|start| &own[start..])?;
-    let current = latest.last()?.1;
-    let steady = latest.iter().all(|(r, e)| {
+    // With a programme, its item's own sessions decide, after its own number of days.
+    let (days, per_day) = match allowed {
+        Some(allowed) => (allowed.progression.as_ref()?.after_days as usize, allowed.times_a_day as usize),
+        None => (STEADY_DAYS, 1),
+    };
+    let own: Vec<(&Record, &ExerciseRecord)> = match allowed {
+        Some(allowed) => {
+            own.into_iter().filter(|(r, _)| r.item.as_ref().is_some_and(|i| i.id == allowed.item)).collect()
+        }
+        None => own,
+    };
+    let current = own.last()?.1;
+    let steady = steady_days(&own, current, days, per_day)?;
+    let pains: Vec<u8> = steady.iter().filter_map(|(r, _)| r.checkin.pain).map(Pain::value).collect();
+    if let (Some(first), Some(last)) = (pains.first(), pains.last())
+        && last > first
+    {
+        return None;
+    }
+    let timing = &exercise.timing;
+    if let Some(allowed) = allowed {
+        let progression = allowed.progression.as_ref()?;
+        if allowed.reps.is_some_and(|reps| current.reps < reps) || allowed.hold.is_some_and(|hold| current.hold < hold)
+        {
+            return None;
+        }
+        let most_reps = progression.up_to_reps.unwrap_or(*timing.reps_range.end()).min(*limits::REPS.end());
+        let most_hold = progression
+            .up_to_hold
+            .unwrap_or(*timing.hold_range.end())
+            .min(Duration::from_secs(*limits::HOLD_SECS.end()));
+        let reps = (progression.reps > 0 && current.reps < most_reps)
+            .then(|| (current.reps + progression.reps).min(most_reps));
+        let hold = (reps.is_none() && !progression.hold.is_zero() && current.hold < most_hold)
+            .then(|| (current.hold + progression.hold).min(most_hold));
+        let days = u32::try_from(days).unwrap_or(u32::MAX);
+        return (reps.is_some() || hold.is_some()).then(|| Suggestion::Step {
+            item: allowed.item.clone(),
+            exercise: id,
+            days,
+            reps,
+            hold,
+        });
+    }
+    if current.reps < *timing.reps_range.end() {
+        Some(Suggestion::MoreReps { exercise: id, to: current.reps + 1, keep })
+    } else if current.hold < *timing.hold_range.end() {
+        let to = (current.hold + HOLD_STEP).min(*timing.hold_range.end());
+        Some(Suggestion::LongerHold { exercise: id, to, keep: Keep { hold: None, ..keep } })
+    } else {
+        exercise.progressions.first().map(|p| Suggestion::Variation { progression: p.clone() })
+    }
+}
+
+/// The sessions of the last `days` days the exercise was done, when on each every session of it
+/// was done in full at the `current` settings, none felt hard, and at least `per_day` were;
+/// `None` when there are fewer such days. Days, not sessions: three in three minutes are one.
+fn steady_days<'a>(
+    own: &[(&'a Record, &'a ExerciseRecord)],
+    current: &ExerciseRecord,
+    days: usize,
+    per_day: usize,
+) -> Option<Vec<(&'a Record, &'a ExerciseRecord)>> {
+    let mut dates: Vec<jiff::civil::Date> = own.iter().map(|(r, _)| r.start.date()).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let first = *dates.len().checked_sub(days).and_then(|at| dates.get(at))?;
+    let latest: Vec<(&Record, &ExerciseRecord)> =
+        own.iter().filter(|(r, _)| r.start.date() >= first).copied().collect();
+    let in_full = |(r, e): &(&Record, &ExerciseRecord)| {
         e.completed
             && e.sides.iter().all(|side| side.done >= side.planned)
             && e.reps == current.reps
             && e.sets == current.sets
             && e.hold == current.hold
             && r.checkin.effort != Some(Effort::Hard)
-    });
-    let pains: Vec<u8> = latest.iter().filter_map(|(r, _)| r.checkin.pain).map(Pain::value).collect();
-    let pain_steady = match (pains.first(), pains.last()) {
-        (Some(first), Some(last)) => last <= first,
-        _ => true,
     };
-    if !steady || !pain_steady {
-        return None;
-    }
-    let timing = &exercise.timing;
-    if current.reps < *timing.reps_range.end() {
-        Some(Suggestion::MoreReps { exercise: id, to: current.reps + 1 })
-    } else if current.hold < *timing.hold_range.end() {
-        Some(Suggestion::LongerHold { exercise: id, to: (current.hold + HOLD_STEP).min(*timing.hold_range.end()) })
-    } else {
-        exercise.progressions.first().map(|p| Suggestion::Variation { progression: p.clone() })
-    }
+    let enough = dates[dates.len() - days..]
+        .iter()
+        .all(|date| latest.iter().filter(|(r, _)| r.start.date() == *date).count() >= per_day);
+    (enough && latest.iter().all(in_full)).then_some(latest)
 }
 
 /// The latest pain answer and the lowest of the two before it, when it is higher by
@@ -159,39 +268,69 @@ fn pain_rise(own: &[(&Record, &ExerciseRecord)]) -> Option<(u8, u8)> {
     (latest >= lowest + PAIN_RISE).then_some((lowest, latest))
 }
 
-/// The command line that runs the suggested step.
-fn command(exercise: &str, flag: &str) -> String {
-    if exercise == DEFAULT_ID { format!("trunkrot {flag}") } else { format!("trunkrot --exercise {exercise} {flag}") }
+/// The command line that runs `exercise` with `step` (`--reps 8`) and the session's other
+/// settings; for an exercise done in a routine, the config table that gives it the step.
+fn command(exercise: &str, keep: &Keep, step: &str) -> String {
+    if let Some(routine) = &keep.routine {
+        let key = step.trim_start_matches("--").replacen(' ', " = ", 1);
+        return format!("in config.toml, `{key}` in [exercise.{exercise}] (for routine {routine})");
+    }
+    let mut line =
+        if exercise == DEFAULT_ID { "trunkrot".to_owned() } else { format!("trunkrot --exercise {exercise}") };
+    line.push(' ');
+    line.push_str(step);
+    if let Some(hold) = keep.hold {
+        let _ = write!(line, " --hold {}", hold.as_secs());
+    }
+    if let Some(sets) = keep.sets {
+        let _ = write!(line, " --sets {sets}");
+    }
+    line
 }
 
 impl fmt::Display for Suggestion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let steady = format!("{STEADY_DAYS} days in a row done in full, no rise in pain reported");
         match self {
-            Suggestion::MoreReps { exercise, to } => write!(
+            Suggestion::MoreReps { exercise, to, keep } => {
+                write!(
+                    f,
+                    "Next step: {steady}. Try {to} reps per side: {}",
+                    command(exercise, keep, &format!("--reps {to}"))
+                )
+            }
+            Suggestion::LongerHold { exercise, to, keep } => write!(
                 f,
-                "Next step: {STEADY_SESSIONS} sessions in a row done in full, no rise in pain reported. Try {to} reps per side: {}",
-                command(exercise, &format!("--reps {to}"))
-            ),
-            Suggestion::LongerHold { exercise, to } => write!(
-                f,
-                "Next step: {STEADY_SESSIONS} sessions in a row done in full, no rise in pain reported. Try holding for {}: {}",
+                "Next step: {steady}. Try holding for {}: {}",
                 human(*to),
-                command(exercise, &format!("--hold {}", to.as_secs()))
+                command(exercise, keep, &format!("--hold {}", to.as_secs()))
             ),
+            Suggestion::Step { days, reps, hold, .. } => {
+                let to = match (reps, hold) {
+                    (Some(reps), _) => format!("{reps} reps per side"),
+                    (None, Some(hold)) => format!("holding for {}", human(*hold)),
+                    (None, None) => "the next step".to_owned(),
+                };
+                write!(
+                    f,
+                    "Next step: {days} days in a row done in full, no rise in pain reported. Your programme allows {to} \
+                     from now on: trunkrot programme accept"
+                )
+            }
             Suggestion::Variation { progression } => {
                 write!(f, "Next step: you are at the top of this exercise's range. When you are ready: {progression}")
             }
-            Suggestion::EaseOff { exercise, from, to, reps } => {
+            Suggestion::EaseOff { exercise, from, to, reps, keep } => {
                 write!(f, "Ease off: pain went up from {from} to {to}. ")?;
-                ease_off(f, exercise, *reps)
+                ease_off(f, exercise, keep, *reps)
             }
-            Suggestion::HighPain { exercise, pain, reps } => {
+            Suggestion::HighPain { exercise, pain, reps, keep } => {
                 write!(f, "Ease off: pain {pain} out of 10 is high. ")?;
-                ease_off(f, exercise, *reps)
+                ease_off(f, exercise, keep, *reps)
             }
-            Suggestion::StoppedForPain { exercise, reps } => {
+            Suggestion::StoppedForPain { exercise, reps, keep } => {
                 write!(f, "Ease off: you stopped because it hurt. ")?;
-                ease_off(f, exercise, *reps)
+                ease_off(f, exercise, keep, *reps)
             }
             Suggestion::SeeClinician => write!(
                 f,
@@ -203,9 +342,9 @@ impl fmt::Display for Suggestion {
 }
 
 /// The advice that follows a rise in pain or a high score: fewer reps where the range allows.
-fn ease_off(f: &mut fmt::Formatter<'_>, exercise: &str, reps: Option<u32>) -> fmt::Result {
+fn ease_off(f: &mut fmt::Formatter<'_>, exercise: &str, keep: &Keep, reps: Option<u32>) -> fmt::Result {
     if let Some(reps) = reps {
-        write!(f, "Try {reps} reps per side ({}), ", command(exercise, &format!("--reps {reps}")))?;
+        write!(f, "Try {reps} reps per side ({}), ", command(exercise, keep, &format!("--reps {reps}")))?;
         write!(f, "and if pain keeps rising, stop and ask your physiotherapist.")
     } else {
         write!(f, "Take it gently, and if pain keeps rising, stop and ask your physiotherapist.")

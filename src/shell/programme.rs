@@ -16,6 +16,7 @@ use crate::domain::routine;
 use crate::domain::settings::{Resolved, Subject};
 use crate::failure::Failure;
 use crate::history::ItemDone;
+use crate::history::next_step::Allowed;
 use crate::shell::{catalog, places};
 
 /// The copy of the programme in effect, in the config dir.
@@ -90,6 +91,30 @@ pub fn item_done(settings: &Resolved, plan: &Plan) -> Result<Option<ItemDone>, F
         id: loaded.programme().items[index].id.clone(),
         holds: u32::try_from(holds).unwrap_or(u32::MAX),
     }))
+}
+
+/// What the programme in effect allows its item `id`: how many sessions make its day, and its
+/// progression. `None` without a programme or such an item.
+pub fn allowed(id: &str) -> Option<Allowed> {
+    let loaded = in_effect().ok()??;
+    let programme = loaded.programme();
+    let item = programme.item(id)?;
+    let today = jiff::ZonedDateTime::now().date();
+    let dose = programme.dose_on(item, programme.first_day(today), today);
+    Some(Allowed {
+        item: item.id.clone(),
+        times_a_day: item.times_a_day,
+        progression: item.progression.clone(),
+        reps: dose.reps,
+        hold: dose.hold,
+    })
+}
+
+/// What the programme in effect allows the exercise `exercise`, when an item is that exercise.
+pub fn allowed_for(exercise: &str) -> Option<Allowed> {
+    let loaded = in_effect().ok()??;
+    let index = loaded.item_of(&Subject::Exercise(exercise.to_owned()))?;
+    allowed(&loaded.programme().items[index].id)
 }
 
 /// What a session of an item does.

@@ -15,7 +15,7 @@ use crate::domain::exercise::Exercise;
 use crate::domain::session::{Command, Event, Session};
 use crate::domain::summary::Summary;
 use crate::failure::Failure;
-use crate::history::next_step::{self, Suggestion};
+use crate::history::next_step::{self, Allowed, Suggestion};
 use crate::history::{self, Amendment, End, ItemDone, Record, Started};
 use crate::shell::announce::Announcer;
 
@@ -52,6 +52,8 @@ pub struct Keeping {
     pub past: Vec<Record>,
     /// The programme item the session does at its dose, if any: its record says so.
     pub item: Option<ItemDone>,
+    /// What the programme allows the exercises of that item: the advice keeps within it.
+    pub allowed: Option<Allowed>,
 }
 
 /// What one turn did.
@@ -244,7 +246,7 @@ impl Ended {
     /// [`next_step::advice`], read by the done screen and the lines after exit alike.
     pub fn advice(&self) -> Vec<Suggestion> {
         let exercises: Vec<&Exercise> = self.exercises.iter().collect();
-        next_step::advice(&self.keeping.past, self.record.as_ref(), &exercises)
+        next_step::advice(&self.keeping.past, self.record.as_ref(), &exercises, self.keeping.allowed.as_ref())
     }
 
     /// Whether it was saved, and the advice: what the done screen shows.

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::checkin::{Checkin, Pain};
 use crate::domain::exercise;
+use crate::domain::programme::Progression;
 use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 use crate::history::tests::{exercise_record, record};
@@ -34,22 +35,22 @@ fn sessions(reps: u32, hold: u64, pains: &[Option<u8>]) -> Vec<Record> {
 #[test]
 fn three_full_sessions_without_more_pain_suggest_one_more_rep() {
     let exercise = trunk_rotation();
-    let suggestion = suggest(&sessions(7, 5, &[Some(3), Some(3), Some(2)]), &exercise);
-    assert_eq!(suggestion, Some(Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8 }));
+    let suggestion = suggest(&sessions(7, 5, &[Some(3), Some(3), Some(2)]), &exercise, None);
+    assert_eq!(suggestion, Some(Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8, keep: Keep::default() }));
     assert_eq!(
         suggestion.unwrap().to_string(),
-        "Next step: 3 sessions in a row done in full, no rise in pain reported. Try 8 reps per side: trunkrot --reps 8"
+        "Next step: 3 days in a row done in full, no rise in pain reported. Try 8 reps per side: trunkrot --reps 8"
     );
-    assert!(suggest(&sessions(7, 5, &[None, None, None]), &exercise).is_some(), "no answers is no rise");
+    assert!(suggest(&sessions(7, 5, &[None, None, None]), &exercise, None).is_some(), "no answers is no rise");
 }
 
 #[test]
 fn two_sessions_or_a_change_of_settings_are_not_enough() {
     let exercise = trunk_rotation();
-    assert_eq!(suggest(&sessions(7, 5, &[Some(3), Some(3)]), &exercise), None);
+    assert_eq!(suggest(&sessions(7, 5, &[Some(3), Some(3)]), &exercise, None), None);
     let mut changed = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
     changed[0].exercises[0].reps = 6;
-    assert_eq!(suggest(&changed, &exercise), None);
+    assert_eq!(suggest(&changed, &exercise, None), None);
 }
 
 #[test]
@@ -57,18 +58,18 @@ fn a_session_stopped_early_or_felt_hard_holds_the_step_back() {
     let exercise = trunk_rotation();
     let mut stopped = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
     stopped[1].exercises[0].completed = false;
-    assert_eq!(suggest(&stopped, &exercise), None);
+    assert_eq!(suggest(&stopped, &exercise, None), None);
     let mut skipped = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
     skipped[2].exercises[0].sides[1].done = 6;
-    assert_eq!(suggest(&skipped, &exercise), None, "a skipped hold is not a session done in full");
+    assert_eq!(suggest(&skipped, &exercise, None), None, "a skipped hold is not a session done in full");
     let mut hard = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
     hard[2].checkin.effort = Some(Effort::Hard);
-    assert_eq!(suggest(&hard, &exercise), None);
+    assert_eq!(suggest(&hard, &exercise, None), None);
 }
 
 #[test]
 fn pain_up_by_one_neither_steps_up_nor_eases_off() {
-    assert_eq!(suggest(&sessions(7, 5, &[Some(3), Some(3), Some(4)]), &trunk_rotation()), None);
+    assert_eq!(suggest(&sessions(7, 5, &[Some(3), Some(3), Some(4)]), &trunk_rotation(), None), None);
 }
 
 #[test]
@@ -76,15 +77,21 @@ fn pain_up_by_two_suggests_easing_off_within_the_range() {
     let exercise = trunk_rotation();
     let rising = sessions(7, 5, &[Some(4), Some(2), Some(4)]);
     assert_eq!(
-        suggest(&rising, &exercise),
-        Some(Suggestion::EaseOff { exercise: exercise.id.clone(), from: 2, to: 4, reps: Some(6) })
+        suggest(&rising, &exercise, None),
+        Some(Suggestion::EaseOff {
+            exercise: exercise.id.clone(),
+            from: 2,
+            to: 4,
+            reps: Some(6),
+            keep: Keep::default()
+        })
     );
-    let text = suggest(&rising, &exercise).unwrap().to_string();
+    let text = suggest(&rising, &exercise, None).unwrap().to_string();
     assert!(text.starts_with("Ease off: pain went up from 2 to 4. Try 6 reps per side (trunkrot --reps 6)"), "{text}");
     let at_the_bottom = sessions(5, 5, &[Some(1), Some(5)]);
     assert_eq!(
-        suggest(&at_the_bottom, &exercise),
-        Some(Suggestion::EaseOff { exercise: exercise.id, from: 1, to: 5, reps: None })
+        suggest(&at_the_bottom, &exercise, None),
+        Some(Suggestion::EaseOff { exercise: exercise.id, from: 1, to: 5, reps: None, keep: Keep::default() })
     );
 }
 
@@ -92,11 +99,15 @@ fn pain_up_by_two_suggests_easing_off_within_the_range() {
 fn at_the_top_of_the_reps_the_hold_grows_then_a_variation_is_offered() {
     let exercise = trunk_rotation();
     assert_eq!(
-        suggest(&sessions(10, 3, &[None, None, None]), &exercise),
-        Some(Suggestion::LongerHold { exercise: exercise.id.clone(), to: Duration::from_secs(5) }),
+        suggest(&sessions(10, 3, &[None, None, None]), &exercise, None),
+        Some(Suggestion::LongerHold {
+            exercise: exercise.id.clone(),
+            to: Duration::from_secs(5),
+            keep: Keep::default()
+        }),
         "one step, kept within the 3 to 5 s range"
     );
-    let top = suggest(&sessions(10, 5, &[None, None, None]), &exercise);
+    let top = suggest(&sessions(10, 5, &[None, None, None]), &exercise, None);
     assert!(matches!(top, Some(Suggestion::Variation { .. })), "{top:?}");
 }
 
@@ -104,23 +115,26 @@ fn at_the_top_of_the_reps_the_hold_grows_then_a_variation_is_offered() {
 fn only_the_exercise_s_own_sessions_count() {
     let mut other = trunk_rotation();
     other.id = "pelvic-tilt".to_owned();
-    assert_eq!(suggest(&sessions(7, 5, &[None, None, None]), &other), None);
+    assert_eq!(suggest(&sessions(7, 5, &[None, None, None]), &other, None), None);
     let mut theirs = sessions(7, 5, &[None, None, None]);
     for record in &mut theirs {
         record.exercises[0].id = other.id.clone();
     }
-    let text = suggest(&theirs, &other).unwrap().to_string();
+    let text = suggest(&theirs, &other, None).unwrap().to_string();
     assert!(text.ends_with("trunkrot --exercise pelvic-tilt --reps 8"), "{text}");
 }
 
 #[test]
 fn a_high_pain_answer_alone_calls_for_easing_off() {
     let exercise = trunk_rotation();
-    let suggestion = suggest(&sessions(7, 5, &[Some(9)]), &exercise);
-    assert_eq!(suggestion, Some(Suggestion::HighPain { exercise: exercise.id.clone(), pain: 9, reps: Some(6) }));
+    let suggestion = suggest(&sessions(7, 5, &[Some(9)]), &exercise, None);
+    assert_eq!(
+        suggestion,
+        Some(Suggestion::HighPain { exercise: exercise.id.clone(), pain: 9, reps: Some(6), keep: Keep::default() })
+    );
     assert!(suggestion.unwrap().to_string().starts_with("Ease off: pain 9 out of 10 is high. Try 6 reps per side"));
-    assert_eq!(suggest(&sessions(7, 5, &[Some(7)]), &exercise), None, "7 alone is not high");
-    let rise = suggest(&sessions(7, 5, &[Some(6), Some(9)]), &exercise);
+    assert_eq!(suggest(&sessions(7, 5, &[Some(7)]), &exercise, None), None, "7 alone is not high");
+    let rise = suggest(&sessions(7, 5, &[Some(6), Some(9)]), &exercise, None);
     assert!(matches!(rise, Some(Suggestion::EaseOff { from: 6, to: 9, .. })), "a rise is named as one: {rise:?}");
 }
 
@@ -130,12 +144,15 @@ fn stopping_because_it_hurt_calls_for_easing_off() {
     let mut stopped = sessions(7, 5, &[Some(3), Some(3), None]);
     stopped[2].end = End::Stopped(Some(Why::Pain));
     stopped[2].exercises[0].completed = false;
-    let suggestion = suggest(&stopped, &exercise);
-    assert_eq!(suggestion, Some(Suggestion::StoppedForPain { exercise: exercise.id.clone(), reps: Some(6) }));
+    let suggestion = suggest(&stopped, &exercise, None);
+    assert_eq!(
+        suggestion,
+        Some(Suggestion::StoppedForPain { exercise: exercise.id.clone(), reps: Some(6), keep: Keep::default() })
+    );
     let text = suggestion.unwrap().to_string();
     assert!(text.starts_with("Ease off: you stopped because it hurt. Try 6 reps per side"), "{text}");
     stopped[2].end = End::Stopped(Some(Why::NoTime));
-    assert_eq!(suggest(&stopped, &exercise), None, "no time is no reason to ease off, nor to step up");
+    assert_eq!(suggest(&stopped, &exercise, None), None, "no time is no reason to ease off, nor to step up");
 }
 
 #[test]
@@ -143,24 +160,137 @@ fn pain_that_spread_calls_for_a_clinician_before_anything_else() {
     let exercise = trunk_rotation();
     let mut spread = sessions(7, 5, &[Some(3), Some(3), Some(9)]);
     spread[2].checkin.spread = Some(true);
-    assert_eq!(suggest(&spread, &exercise), Some(Suggestion::SeeClinician));
+    assert_eq!(suggest(&spread, &exercise, None), Some(Suggestion::SeeClinician));
     assert!(Suggestion::SeeClinician.to_string().contains("buttock or down a leg"));
     spread[2].checkin.spread = Some(false);
-    assert!(matches!(suggest(&spread, &exercise), Some(Suggestion::EaseOff { .. })));
+    assert!(matches!(suggest(&spread, &exercise, None), Some(Suggestion::EaseOff { .. })));
 }
 
 #[test]
 fn the_advice_after_a_session_reads_the_past_and_the_session_and_says_a_warning_once() {
     let exercise = trunk_rotation();
     let past = sessions(7, 5, &[Some(3), Some(3)]);
-    let this = &sessions(7, 5, &[Some(2)])[0];
-    let more = advice(&past, Some(this), &[&exercise]);
-    assert_eq!(more, [Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8 }], "the third session is this one");
-    assert_eq!(advice(&past, None, &[&exercise]), [], "without it, two are not enough");
+    let this = &sessions(7, 5, &[Some(3), Some(3), Some(2)])[2];
+    let more = advice(&past, Some(this), &[&exercise], None);
+    assert_eq!(
+        more,
+        [Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8, keep: Keep::default() }],
+        "the third session is this one"
+    );
+    assert_eq!(advice(&past, None, &[&exercise], None), [], "without it, two are not enough");
     let mut routine = this.clone();
     let mut tilt = exercise.clone();
     tilt.id = "pelvic-tilt".to_owned();
     routine.exercises.push(ExerciseRecord { id: tilt.id.clone(), ..exercise_record() });
     routine.checkin.spread = Some(true);
-    assert_eq!(advice(&past, Some(&routine), &[&exercise, &tilt]), [Suggestion::SeeClinician]);
+    assert_eq!(advice(&past, Some(&routine), &[&exercise, &tilt], None), [Suggestion::SeeClinician]);
+}
+
+/// Sessions of `item` at `reps` and hold 3 s: `per_day` a day on each of `days` days, a minute
+/// apart.
+fn item_sessions(item: &str, reps: u32, days: usize, per_day: usize) -> Vec<Record> {
+    let mut records = Vec::new();
+    for day in 0..days {
+        for n in 0..per_day {
+            let mut record = sessions(reps, 3, &[Some(2)]).remove(0);
+            record.start = crate::history::Started::parse(&format!("2026-06-{:02}T08:0{n}:00+02:00", day + 1)).unwrap();
+            record.item = Some(crate::history::ItemDone { id: item.to_owned(), holds: 2 * reps });
+            records.push(record);
+        }
+    }
+    records
+}
+
+fn allowed(progression: Option<Progression>) -> Allowed {
+    Allowed { item: "rot".into(), times_a_day: 2, progression, reps: Some(8), hold: None }
+}
+
+fn one_rep_up_to(up_to: Option<u32>) -> Progression {
+    Progression { reps: 1, hold: Duration::ZERO, up_to_reps: up_to, up_to_hold: None, after_days: 3 }
+}
+
+#[test]
+fn three_full_sessions_in_three_minutes_bring_no_advice_to_do_more() {
+    let exercise = trunk_rotation();
+    let burst = item_sessions("rot", 7, 1, 3);
+    assert_eq!(burst[0].start.date(), burst[2].start.date(), "one day");
+    assert_eq!(suggest(&burst, &exercise, None), None);
+    assert_eq!(suggest(&burst, &exercise, Some(&allowed(Some(one_rep_up_to(None))))), None);
+    assert!(suggest(&item_sessions("rot", 7, 3, 1), &exercise, None).is_some(), "three days do");
+}
+
+#[test]
+fn a_programme_item_steps_only_as_its_progression_allows_after_its_days_with_every_session_of_each() {
+    let exercise = trunk_rotation();
+    let days = item_sessions("rot", 8, 3, 2);
+    let step = suggest(&days, &exercise, Some(&allowed(Some(one_rep_up_to(Some(9))))));
+    assert_eq!(
+        step,
+        Some(Suggestion::Step {
+            item: "rot".into(),
+            exercise: exercise.id.clone(),
+            days: 3,
+            reps: Some(9),
+            hold: None
+        })
+    );
+    assert!(
+        step.unwrap()
+            .to_string()
+            .ends_with("Your programme allows 9 reps per side from now on: trunkrot programme accept")
+    );
+    assert_eq!(suggest(&days, &exercise, Some(&allowed(None))), None, "no progression, no step");
+    assert_eq!(
+        suggest(&item_sessions("rot", 9, 3, 2), &exercise, Some(&allowed(Some(one_rep_up_to(Some(9)))))),
+        None,
+        "at its top"
+    );
+    let ten = suggest(&item_sessions("rot", 9, 3, 2), &exercise, Some(&allowed(Some(one_rep_up_to(None)))));
+    assert!(matches!(ten, Some(Suggestion::Step { reps: Some(10), .. })), "the exercise's range is the top: {ten:?}");
+    let once_a_day = item_sessions("rot", 8, 3, 1);
+    assert_eq!(
+        suggest(&once_a_day, &exercise, Some(&allowed(Some(one_rep_up_to(None))))),
+        None,
+        "a day done in full is both sessions"
+    );
+    let accepted = Allowed { reps: Some(9), ..allowed(Some(one_rep_up_to(Some(10)))) };
+    assert_eq!(suggest(&days, &exercise, Some(&accepted)), None, "days at 8 reps once 9 are prescribed");
+    let other_item = item_sessions("other", 8, 3, 2);
+    assert_eq!(
+        suggest(&other_item, &exercise, Some(&allowed(Some(one_rep_up_to(None))))),
+        None,
+        "only the item's sessions"
+    );
+    let beyond = Progression {
+        reps: 0,
+        hold: Duration::from_secs(2),
+        up_to_reps: None,
+        up_to_hold: Some(Duration::from_secs(4)),
+        after_days: 2,
+    };
+    let hold = suggest(&days, &exercise, Some(&allowed(Some(beyond))));
+    assert!(
+        matches!(hold, Some(Suggestion::Step { reps: None, hold: Some(h), days: 2, .. }) if h == Duration::from_secs(4)),
+        "{hold:?}"
+    );
+}
+
+#[test]
+fn the_suggested_command_keeps_the_sessions_other_settings() {
+    let exercise = trunk_rotation();
+    let mut held = sessions(7, 4, &[None, None, None]);
+    for record in &mut held {
+        record.exercises[0].sets = 2;
+    }
+    let text = suggest(&held, &exercise, None).unwrap().to_string();
+    assert!(text.ends_with("Try 8 reps per side: trunkrot --reps 8 --hold 4 --sets 2"), "{text}");
+    let mut routine = sessions(7, 5, &[None, None, None]);
+    for record in &mut routine {
+        record.routine = Some("low-back".into());
+    }
+    let text = suggest(&routine, &exercise, None).unwrap().to_string();
+    assert!(
+        text.ends_with("in config.toml, `reps = 8` in [exercise.lower-trunk-rotation] (for routine low-back)"),
+        "{text}"
+    );
 }

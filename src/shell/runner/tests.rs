@@ -90,6 +90,7 @@ fn runner(memory: &Memory, past: Vec<Record>) -> Runner {
         started: Started::from_zoned(&zoned),
         past,
         item: None,
+        allowed: None,
     };
     Runner::new(Announcer::new(Bell::None, None, None), keeping)
 }
