@@ -11,7 +11,7 @@ use crate::domain::checkin::form::Question;
 use crate::domain::exercise;
 use crate::domain::plan::{Overrides, Plan};
 use crate::domain::session::Session;
-use crate::history::next_step::Suggestion;
+use crate::history::next_step::{Keep, Suggestion};
 use crate::shell::runner::{Kept, Saved};
 use crate::tui::app::{Action, App};
 use crate::tui::keys;
@@ -70,7 +70,8 @@ fn done(t0: Instant) -> (App, Instant) {
     typed(&mut app, "9", now);
     app.handle(Action::Confirm, now);
     app.handle(Action::Close, now);
-    let advice = Suggestion::HighPain { exercise: exercise::DEFAULT_ID.to_owned(), pain: 9, reps: None };
+    let advice =
+        Suggestion::HighPain { exercise: exercise::DEFAULT_ID.to_owned(), pain: 9, reps: None, keep: Keep::default() };
     app.keep(kept(vec![advice]));
     (app, now)
 }
@@ -168,7 +169,9 @@ fn a_yes_to_spread_shows_the_clinician_advice_at_once_over_the_next_question() {
 fn the_done_screen_says_what_was_done_saved_and_the_advice() {
     let (app, now) = done(Instant::now());
     assert_eq!(app.question(), None);
-    let advice = Suggestion::HighPain { exercise: exercise::DEFAULT_ID.to_owned(), pain: 9, reps: None }.to_string();
+    let advice =
+        Suggestion::HighPain { exercise: exercise::DEFAULT_ID.to_owned(), pain: 9, reps: None, keep: Keep::default() }
+            .to_string();
     every_way(&app, now, |(width, height), terminal| {
         let said = words(terminal);
         if width >= 40 && height >= 12 {
