@@ -139,7 +139,10 @@ fn the_configs_reps_are_the_default_exercises_and_never_change_knee_to_chest_and
     let home = Home::with_config("reps = 6\nhold = 5\nget_ready = 0\n[exercise.pelvic-tilt]\nreps = 12\n");
     let knee = stdout(&trunkrot(&home).args(["plan", "--exercise", "knee-to-chest"]).assert().success());
     assert!(knee.starts_with("Knee to chest: 3 reps per side, hold 20 s\n"), "{knee}");
-    assert!(knee.contains("get ready 10 s"), "the top's get_ready is the default exercise's too: {knee}");
+    assert!(
+        knee.contains("get ready 30 s"),
+        "the top's get_ready is the default exercise's only: another gets the first get-ready's 30 s: {knee}"
+    );
     let tilt = stdout(&trunkrot(&home).args(["plan", "--exercise", "pelvic-tilt"]).assert().success());
     assert!(tilt.starts_with("Pelvic tilt: 12 reps, hold 5 s\n"), "its own table, its file's hold: {tilt}");
     let rotation = stdout(&trunkrot(&home).args(["plan", "--sets", "2"]).assert().success());

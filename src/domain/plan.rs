@@ -63,7 +63,18 @@ pub struct Settings {
     pub rest: Duration,
 }
 
+/// The time to get down onto the mat at the start of a session, when neither a flag, the
+/// config, a programme nor a routine says: longer than an exercise's own time to change
+/// position, for a person with a sore back getting down to the floor.
+pub const FIRST_GET_READY: Duration = Duration::from_secs(30);
+
 impl Settings {
+    /// The settings of a session's first exercise: as [`Settings::resolve`], but its time to
+    /// get ready is [`FIRST_GET_READY`] unless an override gives one.
+    pub fn first(timing: &Timing, overrides: &Overrides) -> Self {
+        Self { get_ready: overrides.get_ready.unwrap_or(FIRST_GET_READY), ..Self::resolve(timing, overrides) }
+    }
+
     /// The exercise's timing with each override that was given put in its place.
     pub fn resolve(timing: &Timing, overrides: &Overrides) -> Self {
         Self {
@@ -140,23 +151,28 @@ pub struct Plan {
 impl Plan {
     /// The plan of a single exercise.
     pub fn new(exercise: Exercise, overrides: &Overrides) -> Self {
-        let settings = Settings::resolve(&exercise.timing, overrides);
+        let settings = Settings::first(&exercise.timing, overrides);
         let notes = range_notes(&exercise, &settings);
         let phases = part_phases(0, &exercise, &settings);
         Plan { parts: vec![Part { exercise, settings, notes }], phases, routine: None }
     }
 
     /// The plan of a routine: its exercises back to back, each with its own overrides, and a
-    /// rest of `rest` between them in place of the later exercises' own get-ready time. The
-    /// rest names the exercise that comes next.
+    /// rest of `rest` between them in place of the later exercises' own get-ready time (with no
+    /// rest, each later exercise gets ready in its own time). The rest names the exercise that
+    /// comes next. The first gets ready as [`Settings::first`] says.
     pub fn routine(exercises: Vec<(Exercise, Overrides)>, rest: Duration) -> Self {
         let mut parts = Vec::new();
         let mut phases = Vec::new();
         for (index, (exercise, overrides)) in exercises.into_iter().enumerate() {
-            let mut settings = Settings::resolve(&exercise.timing, &overrides);
-            if index > 0 {
+            let mut settings = if index == 0 {
+                Settings::first(&exercise.timing, &overrides)
+            } else {
+                Settings::resolve(&exercise.timing, &overrides)
+            };
+            if index > 0 && !rest.is_zero() {
                 settings.get_ready = Duration::ZERO;
-                if !rest.is_zero() {
+                {
                     let cue = format!("Next: {}. {}", exercise.name, exercise.cues.get_ready);
                     phases.push(Phase {
                         kind: PhaseKind::Rest,
@@ -206,8 +222,12 @@ pub const MAX_LENGTH: Duration = Duration::from_secs(6 * 60 * 60);
 pub fn planned_length(parts: &[(Exercise, Overrides)], rest: Duration) -> Duration {
     let mut total = Duration::ZERO;
     for (index, (exercise, overrides)) in parts.iter().enumerate() {
-        let settings = Settings::resolve(&exercise.timing, overrides);
-        let get_ready = if index == 0 { settings.get_ready } else { rest };
+        let settings = if index == 0 {
+            Settings::first(&exercise.timing, overrides)
+        } else {
+            Settings::resolve(&exercise.timing, overrides)
+        };
+        let get_ready = if index == 0 || rest.is_zero() { settings.get_ready } else { rest };
         let sides = exercise.side_slots().len() as u32;
         let rep = (settings.transition.saturating_add(settings.hold)).saturating_mul(sides);
         let set = rep.saturating_mul(settings.reps);

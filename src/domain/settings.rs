@@ -306,14 +306,20 @@ impl Resolved {
         self.timing_layers(id, routine).iter().fold(Overrides::default(), |merged, (layer, _)| merged.over(layer))
     }
 
-    /// The timing an exercise runs with, each value with where it came from.
+    /// The timing an exercise runs with as the session's first, each value with where it came
+    /// from (getting ready, [`crate::domain::plan::FIRST_GET_READY`] by default, not the file's own time).
     pub fn timing(&self, exercise: &Exercise, routine: &Overrides) -> TimingFrom {
         let layers = self.timing_layers(&exercise.id, routine);
         let file = &exercise.timing;
+        let get_ready = first(&layers, |o| o.get_ready, file.get_ready);
         TimingFrom {
             reps: first(&layers, |o| o.reps, file.reps),
             hold: first(&layers, |o| o.hold, file.hold),
-            get_ready: first(&layers, |o| o.get_ready, file.get_ready),
+            get_ready: if get_ready.from == Origin::Exercise {
+                Sourced { value: crate::domain::plan::FIRST_GET_READY, from: Origin::Default }
+            } else {
+                get_ready
+            },
             transition: first(&layers, |o| o.transition, file.transition),
             sets: first(&layers, |o| o.sets, file.sets),
             rest: first(&layers, |o| o.rest, file.rest),

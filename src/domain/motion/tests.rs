@@ -26,7 +26,10 @@ fn the_session_moves_the_figure_in_step_with_the_countdown() {
     let exercise = default_exercise();
     let figure = exercise.figure.clone().expect("the default exercise has a figure");
     let t0 = Instant::now();
-    let mut session = Session::start(Plan::new(exercise, &Overrides::default()), t0);
+    let mut session = Session::start(
+        Plan::new(exercise, &Overrides { get_ready: Some(Duration::from_secs(10)), ..Overrides::default() }),
+        t0,
+    );
     let at = |session: &mut Session, ms: u64| {
         let now = t0 + Duration::from_millis(ms);
         session.tick(now);
@@ -56,7 +59,10 @@ fn the_session_moves_the_figure_in_step_with_the_countdown() {
 #[test]
 fn a_paused_move_keeps_its_place_and_the_end_has_no_figure() {
     let t0 = Instant::now();
-    let mut session = Session::start(Plan::new(default_exercise(), &Overrides::default()), t0);
+    let mut session = Session::start(
+        Plan::new(default_exercise(), &Overrides { get_ready: Some(Duration::from_secs(10)), ..Overrides::default() }),
+        t0,
+    );
     let now = t0 + Duration::from_millis(11_500);
     session.tick(now);
     let before = stance(&session, now);
@@ -71,7 +77,10 @@ fn an_exercise_without_a_figure_never_asks_for_frames() {
     let mut exercise = default_exercise();
     exercise.figure = None;
     let t0 = Instant::now();
-    let mut session = Session::start(Plan::new(exercise, &Overrides::default()), t0);
+    let mut session = Session::start(
+        Plan::new(exercise, &Overrides { get_ready: Some(Duration::from_secs(10)), ..Overrides::default() }),
+        t0,
+    );
     let moving = t0 + Duration::from_millis(11_500);
     session.tick(moving);
     assert_eq!(session.phase().map(|p| p.kind), Some(PhaseKind::Move));

@@ -14,13 +14,15 @@ fn default_exercise() -> Exercise {
 }
 
 #[test]
-fn the_default_plan_uses_the_exercise_timing() {
+fn the_default_plan_uses_the_exercise_timing_and_half_a_minute_to_get_down() {
     let plan = Plan::new(default_exercise(), &Overrides::default());
     let settings = plan.parts[0].settings;
     assert_eq!(
         (settings.reps, settings.hold, settings.get_ready, settings.transition),
-        (10, secs(5), secs(10), secs(3))
+        (10, secs(5), secs(30), secs(3))
     );
+    let given = Plan::new(default_exercise(), &Overrides { get_ready: Some(secs(4)), ..Overrides::default() });
+    assert_eq!(given.parts[0].settings.get_ready, secs(4), "a flag or the config still wins");
     // Get ready, then per rep and side a move and a hold.
     assert_eq!(plan.phases.len(), 1 + 10 * 2 * 2);
     assert_eq!(plan.total(), secs(10 + 10 * 2 * (3 + 5)));
@@ -200,4 +202,17 @@ fn the_length_of_a_huge_plan_is_worked_out_without_laying_it_out() {
     let parts = vec![(default_exercise(), huge); 2000];
     let length = planned_length(&parts, secs(600));
     assert!(length > MAX_LENGTH * 1000, "{length:?}");
+}
+
+#[test]
+fn only_the_first_exercise_gets_down_onto_the_mat_the_later_ones_take_their_own_time() {
+    let knee = exercise::built_in("knee-to-chest").unwrap().unwrap();
+    let parts = vec![(default_exercise(), Overrides::default()), (knee.clone(), Overrides::default())];
+    let without_rest = Plan::routine(parts.clone(), Duration::ZERO);
+    assert_eq!(without_rest.parts[0].settings.get_ready, FIRST_GET_READY);
+    assert_eq!(without_rest.parts[1].settings.get_ready, knee.timing.get_ready, "no rest: its own time to get ready");
+    assert_eq!(planned_length(&parts, Duration::ZERO), without_rest.total());
+    let with_rest = Plan::routine(parts.clone(), secs(20));
+    assert_eq!(with_rest.parts[1].settings.get_ready, Duration::ZERO, "the rest between is its time to get ready");
+    assert_eq!(planned_length(&parts, secs(20)), with_rest.total());
 }

@@ -319,8 +319,13 @@ fn plain_wakes_only_for_the_countdown_and_the_phase_end() {
 #[test]
 fn skip_and_back_cross_from_one_exercise_of_a_routine_to_the_next() {
     let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
-    let short =
-        Overrides { reps: Some(1), hold: Some(secs(3)), transition: Some(Duration::ZERO), ..Overrides::default() };
+    let short = Overrides {
+        reps: Some(1),
+        hold: Some(secs(3)),
+        get_ready: Some(secs(10)),
+        transition: Some(Duration::ZERO),
+        ..Overrides::default()
+    };
     let plan = Plan::routine(vec![(exercise.clone(), short.clone()), (exercise, short)], secs(20));
     let t0 = Instant::now();
     let mut session = Session::start(plan, t0);

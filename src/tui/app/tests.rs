@@ -6,7 +6,10 @@ use crate::domain::plan::{Overrides, Plan};
 
 fn app(now: Instant) -> App {
     let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
-    App::new(Session::start(Plan::new(exercise, &Overrides::default()), now))
+    App::new(Session::start(
+        Plan::new(exercise, &Overrides { get_ready: Some(Duration::from_secs(10)), ..Overrides::default() }),
+        now,
+    ))
 }
 
 #[test]

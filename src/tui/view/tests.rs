@@ -50,7 +50,7 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 
 /// The app 1.2 s into the left hold of rep 1 (get ready 10 s, move 3 s, hold 5 s).
 fn holding_left(t0: Instant) -> (App, Instant) {
-    let mut app = app(t0, &Overrides::default());
+    let mut app = app(t0, &Overrides { get_ready: Some(Duration::from_secs(10)), ..Overrides::default() });
     let now = t0 + Duration::from_millis(14_200);
     app.tick(now);
     (app, now)
