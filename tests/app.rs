@@ -139,7 +139,8 @@ struct Run<B: Backend> {
     app: App,
 }
 
-/// One rep a side: get ready 3 s, then per side a 3 s move and a 5 s hold: 19 s in all.
+/// One rep a side: get ready 3 s, then per side a 3 s move, a 5 s hold and the exercise's 3 s
+/// move back to the middle: 25 s in all.
 fn plan() -> Plan {
     let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
     let overrides = Overrides {
@@ -234,7 +235,7 @@ fn a_whole_session_runs_to_the_done_screen_and_is_kept_as_it_ends() {
     assert_eq!(run.kept.ended.len(), 1, "kept once");
     let record = &run.kept.ended[0];
     assert!(record.completed() && record.end == End::Reached);
-    assert_eq!(record.elapsed, secs(19), "kept as of the end, not as of leaving");
+    assert_eq!(record.elapsed, secs(25), "kept as of the end, not as of leaving");
     assert!(run.calls.rings > 0, "the bells rang");
     assert!(screen(&run.terminal).contains("Session complete"), "{}", screen(&run.terminal));
     assert_eq!(run.kept.answers, [], "every question skipped");
@@ -243,10 +244,11 @@ fn a_whole_session_runs_to_the_done_screen_and_is_kept_as_it_ends() {
 #[test]
 fn every_pattern_rings_whole_on_the_screen_too() {
     let run = run((40..46).map(|s| at(s, enter())).collect());
-    // Get ready counts 2 and 1; go; hold and its 3, 2, 1; switch sides; hold and 3, 2, 1; done.
-    let cues = [Cue::Count, Cue::Count, Cue::Go, Cue::Hold, Cue::Count, Cue::Count, Cue::Count, Cue::SwitchSides]
+    // Get ready counts 2 and 1; go; hold and its 3, 2, 1; release (the move back); switch sides;
+    // hold and 3, 2, 1; release; done.
+    let cues = [Cue::Count, Cue::Count, Cue::Go, Cue::Hold, Cue::Count, Cue::Count, Cue::Count, Cue::Release]
         .into_iter()
-        .chain([Cue::Hold, Cue::Count, Cue::Count, Cue::Count, Cue::Done]);
+        .chain([Cue::SwitchSides, Cue::Hold, Cue::Count, Cue::Count, Cue::Count, Cue::Release, Cue::Done]);
     let bells: usize = cues.map(|cue| Pattern::of(cue).bells.len()).sum();
     assert_eq!(run.calls.rings, bells, "each bell of each pattern at its own moment");
 }
@@ -387,8 +389,8 @@ fn suspend_pauses_then_takes_the_terminal_back() {
 
 #[test]
 fn the_session_time_left_is_never_behind_the_countdown() {
-    // 300 ms before the end of the last hold: both say 1 s.
-    let run = run(vec![millis(18_700, Input::Closed)]);
+    // 300 ms before the end of the last phase, the move back: both say 1 s.
+    let run = run(vec![millis(24_700, Input::Closed)]);
     let text = screen(&run.terminal);
     assert!(text.contains(" 1 s left"), "{text}");
     assert_eq!(shown_secs(&text), Some(1), "{text}");

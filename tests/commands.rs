@@ -75,8 +75,9 @@ fn plan_prints_each_phase_with_its_start_and_the_total() {
         .success();
     let out = stdout(&assert);
     assert!(out.contains("   0:05  rep 1/3 left: move 2 s"), "{out}");
-    assert!(out.contains("   0:37  rep 3/3 right: hold 4 s"), "{out}");
-    assert!(out.ends_with("total 41 s\n"), "{out}");
+    assert!(out.contains("   0:11  rep 1/3 left: return 3 s: Bring your knees back to the middle"), "{out}");
+    assert!(out.contains("   0:52  rep 3/3 right: hold 4 s"), "{out}");
+    assert!(out.ends_with("total 59 s\n"), "{out}");
     trunkrot(&home).args(["--reps", "3", "plan"]).assert().code(2);
 }
 

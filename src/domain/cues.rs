@@ -64,7 +64,7 @@ impl Cue {
             Cue::Count => "each of the last 3 s of getting ready, a hold or a rest",
             Cue::Go => "the first move, after getting ready or a rest",
             Cue::Hold => "a hold starts",
-            Cue::Release => "a hold ends and the next move is on the same side",
+            Cue::Release => "a hold ends: the move back to the start, or the next move on the same side",
             Cue::SwitchSides => "a hold ends and the next move (or hold) is on the other side",
             Cue::Rest => "a rest between sets",
             Cue::NextExercise => "the next exercise of a routine",
@@ -123,6 +123,8 @@ pub fn cue(plan: &Plan, event: Event) -> Option<Cue> {
                 PhaseKind::GetReady => None,
                 PhaseKind::Rest => Some(Cue::Rest),
                 PhaseKind::Hold => Some(Cue::Hold),
+                // Let go of the hold and come back: the release, as when a move follows a hold.
+                PhaseKind::Return => Some(Cue::Release),
                 PhaseKind::Move if after_hold => Some(Cue::Release),
                 PhaseKind::Move => Some(Cue::Go),
             }
@@ -197,6 +199,7 @@ fn phase_words(plan: &Plan, index: usize) -> Vec<String> {
             vec![format!("Release. {}", move_text(phase)), verb_side("Release", phase)]
         }
         PhaseKind::Move => vec![move_text(phase), verb_side("Move", phase)],
+        PhaseKind::Return => vec![format!("Release. {}", phase.cue), "Release".to_owned()],
         PhaseKind::Hold if switches_side(plan, index) => {
             vec![format!("Switch sides. {}.", hold_text(phase)), format!("{}. Hold.", title.unwrap_or_default())]
         }

@@ -18,14 +18,14 @@ pub const FRAME: Duration = Duration::from_millis(80);
 /// When the figure next needs drawing, if it is moving at `now`: the next frame after `now`,
 /// on a grid counted back from the move's deadline, so frames stay evenly spaced whenever the
 /// loop wakes and the last one falls exactly on the deadline. `None` when nothing moves: not in
-/// a move, paused, finished, or an exercise without a figure.
+/// a move or a return, paused, finished, or an exercise without a figure.
 pub fn next_frame(session: &Session, now: Instant) -> Option<Instant> {
     let State::Running { index, ends_at } = session.state() else {
         return None;
     };
     let phase = session.plan().phases.get(index)?;
     let part = session.plan().parts.get(phase.part)?;
-    if phase.kind != PhaseKind::Move || part.exercise.figure.is_none() || now >= ends_at {
+    if !matches!(phase.kind, PhaseKind::Move | PhaseKind::Return) || part.exercise.figure.is_none() || now >= ends_at {
         return None;
     }
     let left = (ends_at - now).as_nanos();
@@ -47,6 +47,7 @@ fn ease(t: f64) -> f64 {
 /// during a move, from where the previous phase left it to the side's pose, reached exactly
 /// when the move's time is up. Coming from another pose, it passes back through the start
 /// pose on the way (the knees come up through the middle, the held leg is let down first).
+/// A return moves it from the side's pose back to the start, so the next move starts there.
 pub fn stance(session: &Session, now: Instant) -> Option<Stance> {
     let index = session.index()?;
     let phases = &session.plan().phases;
@@ -57,6 +58,8 @@ pub fn stance(session: &Session, now: Instant) -> Option<Stance> {
     let stance = match phase.kind {
         PhaseKind::GetReady | PhaseKind::Rest => place(interpolate(&figure.start, &figure.start, 0.0)),
         PhaseKind::Hold => place(interpolate(target, target, 1.0)),
+        // Back from the side's pose to the start, reaching it as the next move begins.
+        PhaseKind::Return => place(interpolate(target, &figure.start, ease(session.phase_fraction(now)))),
         PhaseKind::Move => {
             let from = index
                 .checked_sub(1)

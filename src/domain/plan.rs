@@ -59,6 +59,8 @@ pub struct Settings {
     pub hold: Duration,
     pub get_ready: Duration,
     pub transition: Duration,
+    /// The move back to the start after each hold: the exercise's own, zero for none.
+    pub back: Duration,
     pub sets: u32,
     pub rest: Duration,
 }
@@ -82,6 +84,8 @@ impl Settings {
             hold: overrides.hold.unwrap_or(timing.hold),
             get_ready: overrides.get_ready.unwrap_or(timing.get_ready),
             transition: overrides.transition.unwrap_or(timing.transition),
+            // No time to move into a hold leaves the move back out too: the holds follow on.
+            back: if overrides.transition.is_some_and(|t| t.is_zero()) { Duration::ZERO } else { timing.back },
             sets: overrides.sets.unwrap_or(timing.sets),
             rest: overrides.rest.unwrap_or(timing.rest),
         }
@@ -97,6 +101,8 @@ pub enum PhaseKind {
     Move,
     /// Holding the position: the countdown that matters.
     Hold,
+    /// Moving back to the start position after a hold, where the exercise has such a move.
+    Return,
     /// A rest between sets.
     Rest,
 }
@@ -108,6 +114,7 @@ impl PhaseKind {
             PhaseKind::GetReady => "GET READY",
             PhaseKind::Move => "MOVE",
             PhaseKind::Hold => "HOLD",
+            PhaseKind::Return => "RETURN",
             PhaseKind::Rest => "REST",
         }
     }
@@ -229,7 +236,7 @@ pub fn planned_length(parts: &[(Exercise, Overrides)], rest: Duration) -> Durati
         };
         let get_ready = if index == 0 || rest.is_zero() { settings.get_ready } else { rest };
         let sides = exercise.side_slots().len() as u32;
-        let rep = (settings.transition.saturating_add(settings.hold)).saturating_mul(sides);
+        let rep = settings.transition.saturating_add(settings.hold).saturating_add(settings.back).saturating_mul(sides);
         let set = rep.saturating_mul(settings.reps);
         let rests = settings.rest.saturating_mul(settings.sets.saturating_sub(1));
         total = total.saturating_add(get_ready).saturating_add(set.saturating_mul(settings.sets)).saturating_add(rests);
@@ -253,6 +260,7 @@ fn part_phases(part: usize, exercise: &Exercise, settings: &Settings) -> Vec<Pha
                 push(PhaseKind::Move, side, rep, set, settings.transition, exercise.move_cue(side));
                 let cue = hold_cues[(rep as usize - 1) % hold_cues.len()];
                 push(PhaseKind::Hold, side, rep, set, settings.hold, cue.to_owned());
+                push(PhaseKind::Return, side, rep, set, settings.back, exercise.back_cue(side));
             }
         }
         if set < settings.sets {

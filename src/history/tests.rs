@@ -225,7 +225,7 @@ fn a_started_time_keeps_the_local_offset_and_drops_the_fraction() {
 
 #[test]
 fn a_session_leaves_a_record_only_when_a_hold_was_done() {
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
     let overrides = Overrides { reps: Some(2), ..Overrides::default() };
     let plan = Plan::new(exercise, &overrides);
     let t0 = Instant::now();
@@ -247,7 +247,7 @@ fn a_session_leaves_a_record_only_when_a_hold_was_done() {
 
 #[test]
 fn skipping_every_hold_leaves_no_record_and_skipping_some_says_how_many() {
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
     let plan = Plan::new(exercise, &Overrides { reps: Some(2), ..Overrides::default() });
     let t0 = Instant::now();
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
@@ -334,7 +334,7 @@ fn sums_of_a_hand_edited_line_never_overflow() {
 
 #[test]
 fn a_routine_stopped_in_its_second_exercise_is_one_session_each_exercise_with_its_own_time() {
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
     let short = Overrides {
         reps: Some(1),
         hold: Some(Duration::from_secs(3)),

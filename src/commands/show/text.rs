@@ -239,7 +239,7 @@ mod tests {
             "Default timing",
             "10 reps per side (recommended 5 to 10), hold 5 s (recommended 3 to 5 s)",
             "10 s to get ready, 3 s to move into each hold",
-            "3 min 10 s in all",
+            "4 min 10 s in all",
         ];
         let mut from = 0;
         for wanted in order {

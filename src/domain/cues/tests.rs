@@ -14,7 +14,7 @@ fn secs(n: u64) -> Duration {
 }
 
 fn plan_of(id: &str, overrides: &Overrides) -> Plan {
-    Plan::new(exercise::built_in(id).unwrap().unwrap(), overrides)
+    Plan::new(exercise::without_return(id), overrides)
 }
 
 fn plan(transition: u64) -> Plan {
@@ -500,4 +500,18 @@ fn a_short_rest_still_names_the_next_exercise_before_its_count() {
     let spoken = speak(&short, Rate::default(), Instant::now());
     assert!(spoken.iter().all(|s| !s.cut || s.priority != Priority::Phase));
     assert!(spoken.iter().any(|s| s.text == format!("Next: {name}.")));
+}
+
+#[test]
+fn the_move_back_sounds_the_release_and_the_next_move_the_switch() {
+    let plan = Plan::new(exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap(), &Overrides::timing(1, 5, 0, 3));
+    let kinds: Vec<PhaseKind> = plan.phases.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds[..4], [PhaseKind::Move, PhaseKind::Hold, PhaseKind::Return, PhaseKind::Move]);
+    assert_eq!(cue(&plan, Event::PhaseStarted(2)), Some(Cue::Release), "let go of the hold, come back");
+    assert_eq!(words(&plan, Event::PhaseStarted(2))[0], "Release. Bring your knees back to the middle, slowly");
+    assert_eq!(words(&plan, Event::PhaseStarted(2)).last().map(String::as_str), Some("Release"));
+    assert_eq!(cue(&plan, Event::PhaseStarted(3)), Some(Cue::SwitchSides), "then over to the other side");
+    let bridge = Plan::new(exercise::built_in("glute-bridge").unwrap().unwrap(), &Overrides::timing(2, 5, 0, 3));
+    assert_eq!(cue(&bridge, Event::PhaseStarted(2)), Some(Cue::Release), "lower the hips");
+    assert_eq!(cue(&bridge, Event::PhaseStarted(3)), Some(Cue::Go), "lift again");
 }

@@ -58,6 +58,7 @@ const TIMING: &[Field] = &[
     Field::optional("reps_range", Pair(&Whole)),
     Field::optional("get_ready", Seconds),
     Field::optional("transition", Seconds),
+    Field::optional("return", Seconds),
     Field::optional("sets", Whole),
     Field::optional("rest", Seconds),
 ];
@@ -66,6 +67,7 @@ const CUES: &[Field] = &[
     Field::optional("get_ready", Text),
     Field::optional("move", Text),
     Field::optional("hold", List(&Text)),
+    Field::optional("return", Text),
     Field::optional("rest", Text),
 ];
 
@@ -122,6 +124,8 @@ struct RawTiming {
     reps_range: Option<Spanned<[Spanned<i64>; 2]>>,
     get_ready: Option<Spanned<RawDuration>>,
     transition: Option<Spanned<RawDuration>>,
+    #[serde(rename = "return")]
+    back: Option<Spanned<RawDuration>>,
     sets: Option<Spanned<i64>>,
     rest: Option<Spanned<RawDuration>>,
 }
@@ -134,6 +138,8 @@ struct RawCues {
     move_to: Option<Spanned<String>>,
     #[serde(default)]
     hold: Vec<String>,
+    #[serde(rename = "return")]
+    back: Option<Spanned<String>>,
     rest: Option<String>,
 }
 
@@ -150,6 +156,7 @@ impl Checker<'_> {
     /// Every cue within [`limits::CUE_CHARS`].
     fn cue_lengths(&mut self, cues: &RawCues, mistakes: &[RawMistake]) {
         let move_to = cues.move_to.as_ref().map(|cue| ("cues.move".to_owned(), cue.get_ref()));
+        let back = cues.back.as_ref().map(|cue| ("cues.return".to_owned(), cue.get_ref()));
         let named = [("cues.get_ready", cues.get_ready.as_ref()), ("cues.rest", cues.rest.as_ref())];
         let hold = cues.hold.iter().enumerate().map(|(n, cue)| (format!("cues.hold[{}]", n + 1), cue));
         let corrective = mistakes.iter().enumerate().map(|(n, m)| (format!("mistakes[{}].cue", n + 1), &m.cue));
@@ -157,6 +164,7 @@ impl Checker<'_> {
             .into_iter()
             .filter_map(|(field, cue)| cue.map(|cue| (field.to_owned(), cue)))
             .chain(move_to)
+            .chain(back)
             .chain(hold)
             .chain(corrective);
         for (field, cue) in all {
@@ -166,8 +174,10 @@ impl Checker<'_> {
                     "`{field}` is {chars} characters long; a cue is at most {}, short enough to read from the mat",
                     limits::CUE_CHARS
                 );
-                match (&cues.move_to, field.as_str()) {
-                    (Some(spanned), "cues.move") => self.report(spanned.span(), message),
+                match (&cues.move_to, &cues.back, field.as_str()) {
+                    (Some(spanned), _, "cues.move") | (_, Some(spanned), "cues.return") => {
+                        self.report(spanned.span(), message);
+                    }
                     _ => self.problems.push(Diagnostic::whole_file(self.origin, message)),
                 }
             }
@@ -202,6 +212,7 @@ impl Checker<'_> {
             optional(self, "timing.get_ready", &raw.get_ready, limits::GET_READY_SECS, Duration::from_secs(10));
         let transition =
             optional(self, "timing.transition", &raw.transition, limits::TRANSITION_SECS, Duration::from_secs(3));
+        let back = optional(self, "timing.return", &raw.back, limits::TRANSITION_SECS, Duration::ZERO);
         let rest = optional(self, "timing.rest", &raw.rest, limits::REST_SECS, Duration::from_secs(30));
         let sets = raw.sets.as_ref().map_or(Some(1), |s| self.count("timing.sets", s, limits::SETS));
 
@@ -243,6 +254,7 @@ impl Checker<'_> {
             reps_range: reps_range?,
             get_ready: get_ready?,
             transition: transition?,
+            back: back?,
             sets: sets?,
             rest: rest?,
         })
@@ -313,6 +325,16 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
         None if sides.is_empty() => "Move into position".to_owned(),
         None => "Move to the {side}".to_owned(),
     };
+    let back = match &raw.cues.back {
+        Some(cue) => {
+            let text = clean_line(cue.get_ref());
+            if sides.is_empty() && text.contains("{side}") {
+                checker.report(cue.span(), "`cues.return` says `{side}`, but the exercise has no `sides`".to_owned());
+            }
+            text
+        }
+        None => "Back to the start".to_owned(),
+    };
     let mut hold_cues = lines(&raw.cues.hold);
     if hold_cues.is_empty() {
         hold_cues.push("Hold".to_owned());
@@ -321,6 +343,7 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
         get_ready: raw.cues.get_ready.as_deref().map_or_else(|| clean_line(&start_position), clean_line),
         move_to,
         hold: hold_cues,
+        back,
         rest: raw.cues.rest.as_deref().map_or_else(|| "Rest".to_owned(), clean_line),
     };
 

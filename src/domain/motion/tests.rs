@@ -8,7 +8,7 @@ use crate::domain::session::Command;
 use crate::domain::side::Side;
 
 fn default_exercise() -> Exercise {
-    exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid")
+    exercise::without_return(exercise::DEFAULT_ID)
 }
 
 /// The points of every part of a pose, as a stance places them.
@@ -86,4 +86,32 @@ fn an_exercise_without_a_figure_never_asks_for_frames() {
     assert_eq!(session.phase().map(|p| p.kind), Some(PhaseKind::Move));
     assert_eq!(next_frame(&session, moving), None);
     assert_eq!(stance(&session, moving), None);
+}
+
+#[test]
+fn the_move_back_brings_the_figure_to_the_start_and_the_next_move_leaves_from_there() {
+    // Get ready 10 s, move left 3 s, hold left 5 s, back 3 s, move right 3 s, hold right 5 s.
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
+    assert_eq!(exercise.timing.back, Duration::from_secs(3), "the trunk rotation comes back to the middle");
+    let figure = exercise.figure.clone().expect("a figure");
+    let t0 = Instant::now();
+    let overrides = Overrides { get_ready: Some(Duration::from_secs(10)), ..Overrides::default() };
+    let mut session = Session::start(Plan::new(exercise, &overrides), t0);
+    let at = |session: &mut Session, ms: u64| {
+        let now = t0 + Duration::from_millis(ms);
+        session.tick(now);
+        (stance(session, now).expect("a stance"), next_frame(session, now))
+    };
+    let (start, left, right) =
+        (points(&figure.start), points(figure.hold(Some(Side::Left))), points(figure.hold(Some(Side::Right))));
+    assert_eq!(placed(&at(&mut session, 18_000).0), left, "the move back starts from the hold");
+    let (halfway, frame) = at(&mut session, 19_500);
+    assert!(frame.is_some(), "the figure moves: frames are drawn");
+    assert!(placed(&halfway) != left && placed(&halfway) != start, "on its way back");
+    assert_eq!(halfway.side, Some(Side::Left), "still the left side's colour");
+    assert_eq!(placed(&at(&mut session, 21_000).0), start, "in the middle when the next move starts");
+    let (quarter, _) = at(&mut session, 21_750);
+    let knees = quarter.parts.iter().position(|p| p.moving).expect("a moving part");
+    assert!(quarter.parts[knees].points[1].0 > start[knees][1].0, "straight on to the right, not via the left");
+    assert_eq!(placed(&at(&mut session, 24_000).0), right);
 }

@@ -3,14 +3,14 @@ use std::time::Duration;
 use super::text::{describe, part_heading, timeline};
 use super::*;
 use crate::domain::exercise;
-use crate::domain::plan::PhaseKind::{GetReady, Hold, Move};
+use crate::domain::plan::PhaseKind::{GetReady, Hold, Move, Return};
 
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
 }
 
 fn default_exercise() -> Exercise {
-    exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap()
+    exercise::without_return(exercise::DEFAULT_ID)
 }
 
 #[test]
@@ -25,7 +25,7 @@ fn the_default_plan_uses_the_exercise_timing_and_half_a_minute_to_get_down() {
     assert_eq!(given.parts[0].settings.get_ready, secs(4), "a flag or the config still wins");
     // Get ready, then per rep and side a move and a hold.
     assert_eq!(plan.phases.len(), 1 + 10 * 2 * 2);
-    assert_eq!(plan.total(), secs(10 + 10 * 2 * (3 + 5)));
+    assert_eq!(plan.total(), secs(30 + 10 * 2 * (3 + 5)));
     assert!(plan.parts[0].notes.is_empty(), "defaults are within the recommended range");
 }
 
@@ -215,4 +215,27 @@ fn only_the_first_exercise_gets_down_onto_the_mat_the_later_ones_take_their_own_
     let with_rest = Plan::routine(parts.clone(), secs(20));
     assert_eq!(with_rest.parts[1].settings.get_ready, Duration::ZERO, "the rest between is its time to get ready");
     assert_eq!(planned_length(&parts, secs(20)), with_rest.total());
+}
+
+#[test]
+fn a_move_back_follows_each_hold_where_the_exercise_has_one() {
+    let rotation = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let plan = Plan::new(rotation.clone(), &Overrides::timing(2, 5, 10, 3));
+    let kinds: Vec<(PhaseKind, Option<Side>)> = plan.phases.iter().map(|p| (p.kind, p.side)).collect();
+    let (left, right) = (Some(Side::Left), Some(Side::Right));
+    let rep = [(Move, left), (Hold, left), (Return, left), (Move, right), (Hold, right), (Return, right)];
+    assert_eq!(kinds, [&[(GetReady, None)][..], &rep, &rep].concat());
+    let back = &plan.phases[3];
+    assert_eq!((back.duration, back.cue.as_str()), (secs(3), "Bring your knees back to the middle, slowly"));
+    assert_eq!(describe(&plan, 3), "rep 1/2 left: return 3 s: Bring your knees back to the middle, slowly");
+    assert_eq!(plan.total(), secs(10 + 2 * 2 * (3 + 5 + 3)));
+    assert_eq!(planned_length(&[(rotation.clone(), Overrides::timing(2, 5, 10, 3))], Duration::ZERO), plan.total());
+    let holds_only = Plan::new(rotation, &Overrides::timing(2, 5, 10, 0));
+    assert!(holds_only.phases.iter().all(|p| p.kind != Return), "no time to move: no move back either");
+    let knee = Plan::new(exercise::built_in("knee-to-chest").unwrap().unwrap(), &Overrides::timing(2, 5, 10, 3));
+    assert!(knee.phases.iter().all(|p| p.kind != Return), "knee to chest has no move back");
+    for id in ["glute-bridge", "pelvic-tilt"] {
+        let plan = Plan::new(exercise::built_in(id).unwrap().unwrap(), &Overrides::default());
+        assert!(plan.phases.iter().any(|p| p.kind == Return), "{id} comes back down after each hold");
+    }
 }

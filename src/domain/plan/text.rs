@@ -13,8 +13,12 @@ pub fn describe(plan: &Plan, index: usize) -> String {
     let what = match phase.kind {
         PhaseKind::GetReady => format!("get ready {secs} s"),
         PhaseKind::Rest => format!("rest {secs} s"),
-        PhaseKind::Move | PhaseKind::Hold => {
-            let verb = if phase.kind == PhaseKind::Move { "move" } else { "hold" };
+        PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return => {
+            let verb = match phase.kind {
+                PhaseKind::Move => "move",
+                PhaseKind::Return => "return",
+                _ => "hold",
+            };
             let side = phase.side.map_or(String::new(), |s| format!(" {s}"));
             let set = if settings.sets > 1 { format!(" set {}/{}", phase.set, settings.sets) } else { String::new() };
             format!("rep {}/{}{side}{set}: {verb} {secs} s", phase.rep, settings.reps)

@@ -11,7 +11,7 @@ fn secs(n: u64) -> Duration {
 }
 
 fn plan(reps: u32, hold: u64, get_ready: u64, transition: u64) -> Plan {
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
     let overrides = Overrides {
         reps: Some(reps),
         hold: Some(secs(hold)),
@@ -318,7 +318,7 @@ fn plain_wakes_only_for_the_countdown_and_the_phase_end() {
 
 #[test]
 fn skip_and_back_cross_from_one_exercise_of_a_routine_to_the_next() {
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
     let short = Overrides {
         reps: Some(1),
         hold: Some(secs(3)),

@@ -5,7 +5,7 @@ use crate::domain::exercise;
 use crate::domain::plan::{Overrides, Plan};
 
 fn app(now: Instant) -> App {
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
     App::new(Session::start(
         Plan::new(exercise, &Overrides { get_ready: Some(Duration::from_secs(10)), ..Overrides::default() }),
         now,

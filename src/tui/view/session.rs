@@ -160,7 +160,7 @@ fn shown_side(plan: &Plan, index: usize) -> Option<Side> {
         PhaseKind::GetReady | PhaseKind::Rest => {
             plan.phases.get(index + 1).filter(|next| next.part == phase.part).and_then(|next| next.side)
         }
-        PhaseKind::Move | PhaseKind::Hold => phase.side,
+        PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return => phase.side,
     }
 }
 
@@ -168,7 +168,7 @@ fn band(kind: PhaseKind, paused: bool) -> Band {
     match (paused, kind) {
         (true, _) => Band::Paused,
         (false, PhaseKind::GetReady) => Band::GetReady,
-        (false, PhaseKind::Move) => Band::Move,
+        (false, PhaseKind::Move | PhaseKind::Return) => Band::Move,
         (false, PhaseKind::Hold) => Band::Hold,
         (false, PhaseKind::Rest) => Band::Rest,
     }
@@ -202,18 +202,28 @@ fn cue_text(plan: &Plan, index: usize, secs: u64, paused: bool) -> String {
             None => phase.cue.clone(),
         },
         PhaseKind::Hold if secs <= NEXT_FROM_SECS => match plan.phases.get(index + 1) {
-            None => "Next: the end of the session".to_owned(),
-            Some(next) if next.part != phase.part => {
-                format!("Next: {}", plan.parts[next.part].exercise.name)
+            Some(next) if next.kind == PhaseKind::Return => {
+                format!("Next: back to the start, then {}", after(plan, phase, plan.phases.get(index + 2)))
             }
-            Some(next) if next.kind == PhaseKind::Rest => format!("Next: rest {}", human(next.duration)),
-            Some(next) => match next.side {
-                Some(side) if next.side != phase.side => format!("Next: {}", side_words(side)),
-                Some(side) => format!("Next: rep {}, {} again", next.rep, side_words(side)),
-                None => format!("Next: rep {}", next.rep),
-            },
+            next => format!("Next: {}", after(plan, phase, next)),
         },
         _ => phase.cue.clone(),
+    }
+}
+
+/// What `next` is, coming after `phase`: `RIGHT KNEE`, `rep 2, LEFT again`, `rest 30 s`, the
+/// next exercise, or the end.
+fn after(plan: &Plan, phase: &Phase, next: Option<&Phase>) -> String {
+    let side_words = |side: Side| side_words(plan, phase, side);
+    match next {
+        None => "the end of the session".to_owned(),
+        Some(next) if next.part != phase.part => plan.parts[next.part].exercise.name.clone(),
+        Some(next) if next.kind == PhaseKind::Rest => format!("rest {}", human(next.duration)),
+        Some(next) => match next.side {
+            Some(side) if next.side != phase.side => side_words(side),
+            Some(side) => format!("rep {}, {} again", next.rep, side_words(side)),
+            None => format!("rep {}", next.rep),
+        },
     }
 }
 

@@ -41,27 +41,45 @@ fn app_at(id: &str, overrides: &Overrides, at: Duration) -> (App, Instant) {
     (app, t0 + at)
 }
 
-/// Get ready 10 s, moves of 3 s, holds of 5 s: each screen a second into its phase.
+/// Get ready 10 s, moves of 3 s, holds of 5 s, and the exercise's own moves back (3 s for the
+/// trunk rotation, none for knee to chest).
 fn default_timing() -> Overrides {
     Overrides::timing(10, 5, 10, 3)
 }
 
-/// `(name, app, now)` for each session screen of an exercise with sides.
+/// `(name, app, now)` for each session screen of an exercise with sides, a second into its
+/// phase (the return only where the exercise has one).
 fn screens(id: &str, overrides: &Overrides) -> Vec<(&'static str, App, Instant)> {
     let at = |s: u64| app_at(id, overrides, secs(s));
+    let back = exercise::built_in(id).expect("built in").expect("valid").timing.back.as_secs();
     let (get_ready, get_ready_at) = at(1);
     let (moving, moving_at) = at(11);
     let (left, left_at) = at(14);
-    let (right, right_at) = at(22);
+    let (right, right_at) = at(22 + back);
     let (mut paused, paused_at) = at(15);
     paused.handle(Action::Session(Command::Pause), paused_at);
-    vec![
+    let mut screens = vec![
         ("get ready", get_ready, get_ready_at),
         ("move", moving, moving_at),
         ("hold left", left, left_at),
         ("hold right", right, right_at),
         ("paused", paused, paused_at),
-    ]
+    ];
+    if back > 0 {
+        let (returning, returning_at) = at(19);
+        screens.push(("return", returning, returning_at));
+    }
+    for (name, app, _) in &screens {
+        let kind = app.session.phase().expect("running").kind;
+        let expected = match *name {
+            "get ready" => PhaseKind::GetReady,
+            "move" => PhaseKind::Move,
+            "return" => PhaseKind::Return,
+            _ => PhaseKind::Hold,
+        };
+        assert_eq!(kind, expected, "{id}: the {name} screen");
+    }
+    screens
 }
 
 fn draw(app: &App, now: Instant, (width, height): (u16, u16), theme: Theme) -> Buffer {
@@ -262,6 +280,21 @@ fn every_session_screen_meets_wcag_aa_in_every_theme() {
             }
         }
     }
+}
+
+#[test]
+fn the_move_back_says_return_under_the_side() {
+    let screens = screens("lower-trunk-rotation", &default_timing());
+    let (_, returning, at) = screens.iter().find(|(name, _, _)| *name == "return").expect("a return");
+    let regions = layout_of(returning, *at, (80, 24));
+    assert_eq!(regions.lower.map(|(_, big)| big.text), Some("RETURN".to_owned()));
+    assert_eq!(regions.top.map(|(_, big)| big.text), Some("<< LEFT".to_owned()), "back from the left");
+    let text = text_of(&draw(returning, *at, (80, 24), Theme::standard()));
+    assert!(text.contains("Bring your knees back to the middle, slowly"), "{text}");
+    let (_, holding, hold_at) = &screens[2];
+    let near_end = *hold_at + secs(3);
+    let text = text_of(&draw(holding, near_end, (80, 24), Theme::standard()));
+    assert!(text.contains("Next: back to the start, then RIGHT"), "{text}");
 }
 
 #[test]
