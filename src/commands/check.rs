@@ -11,7 +11,8 @@ use crate::failure::Failure;
 use crate::shell::catalog;
 
 /// `trunkrot check FILE...`: `ok FILE` on standard output for each good file, every problem
-/// of each bad one on standard error; exit code 1 if any file is bad.
+/// of each bad one on standard error; exit code 1 if any file is bad. A name that is not a file
+/// is looked up as `show` looks it up (an exercise's or a routine's id).
 pub fn check(files: &[PathBuf]) -> Result<ExitCode, Failure> {
     let (good, bad) = check_text(files);
     emit(&good)?;
@@ -43,7 +44,11 @@ pub fn check_text(files: &[PathBuf]) -> (String, String) {
 /// judged against them) if its content is one, else as [`catalog::check_bytes`] does. What it
 /// returns are notes: a dose outside an exercise's recommended range, which is allowed.
 fn check_one(path: &std::path::Path) -> Result<Vec<String>, Failure> {
-    let bytes = catalog::read_limited(path)?;
+    if !path.exists() {
+        // An id, as `show` takes it: a built-in or the user's exercise or routine.
+        return catalog::check_name(&path.to_string_lossy()).map(|()| Vec::new());
+    }
+    let bytes = catalog::read_limited(path, "an exercise, routine or programme file")?;
     if crate::domain::programme::is_programme(&bytes) {
         let loaded = crate::shell::programme::read(path, &bytes)?;
         return Ok(loaded.review.notes.iter().map(ToString::to_string).collect());

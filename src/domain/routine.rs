@@ -89,8 +89,18 @@ struct RawEntry {
 
 /// Reads a routine from the bytes of a file. `id` names it in lists; `origin` in messages.
 pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidFile> {
+    let (routine, problems) = read(id, origin, bytes)?;
+    if problems.is_empty() { Ok(routine) } else { Err(InvalidFile { diagnostics: problems }) }
+}
+
+/// Reads a routine as far as it can be read, with every problem of its own (shape and values):
+/// its entries are there even when some values are wrong (those left at the exercise's own),
+/// so the exercises they name can be looked up and reported on in the same run. `Err` when
+/// nothing can be read.
+pub fn read(id: &str, origin: &str, bytes: &[u8]) -> Result<(Routine, Vec<Diagnostic>), InvalidFile> {
     let empty = "a routine needs a `name` and at least one `[[exercise]]`";
-    let (source, raw): (&str, RawRoutine) = shape::read(origin, bytes, SHAPE, empty)?;
+    let read = shape::read_all::<RawRoutine>(origin, bytes, SHAPE, empty)?;
+    let (source, raw) = (read.source, &read.raw);
     let mut checker = Checker { origin, source, problems: Vec::new() };
     let name = clean_line(raw.name.get_ref());
     if name.is_empty() {
@@ -126,10 +136,8 @@ pub fn parse(id: &str, origin: &str, bytes: &[u8]) -> Result<Routine, InvalidFil
         let place = Diagnostic::at(origin, source, Some(entry.id.span()), String::new());
         entries.push(Entry { exercise, overrides, place });
     }
-    if !checker.problems.is_empty() {
-        return Err(InvalidFile { diagnostics: shape::capped(origin, checker.problems) });
-    }
-    Ok(Routine { id: clean_line(id), name, summary: clean_line(&raw.summary), rest, entries })
+    let problems = read.all_problems(origin, checker.problems);
+    Ok((Routine { id: clean_line(id), name, summary: clean_line(&raw.summary), rest, entries }, problems))
 }
 
 /// Routine files compiled into the binary: `(id, TOML source)`.

@@ -1,8 +1,13 @@
 //! The shape a TOML file must have, checked before its values are: every key of the wrong
 //! type, every unknown key and every missing one is found in one run, each at its line, in
 //! words a file's author knows (`timing` must be a table), where serde stops at the first.
+//! The file is mended as it is walked ([`walk`]), so its values can then be checked in the same
+//! run ([`read_all`]).
 
-use toml::Spanned;
+mod walk;
+
+use std::ops::Range;
+
 use toml::de::{DeTable, DeValue};
 
 use crate::domain::diagnostic::Diagnostic;
@@ -14,6 +19,11 @@ use crate::domain::spelling;
 pub enum Shape {
     /// A string.
     Text,
+    /// A string that is one of these words (`left` or `right`).
+    Word(&'static [&'static str]),
+    /// A figure's point `[x, y]` or line `[[x, y], [x, y], ...]` of whole numbers; how many,
+    /// and where, is for the figure's reader.
+    Points,
     /// An integer.
     Whole,
     /// `true` or `false`.
@@ -66,7 +76,23 @@ pub const MAX_PROBLEMS: usize = 20;
 /// at most [`MAX_PROBLEMS`] and a count of the rest. Empty when the file has the right shape
 /// (its values may still be out of range: that is the caller's to check).
 pub fn check(origin: &str, source: &str, fields: &'static [Field]) -> Vec<Diagnostic> {
-    let (root, errors) = DeTable::parse_recoverable(source);
+    match mend(origin, source, fields) {
+        Ok(mended) => capped(origin, mended.problems),
+        Err(problems) => problems,
+    }
+}
+
+/// A file's table with every problem of shape reported and mended.
+struct Mended<'a> {
+    root: toml::Spanned<DeTable<'a>>,
+    problems: Vec<Diagnostic>,
+    stand_ins: Vec<Range<usize>>,
+}
+
+/// Walks `source` against `fields`: the problems of shape in the file's order, and its table
+/// mended; `Err` with the parser's problems when it is not TOML at all.
+fn mend<'a>(origin: &str, source: &'a str, fields: &'static [Field]) -> Result<Mended<'a>, Vec<Diagnostic>> {
+    let (mut root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
         // A broken file's table is a guess; report only what the parser found.
         let mut errors: Vec<_> = errors.iter().collect();
@@ -75,12 +101,13 @@ pub fn check(origin: &str, source: &str, fields: &'static [Field]) -> Vec<Diagno
             errors.iter().map(|e| Diagnostic::at(origin, source, e.span(), toml_message(e))).collect();
         // The parser can say the same thing twice at one place; once is enough.
         problems.dedup();
-        return capped(origin, problems);
+        return Err(capped(origin, problems));
     }
-    let mut walk = Walk { origin, source, problems: Vec::new() };
-    walk.table("", root.get_ref(), root.span(), fields);
+    let mut walk = walk::Walk { origin, source, problems: Vec::new(), stand_ins: Vec::new() };
+    let span = root.span();
+    walk.table("", root.get_mut(), &span, fields, None);
     walk.problems.sort_by_key(|(at, _)| *at);
-    capped(origin, walk.problems.into_iter().map(|(_, d)| d).collect())
+    Ok(Mended { root, problems: walk.problems.into_iter().map(|(_, d)| d).collect(), stand_ins: walk.stand_ins })
 }
 
 /// A file's text read into `T`: UTF-8, not empty (else `empty`, a phrase that says what the
@@ -92,6 +119,57 @@ pub fn read<'a, T: serde::de::DeserializeOwned>(
     fields: &'static [Field],
     empty: &str,
 ) -> Result<(&'a str, T), crate::domain::diagnostic::InvalidFile> {
+    let read = read_all(origin, bytes, fields, empty)?;
+    if read.problems.is_empty() {
+        Ok((read.source, read.raw))
+    } else {
+        Err(crate::domain::diagnostic::InvalidFile { diagnostics: read.problems })
+    }
+}
+
+/// A file read as far as it can be: the raw value with the parts of the wrong shape left out
+/// or stood in for, the problems of shape, and where the stand-ins are.
+pub struct Read<'a, T> {
+    pub source: &'a str,
+    pub raw: T,
+    /// The problems of shape, in the file's order.
+    pub problems: Vec<Diagnostic>,
+    stand_ins: Vec<Range<usize>>,
+}
+
+impl<T> Read<'_, T> {
+    /// The problems of shape and `later` ones (of values, from the raw value) together, in the
+    /// file's order, at most [`MAX_PROBLEMS`]: a later problem at a value that was stood in for
+    /// is left out, as its problem of shape is already told.
+    pub fn all_problems(&self, origin: &str, later: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let at = |offset: usize| Diagnostic::at(origin, self.source, Some(offset..offset), "").position;
+        let stood_in: Vec<_> = self.stand_ins.iter().map(|span| (at(span.start), at(span.end))).collect();
+        let told = |diagnostic: &Diagnostic| {
+            stood_in.iter().any(|(from, to)| {
+                diagnostic.position >= *from
+                    && (diagnostic.position < *to || (from == to && diagnostic.position == *from))
+            })
+        };
+        let mut all = self.problems.clone();
+        all.extend(later.into_iter().filter(|diagnostic| diagnostic.position.is_none() || !told(diagnostic)));
+        // Problems of the whole file (without a place) last, as the shape's are.
+        all.sort_by_key(|d| d.position.unwrap_or((usize::MAX, 0)));
+        all.dedup();
+        capped(origin, all)
+    }
+}
+
+/// A file's text read into `T` as far as it can be: UTF-8, not empty (else `empty`, a phrase
+/// that says what the file needs), parsed as TOML (else every syntax problem), every problem of
+/// shape reported and mended, then read by serde. `Err` only when nothing more can be read.
+pub fn read_all<'a, T: serde::de::DeserializeOwned>(
+    origin: &str,
+    bytes: &'a [u8],
+    fields: &'static [Field],
+    empty: &str,
+) -> Result<Read<'a, T>, crate::domain::diagnostic::InvalidFile> {
+    use serde::de::IntoDeserializer;
+
     use crate::domain::diagnostic::InvalidFile;
     let whole = |message: String| InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] };
     let source = std::str::from_utf8(bytes)
@@ -99,13 +177,13 @@ pub fn read<'a, T: serde::de::DeserializeOwned>(
     if source.trim().is_empty() {
         return Err(whole(format!("is empty; {empty}")));
     }
-    let problems = check(origin, source, fields);
-    if !problems.is_empty() {
-        return Err(InvalidFile { diagnostics: problems });
+    let mended = mend(origin, source, fields).map_err(|diagnostics| InvalidFile { diagnostics })?;
+    match T::deserialize(mended.root.into_deserializer()) {
+        Ok(raw) => Ok(Read { source, raw, problems: mended.problems, stand_ins: mended.stand_ins }),
+        // What serde stops at after the shape's problems is likely one of them again.
+        Err(_) if !mended.problems.is_empty() => Err(InvalidFile { diagnostics: capped(origin, mended.problems) }),
+        Err(e) => Err(InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))] }),
     }
-    let raw = toml::from_str(source)
-        .map_err(|e| InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))] })?;
-    Ok((source, raw))
 }
 
 /// The first [`MAX_PROBLEMS`] problems, and a line counting the rest.
@@ -119,110 +197,16 @@ pub fn capped(origin: &str, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems
 }
 
-struct Walk<'a> {
-    origin: &'a str,
-    source: &'a str,
-    /// Each with its byte offset, to sort them into the file's order.
-    problems: Vec<(usize, Diagnostic)>,
-}
-
-impl Walk<'_> {
-    fn report(&mut self, span: std::ops::Range<usize>, message: String) {
-        let at = span.start;
-        self.problems.push((at, Diagnostic::at(self.origin, self.source, Some(span), message)));
-    }
-
-    fn table(&mut self, path: &str, table: &DeTable<'_>, span: std::ops::Range<usize>, fields: &'static [Field]) {
-        self.map(path, table, span, fields, None);
-    }
-
-    /// A table with `fields`, and other keys of the shape `other` if there is one.
-    fn map(
-        &mut self,
-        path: &str,
-        table: &DeTable<'_>,
-        span: std::ops::Range<usize>,
-        fields: &'static [Field],
-        other: Option<Shape>,
-    ) {
-        for (key, value) in table {
-            let name = key.get_ref().as_ref();
-            let full = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-            match (fields.iter().find(|field| field.name == name), other) {
-                (Some(field), _) => self.value(&full, value, field.shape),
-                (None, Some(shape)) => self.value(&full, value, shape),
-                (None, None) => self.report(key.span(), unknown(name, path, fields)),
-            }
-        }
-        for field in fields.iter().filter(|f| f.required) {
-            if !table.keys().any(|key| key.get_ref().as_ref() == field.name) {
-                let full = if path.is_empty() { field.name.to_owned() } else { format!("{path}.{}", field.name) };
-                let message = format!("missing field `{}`: `{full}` must be {}", field.name, expected(field.shape));
-                if path.is_empty() {
-                    // After the problems with a line: a misspelt key there often explains it.
-                    self.problems.push((usize::MAX, Diagnostic::whole_file(self.origin, message)));
-                } else {
-                    self.report(span.clone(), message);
-                }
-            }
-        }
-    }
-
-    fn value(&mut self, path: &str, value: &Spanned<DeValue<'_>>, shape: Shape) {
-        let span = value.span();
-        match (shape, value.get_ref()) {
-            (Shape::Text, DeValue::String(_))
-            | (Shape::Whole, DeValue::Integer(_))
-            | (Shape::Flag, DeValue::Boolean(_))
-            | (Shape::Seconds, DeValue::Integer(_) | DeValue::String(_))
-            | (Shape::Date, DeValue::Datetime(_) | DeValue::String(_))
-            | (Shape::Any, _) => {}
-            (Shape::List(item), DeValue::Array(items)) => {
-                for (index, element) in items.iter().enumerate() {
-                    self.value(&format!("{path}[{}]", index + 1), element, *item);
-                }
-            }
-            (Shape::Pair(item), DeValue::Array(items)) if items.len() == 2 => {
-                for (index, element) in items.iter().enumerate() {
-                    self.value(&format!("{path}[{}]", index + 1), element, *item);
-                }
-            }
-            (Shape::Table(fields), DeValue::Table(table)) => self.table(path, table, span, fields),
-            (Shape::Map(fields, other), DeValue::Table(table)) => self.map(path, table, span, fields, Some(*other)),
-            (Shape::Either(first, second), found) => {
-                if fits(*first, found) {
-                    self.value(path, value, *first);
-                } else if fits(*second, found) {
-                    self.value(path, value, *second);
-                } else {
-                    self.report(span, mismatch(path, shape, found));
-                }
-            }
-            (Shape::Tables(fields), DeValue::Array(items)) => {
-                for (index, element) in items.iter().enumerate() {
-                    match element.get_ref() {
-                        DeValue::Table(table) => {
-                            self.table(&format!("{path}[{}]", index + 1), table, element.span(), fields);
-                        }
-                        other => self.report(element.span(), mismatch(path, shape, other)),
-                    }
-                }
-            }
-            (_, other) => self.report(span, mismatch(path, shape, other)),
-        }
-    }
-}
-
 /// Whether a value is of the kind a shape takes (its contents aside).
 fn fits(shape: Shape, value: &DeValue<'_>) -> bool {
     matches!(
         (shape, value),
-        (Shape::Text, DeValue::String(_))
+        (Shape::Text | Shape::Word(_), DeValue::String(_))
             | (Shape::Whole, DeValue::Integer(_))
             | (Shape::Flag, DeValue::Boolean(_))
             | (Shape::Seconds, DeValue::Integer(_) | DeValue::String(_))
             | (Shape::Date, DeValue::Datetime(_) | DeValue::String(_))
-            | (Shape::List(_) | Shape::Pair(_) | Shape::Tables(_), DeValue::Array(_))
+            | (Shape::List(_) | Shape::Pair(_) | Shape::Tables(_) | Shape::Points, DeValue::Array(_))
             | (Shape::Table(_) | Shape::Map(..), DeValue::Table(_))
             | (Shape::Any, _)
     ) || matches!(shape, Shape::Either(first, second) if fits(*first, value) || fits(*second, value))
@@ -249,11 +233,20 @@ fn mismatch(path: &str, shape: Shape, found: &DeValue<'_>) -> String {
 fn expected(shape: Shape) -> String {
     match shape {
         Shape::Text => "text in quotes, such as `\"...\"`".to_owned(),
+        Shape::Word(words) => {
+            let quoted: Vec<String> = words.iter().map(|w| format!("`\"{w}\"`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+        Shape::Points => "a point `[x, y]` or a line `[[x, y], [x, y], ...]` of whole numbers".to_owned(),
         Shape::Whole => "a whole number".to_owned(),
         Shape::Flag => "`true` or `false`".to_owned(),
         Shape::Seconds => "seconds, such as `5`, or a duration in quotes, such as `\"1m30s\"`".to_owned(),
         Shape::Date => "a day written `YYYY-MM-DD`, such as `2026-12-07`".to_owned(),
         Shape::List(Shape::Text) => "a list of text, such as `[\"...\", \"...\"]`".to_owned(),
+        Shape::List(Shape::Word(words)) => {
+            let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+            format!("a list such as `[{}]`", quoted.join(", "))
+        }
         Shape::List(item) => format!("a list, each item {}", expected(*item)),
         Shape::Pair(item) => format!("a pair such as `[low, high]`, each {}", expected(*item)),
         Shape::Table(_) | Shape::Map(..) => "a table".to_owned(),
@@ -307,6 +300,8 @@ pub(crate) fn sample(fields: &[Field]) -> String {
     fn value(shape: Shape) -> String {
         match shape {
             Shape::Text => "\"x\"".to_owned(),
+            Shape::Word(words) => format!("\"{}\"", words.first().copied().unwrap_or("x")),
+            Shape::Points => "[[1, 2], [3, 4]]".to_owned(),
             Shape::Whole => "2".to_owned(),
             Shape::Flag => "true".to_owned(),
             Shape::Seconds => "5".to_owned(),

@@ -133,12 +133,18 @@ fn find_routine_from(
     exercises_dir: Option<&Path>,
     base: Option<&Path>,
 ) -> Result<(Routine, Vec<Exercise>), Failure> {
-    let (routine, base) = match locate(name, Kind::Routine, routine::built_in, routines_dir, base)? {
-        Found::BuiltIn(built_in) => (built_in?, None),
-        Found::User(path) | Found::Path(path) => (load_routine_path(&path)?, path.parent().map(Path::to_path_buf)),
+    let ((routine, problems), base) = match locate(name, Kind::Routine, routine::built_in, routines_dir, base)? {
+        Found::BuiltIn(built_in) => ((built_in?, Vec::new()), None),
+        Found::User(path) | Found::Path(path) => (read_routine(&path)?, path.parent().map(Path::to_path_buf)),
     };
-    let exercises = routine_exercises(&routine, base.as_deref(), exercises_dir)?;
+    let exercises = routine_exercises(&routine, problems, base.as_deref(), exercises_dir)?;
     Ok((routine, exercises))
+}
+
+/// Reads a routine file as far as it can be read: the routine, and its own problems.
+fn read_routine(path: &Path) -> Result<(Routine, Vec<Diagnostic>), Failure> {
+    let bytes = read_limited(path, "a routine file")?;
+    Ok(routine::read(&id_of(path), &shown(path), &bytes)?)
 }
 
 /// What `name` means to `show`: an exercise if one has that id, else a routine if one has, else
@@ -153,7 +159,7 @@ pub fn kind_of(name: &str) -> Kind {
         None,
     ) {
         Ok(Found::BuiltIn(_) | Found::User(_)) => Kind::Exercise,
-        Ok(Found::Path(path)) => match read_limited(&path) {
+        Ok(Found::Path(path)) => match read_limited(&path, "an exercise or routine file") {
             Ok(bytes) if routine::is_routine(&bytes) => Kind::Routine,
             _ => Kind::Exercise,
         },
@@ -186,40 +192,54 @@ pub fn routine_entries(user_dir: Option<&Path>) -> Result<Vec<RoutineEntry>, Fai
 
 /// Reads and checks a routine file, without looking up its exercises.
 pub fn load_routine_path(path: &Path) -> Result<Routine, Failure> {
-    let bytes = read_limited(path)?;
+    let bytes = read_limited(path, "a routine file")?;
     Ok(routine::parse(&id_of(path), &shown(path), &bytes)?)
 }
 
 /// The exercises a routine names, in order; every one that cannot be found is reported at its
-/// place in the routine file.
+/// place in the routine file, together with the routine's own `problems` (its values), in the
+/// file's order, and then the problems of the exercise files it names.
 fn routine_exercises(
     routine: &Routine,
+    mut problems: Vec<Diagnostic>,
     base: Option<&Path>,
     exercises_dir: Option<&Path>,
 ) -> Result<Vec<Exercise>, Failure> {
     let mut exercises = Vec::new();
-    let mut problems = Vec::new();
+    let mut elsewhere = Vec::new();
     for entry in &routine.entries {
         match find_exercise(&entry.exercise, exercises_dir, base) {
             Ok(exercise) => exercises.push(exercise),
-            Err(Failure::Invalid(invalid)) => problems.extend(invalid.diagnostics),
+            Err(Failure::Invalid(invalid)) => elsewhere.extend(invalid.diagnostics),
             Err(other) => problems.push(entry.problem(other.to_string())),
         }
     }
+    problems.sort_by_key(|d| d.position.unwrap_or((usize::MAX, 0)));
+    problems.extend(elsewhere);
     if problems.is_empty() { Ok(exercises) } else { Err(InvalidFile { diagnostics: problems }.into()) }
 }
 
 /// Checks a file as `trunkrot check` does: a routine (with every exercise it names) if its
 /// content is one, an exercise otherwise.
 pub fn check_path(path: &Path) -> Result<(), Failure> {
-    check_bytes(path, &read_limited(path)?)
+    check_bytes(path, &read_limited(path, "an exercise or routine file")?)
+}
+
+/// Checks what `name` means where it is not a file: a built-in or the user's exercise or
+/// routine by its id, as `show` finds it (with every exercise a routine names), or why no such
+/// one is known.
+pub fn check_name(name: &str) -> Result<(), Failure> {
+    match kind_of(name) {
+        Kind::Exercise => find(name, places::user_exercises_dir().as_deref()).map(drop),
+        Kind::Routine => load_routine(name).map(drop),
+    }
 }
 
 /// [`check_path`] on the bytes read from `path`.
 pub fn check_bytes(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if routine::is_routine(bytes) {
-        let routine = routine::parse(&id_of(path), &shown(path), bytes)?;
-        routine_exercises(&routine, path.parent(), places::user_exercises_dir().as_deref())?;
+        let (routine, problems) = routine::read(&id_of(path), &shown(path), bytes)?;
+        routine_exercises(&routine, problems, path.parent(), places::user_exercises_dir().as_deref())?;
     } else {
         exercise::parse(&id_of(path), &shown(path), bytes)?;
     }
@@ -319,7 +339,7 @@ pub fn id_of(path: &Path) -> String {
 
 /// Reads and checks an exercise file.
 pub fn load_path(path: &Path) -> Result<Exercise, Failure> {
-    let bytes = read_limited(path)?;
+    let bytes = read_limited(path, "an exercise file")?;
     Ok(exercise::parse(&id_of(path), &shown(path), &bytes)?)
 }
 
@@ -330,9 +350,9 @@ pub fn shown(path: &Path) -> String {
 
 /// Reads a whole file, refusing anything but a regular file (a FIFO would hang us) and anything
 /// over [`MAX_FILE_BYTES`].
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, Failure> {
-    regular_file::read(path, MAX_FILE_BYTES, "an exercise file")
-        .map_err(|e| Failure::Unreadable { path: shown(path), reason: e.to_string() })
+pub fn read_limited(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
+    regular_file::read(path, MAX_FILE_BYTES, what)
+        .map_err(|e| Failure::Unreadable { path: shown(path), reason: regular_file::in_words(&e) })
 }
 
 /// The `*.toml` files in the user's exercises dir, sorted; none if the dir does not exist.
@@ -340,7 +360,7 @@ pub fn user_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Failure::Unreadable { path: shown(dir), reason: e.to_string() }),
+        Err(e) => return Err(Failure::Unreadable { path: shown(dir), reason: regular_file::in_words(&e) }),
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)

@@ -45,8 +45,8 @@ pub fn load() -> Result<Loaded, Failure> {
         return Ok(Loaded { path: Some(path), found: false, config: Given::default() });
     }
     let unreadable = |reason: String| Failure::Unreadable { path: path.display().to_string(), reason };
-    let bytes =
-        crate::shell::regular_file::read(&path, MAX_BYTES, "a config").map_err(|e| unreadable(e.to_string()))?;
+    let bytes = crate::shell::regular_file::read(&path, MAX_BYTES, "a config")
+        .map_err(|e| unreadable(crate::shell::regular_file::in_words(&e)))?;
     let mut config = parse(&path.display().to_string(), &bytes)?;
     // A path in the config is read from the config's own folder.
     config.exercise_folder = Some(dir);

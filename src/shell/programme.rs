@@ -178,7 +178,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Loaded, Failure> {
 
 /// Reads and checks a programme file at `path`.
 pub fn load_path(path: &Path) -> Result<Loaded, Failure> {
-    read(path, &catalog::read_limited(path)?)
+    read(path, &catalog::read_limited(path, "a programme file")?)
 }
 
 /// The programme in effect, if one is installed.

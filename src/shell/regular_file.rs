@@ -40,6 +40,23 @@ pub fn read(path: &Path, max: u64, what: &str) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Why a file could not be read, in words a user knows: "no such file", "permission denied",
+/// never the system's "(os error 2)".
+pub fn in_words(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "is a directory, not a file".to_owned(),
+        _ => {
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or_default();
+            let mut chars = text.chars();
+            // The system's sentences start with a capital; ours go after a colon.
+            chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+        }
+    }
+}
+
 /// What a file that is not a regular one is, in words; `None` for a regular file.
 fn kind_of(file_type: std::fs::FileType) -> Option<&'static str> {
     if file_type.is_file() {
@@ -76,6 +93,16 @@ mod tests {
         assert_eq!(read(&path, 1024, "an exercise file").expect("read"), b"name = 1\n");
         let error = read(&path, 4, "an exercise file").expect_err("over the cap");
         assert!(error.to_string().contains("too large for an exercise file"), "{error}");
+    }
+
+    #[test]
+    fn a_reason_is_told_in_words_without_the_systems_numbers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = read(&dir.path().join("nope.toml"), 1024, "an exercise file").expect_err("no such file");
+        assert_eq!(in_words(&missing), "no such file");
+        let odd = io::Error::from_raw_os_error(5);
+        assert!(!in_words(&odd).contains("os error"), "{}", in_words(&odd));
+        assert!(in_words(&odd).starts_with(|c: char| c.is_lowercase()), "{}", in_words(&odd));
     }
 
     #[test]

@@ -7,11 +7,11 @@ use toml::Spanned;
 
 use super::{Cues, Exercise, Mistake, SideMeans, Timing, limits};
 use crate::domain::diagnostic::Diagnostic;
-use crate::domain::fields::{Checker, RawDuration, toml_message};
+use crate::domain::fields::{Checker, RawDuration};
 use crate::domain::figure::raw::RawFigure;
 use crate::domain::shape::{
     self, Field,
-    Shape::{Any, List, Pair, Seconds, Table, Tables, Text, Whole},
+    Shape::{List, Map, Pair, Points, Seconds, Table, Tables, Text, Whole, Word},
 };
 use crate::domain::side::Side;
 use crate::domain::untrusted::{clean, clean_line};
@@ -25,8 +25,8 @@ pub(super) const SHAPE: &[Field] = &[
     Field::optional("muscles", List(&Text)),
     Field::required("start_position", Text),
     Field::required("steps", List(&Text)),
-    Field::optional("sides", List(&Text)),
-    Field::optional("side_means", Text),
+    Field::optional("sides", List(&Word(&["left", "right"]))),
+    Field::optional("side_means", Word(&["side", "turn", "leg", "knee", "arm"])),
     Field::optional("tempo", Text),
     Field::optional("breathing", Text),
     Field::required("timing", Table(TIMING)),
@@ -39,17 +39,20 @@ pub(super) const SHAPE: &[Field] = &[
     Field::optional("figure", Table(FIGURE)),
 ];
 
-/// The poses are tables of freely named parts: the figure's own reader checks them.
+/// The poses are tables of freely named parts, each a point or a line: the figure's own reader
+/// checks how many points and where.
 const FIGURE: &[Field] = &[
     Field::optional("view", Text),
-    Field::required("start", Any),
-    Field::optional("left", Any),
-    Field::optional("right", Any),
-    Field::optional("hold", Any),
-    Field::optional("widths", Any),
-    Field::optional("floor", Any),
-    Field::optional("mirror", Text),
+    Field::required("start", POSE),
+    Field::optional("left", POSE),
+    Field::optional("right", POSE),
+    Field::optional("hold", POSE),
+    Field::optional("widths", Map(&[], &Whole)),
+    Field::optional("floor", Points),
+    Field::optional("mirror", Word(&["left", "right"])),
 ];
+
+const POSE: crate::domain::shape::Shape = Map(&[], &Points);
 
 const TIMING: &[Field] = &[
     Field::required("hold", Seconds),
@@ -283,12 +286,11 @@ fn lines(items: &[String]) -> Vec<String> {
 
 /// Parses and checks an exercise file's text, reporting every problem found.
 pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise, Vec<Diagnostic>> {
-    let problems = shape::check(origin, source, SHAPE);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let raw: RawExercise =
-        toml::from_str(source).map_err(|e| vec![Diagnostic::at(origin, source, e.span(), toml_message(&e))])?;
+    // The shape's problems, and the values' below, in one run: the parts of the wrong shape
+    // are left out of what serde reads.
+    let read = shape::read_all::<RawExercise>(origin, source.as_bytes(), SHAPE, EMPTY)
+        .map_err(|invalid| invalid.diagnostics)?;
+    let raw = &read.raw;
     let mut checker = Checker { origin, source, problems: Vec::new() };
 
     let name = clean_line(raw.name.get_ref());
@@ -347,8 +349,9 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
         rest: raw.cues.rest.as_deref().map_or_else(|| "Rest".to_owned(), clean_line),
     };
 
+    let problems = read.all_problems(origin, checker.problems);
     match timing {
-        Some(timing) if checker.problems.is_empty() => Ok(Exercise {
+        Some(timing) if problems.is_empty() => Ok(Exercise {
             id: clean_line(id),
             name,
             also_known_as: lines(&raw.also_known_as),
@@ -357,7 +360,7 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
             start_position,
             steps,
             sides,
-            side_means: raw.side_means.map_or(SideMeans::Side, Spanned::into_inner),
+            side_means: raw.side_means.as_ref().map_or(SideMeans::Side, |means| *means.get_ref()),
             tempo: clean_line(&raw.tempo),
             breathing: clean_line(&raw.breathing),
             timing,
@@ -377,9 +380,12 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
             regressions: lines(&raw.regressions),
             figure: figure.flatten(),
         }),
-        _ => Err(shape::capped(origin, checker.problems)),
+        _ => Err(problems),
     }
 }
+
+/// What an empty file lacks.
+const EMPTY: &str = "an exercise needs at least `name`, `start_position`, `steps` and a `[timing]` table";
 
 #[cfg(test)]
 mod shape_tests {

@@ -32,14 +32,9 @@ pub(crate) struct RawFigure {
 /// A table of freely named entries, in the parser's order, each value with its place.
 struct Named<V>(Vec<(String, Spanned<V>)>);
 
-/// `[figure.widths]`: how thick some parts are drawn, by name.
-type RawWidths = Named<RawWidth>;
-
-/// A width as written: a whole number, or something else (named for the message).
-enum RawWidth {
-    Number(i64),
-    Other(&'static str),
-}
+/// `[figure.widths]`: how thick some parts are drawn, by name (whole numbers: the file's shape
+/// is checked first).
+type RawWidths = Named<i64>;
 
 /// A pose's parts as the parser gives them (by name); each keeps its place for messages.
 type RawPose = Named<RawPart>;
@@ -72,42 +67,6 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Named<V> {
             }
         }
         deserializer.deserialize_map(NamedVisitor(std::marker::PhantomData))
-    }
-}
-
-impl<'de> Deserialize<'de> for RawWidth {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct WidthVisitor;
-        impl<'de> Visitor<'de> for WidthVisitor {
-            type Value = RawWidth;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a whole number")
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawWidth, E> {
-                Ok(RawWidth::Number(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawWidth, E> {
-                Ok(RawWidth::Number(i64::try_from(v).unwrap_or(i64::MAX)))
-            }
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<RawWidth, E> {
-                Ok(RawWidth::Other("a decimal number"))
-            }
-            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<RawWidth, E> {
-                Ok(RawWidth::Other("`true` or `false`"))
-            }
-            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<RawWidth, E> {
-                Ok(RawWidth::Other("text"))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawWidth, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(RawWidth::Other("a list"))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawWidth, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-                Ok(RawWidth::Other("a table"))
-            }
-        }
-        deserializer.deserialize_any(WidthVisitor)
     }
 }
 
@@ -261,17 +220,11 @@ impl Checker<'_> {
                 self.report(width.span(), format!("`figure.widths.{shown}` is not a part of `[figure.start]`{hint}"));
                 continue;
             };
-            match width.get_ref() {
-                RawWidth::Number(n) if (1..=i64::from(MAX_WIDTH)).contains(n) => {
-                    widths[index] = u8::try_from(*n).unwrap_or(MAX_WIDTH);
-                }
-                RawWidth::Number(n) => self.report(
+            match u8::try_from(*width.get_ref()) {
+                Ok(n) if (1..=MAX_WIDTH).contains(&n) => widths[index] = n,
+                _ => self.report(
                     width.span(),
-                    format!("`figure.widths.{shown}` is {n}, outside the allowed 1 to {MAX_WIDTH}"),
-                ),
-                RawWidth::Other(what) => self.report(
-                    width.span(),
-                    format!("`figure.widths.{shown}` must be a whole number from 1 to {MAX_WIDTH}, not {what}"),
+                    format!("`figure.widths.{shown}` is {}, outside the allowed 1 to {MAX_WIDTH}", width.get_ref()),
                 ),
             }
         }

@@ -57,8 +57,9 @@ fn every_problem_of_a_figure_is_reported_at_its_place() {
     let figure = "[figure.start]\nhead = [10, 10]\n\n[figure.left]\nhead = [10, 101]\n\n[figure.hold]\nhead = [1, 1]\n";
     let problems = check(figure, "sides = [\"left\", \"right\"]").expect_err("refused");
     assert_eq!(problems.len(), 3, "{problems:#?}");
-    assert!(problems[0].starts_with("test.toml:13:8: `figure.left.head` has the point `[10, 101]`"), "{problems:#?}");
-    assert!(problems[1].contains("has no `[figure.right]` pose"), "{problems:#?}");
+    // In the file's order: the missing pose is told at the `[figure]` table, where it belongs.
+    assert!(problems[0].contains("has no `[figure.right]` pose"), "{problems:#?}");
+    assert!(problems[1].starts_with("test.toml:13:8: `figure.left.head` has the point `[10, 101]`"), "{problems:#?}");
     assert!(problems[2].starts_with("test.toml:15:1: `[figure.hold]` is not used"), "{problems:#?}");
 
     let one_side = check("[figure.start]\nhead = [1, 1]\n\n[figure.right]\nhead = [1, 2]\n", "sides = [\"left\"]");

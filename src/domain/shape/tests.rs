@@ -75,3 +75,54 @@ fn syntax_errors_are_reported_with_their_line() {
     assert!(!found.is_empty());
     assert!(found[0].starts_with("f.toml:1:"), "{found:#?}");
 }
+
+/// What `ROOT` describes, as serde reads it.
+#[derive(serde::Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Root {
+    name: toml::Spanned<String>,
+    steps: Vec<String>,
+    quiet: Option<bool>,
+    timing: Inner,
+    range: Option<[i64; 2]>,
+    #[serde(default)]
+    entry: Vec<Inner>,
+}
+
+#[derive(serde::Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Inner {
+    hold: toml::Value,
+    sets: Option<i64>,
+}
+
+#[test]
+fn a_file_with_problems_of_shape_is_still_read_for_the_rest() {
+    let source =
+        "name = 5\nsteps = [\"a\", 3, \"b\"]\nquiet = \"yes\"\nnope = 1\n[timing]\nhold = 2\n[[entry]]\nsets = 3\n";
+    let read = read_all::<Root>("f.toml", source.as_bytes(), ROOT, "empty").expect("readable");
+    let messages: Vec<String> = read.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(read.problems.len(), 5, "{messages:#?}");
+    assert_eq!(read.raw.steps, ["a", "b"], "the item of the wrong kind is left out, the rest kept");
+    assert_eq!(read.raw.quiet, None, "an optional value of the wrong kind is left out");
+    assert!(read.raw.entry[0].hold.is_integer(), "a missing required value is stood in for");
+    // A later check of the stood-in name would only repeat its problem; one elsewhere is kept.
+    let at_name = Diagnostic::at("f.toml", source, Some(read.raw.name.span()), "`name` is empty");
+    let elsewhere = Diagnostic::at("f.toml", source, Some(source.find("hold").unwrap_or(0)..0), "hold is odd");
+    let all = read.all_problems("f.toml", vec![at_name, elsewhere]);
+    assert_eq!(all.len(), 6, "{all:#?}");
+    assert!(all.iter().any(|d| d.message == "hold is odd"));
+    assert!(!all.iter().any(|d| d.message == "`name` is empty"));
+    let lines: Vec<usize> = all.iter().filter_map(|d| d.position.map(|(line, _)| line)).collect();
+    assert!(lines.windows(2).all(|pair| pair[0] <= pair[1]), "in the file's order: {all:#?}");
+}
+
+#[test]
+fn a_word_must_be_one_of_its_words_with_a_hint() {
+    const WORDS: &[Field] = &[Field::optional("side", Shape::Word(&["left", "right"]))];
+    let found: Vec<String> = check("f.toml", "side = \"rigth\"\n", WORDS).iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("`side` is `rigth`; it must be `left` or `right` (did you mean `right`?)"), "{found:?}");
+}

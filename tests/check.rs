@@ -1,0 +1,98 @@
+//! `trunkrot check` in one pass: the issue's examples, each a single run that reports every
+//! problem a file has (shape, values and figure together; a routine's missing ids with its bad
+//! values), names that `show` takes, and messages in the user's words.
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+mod support;
+
+use support::home::{Home, trunkrot};
+
+/// The shipped trunk rotation with four mistakes the issue found one run at a time.
+fn four_mistakes() -> String {
+    let good = include_str!("../exercises/lower-trunk-rotation.toml");
+    let (before, poses) = good.split_at(good.find("[figure.left]").expect("a left pose"));
+    let before = before.replace("sides = [\"left\", \"right\"]", "sides = [\"left\", \"up\"]");
+    let before = before.replace("hold_range = [3, 5]", "hold_range = [5, 3]");
+    let poses = poses.replacen("head = [50, 86]", "head = [50, 186]", 1);
+    let poses = poses.replacen("left_leg = [[44, 42], [20, 30], [38, 12]]", "left_leg = [[44, 42], [20, 30]]", 1);
+    assert_ne!(poses, good.split_at(good.find("[figure.left]").expect("a left pose")).1, "the poses changed");
+    before + &poses
+}
+
+#[test]
+fn shape_values_and_figure_problems_come_in_one_run() {
+    let home = Home::new();
+    let path = home.file("mine.toml", four_mistakes());
+    let output = trunkrot(&home).arg("check").arg(&path).output().expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    for wanted in [
+        "`sides[2]` is `up`; it must be `left` or `right`",
+        "`timing.hold_range` goes from high to low",
+        "`figure.left.head` has the point `[50, 186]`, outside the box",
+        "`figure.left.left_leg` has 2 points, but it has 3 in `[figure.start]`",
+    ] {
+        assert!(stderr.contains(wanted), "missing `{wanted}` in:\n{stderr}");
+    }
+    assert!(!stderr.contains("unknown variant") && !stderr.contains("os error"), "{stderr}");
+    let lines: Vec<usize> =
+        stderr.lines().filter_map(|line| line.split(':').nth(1).and_then(|n| n.parse().ok())).collect();
+    assert!(lines.windows(2).all(|pair| pair[0] <= pair[1]), "in the file's order: {stderr}");
+}
+
+#[test]
+fn a_wrong_type_and_a_wrong_value_come_in_one_run() {
+    let home = Home::new();
+    let text = "name = \"Mine\"\nstart_position = \"Lie down.\"\nsteps = [\"Lift.\"]\nside_means = \"kne\"\n\
+                [timing]\nhold = 5\nhold_range = [6, 9]\nreps = \"ten\"\nsets = 0\n";
+    let path = home.file("mine.toml", text);
+    trunkrot(&home).arg("check").arg(&path).assert().code(1).stderr(
+        contains("`timing.reps` must be a whole number, not text")
+            .and(contains("`timing.hold` is 5 s, outside its own `hold_range` of 6 to 9 s"))
+            .and(contains("`timing.sets` is 0, outside the allowed 1 to 20"))
+            .and(contains(
+                "`side_means` is `kne`; it must be one of `side`, `turn`, `leg`, `knee`, `arm` (did you mean `knee`?)",
+            )),
+    );
+}
+
+#[test]
+fn a_routine_reports_its_missing_ids_and_its_bad_values_together() {
+    let home = Home::new();
+    let path = home.file("r.toml", "name = \"R\"\n[[exercise]]\nid = \"knee-to-chst\"\nsets = 0\n");
+    trunkrot(&home).arg("check").arg(&path).assert().code(1).stderr(
+        contains("3:6: no exercise `knee-to-chst`, did you mean `knee-to-chest`?")
+            .and(contains("4:8: `exercise.sets` is 0, outside the allowed 1 to 20")),
+    );
+    trunkrot(&home).arg("--routine").arg(&path).assert().code(1).stderr(contains("knee-to-chst").and(contains("sets")));
+}
+
+#[test]
+fn a_name_that_show_takes_check_takes_too() {
+    let home = Home::new().with("exercises/mine.toml", include_str!("valid_configs/minimal.toml"));
+    trunkrot(&home)
+        .args(["check", "lower-trunk-rotation", "low-back", "mine"])
+        .assert()
+        .success()
+        .stdout("ok lower-trunk-rotation\nok low-back\nok mine\n");
+    trunkrot(&home).args(["check", "lower-trunk-rotaton", "gone.toml"]).assert().code(1).stderr(
+        contains("did you mean `lower-trunk-rotation`?")
+            .and(contains("gone.toml: cannot read: no such file"))
+            .and(contains("os error").not()),
+    );
+}
+
+#[test]
+fn a_large_routine_is_not_called_an_exercise_file() {
+    let home = Home::new();
+    let mut text = "name = \"Big\"\n[[exercise]]\nid = \"cat-cow\"\n".to_owned();
+    text.push_str("# ");
+    text.push_str(&"x".repeat(1_100_000));
+    text.push('\n');
+    let path = home.file("big.toml", text);
+    let refused = trunkrot(&home).arg("--routine").arg(&path).assert().code(1);
+    refused.stderr(contains("too large for a routine file"));
+    trunkrot(&home).arg("check").arg(&path).assert().code(1).stderr(contains("an exercise file").not());
+}
