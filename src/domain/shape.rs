@@ -1,7 +1,7 @@
 //! The shape a TOML file must have, checked before its values are: every key of the wrong
 //! type, every unknown key and every missing one is found in one run, each at its line, in
 //! words a file's author knows (`timing` must be a table), where serde stops at the first.
-//! The file is mended as it is walked ([`walk`]), so its values can then be checked in the same
+//! The file is mended as it is walked (`walk`), so its values can then be checked in the same
 //! run ([`read_all`]).
 
 mod walk;
