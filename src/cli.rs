@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use jiff::civil::Date;
 
 use crate::domain::cues::Bell;
+use crate::domain::cues::voice::VoiceMode;
 use crate::domain::duration::human;
 use crate::domain::exercise::limits;
 use crate::domain::plan::Overrides;
@@ -21,8 +22,9 @@ use crate::history::review::page::Paper;
 /// With no arguments it starts a guided session of the supine lower trunk rotation: it tells
 /// you which side to turn to, counts each hold down in big digits, gives every moment you act
 /// on a sound of its own (each move, hold, release, switch of sides, the last 3 seconds, the
-/// end; with `--voice`, in words too), and reminds you of good form. `trunkrot sound-check`
-/// tries the sounds. Your own defaults go in config.toml: see `trunkrot config`.
+/// end) and says it in words when a speech command is found, so you can follow it with your
+/// eyes closed, and reminds you of good form. `trunkrot sound-check` tries the sounds and asks
+/// whether you heard them. Your own defaults go in config.toml: see `trunkrot config`.
 #[derive(Debug, Parser)]
 #[command(name = "trunkrot", version, about, long_about, after_help = crate::tui::keys::help_text())]
 #[command(args_conflicts_with_subcommands = true)]
@@ -70,8 +72,9 @@ pub enum Command {
         #[command(flatten)]
         session: SessionArgs,
     },
-    /// Play each cue's sound with its name, and say a sentence when the voice is on, to test them
-    /// before lying down; exit code 1 if something could not be played or said
+    /// Play each cue's sound with its name and say a sentence, asking whether you heard them, to
+    /// test them before lying down; sessions then use what you heard; exit code 1 if something
+    /// could not be played or said, or was not heard
     SoundCheck(SoundCheckArgs),
     /// Print a completion script for a shell
     Completions { shell: clap_complete::Shell },
@@ -344,8 +347,9 @@ pub struct SessionArgs {
     #[command(flatten)]
     pub plan: PlanArgs,
 
-    /// How the cues sound: the terminal's bell, short tones through the audio player, or
-    /// nothing [default: the config's `bell`, else terminal]
+    /// How the cues sound: tones through the first audio player that works, else the terminal's
+    /// bell (auto); tones; the terminal's bell; or nothing [default: the config's `bell`, else
+    /// auto]
     #[arg(long, value_name = "KIND", value_parser = bell())]
     pub bell: Option<Bell>,
 
@@ -353,16 +357,16 @@ pub struct SessionArgs {
     #[arg(long, overrides_with = "no_quiet")]
     pub quiet: bool,
 
-    /// Ring the bell, even if the config says `quiet = true`
+    /// Sound the cues, even if the config says `quiet = true`
     #[arg(long, overrides_with = "quiet")]
     pub no_quiet: bool,
 
     /// Speak the cues aloud with espeak-ng, espeak, spd-say or say (or the config's
-    /// `voice_command`)
+    /// `voice_command`), in plain mode too [default: on the screen when one is found]
     #[arg(long, overrides_with = "no_voice")]
     pub voice: bool,
 
-    /// Do not speak, even if the config says `voice = true`
+    /// Do not speak
     #[arg(long, overrides_with = "voice")]
     pub no_voice: bool,
 
@@ -398,7 +402,7 @@ impl SessionArgs {
         Given {
             quiet: switch(self.quiet, self.no_quiet),
             bell: self.bell,
-            voice: switch(self.voice, self.no_voice),
+            voice: voice_mode(self.voice, self.no_voice),
             checkin: switch(self.checkin, self.no_checkin),
             checkin_before: switch(self.checkin_before, self.no_checkin_before),
             theme: self.theme,
@@ -410,15 +414,15 @@ impl SessionArgs {
 /// The flags of `sound-check`: the session's sound settings, to try them for one run.
 #[derive(Debug, Clone, Default, Args)]
 pub struct SoundCheckArgs {
-    /// The sound to check [default: the config's `bell`, else terminal]
+    /// The sound to check [default: the config's `bell`, else auto: the tones and the bell]
     #[arg(long, value_name = "KIND", value_parser = bell())]
     pub bell: Option<Bell>,
 
-    /// Check the voice too, even if the config does not turn it on
+    /// Check the voice, even if the config turns it off
     #[arg(long, overrides_with = "no_voice")]
     pub voice: bool,
 
-    /// Do not check the voice, even if the config says `voice = true`
+    /// Do not check the voice
     #[arg(long, overrides_with = "voice")]
     pub no_voice: bool,
 }
@@ -426,7 +430,7 @@ pub struct SoundCheckArgs {
 impl SoundCheckArgs {
     /// What these flags say, as one source of settings.
     pub fn given(&self) -> Given {
-        Given { bell: self.bell, voice: switch(self.voice, self.no_voice), ..Given::default() }
+        Given { bell: self.bell, voice: voice_mode(self.voice, self.no_voice), ..Given::default() }
     }
 }
 
@@ -448,6 +452,11 @@ pub struct HistoryArgs {
     /// Only sessions of this exercise (its id, as `--exercise` takes it)
     #[arg(long, value_name = "ID")]
     pub exercise: Option<String>,
+}
+
+/// `--voice` and `--no-voice` as the voice setting: `None` when neither was given.
+fn voice_mode(on: bool, off: bool) -> Option<VoiceMode> {
+    switch(on, off).map(|on| if on { VoiceMode::On } else { VoiceMode::Off })
 }
 
 /// An on/off pair of flags as a setting: `None` when neither was given.
@@ -549,7 +558,8 @@ mod tests {
         assert_eq!(given(&[]).quiet, None);
         assert_eq!(given(&["--no-quiet"]).quiet, Some(false));
         assert_eq!(given(&["--quiet", "--no-quiet"]).quiet, Some(false));
-        assert_eq!(given(&["--no-voice", "--voice"]).voice, Some(true));
+        assert_eq!(given(&["--no-voice", "--voice"]).voice, Some(VoiceMode::On));
+        assert_eq!(given(&["--voice", "--no-voice"]).voice, Some(VoiceMode::Off));
         assert_eq!(given(&["--no-checkin"]).checkin, Some(false));
         assert_eq!(given(&["--theme", "high-contrast"]).theme, Some(ThemeName::HighContrast));
         assert!(Cli::try_parse_from(["trunkrot", "--theme", "purple"]).is_err());

@@ -9,8 +9,9 @@
 //! - [`tui`] (the app's state, the key bindings, the view, the screen as a front end of the
 //!   session runner, generic over the backend, the real terminal) and [`shell`] (keys and
 //!   signals, job control, the session runner shared by the screen and plain mode with its one
-//!   end, [`shell::runner::Runner::finish`], plain mode, bells, tones and speech (their programs
-//!   run in process groups of their own), the user's places, the programme in effect, finding
+//!   end, [`shell::runner::Runner::finish`], plain mode, bells, tones and speech (what a session sounds
+//!   with on this machine; their programs run in process groups of their own, killed with their
+//!   tree when hung), the user's places, the programme in effect, finding
 //!   and reading files (regular files only, reads capped), the config file, the history file on
 //!   disk, executables on `PATH`, the browser that prints the report): the impure edge.
 //! - [`history`]: pure; a session's record and its line, reading the file back into sessions,

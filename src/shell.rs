@@ -16,6 +16,7 @@ pub mod process_group;
 pub mod programme;
 pub mod regular_file;
 pub mod runner;
+pub mod sound;
 pub mod speech;
 pub mod standing;
 pub mod terminal_background;

@@ -15,7 +15,7 @@ use ratatui::layout::{Position, Size};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use trunkrot::domain::checkin::Why;
 use trunkrot::domain::checkin::{Checkin, Hurt, Pain};
-use trunkrot::domain::cues::{Bell, Cue, Pattern};
+use trunkrot::domain::cues::{Channel, Cue, Pattern};
 use trunkrot::domain::exercise;
 use trunkrot::domain::plan::{Overrides, Plan};
 use trunkrot::domain::session::Session;
@@ -169,7 +169,7 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
         item: None,
         allowed: None,
     };
-    let runner = Runner::new(Announcer::new(Bell::Terminal, None, None), keeping);
+    let runner = Runner::new(Announcer::new(Channel::Bell, None, None, Duration::ZERO), keeping);
     let mut screen = Screen {
         terminal: &mut terminal,
         console: FakeConsole(Rc::clone(&calls)),

@@ -18,6 +18,8 @@ use crate::shell::config::{self, Loaded};
 /// there is none.
 pub struct Surroundings {
     pub voice_command: Result<String, String>,
+    /// The audio player that would be tried first, or why there is none.
+    pub player: Result<String, String>,
 }
 
 /// The report's lines: the config's path, then one line per setting with where it came from.
@@ -51,13 +53,19 @@ pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: 
     let yes_no = |setting: &Sourced<bool>| if setting.value { "yes" } else { "no" }.to_owned();
     row("quiet", yes_no(&settings.quiet), &settings.quiet.from);
     row("bell", settings.bell.value.as_str().to_owned(), &settings.bell.from);
-    row("voice", yes_no(&settings.voice), &settings.voice.from);
+    row("voice", settings.voice.value.as_str().to_owned(), &settings.voice.from);
     let (command, from) = match (&around.voice_command, &settings.voice_command) {
         (Ok(found), Some(_)) => (found.clone(), "config.toml"),
         (Ok(found), None) => (found.clone(), "found on PATH"),
         (Err(_), _) => ("none".to_owned(), "not found"),
     };
     row("voice_command", command, &from);
+    let (player, from) = match (&around.player, &settings.player) {
+        (Ok(found), Some(_)) => (found.clone(), "config.toml"),
+        (Ok(found), None) => (found.clone(), "found on PATH"),
+        (Err(_), _) => ("none".to_owned(), "not found"),
+    };
+    row("player", player, &from);
     row("checkin", yes_no(&settings.checkin), &settings.checkin.from);
     row("checkin_before", yes_no(&settings.checkin_before), &settings.checkin_before.from);
     let colours = if settings.colour.value { "" } else { " (colours off: NO_COLOR is set)" };
@@ -90,7 +98,12 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
         },
     };
     let voice = crate::shell::speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref());
-    let around = Surroundings { voice_command: voice.map(|voice| voice.program().display().to_string()) };
+    let players = crate::shell::tones::players(settings.player.as_deref(), settings.path.as_deref());
+    let around = Surroundings {
+        voice_command: voice.map(|voice| voice.program().display().to_string()),
+        player: players
+            .map(|players| players.iter().map(|p| p.program.display().to_string()).collect::<Vec<_>>().join(", ")),
+    };
     for line in lines(&loaded, &settings, &exercise, &around) {
         writeln!(out, "{line}").map_err(Failure::output)?;
     }

@@ -6,11 +6,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::SessionArgs;
-use crate::domain::settings::Resolved;
 use crate::failure::Failure;
 use crate::history::Started;
 use crate::shell::runner::{Ended, Ending, Keeping, SystemClock};
-use crate::shell::{announce, catalog, config, journal, plain, speech, terminal_background};
+use crate::shell::{catalog, config, journal, plain, process_group, sound, terminal_background};
 use crate::tui::{terminal, view};
 
 /// Plans the session from the flags, the config and the files, runs it in the terminal or as
@@ -19,13 +18,16 @@ use crate::tui::{terminal, view};
 pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let (settings, _) = config::resolve(&args.given())?;
     let plan = catalog::plan(&settings)?;
-    let (announcer, notice) = announcer(&settings);
+    let plain_mode = args.plain || !std::io::stdout().is_terminal();
+    // What the speech command or a player detaches stays in this process's tree, to be ended.
+    process_group::adopt_orphans();
+    let sound::Setup { announcer, line, notices } = sound::setup(&settings, plain_mode, &sound::heard());
     let item = crate::shell::programme::item_done(&settings, &plan)?;
     // The advice keeps within what the programme allows the item this session does.
     let allowed = item.as_ref().and_then(|item| crate::shell::programme::allowed(&item.id));
     let keeping = keeping(journal::path()?, item, allowed);
-    let (ended, ending, reader) = if args.plain || !std::io::stdout().is_terminal() {
-        if let Some(notice) = &notice {
+    let (ended, ending, reader) = if plain_mode {
+        for notice in &notices {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
         }
         // Asked only of someone at a terminal: piped in or out, plain mode never waits.
@@ -34,7 +36,10 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
             after: terminal && settings.checkin.value,
             before: terminal && settings.checkin_before.value,
         };
-        let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut std::io::stdout().lock())?;
+        let mut out = std::io::stdout().lock();
+        // The first line says how the session sounds (a closed pipe is found on the next write).
+        let _ = writeln!(out, "{line}");
+        let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut out)?;
         (outcome.ended, outcome.ending, outcome.reader)
     } else {
         // Before the key thread starts: the terminal's answer must not be read as keys.
@@ -43,7 +48,8 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         let theme = view::Theme::new(palette, !settings.colour.value);
         let presentation = terminal::Presentation {
             theme,
-            notice: notice.clone(),
+            // The first notice says how the session sounds, after anything wrong with it.
+            notice: Some(notices.iter().chain([&line]).cloned().collect::<Vec<_>>().join(" ")),
             checkin: settings.checkin.value,
             checkin_before: settings.checkin_before.value,
         };
@@ -56,7 +62,9 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         Ending::Signal(number) => Ok(signal_status(number)),
         Ending::Lost(reason) => Err(Failure::TerminalLost(reason)),
     };
-    let (failure, said) = after(ended, notice.as_deref(), reader);
+    let (failure, said) = after(ended, &notices, reader);
+    // Nothing the speech command or a player started outlives the session.
+    process_group::end_descendants(std::time::Duration::from_millis(50));
     // A closed pipe or terminal loses the summary; the record is already kept.
     if let Some(said) = said {
         let mut out = std::io::stdout().lock();
@@ -92,13 +100,13 @@ fn keeping(
 /// What is printed once the session is over (if anyone reads it): the summary, what went wrong
 /// with sound, and the advice, which is the done screen's, from the same kept session. Also the
 /// failure to save, the command's error.
-fn after(ended: Ended, notice: Option<&str>, reader: bool) -> (Option<Failure>, Option<String>) {
+fn after(ended: Ended, notices: &[String], reader: bool) -> (Option<Failure>, Option<String>) {
     let mut said = crate::domain::summary::text(ended.summary());
     let advice = ended.advice();
     let (failure, sound) = ended.close();
     // What went wrong with sound: a session followed by ear alone must not be half heard
     // without the user knowing why.
-    for problem in notice.into_iter().chain(sound.iter().map(String::as_str)) {
+    for problem in notices.iter().chain(&sound) {
         let _ = writeln!(said, "Sound: {problem}");
     }
     for suggestion in advice {
@@ -110,19 +118,6 @@ fn after(ended: Ended, notice: Option<&str>, reader: bool) -> (Option<Failure>, 
 /// 128 plus the signal's number, as shells report a process a signal ended.
 fn signal_status(number: i32) -> ExitCode {
     ExitCode::from(u8::try_from(128 + number).unwrap_or(u8::MAX))
-}
-
-/// The bells and voice the settings ask for, and a notice if the voice cannot be had.
-fn announcer(settings: &Resolved) -> (announce::Announcer, Option<String>) {
-    let (voice, notice) = if settings.voice.value {
-        match speech::Voice::find(settings.voice_command.as_deref(), settings.path.as_deref()) {
-            Ok(voice) => (Some(voice), None),
-            Err(notice) => (None, Some(notice)),
-        }
-    } else {
-        (None, None)
-    };
-    (announce::Announcer::new(settings.bell.value, voice, settings.path.as_deref()), notice)
 }
 
 #[cfg(test)]

@@ -1,17 +1,22 @@
 //! What each session event sounds like, says and prints. Pure: the shell rings, plays, speaks
 //! and prints what this decides, so the session can be followed by ear alone.
 //!
-//! Every event the user acts on is a [`Cue`] with its own [`Pattern`]; `sounds` decides which
-//! pattern sounds when two come close; [`voice`] queues the words by priority.
+//! Every event the user acts on is a [`Cue`] with its own [`Pattern`]; [`Sounds`] decides which
+//! pattern sounds when two come close; [`voice`] queues the words by priority; [`Schedule`]
+//! puts the two together so that words follow their pattern and are over before the next.
 
+/// What `sound-check` heard, kept between runs.
+pub mod heard;
 mod patterns;
+mod schedule;
 mod sounds;
 /// The voice's queue, its priorities and its time estimate.
 pub mod voice;
 
 use std::time::{Duration, Instant};
 
-pub use patterns::{BELL_GAP, Note, PATTERNS, Pattern};
+pub use patterns::{BELL_GAP, Channel, Note, PATTERNS, Pattern, TONE_LEAD};
+pub use schedule::{Schedule, Starts};
 pub use sounds::{Bell, Due, Sounds};
 use voice::{Priority, Rate, Utterance};
 
@@ -27,6 +32,8 @@ pub enum Cue {
     Go,
     /// Hold the position.
     Hold,
+    /// The hold is over: move back to the start position (an exercise with a return phase).
+    Return,
     /// The hold is over: let go and move again, on the same side.
     Release,
     /// Move to the other side (the hold before, if any, is over).
@@ -41,8 +48,17 @@ pub enum Cue {
 
 impl Cue {
     /// Every cue, in the order of the table of patterns.
-    pub const ALL: [Cue; 8] =
-        [Cue::Count, Cue::Go, Cue::Hold, Cue::Release, Cue::SwitchSides, Cue::Rest, Cue::NextExercise, Cue::Done];
+    pub const ALL: [Cue; 9] = [
+        Cue::Count,
+        Cue::Go,
+        Cue::Hold,
+        Cue::Return,
+        Cue::Release,
+        Cue::SwitchSides,
+        Cue::Rest,
+        Cue::NextExercise,
+        Cue::Done,
+    ];
 
     /// The cue's name in the table of patterns and in `sound-check`.
     pub fn name(self) -> &'static str {
@@ -50,6 +66,7 @@ impl Cue {
             Cue::Count => "count",
             Cue::Go => "go",
             Cue::Hold => "hold",
+            Cue::Return => "return",
             Cue::Release => "release",
             Cue::SwitchSides => "switch sides",
             Cue::Rest => "rest",
@@ -64,7 +81,8 @@ impl Cue {
             Cue::Count => "each of the last 3 s of getting ready, a hold or a rest",
             Cue::Go => "the first move, after getting ready or a rest",
             Cue::Hold => "a hold starts",
-            Cue::Release => "a hold ends: the move back to the start, or the next move on the same side",
+            Cue::Return => "a hold ends: the move back to the start",
+            Cue::Release => "a hold ends and the next move is on the same side",
             Cue::SwitchSides => "a hold ends and the next move (or hold) is on the other side",
             Cue::Rest => "a rest between sets",
             Cue::NextExercise => "the next exercise of a routine",
@@ -78,7 +96,7 @@ impl Cue {
             Cue::Count => 0,
             Cue::Rest => 1,
             Cue::Go => 2,
-            Cue::Release => 3,
+            Cue::Return | Cue::Release => 3,
             Cue::Hold => 4,
             Cue::SwitchSides => 5,
             Cue::NextExercise => 6,
@@ -88,7 +106,7 @@ impl Cue {
 }
 
 /// Whether phase `index` starts on the other side from the last phase that had one (in the
-/// same exercise): the moment to say "switch sides".
+/// same exercise, since its last rest): the moment to say "switch sides".
 pub fn switches_side(plan: &Plan, index: usize) -> bool {
     let Some(phase) = plan.phases.get(index) else {
         return false;
@@ -96,7 +114,9 @@ pub fn switches_side(plan: &Plan, index: usize) -> bool {
     let Some(side) = phase.side else {
         return false;
     };
-    let mut before = plan.phases[..index].iter().rev().take_while(|p| p.part == phase.part);
+    // A rest starts the sides afresh: the first move after it is "go", whatever side it is on.
+    let mut before =
+        plan.phases[..index].iter().rev().take_while(|p| p.part == phase.part && p.kind != PhaseKind::Rest);
     before.find_map(|p| p.side).is_some_and(|last| last != side)
 }
 
@@ -124,7 +144,7 @@ pub fn cue(plan: &Plan, event: Event) -> Option<Cue> {
                 PhaseKind::Rest => Some(Cue::Rest),
                 PhaseKind::Hold => Some(Cue::Hold),
                 // Let go of the hold and come back: the release, as when a move follows a hold.
-                PhaseKind::Return => Some(Cue::Release),
+                PhaseKind::Return => Some(Cue::Return),
                 PhaseKind::Move if after_hold => Some(Cue::Release),
                 PhaseKind::Move => Some(Cue::Go),
             }
@@ -205,6 +225,11 @@ fn phase_words(plan: &Plan, index: usize) -> Vec<String> {
         }
         PhaseKind::Hold => vec![hold_text(phase)],
     };
+    // The shortest of all, for a phase of a second: the side alone (its pattern says the rest).
+    let mut forms = forms;
+    if let Some(title) = title.filter(|_| matches!(phase.kind, PhaseKind::Move | PhaseKind::Hold)) {
+        forms.push(format!("{title}."));
+    }
     if starts_next_exercise(plan, index) {
         // A routine without rests: the exercise's name comes first, if there is time.
         let last = forms.last().cloned().unwrap_or_default();
@@ -214,9 +239,6 @@ fn phase_words(plan: &Plan, index: usize) -> Vec<String> {
     }
     forms
 }
-
-/// The silence before a form cue, and after it before the count.
-const FORM_CUE_MARGIN: Duration = Duration::from_millis(300);
 
 /// How long after a phase's start its countdown begins: the time its first words have before
 /// the count. The whole phase for phases without one.
@@ -230,11 +252,103 @@ pub fn until_count(phase: &Phase) -> Duration {
     }
 }
 
-/// The one form cue spoken in hold `index`, if the hold is long enough for its side, the cue
-/// and a pause on each side of it before the count: the hold's own cue, which rotates through
-/// the exercise's hold cues and its mistakes' cues rep by rep. A leading "Hold." is left out:
-/// the hold's start has said it.
-pub fn form_cue(plan: &Plan, index: usize, rate: Rate) -> Option<String> {
+/// What the choice and the timing of words depend on besides the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Voicing {
+    pub rate: Rate,
+    /// How much later than a tone started with them the words are heard (learned as the
+    /// session goes: [`voice::Lag`]).
+    pub lag: Duration,
+    /// What sounds the patterns: the words wait for them.
+    pub channel: Channel,
+}
+
+impl Default for Voicing {
+    fn default() -> Self {
+        Voicing { rate: Rate::default(), lag: Duration::ZERO, channel: Channel::Tones }
+    }
+}
+
+/// The silence between a pattern and the words after it: room for the player's start-up, which
+/// varies by some 30 ms from one tone to the next (README, "Sound").
+const WORDS_AFTER_PATTERN: Duration = Duration::from_millis(80);
+
+/// The silence left between words and the pattern after them: room for the time estimate's
+/// own error, which on short phrases is within this (README, "Sound").
+pub const WORDS_BEFORE_PATTERN: Duration = Duration::from_millis(200);
+
+/// A spoken count is heard within this of its tick, or not said.
+pub const COUNT_LATE: Duration = Duration::from_millis(150);
+
+/// The silence between a count's tick and its word, with the same room as
+/// [`WORDS_AFTER_PATTERN`] for less.
+const COUNT_AFTER_TICK: Duration = Duration::from_millis(50);
+
+/// The silence before a form cue, and after it before the count.
+const FORM_CUE_MARGIN: Duration = Duration::from_millis(300);
+
+/// Words with their timing, as offsets from the moment of their event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timed {
+    pub text: String,
+    /// When the command starts.
+    pub start: Duration,
+    /// When its last word is expected to be heard.
+    pub heard_until: Duration,
+}
+
+/// How long an event's pattern is heard for on `channel`, from its start; zero without one.
+pub fn pattern_heard(plan: &Plan, event: Event, channel: Channel) -> Duration {
+    cue(plan, event).map_or(Duration::ZERO, |cue| Pattern::of(cue).heard_for(channel))
+}
+
+/// Times the longest of `forms` (longest first) whose words are heard over before the first of
+/// `rooms`, else before the second, else the shortest: started so that they are heard just
+/// after the pattern heard until `quiet`.
+fn timed(forms: &[String], voicing: Voicing, quiet: Duration, rooms: [Duration; 2]) -> Option<Timed> {
+    let onset = if quiet.is_zero() { Duration::ZERO } else { quiet + WORDS_AFTER_PATTERN };
+    // Started so that, heard at once, its first word follows the pattern; a lag makes it later,
+    // never earlier (a lag is learned from exits, which a busy machine slows too).
+    let start = onset.saturating_sub(voicing.rate.silence_before());
+    let heard_until = |text: &String| start + voicing.lag + voicing.rate.heard(text).1;
+    let within = |room: Duration| forms.iter().find(move |text| heard_until(text) + WORDS_BEFORE_PATTERN <= room);
+    let text = within(rooms[0]).or_else(|| within(rooms[1])).or(forms.last())?;
+    Some(Timed { text: text.clone(), start, heard_until: heard_until(text) })
+}
+
+/// The words an event's voice says with their timing, after a pattern heard until `quiet`
+/// (from the event's moment): for a phase, the longest form over before its count, else
+/// before its end; for a count, started so that it is heard after its tick and within
+/// [`COUNT_LATE`] of it, or `None`.
+pub fn timed_words(plan: &Plan, event: Event, voicing: Voicing, quiet: Duration) -> Option<Timed> {
+    let forms = words(plan, event);
+    match event {
+        Event::Countdown(_) => {
+            let onset = if quiet.is_zero() { Duration::ZERO } else { quiet + COUNT_AFTER_TICK };
+            let before = voicing.rate.silence_before();
+            let start = onset.saturating_sub(before);
+            let text = forms.into_iter().next()?;
+            let heard_until = start + voicing.lag + voicing.rate.heard(&text).1;
+            (start + voicing.lag + before <= COUNT_LATE).then_some(Timed { text, start, heard_until })
+        }
+        _ => timed(&forms, voicing, quiet, rooms(plan, event)),
+    }
+}
+
+/// When, from phase `index`'s start, its counting may begin: after its words (and a pause
+/// before the tick), when they do not fit before the first count. `None` when they fit.
+pub fn counts_from(plan: &Plan, index: usize, voicing: Voicing, quiet: Duration) -> Option<Duration> {
+    let phase = plan.phases.get(index).filter(|p| counts_down(p.kind))?;
+    let said = timed_words(plan, Event::PhaseStarted(index), voicing, quiet)?;
+    let clear = said.heard_until + WORDS_BEFORE_PATTERN;
+    (clear > until_count(phase)).then_some(clear)
+}
+
+/// The one form cue spoken in hold `index` and when it starts, if the hold leaves room for it
+/// between the hold's words and the count, with a pause on each side: the hold's own cue,
+/// which rotates through the exercise's hold cues and its mistakes' cues rep by rep. A leading
+/// "Hold." is left out: the hold's start has said it.
+pub fn form_cue(plan: &Plan, index: usize, voicing: Voicing, quiet: Duration) -> Option<Timed> {
     let phase = plan.phases.get(index).filter(|p| p.kind == PhaseKind::Hold)?;
     let text = phase.cue.trim();
     let text = text.strip_prefix("Hold.").map_or(text, str::trim_start);
@@ -242,67 +356,54 @@ pub fn form_cue(plan: &Plan, index: usize, rate: Rate) -> Option<String> {
     if text.is_empty() {
         return None;
     }
-    let opening = words(plan, Event::PhaseStarted(index));
-    let said = opening.first().map_or(Duration::ZERO, |first| rate.time_to_say(first));
-    let needed = said + FORM_CUE_MARGIN + rate.time_to_say(text) + FORM_CUE_MARGIN;
-    (needed <= until_count(phase)).then(|| text.to_owned())
+    let opening = timed_words(plan, Event::PhaseStarted(index), voicing, quiet)?;
+    let start = opening.heard_until + FORM_CUE_MARGIN;
+    let heard_until = start + voicing.lag + voicing.rate.heard(text).1;
+    (heard_until + FORM_CUE_MARGIN <= until_count(phase)).then(|| Timed { text: text.to_owned(), start, heard_until })
 }
 
-/// What the voice is to say for an event that happens at `now`: the words with their priority
-/// and timing, and for a long hold its form cue after them.
-pub fn speech(plan: &Plan, event: Event, now: Instant, rate: Rate) -> Vec<Utterance> {
-    let forms = words(plan, event);
-    if forms.is_empty() {
+/// What the voice is to say for an event that happens at `now`, after a pattern heard until
+/// `quiet` from then: the words with their priority and timing, and for a long hold its form
+/// cue after them.
+pub fn speech(plan: &Plan, event: Event, now: Instant, voicing: Voicing, quiet: Duration) -> Vec<Utterance> {
+    let Some(said) = timed_words(plan, event, voicing, quiet) else {
         return Vec::new();
-    }
+    };
     match event {
+        Event::Countdown(_) => {
+            let latest = COUNT_LATE.saturating_sub(voicing.lag + voicing.rate.silence_before());
+            // Never before its planned start: the check above kept `latest` at or after it.
+            vec![Utterance {
+                priority: Priority::Count,
+                text: said.text,
+                at: now + said.start,
+                expires: Some(now + latest),
+            }]
+        }
         Event::PhaseStarted(index) => {
-            let [count_at, end_at] = rooms(plan, event).map(|room| now + room);
-            let mut said = vec![Utterance {
-                priority: Priority::Phase,
-                forms,
-                not_before: now,
-                fit_by: count_at,
-                end_by: end_at,
-                expires: None,
-            }];
-            if let Some(text) = form_cue(plan, index, rate) {
-                let latest = count_at.checked_sub(rate.time_to_say(&text) + FORM_CUE_MARGIN);
-                said.push(Utterance {
+            let mut utterances =
+                vec![Utterance { priority: Priority::Phase, text: said.text, at: now + said.start, expires: None }];
+            if let Some(tip) = form_cue(plan, index, voicing, quiet) {
+                // Dropped if the hold's words ran so late that it would run into the count.
+                let room = plan.phases.get(index).map_or(Duration::ZERO, until_count);
+                let latest = room.checked_sub(tip.heard_until.saturating_sub(tip.start) + FORM_CUE_MARGIN);
+                utterances.push(Utterance {
                     priority: Priority::Form,
-                    forms: vec![text],
-                    not_before: now,
-                    fit_by: count_at,
-                    end_by: count_at,
-                    expires: Some(latest.unwrap_or(now)),
+                    text: tip.text,
+                    at: now + tip.start,
+                    expires: Some(now + latest.unwrap_or(tip.start)),
                 });
             }
-            said
+            utterances
         }
-        Event::Countdown(_) => vec![Utterance {
-            priority: Priority::Count,
-            forms,
-            not_before: now,
-            fit_by: now + Duration::from_secs(1),
-            end_by: now + Duration::from_secs(1),
-            // A number said half a second late is already wrong.
-            expires: Some(now + Duration::from_millis(500)),
-        }],
-        _ => vec![Utterance {
-            priority: Priority::Phase,
-            forms,
-            not_before: now,
-            fit_by: now + LAST_WORDS,
-            end_by: now + LAST_WORDS,
-            expires: None,
-        }],
+        _ => vec![Utterance { priority: Priority::Phase, text: said.text, at: now + said.start, expires: None }],
     }
 }
 
-/// The words the voice says for an event when it starts on time: the longest form over before
-/// the count, else before the next phase, at `rate`.
-pub fn said(plan: &Plan, event: Event, rate: Rate) -> Option<String> {
-    voice::choose(&words(plan, event), rooms(plan, event), rate).map(str::to_owned)
+/// The words the voice says for an event when it starts on time, after its own pattern.
+pub fn said(plan: &Plan, event: Event, voicing: Voicing) -> Option<String> {
+    let quiet = pattern_heard(plan, event, voicing.channel);
+    timed_words(plan, event, voicing, quiet).map(|said| said.text)
 }
 
 /// The time the session's last words have.
@@ -320,15 +421,16 @@ fn rooms(plan: &Plan, event: Event) -> [Duration; 2] {
     }
 }
 
-/// The lines plain mode prints for an event: the words the voice says, each phase's full
-/// description, and a long hold's form cue.
-pub fn lines(plan: &Plan, event: Event, rate: Rate) -> Vec<String> {
+/// The lines plain mode prints for an event: the words the voice says (in the form it has time
+/// for), each phase's full description, and a long hold's form cue.
+pub fn lines(plan: &Plan, event: Event, voicing: Voicing) -> Vec<String> {
     match event {
         Event::PhaseStarted(index) => {
             let mut lines: Vec<String> = plan::text::part_heading(plan, index).into_iter().collect();
-            lines.extend(said(plan, event, rate));
+            lines.extend(said(plan, event, voicing));
             lines.push(plan::text::describe(plan, index));
-            lines.extend(form_cue(plan, index, rate));
+            let quiet = pattern_heard(plan, event, voicing.channel);
+            lines.extend(form_cue(plan, index, voicing, quiet).map(|tip| tip.text));
             lines
         }
         Event::Countdown(_) | Event::Finished { completed: true } => words(plan, event).into_iter().take(1).collect(),

@@ -8,6 +8,7 @@
 //! Pure: the shell reads the file and the environment and hands the plain values in.
 
 use crate::domain::cues::Bell;
+use crate::domain::cues::voice::VoiceMode;
 use std::ffi::OsString;
 use std::fmt;
 use std::path::PathBuf;
@@ -115,9 +116,12 @@ pub struct Given {
     pub quiet: Option<bool>,
     /// How the cues sound: the terminal bell, tones, or nothing.
     pub bell: Option<Bell>,
-    pub voice: Option<bool>,
+    /// Whether to speak: `auto`, on or off.
+    pub voice: Option<VoiceMode>,
     /// The speech program and its arguments: the words are added as the last argument.
     pub voice_command: Option<Vec<String>>,
+    /// The audio player and its arguments: the tone file is added as the last argument.
+    pub player: Option<Vec<String>>,
     /// Whether to ask about pain and effort at the end.
     pub checkin: Option<bool>,
     /// Whether to ask about pain before the session starts too.
@@ -165,9 +169,11 @@ pub struct Resolved {
     pub quiet: Sourced<bool>,
     /// How the cues sound, `quiet` taken into account.
     pub bell: Sourced<Bell>,
-    pub voice: Sourced<bool>,
+    pub voice: Sourced<VoiceMode>,
     /// The configured speech command, if any; otherwise one is looked for on `path`.
     pub voice_command: Option<Vec<String>>,
+    /// The configured audio player, if any; otherwise the known ones are looked for on `path`.
+    pub player: Option<Vec<String>>,
     pub checkin: Sourced<bool>,
     /// Ask the pain before the session too (on the get-ready screen).
     pub checkin_before: Sourced<bool>,
@@ -190,12 +196,13 @@ fn pick<T>(flag: Option<T>, config: Option<T>, default: T) -> Sourced<T> {
 }
 
 /// How the cues sound. `quiet` is `bell = "none"` by another name (`bell` wins when one source
-/// gives both), and `--no-quiet` rings the terminal bell over a config that silences it.
+/// gives both), and `--no-quiet` brings back the default sound (`auto`) over a config that
+/// silences it.
 fn bell(flags: &Given, config: &Given) -> Sourced<Bell> {
     let said = |given: &Given| given.bell.or(given.quiet.and_then(|quiet| quiet.then_some(Bell::None)));
     match (said(flags), said(config)) {
         (Some(value), _) => Sourced { value, from: Origin::Flag },
-        (None, Some(Bell::None)) if flags.quiet == Some(false) => Sourced { value: Bell::Terminal, from: Origin::Flag },
+        (None, Some(Bell::None)) if flags.quiet == Some(false) => Sourced { value: Bell::Auto, from: Origin::Flag },
         (None, Some(value)) => Sourced { value, from: Origin::Config },
         (None, None) => Sourced { value: Bell::default(), from: Origin::Default },
     }
@@ -235,8 +242,9 @@ pub fn resolve(flags: &Given, config: &Given, environment: Environment) -> Resol
         default_exercise: config.exercise.clone().unwrap_or_else(|| crate::domain::exercise::DEFAULT_ID.to_owned()),
         quiet: pick(flags.quiet, config.quiet, false),
         bell: bell(flags, config),
-        voice: pick(flags.voice, config.voice, false),
+        voice: pick(flags.voice, config.voice, VoiceMode::Auto),
         voice_command: flags.voice_command.clone().or_else(|| config.voice_command.clone()),
+        player: flags.player.clone().or_else(|| config.player.clone()),
         checkin: pick(flags.checkin, config.checkin, true),
         checkin_before: pick(flags.checkin_before, config.checkin_before, false),
         theme: pick(flags.theme, config.theme, ThemeName::default()),
@@ -343,11 +351,15 @@ mod tests {
 
     #[test]
     fn flags_win_over_the_config_and_the_config_over_defaults() {
-        let flags = Given { quiet: Some(false), voice: Some(true), ..Given::default() };
+        let flags = Given { quiet: Some(false), voice: Some(VoiceMode::On), ..Given::default() };
         let config = Given { quiet: Some(true), theme: Some(ThemeName::HighContrast), ..Given::default() };
         let resolved = resolve(&flags, &config, Environment::default());
         assert_eq!(resolved.quiet, Sourced { value: false, from: Origin::Flag }, "--no-quiet turns the config off");
-        assert_eq!(resolved.voice, Sourced { value: true, from: Origin::Flag });
+        assert_eq!(resolved.voice, Sourced { value: VoiceMode::On, from: Origin::Flag });
+        let defaults = resolve(&Given::default(), &Given::default(), Environment::default());
+        assert_eq!(defaults.voice, Sourced { value: VoiceMode::Auto, from: Origin::Default });
+        let player = Given { player: Some(vec!["paplay".into()]), ..Given::default() };
+        assert_eq!(resolve(&Given::default(), &player, Environment::default()).player, player.player);
         assert_eq!(resolved.theme, Sourced { value: ThemeName::HighContrast, from: Origin::Config });
         assert_eq!(resolved.checkin, Sourced { value: true, from: Origin::Default });
         assert_eq!(resolved.colour, Sourced { value: true, from: Origin::Default });
@@ -359,11 +371,11 @@ mod tests {
         let tones = Given { bell: Some(Bell::Tones), ..Given::default() };
         let quiet = Given { quiet: Some(true), ..Given::default() };
         let loud = Given { quiet: Some(false), ..Given::default() };
-        assert_eq!(bell(Given::default(), Given::default()), Sourced { value: Bell::Terminal, from: Origin::Default });
+        assert_eq!(bell(Given::default(), Given::default()), Sourced { value: Bell::Auto, from: Origin::Default });
         assert_eq!(bell(Given::default(), tones.clone()), Sourced { value: Bell::Tones, from: Origin::Config });
         assert_eq!(bell(quiet.clone(), tones.clone()), Sourced { value: Bell::None, from: Origin::Flag });
         assert_eq!(bell(Given::default(), quiet.clone()), Sourced { value: Bell::None, from: Origin::Config });
-        assert_eq!(bell(loud.clone(), quiet), Sourced { value: Bell::Terminal, from: Origin::Flag }, "--no-quiet");
+        assert_eq!(bell(loud.clone(), quiet), Sourced { value: Bell::Auto, from: Origin::Flag }, "--no-quiet");
         assert_eq!(bell(loud, tones.clone()), Sourced { value: Bell::Tones, from: Origin::Config });
         let both = Given { quiet: Some(true), ..tones };
         assert_eq!(bell(Given::default(), both).value, Bell::Tones, "bell wins over quiet");

@@ -1,148 +1,214 @@
-//! Sounds and speaks each session event's cue: the shell's side of [`crate::domain::cues`],
-//! shared by the terminal and plain mode.
+//! Sounds and speaks each session event's cue: the shell's side of the
+//! [`Schedule`], shared by the terminal and plain mode.
 //!
 //! Terminal bells are handed back to the caller, who owns the terminal; tones and speech run
-//! here, in the background. What fails is told once, as a notice, and kept for the summary.
+//! here, in the background. What fails is told as a notice and kept for the summary, and the
+//! next channel takes over: the next player, then the terminal bell; a voice that is not heard
+//! goes quiet and the patterns go on.
 
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use crate::domain::cues::voice::{Queue, Rate, Speak};
-use crate::domain::cues::{self, Bell, Sounds};
+use crate::domain::cues::voice::Speak;
+use crate::domain::cues::{Channel, Cue, Schedule, Starts, Voicing};
 use crate::domain::plan::Plan;
 use crate::domain::session::Event;
-use crate::shell::speech::{Said, Voice};
-use crate::shell::tones::Tones;
+use crate::shell::process_group;
+use crate::shell::speech::{Said, Voice, Words};
+use crate::shell::tones::{Played, Tones};
 
-/// How often a speech command or a player still running is looked at.
-const POLL: Duration = Duration::from_millis(50);
-
-/// How long, after the session's end, its last words and sounds may take before they are cut.
-const LAST_WORDS: Duration = Duration::from_secs(5);
+/// A pattern lost to a failing player is played again by the next one if it started no longer
+/// ago than this: later, it would be heard late.
+const REPLAY_WITHIN: Duration = Duration::from_millis(150);
 
 /// The sounds waiting to be made and the voice, if any.
 #[derive(Debug)]
 pub struct Announcer {
-    sounds: Sounds,
+    schedule: Schedule,
     tones: Option<Tones>,
     voice: Option<Voice>,
-    queue: Queue,
     /// Notices not yet shown.
     notices: Vec<String>,
     /// Everything that went wrong with sound, for the summary.
     problems: Vec<String>,
-    /// The last time given, for when to look again at what runs in the background.
+    /// The last time given.
     now: Option<Instant>,
-    /// Once the session is over: when whatever is still sounding is cut.
-    finish_by: Option<Instant>,
+    /// Once the session is stopped: nothing more is waited for.
+    stopped: bool,
+    /// The counts' words being recorded, for the tones to say them.
+    counts: Option<Receiver<Words>>,
 }
 
 impl Announcer {
-    /// Sounds as `bell` says (tones fall back to the terminal bell, with a notice, when no
-    /// player is found on `path`), and speaks with `voice`.
-    pub fn new(bell: Bell, voice: Option<Voice>, path: Option<&std::ffi::OsStr>) -> Self {
-        let mut announcer = Announcer {
-            sounds: Sounds::new(bell),
-            tones: None,
-            queue: Queue::new(voice.as_ref().map(Voice::rate).unwrap_or_default()),
+    /// Sounds through `channel` (with `tones` when it is tones; the terminal bell when tones
+    /// are asked for without them) and speaks with `voice`, heard `lag` after the tones until
+    /// that is learned.
+    pub fn new(channel: Channel, tones: Option<Tones>, voice: Option<Voice>, lag: Duration) -> Self {
+        let channel = match (channel, &tones) {
+            (Channel::Tones, None) => Channel::Bell,
+            (channel, _) => channel,
+        };
+        let tones = tones.filter(|_| channel == Channel::Tones);
+        let schedule = Schedule::new(channel, voice.as_ref().map(|voice| (voice.rate(), lag)));
+        let counts = voice.as_ref().zip(tones.as_ref()).and_then(|(voice, tones)| voice.record_counts(tones.folder()));
+        Announcer {
+            schedule,
+            tones,
             voice,
             notices: Vec::new(),
             problems: Vec::new(),
             now: None,
-            finish_by: None,
-        };
-        if bell == Bell::Tones {
-            match Tones::new(path) {
-                Ok(tones) => announcer.tones = Some(tones),
-                Err(notice) => {
-                    announcer.sounds = Sounds::new(Bell::Terminal);
-                    announcer.tell(notice);
-                }
-            }
+            stopped: false,
+            counts,
         }
-        announcer
+    }
+
+    /// No sound at all: for tests and for sessions with everything off.
+    pub fn silent() -> Self {
+        Announcer::new(Channel::Off, None, None, Duration::ZERO)
     }
 
     /// Queues the event's sound and words and starts what is due. Returns a notice if something
     /// has just failed.
     pub fn announce(&mut self, plan: &Plan, event: Event, now: Instant) -> Option<String> {
         self.now = Some(now);
-        if let Some(cue) = cues::cue(plan, event) {
-            self.sounds.add(cue, now);
-        }
-        match event {
-            Event::Finished { completed: false } => {
-                // Stopped early: what was still to be said is no longer true.
-                self.queue.clear();
-                if let Some(voice) = &mut self.voice {
-                    voice.stop();
-                }
-                self.finish_by = Some(now);
-            }
-            Event::Finished { completed: true } => self.finish_by = Some(now + LAST_WORDS),
-            _ => {}
-        }
-        if self.voice.is_some() {
-            for utterance in cues::speech(plan, event, now, self.queue.rate()) {
-                self.queue.push(utterance);
+        if event == (Event::Finished { completed: false }) {
+            // Stopped early: what is being said is no longer true, and nothing is waited for.
+            self.stopped = true;
+            if let Some(voice) = &mut self.voice {
+                voice.stop_all();
             }
         }
-        self.speak(now);
+        self.schedule.event(plan, event, now);
         self.take_notice()
     }
 
-    /// The number of terminal bells to ring now. Also plays the tones due, starts the words due
-    /// and reaps what has finished.
+    /// The number of terminal bells to ring now. Also plays the tones due, starts the words
+    /// due, reaps what has finished and kills what has hung.
     pub fn due(&mut self, now: Instant) -> usize {
         self.now = Some(now);
-        self.speak(now);
-        let due = self.sounds.take_due(now);
-        let mut bells = due.bells;
-        if let Some(tones) = &mut self.tones {
-            let mut failed = tones.poll();
-            if let Some(cue) = due.starts
-                && failed.is_none()
-            {
-                failed = tones.play(cue).err();
+        let bells = self.poll(now);
+        let starts = self.schedule.take(now);
+        bells + self.start(starts, now)
+    }
+
+    /// Starts what the schedule says; returns the bells to ring.
+    fn start(&mut self, starts: Starts, now: Instant) -> usize {
+        let mut bells = starts.bells;
+        for action in starts.speak {
+            self.speak(action, now);
+        }
+        if let (Some(cue), Some(tones)) = (starts.pattern, &mut self.tones)
+            && let Err(Played::NoneLeft(notice)) = tones.play(cue, starts.count, now)
+        {
+            bells += self.fall_back(notice, Some(cue), now);
+        }
+        bells
+    }
+
+    fn speak(&mut self, action: Speak, now: Instant) {
+        let Some(voice) = &mut self.voice else { return };
+        match action {
+            Speak::Stop => {
+                voice.stop();
+                self.schedule.cut();
             }
-            if let Some(notice) = failed {
-                // Fall back to the bell for good, starting with this pattern's first bell.
-                self.tones = None;
-                self.sounds = Sounds::new(Bell::Terminal);
-                if let Some(cue) = due.starts {
-                    self.sounds.add(cue, now);
-                    bells += self.sounds.take_due(now).bells;
+            Speak::Say { text, ends, .. } => {
+                if let Some(notice) = voice.say(&text, now, ends) {
+                    self.schedule.silence();
+                    self.tell(notice);
                 }
-                self.tell(notice);
+            }
+        }
+    }
+
+    /// The tones failed for good: the terminal bell from now on, starting with `cue`'s
+    /// pattern. Returns the bells due at once.
+    fn fall_back(&mut self, notice: String, cue: Option<Cue>, now: Instant) -> usize {
+        self.tones = None;
+        self.tell(notice);
+        let starts = self.schedule.fall_back(Channel::Bell, cue, now);
+        self.start(starts, now)
+    }
+
+    /// Looks at the players and the speech command: learns from what ended, tells what failed.
+    /// Returns the bells due at once when the tones fell back to the bell.
+    fn poll(&mut self, now: Instant) -> usize {
+        let mut bells = 0;
+        if let Some(words) = self.counts.as_ref().and_then(|counts| counts.try_recv().ok()) {
+            self.counts = None;
+            if let Some(Ok(length)) = self.tones.as_mut().map(|tones| tones.say_counts(&words)) {
+                self.schedule.spoken_counts(Some(length));
+            }
+        }
+        let played = self.tones.as_mut().map(|tones| tones.poll(now)).unwrap_or_default();
+        for news in played {
+            match news {
+                Played::Failed { notice, cue, count, ago } => {
+                    self.tell(notice);
+                    if ago <= REPLAY_WITHIN
+                        && let Some(Err(Played::NoneLeft(none))) = self.tones.as_mut().map(|t| t.play(cue, count, now))
+                    {
+                        bells += self.fall_back(none, Some(cue), now);
+                    }
+                }
+                Played::NoneLeft(notice) => bells += self.fall_back(notice, None, now),
+            }
+        }
+        let rate = self.schedule.voicing().rate;
+        let said = self.voice.as_mut().map(|voice| voice.poll(now, |text| rate.time_to_say(text))).unwrap_or_default();
+        for news in said {
+            match news {
+                Said::Done { text, took } => self.schedule.said(&text, took),
+                Said::Late { text, took } => self.schedule.learn(&text, took),
+                Said::Cut => self.schedule.cut(),
+                Said::Failed(notice) => self.tell(notice),
+                Said::Silent(notice) => {
+                    self.tell(notice);
+                    self.schedule.silence();
+                    self.schedule.spoken_counts(None);
+                    self.voice = None;
+                    // What the command detached is the voice's too (`setsid espeak-ng ... &`).
+                    let spare = self.tones.as_ref().map(|tones| tones.running().pids()).unwrap_or_default();
+                    process_group::end_strays(&spare);
+                }
             }
         }
         bells
     }
 
-    /// The earlier of `deadline` and the next moment there is sound to make or speech to look
-    /// at: when the loop must wake. `None` when nothing is left to wait for.
+    /// The earlier of `deadline` and the next moment there is sound to make, words to start or
+    /// a program to look at: when the loop must wake. `None` when nothing is left to wait for.
+    /// A program's end wakes the loop by itself (SIGCHLD reaches the input channel).
     pub fn wake(&self, deadline: Option<Instant>) -> Option<Instant> {
-        let over = |now: Instant| self.finish_by.is_some_and(|end| now >= end);
-        let look = self.now.filter(|now| !over(*now)).and_then(|now| {
-            let speaking = self.voice.is_some() && !self.queue.is_idle();
-            let playing = self.tones.as_ref().is_some_and(Tones::is_playing);
-            let next_words = self.queue.next_start().map(|at| at.max(now + POLL));
-            if speaking || playing { Some(now + POLL) } else { next_words }
-        });
-        [deadline, self.sounds.next(), look].into_iter().flatten().min()
+        let programs = [
+            self.tones.as_ref().and_then(|tones| tones.running().next_deadline()),
+            self.voice.as_ref().and_then(|voice| voice.running().next_deadline()),
+        ];
+        let sounding = self.sounding().then(|| self.schedule.heard_until()).flatten();
+        let schedule = if self.stopped { None } else { self.schedule.next() };
+        [deadline, schedule, sounding].into_iter().chain(programs).flatten().min()
     }
 
-    /// The rate the voice speaks at (espeak-ng's default without a voice).
-    pub fn rate(&self) -> Rate {
-        self.queue.rate()
+    /// Whether terminal bells of a pattern are still to ring.
+    pub fn bells_waiting(&self) -> bool {
+        !self.stopped && self.schedule.channel() == Channel::Bell && self.schedule.bells_waiting()
     }
 
-    /// Whether words or tones are still being played or waiting (until the session's last
-    /// words are due to be cut).
+    /// What the choice and timing of words depend on now (the same for plain mode's lines).
+    pub fn voicing(&self) -> Voicing {
+        self.schedule.voicing()
+    }
+
+    /// Whether words or tones are still heard or waiting, by what is expected of them: the
+    /// session's last ones are waited for until they are expected to be heard over, never for
+    /// a command or a player that runs on past that (it is stopped at the end).
     pub fn sounding(&self) -> bool {
-        let over = self.finish_by.zip(self.now).is_some_and(|(end, now)| now >= end);
-        let speaking = self.voice.is_some() && !self.queue.is_idle();
-        let playing = self.tones.as_ref().is_some_and(Tones::is_playing);
-        !over && (speaking || playing)
+        if self.stopped {
+            return false;
+        }
+        let now = self.now.unwrap_or_else(Instant::now);
+        self.schedule.speaking() || self.schedule.heard_until().is_some_and(|until| now < until)
     }
 
     /// A notice not yet shown: that the voice or the tones failed.
@@ -160,43 +226,6 @@ impl Announcer {
         if !self.problems.contains(&notice) {
             self.problems.push(notice.clone());
             self.notices.push(notice);
-        }
-    }
-
-    /// Looks at the speech command and starts the words due.
-    fn speak(&mut self, now: Instant) {
-        let Some(voice) = &mut self.voice else {
-            return;
-        };
-        let mut failures = Vec::new();
-        match voice.poll() {
-            Said::Speaking => {}
-            Said::Done => self.queue.said(),
-            Said::Failed(notice) => {
-                self.queue.said();
-                failures.push(notice);
-            }
-        }
-        while let Some(action) = self.queue.next(now) {
-            match action {
-                Speak::Stop => {
-                    voice.stop();
-                    self.queue.said();
-                }
-                Speak::Say(text, _) => {
-                    if let Some(notice) = voice.say(&text) {
-                        self.queue.said();
-                        failures.push(notice);
-                    }
-                    break;
-                }
-            }
-        }
-        if voice.is_broken() {
-            self.queue.clear();
-        }
-        for notice in failures {
-            self.tell(notice);
         }
     }
 }

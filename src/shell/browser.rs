@@ -94,14 +94,15 @@ pub fn print_to_pdf(browser: &Path, page: &Path, pdf: &Path, time_out: Duration)
 /// time-out the whole group is killed. Whatever it started and left running goes too.
 pub fn run(program: &Path, args: Vec<String>, time_out: Duration) -> Result<Ended, Unprinted> {
     let mut running = Background::default();
-    running.start(program, args).map_err(Unprinted::Start)?;
-    let deadline = Instant::now() + time_out;
+    let now = Instant::now();
+    let deadline = now + time_out;
+    let id = running.start(program, args, now, deadline).map_err(Unprinted::Start)?;
     loop {
-        if let Some(ended) = running.poll() {
-            return Ok(ended);
+        if let Some(outcome) = running.poll(Instant::now()).into_iter().find(|outcome| outcome.id == id) {
+            return Ok(outcome.ended);
         }
         if Instant::now() >= deadline {
-            running.stop();
+            running.stop(id);
             return Err(Unprinted::TimedOut(time_out));
         }
         thread::sleep(POLL);
@@ -115,6 +116,7 @@ fn written(browser: &Path, ended: Ended, pdf: &Path) -> Result<(), Unprinted> {
         (Ended::Fine, true) => Ok(()),
         (Ended::Fine, false) => Err(Unprinted::Failed(format!("{} wrote no PDF", browser.display()))),
         (Ended::Failed(status), _) => Err(Unprinted::Failed(format!("{} failed ({status})", browser.display()))),
+        (Ended::Hung, _) => Err(Unprinted::Failed(format!("{} hung", browser.display()))),
     }
 }
 

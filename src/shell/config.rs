@@ -134,19 +134,25 @@ pub const INIT_TEXT: &str = r#"# trunkrot's settings: your own defaults for ever
 # sets = 1
 # rest = 30
 
-# How the cues sound: "terminal" (the terminal's bell, a rhythm for each cue), "tones" (short
-# tones of their own pitch and length, played by pw-play, paplay, aplay or afplay), or "none".
-# bell = "terminal"
+# How the cues sound: "auto" (tones through the first audio player that works, else the
+# terminal's bell), "tones" (short tones of their own pitch and length), "terminal" (the
+# terminal's bell, a rhythm for each cue), or "none".
+# bell = "auto"
 # No bell at all: the same as "none" above.
 # quiet = false
+# The audio player and its options; the tone's file comes last. Without this, the first of
+# paplay, pw-play, aplay and afplay on your PATH that works. No shell is involved.
+# player = ["paplay"]
 
 # Ask how the pain and the effort were at the end of a session.
 # checkin = true
 # Ask the pain before a session too: the get-ready countdown waits for the answer or Enter.
 # checkin_before = false
 
-# Speak the cues aloud ("Hold", "3", "2", "1", "Switch sides").
-# voice = false
+# Speak the cues aloud ("Hold, left", "3", "2", "1", "Switch sides. Right."): "auto" speaks on
+# the screen when a speech command is found (plain mode is a screen reader's), true speaks in
+# plain mode too, false never.
+# voice = "auto"
 # The speech program and its options; the words come last. Without this, the first of
 # espeak-ng, espeak, spd-say and say found on your PATH. No shell is involved.
 # voice_command = ["espeak-ng", "-s", "140"]

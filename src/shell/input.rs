@@ -11,7 +11,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use signal_hook::consts::{SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
+use signal_hook::consts::{
+    SIGALRM, SIGCHLD, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 /// Every catchable signal whose default would end the process: each stops the session, keeps
@@ -36,6 +38,8 @@ pub enum Input {
     /// A line typed on standard input (plain mode's check-in), without its newline; `None`
     /// when standard input has ended.
     Line(Option<String>),
+    /// A child process (the speech command, a player) ended: time to look at it.
+    Child,
 }
 
 /// A source of inputs that can be waited on until a deadline: the channel, or a script in tests.
@@ -97,7 +101,7 @@ impl LineReader {
 /// lines, not started.
 pub fn spawn(keys: bool) -> io::Result<(Receiver<Input>, LineReader)> {
     let (sender, receiver) = mpsc::channel();
-    let mut signals = Signals::new(TERMINATING.iter().chain(&[SIGTSTP, SIGCONT]))?;
+    let mut signals = Signals::new(TERMINATING.iter().chain(&[SIGTSTP, SIGCONT, SIGCHLD]))?;
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
@@ -107,11 +111,14 @@ pub fn spawn(keys: bool) -> io::Result<(Receiver<Input>, LineReader)> {
                     Input::Suspend
                 }
                 SIGCONT => Input::Continue,
+                SIGCHLD => Input::Child,
                 _ => Input::Signal(signal),
             };
-            if signal_sender.send(input).is_err() {
-                break;
-            }
+            // Once the loop is gone, the signals go nowhere, but their handlers stay until the
+            // process exits: dropping them while signals still come (a helper program's end,
+            // SIGCHLD) livelocks signal-hook, whose handler then writes to its closed pipe and
+            // raises SIGPIPE, handled in turn (seen in a session's last moments, in a test).
+            let _ = signal_sender.send(input);
         }
     })?;
     let lines = LineReader { sender: Some(sender.clone()) };

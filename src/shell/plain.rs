@@ -14,7 +14,7 @@ use signal_hook::consts::SIGINT;
 
 use crate::domain::checkin::form::Form;
 use crate::domain::checkin::{Checkin, Why};
-use crate::domain::cues::{self, voice::Rate};
+use crate::domain::cues::{self, Voicing};
 use crate::domain::plan::{self, Plan};
 use crate::domain::session::{Command, Event, Session};
 use crate::failure::Failure;
@@ -62,7 +62,7 @@ pub fn run(
         clock,
         out,
         ring: io::stderr().is_terminal(),
-        rate: runner.announcer().rate(),
+        voicing: runner.announcer().voicing(),
         error: None,
         asking,
         form: Form::none(Checkin::default()),
@@ -101,7 +101,8 @@ struct Lines<'a> {
     out: &'a mut dyn Write,
     /// Whether the bell is rung (on standard error, when that is a terminal).
     ring: bool,
-    rate: Rate,
+    /// How the voice chooses its words, for printing the same ones.
+    voicing: Voicing,
     /// The first failure to write: the end of plain mode.
     error: Option<io::Error>,
     asking: Asking,
@@ -120,7 +121,7 @@ struct Lines<'a> {
 impl Lines<'_> {
     fn print(&mut self, events: &[Event]) -> io::Result<()> {
         for event in events {
-            for line in cues::lines(self.session.plan(), *event, self.rate) {
+            for line in cues::lines(self.session.plan(), *event, self.voicing) {
                 writeln!(self.out, "{line}")?;
             }
             self.out.flush()?;

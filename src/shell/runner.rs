@@ -287,9 +287,9 @@ impl Ended {
         self.announcer.wake(deadline)
     }
 
-    /// Whether bells are still waiting to ring, or words or tones are still being played.
+    /// Whether terminal bells are still waiting to ring.
     pub fn ringing(&self) -> bool {
-        self.announcer.wake(None).is_some()
+        self.announcer.bells_waiting()
     }
 
     /// Whether words or tones are still being played: what is heard without the terminal bell.

@@ -1,15 +1,21 @@
 //! Speaking cues aloud through the system's speech command, without ever blocking the timer.
 //!
 //! The command is run directly (no shell) with the words as its last argument, in a process
-//! group of its own with all three standard streams null ([`crate::shell::process_group`]). It is
-//! never waited for: the announcer asks whether it is done, and stops it only for more
-//! important words. A command that cannot start or exits non-zero is reported once. The
-//! command comes from the user's config or `PATH`, never from an exercise file.
+//! group of its own with all three standard streams null ([`crate::shell::process_group`]), and
+//! with the moment it is expected to end: it is never waited for, and killed with everything it
+//! started if it runs a second past that. A command that cannot start, exits non-zero, hangs,
+//! or "speaks" far faster than its words take is reported. The command comes from the user's
+//! config or `PATH`, never from an exercise file.
 
 use std::ffi::OsStr;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
 
-use crate::domain::cues::voice::Rate;
+use crate::domain::cues::voice::{Health, Rate};
 use crate::domain::untrusted::clean_line;
 use crate::shell::executables::locate;
 use crate::shell::process_group::{Background, Ended};
@@ -23,21 +29,31 @@ pub struct Voice {
     program: PathBuf,
     args: Vec<String>,
     running: Background,
-    /// Set once the command cannot start: the voice then stays silent.
+    /// The words of each command still running, by its number, and whether it is the one
+    /// the words after it wait for.
+    said: Vec<(u64, String)>,
+    /// The command started last, while it runs.
+    current: Option<u64>,
+    health: Health,
+    /// Set once the command cannot start, or is not heard: the voice then stays silent.
     broken: bool,
-    /// Set once the command has exited non-zero, so it is reported once.
-    failed: bool,
+    /// Failures already reported, so each kind is told once.
+    told: Vec<&'static str>,
 }
 
-/// How the words last started went.
+/// What happened to words started earlier.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Said {
-    /// Still being said.
-    Speaking,
-    /// Said, or nothing was being said.
-    Done,
-    /// The command failed, for the first time: a notice for the user.
+    /// The words the queue waits for were said, in `took`: the next may start.
+    Done { text: String, took: Duration },
+    /// Earlier words, no longer waited for, were said in `took`.
+    Late { text: String, took: Duration },
+    /// The words the queue waits for are over without having been said whole.
+    Cut,
+    /// Something failed: a notice for the user (once for each kind of failure).
     Failed(String),
+    /// The voice is not heard at all: it is off from now on, with this notice.
+    Silent(String),
 }
 
 impl Voice {
@@ -48,8 +64,11 @@ impl Voice {
             program,
             args,
             running: Background::default(),
+            said: Vec::new(),
+            current: None,
+            health: Health::default(),
             broken: false,
-            failed: false,
+            told: Vec::new(),
         };
         if let Some([program, args @ ..]) = configured {
             return match locate(program, path) {
@@ -67,24 +86,39 @@ impl Voice {
         &self.program
     }
 
+    /// The program's file name, for the user.
+    pub fn name(&self) -> String {
+        clean_line(
+            &self
+                .program
+                .file_name()
+                .map_or_else(|| self.program.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        )
+    }
+
+    /// The options given before the words.
+    pub fn args(&self) -> &[String] {
+        &self.args
+    }
+
     /// The rate the command speaks at: its `-s` option, or espeak-ng's default.
     pub fn rate(&self) -> Rate {
         Rate::of_command(&self.args)
     }
 
-    fn name(&self) -> String {
-        clean_line(&self.program.display().to_string())
-    }
-
-    /// Starts saying `text`. The caller waits for [`Said::Done`] or calls [`stop`](Self::stop)
-    /// first. Returns a notice the first time the command cannot be started; the voice is
-    /// silent from then on.
-    pub fn say(&mut self, text: &str) -> Option<String> {
+    /// Starts saying `text` at `now`, expected to be over by `ends`; whatever is still being
+    /// said goes on, no longer waited for. Returns a notice the first time the command cannot
+    /// be started; the voice is silent from then on.
+    pub fn say(&mut self, text: &str, now: Instant, ends: Instant) -> Option<String> {
         if self.broken {
             return None;
         }
-        match self.running.start(&self.program, self.args.iter().map(String::as_str).chain([text])) {
-            Ok(()) => None,
+        match self.running.start(&self.program, self.args.iter().map(String::as_str).chain([text]), now, ends) {
+            Ok(id) => {
+                self.said.push((id, text.to_owned()));
+                self.current = Some(id);
+                None
+            }
             Err(e) => {
                 self.broken = true;
                 Some(format!("No voice: {} failed to start: {e}", self.name()))
@@ -94,26 +128,164 @@ impl Voice {
 
     /// Stops the words being said, and whatever the command started.
     pub fn stop(&mut self) {
-        self.running.stop();
-    }
-
-    /// How the words last started are going, without blocking; also reaps what has ended.
-    pub fn poll(&mut self) -> Said {
-        match self.running.poll() {
-            None if self.running.is_running() => Said::Speaking,
-            None | Some(Ended::Fine) => Said::Done,
-            Some(Ended::Failed(_)) if self.failed => Said::Done,
-            Some(Ended::Failed(status)) => {
-                self.failed = true;
-                Said::Failed(format!("Voice failed: {} exited with {status}", self.name()))
-            }
+        if let Some(id) = self.current.take() {
+            self.running.stop(id);
+            self.said.retain(|(said, _)| *said != id);
         }
     }
 
-    /// Whether the command can no longer be started.
+    /// Stops everything still running.
+    pub fn stop_all(&mut self) {
+        self.current = None;
+        self.said.clear();
+        self.running.stop_all();
+    }
+
+    /// How words started earlier went, without blocking: reaps what has ended, kills what has
+    /// hung. `expected` gives how long words take to say, to tell a voice that is not heard.
+    pub fn poll(&mut self, now: Instant, expected: impl Fn(&str) -> Duration) -> Vec<Said> {
+        let mut news = Vec::new();
+        for outcome in self.running.poll(now) {
+            let Some(at) = self.said.iter().position(|(id, _)| *id == outcome.id) else { continue };
+            let (id, text) = self.said.remove(at);
+            let current = self.current == Some(id);
+            if current {
+                self.current = None;
+            }
+            match outcome.ended {
+                Ended::Fine => {
+                    if self.health.ended(outcome.took, expected(&text)) {
+                        self.broken = true;
+                        self.stop_all();
+                        let took = outcome.took.as_secs_f64();
+                        let words = expected(&text).as_secs_f64();
+                        news.push(Said::Silent(format!(
+                            "Voice off: {} finished twice in a row far sooner than its words take \
+                             ({took:.2} s for about {words:.1} s): it is not heard (no sound server?). \
+                             `trunkrot sound-check` tests it",
+                            self.name()
+                        )));
+                        return news;
+                    }
+                    news.push(if current {
+                        Said::Done { text, took: outcome.took }
+                    } else {
+                        Said::Late { text, took: outcome.took }
+                    });
+                }
+                Ended::Failed(status) => {
+                    if current {
+                        news.push(Said::Cut);
+                    }
+                    if self.tell("failed") {
+                        news.push(Said::Failed(format!(
+                            "Voice failed: {} exited with {status}",
+                            self.program.display()
+                        )));
+                    }
+                }
+                Ended::Hung => {
+                    if current {
+                        news.push(Said::Cut);
+                    }
+                    if self.tell("hung") {
+                        news.push(Said::Failed(format!(
+                            "Voice: {} was still running {:.1} s after its words should have ended; stopped it \
+                             (and will each time)",
+                            self.name(),
+                            crate::shell::process_group::HUNG_AFTER.as_secs_f64()
+                        )));
+                    }
+                }
+            }
+        }
+        news
+    }
+
+    /// Whether this kind of failure is to be told: the first time only.
+    fn tell(&mut self, kind: &'static str) -> bool {
+        !self.told.contains(&kind) && {
+            self.told.push(kind);
+            true
+        }
+    }
+
+    /// Whether the command can no longer be started, or is not heard.
     pub fn is_broken(&self) -> bool {
         self.broken
     }
+
+    /// Whether a command is still running.
+    pub fn is_running(&self) -> bool {
+        self.running.is_running()
+    }
+
+    /// The programs running, their deadlines and their ids, for the announcer.
+    pub fn running(&self) -> &Background {
+        &self.running
+    }
+}
+
+/// The counts' words, recorded: each number with its samples (16-bit mono at 22 050 Hz).
+pub type Words = Vec<(u64, Vec<i16>)>;
+
+/// How long recording one count's word may take before it is given up.
+const RECORDING_PATIENCE: Duration = Duration::from_secs(3);
+
+impl Voice {
+    /// Records the counts' words ("1", "2", "3") ahead of time in `folder`, for the tones to
+    /// say right after each tick, so that no count waits for a synthesizer to start (espeak-ng
+    /// took 50 to 250 ms to its first sound on a busy machine): with espeak-ng or espeak, whose
+    /// `-w` writes the sound to a file, in a thread of its own, so the session waits for nothing.
+    /// `None` for other commands, whose counts the voice says as before.
+    pub fn record_counts(&self, folder: &Path) -> Option<Receiver<Words>> {
+        let name = self.program.file_name()?.to_str()?;
+        if !matches!(name, "espeak-ng" | "espeak") {
+            return None;
+        }
+        let (program, args, folder) = (self.program.clone(), self.args.clone(), folder.to_path_buf());
+        let (sender, receiver) = mpsc::channel();
+        let recorded = move || {
+            let words: Option<Words> = (1..=3)
+                .map(|n| record(&program, &args, &folder.join(format!("word-{n}.wav")), n).map(|w| (n, w)))
+                .collect();
+            if let Some(words) = words {
+                let _ = sender.send(words);
+            }
+        };
+        thread::Builder::new().name("counts".into()).spawn(recorded).ok()?;
+        Some(receiver)
+    }
+}
+
+/// Has `program` write the word for `n` to `file` and reads it back.
+fn record(program: &Path, args: &[String], file: &Path, n: u64) -> Option<Vec<i16>> {
+    let mut child = Command::new(program)
+        .args(args)
+        .arg("-w")
+        .arg(file)
+        .arg(n.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .ok()?;
+    let until = Instant::now() + RECORDING_PATIENCE;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if Instant::now() < until => thread::sleep(Duration::from_millis(10)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    };
+    let samples = status.success().then(|| std::fs::read(file).ok()).flatten();
+    let _ = std::fs::remove_file(file);
+    samples.and_then(|bytes| crate::shell::tones::read_wav(&bytes))
 }
 
 /// Why a configured program cannot be run, in words: the notice must not say "not found" of a
@@ -176,16 +348,23 @@ mod tests {
         assert!(notice.contains("`nope-no-such`"), "{notice}");
     }
 
-    /// Waits until the voice has said its words, for a minute at most: a guard that a passing
-    /// test never reaches, however busy the machine.
-    fn said(voice: &mut Voice) -> Said {
+    /// What the voice reports, waiting for the first news a minute at most: a guard that a
+    /// passing test never reaches, however busy the machine.
+    fn news(voice: &mut Voice, now: Instant) -> Vec<Said> {
         for _ in 0..2400 {
-            match voice.poll() {
-                Said::Speaking => std::thread::sleep(std::time::Duration::from_millis(25)),
-                said => return said,
+            let news = voice.poll(now, |_| Duration::from_millis(30));
+            if !news.is_empty() {
+                return news;
             }
+            std::thread::sleep(Duration::from_millis(25));
         }
-        Said::Speaking
+        Vec::new()
+    }
+
+    /// Where the test's time starts: the commands are expected to end long after it.
+    fn later() -> (Instant, Instant) {
+        let now = Instant::now();
+        (now, now + Duration::from_secs(60))
     }
 
     #[test]
@@ -197,16 +376,17 @@ mod tests {
         let script = format!("sleep 30 & echo $! >> '{}'; echo $$ >> '{}'; wait", pids.display(), pids.display());
         let script = fake(&dir, "hang", &script).display().to_string();
         let mut voice = Voice::find(Some(&["/bin/sh".to_owned(), script]), None).unwrap();
-        assert_eq!(voice.say("one"), None);
+        let (now, ends) = later();
+        assert_eq!(voice.say("one", now, ends), None);
         for _ in 0..2400 {
             if fs::read_to_string(&pids).unwrap_or_default().lines().count() == 2 {
                 break;
             }
-            std::thread::sleep(std::time::Duration::from_millis(25));
+            std::thread::sleep(Duration::from_millis(25));
         }
-        assert_eq!(voice.poll(), Said::Speaking);
+        assert!(voice.poll(now, |_| Duration::ZERO).is_empty(), "still speaking");
         voice.stop();
-        assert_eq!(said(&mut voice), Said::Done);
+        assert!(!voice.is_running());
         drop(voice);
         for pid in fs::read_to_string(&pids).unwrap().lines() {
             // A killed process may still be running for a while on a busy machine: give the
@@ -219,7 +399,7 @@ mod tests {
                 if gone().0 {
                     break;
                 }
-                std::thread::sleep(std::time::Duration::from_millis(25));
+                std::thread::sleep(Duration::from_millis(25));
             }
             let (dead, state) = gone();
             assert!(dead, "process {pid} outlived the voice: {state}");
@@ -231,11 +411,15 @@ mod tests {
         let dir = temp_dir("fails");
         let script = fake(&dir, "fail", "exit 3").display().to_string();
         let mut voice = Voice::find(Some(&["/bin/sh".to_owned(), script]), None).unwrap();
-        voice.say("one");
-        let Said::Failed(notice) = said(&mut voice) else { panic!("no failure reported") };
+        let (now, ends) = later();
+        voice.say("one", now, ends);
+        let first = news(&mut voice, now);
+        assert_eq!(first.len(), 2, "{first:?}");
+        assert_eq!(first[0], Said::Cut);
+        let Said::Failed(notice) = &first[1] else { panic!("no failure reported: {first:?}") };
         assert!(notice.contains("exit status: 3"), "{notice}");
-        voice.say("two");
-        assert_eq!(said(&mut voice), Said::Done, "reported once");
+        voice.say("two", now, ends);
+        assert_eq!(news(&mut voice, now), [Said::Cut], "reported once");
     }
 
     #[test]
@@ -244,10 +428,42 @@ mod tests {
         let script = fake(&dir, "speak", "true");
         let mut voice = Voice::find(Some(&[script.display().to_string()]), None).unwrap();
         fs::remove_file(&script).unwrap();
-        let notice = voice.say("one").expect("a notice");
+        let (now, ends) = later();
+        let notice = voice.say("one", now, ends).expect("a notice");
         assert!(notice.contains("failed to start"), "{notice}");
         assert!(voice.is_broken());
-        assert_eq!(voice.say("two"), None, "reported once");
+        assert_eq!(voice.say("two", now, ends), None, "reported once");
+    }
+
+    #[test]
+    fn a_voice_done_far_too_soon_twice_in_a_row_is_silent() {
+        let dir = temp_dir("quick");
+        let script = fake(&dir, "quick", "true").display().to_string();
+        let mut voice = Voice::find(Some(&["/bin/sh".to_owned(), script]), None).unwrap();
+        let slow = |_: &str| Duration::from_secs(30);
+        let now = Instant::now();
+        voice.say("one", now, now);
+        let first = loop {
+            let news = voice.poll(Instant::now(), slow);
+            if !news.is_empty() {
+                break news;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        assert!(matches!(first[..], [Said::Done { .. }]), "once is not yet failing: {first:?}");
+        voice.say("two", now, now);
+        let second = loop {
+            let news = voice.poll(Instant::now(), slow);
+            if !news.is_empty() {
+                break news;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let [Said::Silent(notice)] = &second[..] else { panic!("{second:?}") };
+        assert!(notice.contains("not heard"), "{notice}");
+        assert!(voice.is_broken());
+        assert_eq!(voice.say("three", now, now), None);
+        assert!(!voice.is_running(), "a silent voice starts nothing more");
     }
 
     #[test]
@@ -258,8 +474,9 @@ mod tests {
         let mut voice =
             Voice::find(Some(&["/bin/sh".to_owned(), script, "-s".to_owned(), "120".to_owned()]), None).unwrap();
         assert_eq!(voice.rate(), Rate { wpm: 120 });
-        voice.say("Hold");
-        assert_eq!(said(&mut voice), Said::Done);
+        let (now, ends) = later();
+        voice.say("Hold", now, ends);
+        assert!(matches!(news(&mut voice, now)[..], [Said::Done { .. }]));
         assert_eq!(fs::read_to_string(log).unwrap(), "-s 120 Hold\n");
     }
 }

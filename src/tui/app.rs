@@ -2,12 +2,15 @@
 //! overlay, the question to stop, the check-in, the done screen). Pure: the terminal loop feeds
 //! it actions and the time.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::domain::checkin::form::{Form, Question};
 use crate::domain::checkin::{Checkin, Why};
 use crate::domain::session::{Command, Event, Session, State};
 use crate::shell::runner::{Kept, Saved};
+
+/// How long a notice from the shell stays in full on screen, unless a key is pressed first.
+pub const NOTICE_FOR: Duration = Duration::from_secs(10);
 
 /// What a key asks for, before it is known what it means in the current state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,8 +92,9 @@ pub struct App {
     quit: Quit,
     /// A one-line notice from the shell, e.g. that no speech command was found.
     pub notice: Option<String>,
-    /// The phase the notice came in: it is shown in full there, then as a marker.
-    notice_at: Option<usize>,
+    /// Until when the notice is shown in full (then as a marker): [`NOTICE_FOR`] after it came,
+    /// or until a key is pressed.
+    notice_until: Option<Instant>,
     /// Once the session has ended: whether it was saved, and the advice, as the runner kept it.
     pub kept: Option<Kept>,
 }
@@ -109,21 +113,27 @@ impl App {
             waiting: false,
             quit: Quit::No,
             notice: None,
-            notice_at: None,
+            notice_until: None,
             kept: None,
         }
     }
 
-    /// Shows a notice from the shell (a voice that failed, a history that cannot be written):
-    /// in full during the phase it comes in.
-    pub fn tell(&mut self, notice: String) {
+    /// Shows a notice from the shell (a voice that failed, a history that cannot be written)
+    /// at `now`: in full for [`NOTICE_FOR`], long enough to be seen from the mat, or until a key
+    /// is pressed; then as a marker, and in the help.
+    pub fn tell(&mut self, notice: String, now: Instant) {
         self.notice = Some(notice);
-        self.notice_at = self.session.index();
+        self.notice_until = Some(now + NOTICE_FOR);
     }
 
-    /// Whether the notice came in during the phase on screen now.
-    pub fn notice_is_new(&self) -> bool {
-        self.notice.is_some() && self.notice_at.is_some() && self.notice_at == self.session.index()
+    /// Whether the notice is still shown in full at `now`.
+    pub fn notice_is_new(&self, now: Instant) -> bool {
+        self.notice.is_some() && self.notice_until.is_some_and(|until| now < until)
+    }
+
+    /// A key was pressed: the notice has been seen, and goes to its marker.
+    pub fn notice_seen(&mut self) {
+        self.notice_until = None;
     }
 
     /// The same app without the check-in (`--no-checkin`).
@@ -206,10 +216,10 @@ impl App {
     /// session's deadlines stay where they are, however often the screen is drawn.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let change = self.session.next_change(now);
-        match (change, crate::domain::motion::next_frame(&self.session, now)) {
-            (Some(change), Some(frame)) => Some(change.min(frame)),
-            (change, frame) => change.or(frame),
-        }
+        let frame = crate::domain::motion::next_frame(&self.session, now);
+        // A notice shown in full goes to its marker when its time is up.
+        let notice = self.notice_until.filter(|until| *until > now);
+        [change, frame, notice].into_iter().flatten().min()
     }
 
     /// Carries out an action at `now`, returning what happened to the session.

@@ -88,7 +88,7 @@ impl<B: Backend, K: Console> Front for Screen<'_, B, K> {
 
     fn show(&mut self, _events: &[Event], notice: Option<&str>, now: Instant) -> Result<(), String> {
         if let Some(notice) = notice {
-            self.app.tell(notice.to_owned());
+            self.app.tell(notice.to_owned(), now);
         }
         self.draw(now)
     }
@@ -106,6 +106,8 @@ impl<B: Backend, K: Console> Front for Screen<'_, B, K> {
             // A resize: the next turn draws at the new size.
             return Reply::default();
         };
+        // A key says the notice on screen has been seen.
+        self.app.notice_seen();
         let action = if self.app.stopping() {
             // "Stop here? q again to stop, any other key goes on": every key answers it.
             keys::action(key).or(Some(Action::Close))

@@ -57,7 +57,9 @@ pub fn run(plan: Plan, announcer: Announcer, presentation: Presentation, keeping
     let app = App::new(Session::start(plan, start));
     let app = if presentation.checkin { app } else { app.without_checkin() };
     let mut app = if presentation.checkin_before { app.asking_before(start) } else { app };
-    app.notice = presentation.notice;
+    if let Some(notice) = presentation.notice {
+        app.tell(notice, start);
+    }
     let runner = Runner::new(announcer, keeping);
     let runner = if presentation.checkin_before { runner.waiting() } else { runner };
     let mut screen = Screen { terminal: &mut terminal, console: RealConsole, app: &mut app, theme: presentation.theme };

@@ -6,3 +6,4 @@ pub mod pty;
 pub mod review;
 pub mod seeds;
 pub mod source;
+pub mod standin;

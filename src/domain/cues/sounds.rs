@@ -5,32 +5,37 @@
 //! "switch sides"); one at least as important cuts the rest of the older pattern short and
 //! starts at once, its first bell one gap after the last bell rung, so bells never run into one.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::Cue;
-use super::patterns::{BELL_GAP, Pattern};
+use super::patterns::{BELL_GAP, Channel, Pattern};
 
-/// How the user wants to hear the patterns.
+/// How the user wants to hear the patterns: the `bell` setting.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Bell {
-    /// The terminal's bell: one sound, so each pattern is a rhythm.
+    /// Tones through the first audio player that works (the configured `player`, else the
+    /// known ones in turn), else the terminal's bell.
     #[default]
-    Terminal,
-    /// Short generated tones played by the system's audio player.
+    Auto,
+    /// Short generated tones played by the audio player; the terminal's bell, with a notice,
+    /// when no player works.
     Tones,
+    /// The terminal's bell: one sound, so each pattern is a rhythm.
+    Terminal,
     /// No sound but the voice.
     None,
 }
 
 impl Bell {
     /// Every choice, as the config and `--bell` spell it.
-    pub const NAMES: [&'static str; 3] = ["terminal", "tones", "none"];
+    pub const NAMES: [&'static str; 4] = ["auto", "tones", "terminal", "none"];
 
     /// The name the config and `--bell` use.
     pub fn as_str(self) -> &'static str {
         match self {
-            Bell::Terminal => "terminal",
+            Bell::Auto => "auto",
             Bell::Tones => "tones",
+            Bell::Terminal => "terminal",
             Bell::None => "none",
         }
     }
@@ -38,8 +43,9 @@ impl Bell {
     /// The choice named `name`, if it is one.
     pub fn from_name(name: &str) -> Option<Bell> {
         match name {
-            "terminal" => Some(Bell::Terminal),
+            "auto" => Some(Bell::Auto),
             "tones" => Some(Bell::Tones),
+            "terminal" => Some(Bell::Terminal),
             "none" => Some(Bell::None),
             _ => None,
         }
@@ -68,8 +74,11 @@ impl Sounding {
         Pattern::of(self.cue)
     }
 
-    fn ends(&self, bell: Bell) -> Instant {
-        self.at + if bell == Bell::Tones { self.pattern().tones_length() } else { self.pattern().bells_length() }
+    fn ends(&self, channel: Channel, count_words: Duration) -> Instant {
+        let words = if self.cue == Cue::Count && channel == Channel::Tones { count_words } else { Duration::ZERO };
+        self.at
+            + words
+            + if channel == Channel::Tones { self.pattern().tones_length() } else { self.pattern().bells_length() }
     }
 
     fn next_bell(&self) -> Option<Instant> {
@@ -78,34 +87,46 @@ impl Sounding {
 }
 
 /// The pattern sounding or about to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sounds {
-    bell: Bell,
+    channel: Channel,
+    /// How much longer a count's tones play: its word, when the tones say it.
+    count_words: Duration,
     current: Option<Sounding>,
     /// When the last terminal bell rang.
     last_bell: Option<Instant>,
 }
 
 impl Sounds {
-    /// Nothing sounding yet, sounding as `bell` says.
-    pub fn new(bell: Bell) -> Self {
-        Sounds { bell, current: None, last_bell: None }
+    /// Nothing sounding yet, sounding through `channel`.
+    pub fn new(channel: Channel) -> Self {
+        Sounds { channel, count_words: Duration::ZERO, current: None, last_bell: None }
+    }
+
+    /// The channel the patterns sound through.
+    pub fn channel(&self) -> Channel {
+        self.channel
+    }
+
+    /// From now on a count's tones also say its number, which takes this much longer.
+    pub fn count_words(&mut self, length: Duration) {
+        self.count_words = length;
     }
 
     /// Asks for `cue`'s pattern at `now`. Returns whether it will sound: `false` when a more
     /// important pattern is still sounding, or when sound is off.
     pub fn add(&mut self, cue: Cue, now: Instant) -> bool {
-        if self.bell == Bell::None {
+        if self.channel == Channel::Off {
             return false;
         }
         if let Some(current) = &self.current
-            && now < current.ends(self.bell)
+            && now < current.ends(self.channel, self.count_words)
             && cue.priority() < current.cue.priority()
         {
             return false;
         }
-        let at = match (self.bell, self.last_bell) {
-            (Bell::Terminal, Some(last)) => (last + BELL_GAP).max(now),
+        let at = match (self.channel, self.last_bell) {
+            (Channel::Bell, Some(last)) => (last + BELL_GAP).max(now),
             _ => now,
         };
         self.current = Some(Sounding { cue, at, started: false, rung: 0 });
@@ -125,7 +146,7 @@ impl Sounds {
             current.started = true;
             due.starts = Some(current.cue);
         }
-        if self.bell == Bell::Terminal {
+        if self.channel == Channel::Bell {
             while let Some(at) = current.next_bell().filter(|at| *at <= now) {
                 current.rung += 1;
                 due.bells += 1;
@@ -142,11 +163,16 @@ impl Sounds {
         if !current.started {
             return Some(current.at);
         }
-        if self.bell == Bell::Terminal { current.next_bell() } else { None }
+        if self.channel == Channel::Bell { current.next_bell() } else { None }
+    }
+
+    /// When the pattern sounding or about to is over, if there is one.
+    pub fn heard_until(&self) -> Option<Instant> {
+        self.current.as_ref().map(|c| c.ends(self.channel, self.count_words))
     }
 
     /// Whether a pattern is still sounding at `now`.
     pub fn is_sounding(&self, now: Instant) -> bool {
-        self.current.as_ref().is_some_and(|c| now < c.ends(self.bell))
+        self.current.as_ref().is_some_and(|c| now < c.ends(self.channel, self.count_words))
     }
 }

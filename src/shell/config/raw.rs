@@ -5,6 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::cues::Bell;
+use crate::domain::cues::voice::VoiceMode;
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits;
 use crate::domain::fields::{Checker, RawDuration, toml_message};
@@ -23,10 +24,12 @@ const SHAPE: &[Field] = &[
     Field::optional("sets", Shape::Whole),
     Field::optional("quiet", Shape::Flag),
     Field::optional("bell", Shape::Text),
-    Field::optional("voice", Shape::Flag),
+    // `true`, `false` or a name: checked below, where the message can say all three.
+    Field::optional("voice", Shape::Any),
     Field::optional("checkin", Shape::Flag),
     Field::optional("checkin_before", Shape::Flag),
     Field::optional("voice_command", Shape::List(&Shape::Text)),
+    Field::optional("player", Shape::List(&Shape::Text)),
     Field::optional("exercise", Shape::Either(&Shape::Text, &EXERCISES)),
     Field::optional("theme", Shape::Text),
 ];
@@ -55,10 +58,11 @@ struct RawConfig {
     sets: Option<Spanned<i64>>,
     quiet: Option<bool>,
     bell: Option<Spanned<String>>,
-    voice: Option<bool>,
+    voice: Option<Spanned<RawVoice>>,
     checkin: Option<bool>,
     checkin_before: Option<bool>,
     voice_command: Option<Spanned<Vec<String>>>,
+    player: Option<Spanned<Vec<String>>>,
     exercise: Option<Spanned<RawExercise>>,
     theme: Option<Spanned<String>>,
 }
@@ -109,6 +113,15 @@ impl<'de> Deserialize<'de> for RawExercise {
     }
 }
 
+/// `voice` as written: a flag, or the name of a choice.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawVoice {
+    Flag(bool),
+    Name(String),
+    Other(serde::de::IgnoredAny),
+}
+
 /// Parses and checks the config's text, reporting every problem found. `origin` names the file
 /// in messages.
 pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
@@ -142,6 +155,7 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
             None
         }
     });
+    let (voice, player) = sound(&mut checker, raw.voice, raw.player);
     let (mut exercise, mut exercise_place, mut exercises) = (None, None, Vec::new());
     if let Some(named) = raw.exercise {
         let span = named.span();
@@ -191,8 +205,9 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         routine: None,
         quiet: raw.quiet,
         bell,
-        voice: raw.voice,
+        voice,
         voice_command,
+        player,
         checkin: raw.checkin,
         checkin_before: raw.checkin_before,
         theme,
@@ -244,6 +259,35 @@ fn default_name(checker: &mut Checker, field: &str, name: &Spanned<String>) -> O
         return None;
     }
     Some(name.get_ref().clone())
+}
+
+/// The voice and the player as the config gives them, each checked.
+fn sound(
+    checker: &mut Checker,
+    voice: Option<Spanned<RawVoice>>,
+    player: Option<Spanned<Vec<String>>>,
+) -> (Option<VoiceMode>, Option<Vec<String>>) {
+    let player = player.and_then(|command| match command.get_ref().first() {
+        Some(program) if !program.trim().is_empty() => Some(command.into_inner()),
+        _ => {
+            checker.report(command.span(), "`player` needs a program first, e.g. `[\"paplay\"]`".to_owned());
+            None
+        }
+    });
+    let voice = voice.and_then(|voice| {
+        let span = voice.span();
+        let known = match voice.into_inner() {
+            RawVoice::Flag(true) => Some(VoiceMode::On),
+            RawVoice::Flag(false) => Some(VoiceMode::Off),
+            RawVoice::Name(name) => VoiceMode::from_name(&name),
+            RawVoice::Other(_) => None,
+        };
+        if known.is_none() {
+            checker.report(span, "`voice` must be `\"auto\"`, `true` or `false`".to_owned());
+        }
+        known
+    });
+    (voice, player)
 }
 
 /// Names the key in a parser message that does not already: the key is what stands before `=`

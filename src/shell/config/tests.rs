@@ -32,7 +32,9 @@ fn every_key_of_the_written_config_parses_once_uncommented() {
     assert_eq!(config.overrides.rest, Some(Duration::from_secs(30)));
     assert_eq!(config.overrides.sets, Some(1));
     assert_eq!(config.quiet, Some(false));
-    assert_eq!(config.bell, Some(crate::domain::cues::Bell::Terminal));
+    assert_eq!(config.bell, Some(crate::domain::cues::Bell::Auto));
+    assert_eq!(config.player.as_deref(), Some(&["paplay".to_owned()][..]));
+    assert_eq!(config.voice, Some(crate::domain::cues::voice::VoiceMode::Auto));
     assert_eq!(config.checkin, Some(true));
     assert_eq!(config.voice_command.as_deref(), Some(&["espeak-ng".to_owned(), "-s".into(), "140".into()][..]));
     assert_eq!(config.exercise.as_deref(), Some("lower-trunk-rotation"));
@@ -89,11 +91,27 @@ fn broken_syntax_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn the_voice_is_auto_a_flag_or_refused_and_the_player_is_a_command() {
+    use crate::domain::cues::voice::VoiceMode;
+    assert_eq!(parse_text("voice = \"auto\"\n").unwrap().voice, Some(VoiceMode::Auto));
+    assert_eq!(parse_text("voice = true\n").unwrap().voice, Some(VoiceMode::On));
+    assert_eq!(parse_text("voice = false\n").unwrap().voice, Some(VoiceMode::Off));
+    let message = error("voice = \"loud\"\n");
+    assert!(message.contains("config.toml:1:9: `voice` must be `\"auto\"`, `true` or `false`"), "{message}");
+    assert!(error("voice = 3\n").contains("`voice` must be"));
+    let player = parse_text("player = [\"paplay\", \"--volume\", \"30000\"]\n").unwrap().player;
+    assert_eq!(player, Some(vec!["paplay".to_owned(), "--volume".to_owned(), "30000".to_owned()]));
+    assert!(error("player = []\n").contains("`player` needs a program first"));
+}
+
+#[test]
 fn an_unknown_bell_is_refused_with_the_choices() {
     assert_eq!(parse_text("bell = \"tones\"\n").unwrap().bell, Some(crate::domain::cues::Bell::Tones));
     let message = error("bell = \"loud\"\n");
     assert!(
-        message.contains("config.toml:1:8: `bell` is `\"loud\"`; expected `\"terminal\"`, `\"tones\"`, `\"none\"`"),
+        message.contains(
+            "config.toml:1:8: `bell` is `\"loud\"`; expected `\"auto\"`, `\"tones\"`, `\"terminal\"`, `\"none\"`"
+        ),
         "{message}"
     );
 }

@@ -4,7 +4,6 @@ use std::time::Duration;
 
 use super::*;
 use crate::domain::checkin::{Effort, Pain};
-use crate::domain::cues::Bell;
 use crate::domain::exercise;
 use crate::domain::plan::{Overrides, Plan};
 use crate::history::Entry;
@@ -92,7 +91,7 @@ fn runner(memory: &Memory, past: Vec<Record>) -> Runner {
         item: None,
         allowed: None,
     };
-    Runner::new(Announcer::new(Bell::None, None, None), keeping)
+    Runner::new(Announcer::silent(), keeping)
 }
 
 fn front(t0: Instant) -> Bare {

@@ -58,9 +58,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
             big::draw(frame, *rect, text, style, Alignment::Center);
         }
     }
-    let cue = cue_text(plan, index, secs, paused);
-    let cue =
-        Paragraph::new(cue).style(Style::new().add_modifier(Modifier::ITALIC)).centered().wrap(Wrap { trim: true });
+    // A notice from the shell (the voice or the tones failed) takes the cue's line while it is
+    // new: 10 s, or until a key, long enough to be seen from the mat.
+    let (cue, style) = match app.notice.as_ref().filter(|_| app.notice_is_new(now)) {
+        Some(notice) => (notice.clone(), theme.notes()),
+        None => (cue_text(plan, index, secs, paused), Style::new().add_modifier(Modifier::ITALIC)),
+    };
+    let cue = Paragraph::new(cue).style(style).centered().wrap(Wrap { trim: true });
     frame.render_widget(cue, regions.cue);
     if let Some(stance) = &stance {
         let view = &plan.parts[phase.part].exercise.figure.as_ref().map_or("", |figure| figure.view.as_str());
@@ -310,8 +314,8 @@ fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'
 }
 
 /// The marker that says notes wait behind `?`: remarks on the settings (a hold outside the
-/// recommended range) and any notice from the shell. A notice that came in this phase is shown
-/// itself, where it fits; the marker otherwise.
+/// recommended range) and any notice from the shell (shown itself in the cue's line while it is
+/// new).
 fn notes_marker(app: &App, index: usize) -> Option<String> {
     let plan = app.session.plan();
     let notes = &plan.parts[plan.phases[index].part].notes;

@@ -345,11 +345,32 @@ fn long_holds_count_down_in_minutes() {
 #[test]
 fn a_notice_from_the_shell_is_counted_with_the_notes() {
     let (mut app, now) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
-    app.tell("no speech command found".to_owned());
+    app.tell("no speech command found".to_owned(), now);
     let text = text_of(&draw(&app, now, (80, 24), Theme::standard()));
     assert!(text.contains("1 note: press ? to read"), "{text}");
     app.handle(Action::ToggleHelp, now);
     assert!(text_of(&draw(&app, now, (80, 100), Theme::standard())).contains("no speech command found"));
+}
+
+#[test]
+fn a_notice_takes_the_cues_line_for_ten_seconds_or_until_a_key() {
+    let (mut app, now) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
+    let notice = "Voice: espeak-ng hung; stopped it";
+    app.tell(notice.to_owned(), now);
+    assert!(text_of(&draw(&app, now, (80, 24), Theme::standard())).contains(notice));
+    // Through the phases that come, long enough to be seen from the mat.
+    let still = now + secs(9);
+    app.tick(still);
+    assert!(text_of(&draw(&app, still, (80, 24), Theme::standard())).contains(notice));
+    assert!(app.next_wake(still).is_some_and(|at| at <= now + secs(10)), "woken to put the cue back");
+    let later = now + secs(10);
+    app.tick(later);
+    let text = text_of(&draw(&app, later, (80, 24), Theme::standard()));
+    assert!(!text.contains(notice) && text.contains("1 note: press ? to read"), "{text}");
+    // A key before then says it was seen.
+    app.tell("Tones: paplay failed".to_owned(), later);
+    app.notice_seen();
+    assert!(!text_of(&draw(&app, later, (80, 24), Theme::standard())).contains("paplay failed"));
 }
 
 /// A few screens for a person to look at when the layout changes (`cargo insta review`).
