@@ -168,6 +168,7 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
         past: Vec::new(),
         item: None,
         allowed: None,
+        day: None,
     };
     let runner = Runner::new(Announcer::new(Channel::Bell, None, None, Duration::ZERO), keeping);
     let mut screen = Screen {

@@ -152,6 +152,12 @@ fn history_shows_each_programme_week_against_the_70_percent_line() {
         lines.push(session(d, "lower-trunk-rotation", if d == 12 { 8 } else { 16 }));
     }
     lines.push(SkippedDay::new(day(16), "flare-up").to_line());
+    // The first session of weeks 1 and 2 gave the PSFS (no item: it counts for no adherence).
+    for (d, socks, car) in [(3, 3, 2), (10, 6, 5)] {
+        lines.push(format!(
+            r#"{{"v":3,"session":{{"id":"p{d}","start":"2025-03-{d:02}T20:00:00+01:00","end":"reached","elapsed_secs":60,"active_secs":60,"exercises":[{{"id":"cat-cow","name":"Cat-cow","reps":1,"sets":1,"hold_secs":3,"sides":[{{"done":1,"planned":1}}],"active_secs":60,"completed":true}}],"checkin":{{"psfs":[{{"activity":"Putting on socks","score":{socks}}},{{"activity":"Getting out of the car","score":{car}}}]}}}}}}"#
+        ));
+    }
     lines.push(ProgrammeEvent { date: day(17), change: Change::Ended }.to_line());
     fs::create_dir_all(home.data_dir()).expect("the data folder");
     fs::write(home.history(), lines.join("\n") + "\n").expect("a history");
@@ -167,4 +173,7 @@ fn history_shows_each_programme_week_against_the_70_percent_line() {
         "{weeks}"
     );
     assert!(weeks.contains("in all: 33 of 52 (63%)"), "{weeks}");
+    assert!(report.contains("  Putting on socks: 3 (3 Mar) → 6 (10 Mar)\n"), "{report}");
+    assert!(report.contains("  Getting out of the car: 2 (3 Mar) → 5 (10 Mar)\n"), "{report}");
+    assert!(report.contains("mean of the activities, first week to latest: +3.0, a change that counts"), "{report}");
 }

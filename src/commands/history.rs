@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use crate::cli::HistoryArgs;
 use crate::failure::Failure;
 use crate::history::adherence::{self, Attempt, ProgrammeEvent, SkippedDay};
+use crate::history::review::{self, psfs, psfs::PsfsAnswer};
 use crate::history::stats::Tally;
 use crate::history::{self, Entry, Record, Skipped, export, report};
 use crate::shell::journal;
@@ -30,6 +31,7 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
     // What the programme's adherence needs, gathered in the same pass: its events, the days
     // skipped, and each session that did an item (a few a day at most).
     let (mut events, mut days_off, mut attempts) = (Vec::new(), Vec::new(), Vec::new());
+    let mut psfs_answers = Vec::new();
     let (mut recorded, mut matched, mut skips) = (false, 0_usize, 0_usize);
     let mut written = if args.json {
         out.write_all(export::JSON_OPEN.as_bytes())
@@ -43,6 +45,7 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         let each = |record: Record| {
             recorded = true;
             attempts.extend(Attempt::of(&record));
+            psfs_answers.extend(psfs::answers(std::slice::from_ref(&record)));
             let Some(record) = kept(args, record) else {
                 return true;
             };
@@ -84,7 +87,14 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
             out.write_all(no_match(args).as_bytes())
         } else {
             out.write_all(report::of(&tally).as_bytes()).and_then(|()| {
-                let lines = programme_weeks(args, &events, &attempts, &days_off, today);
+                let mut lines = programme_weeks(args, &events, &attempts, &days_off, today);
+                let trend = psfs_trend(&psfs_answers);
+                if !trend.is_empty() {
+                    if !lines.is_empty() {
+                        lines.push(String::new());
+                    }
+                    lines.extend(trend);
+                }
                 if lines.is_empty() { Ok(()) } else { out.write_all(format!("\n{}\n", lines.join("\n")).as_bytes()) }
             })
         };
@@ -110,6 +120,37 @@ fn programme_weeks(
         return Vec::new();
     }
     adherence::text::weeks(&adherence::adherence(events, attempts, days_off, from, to))
+}
+
+/// The PSFS scores over time: each activity's answers in order, and the change of the weekly
+/// mean from the first week to the latest, as the report works it out.
+fn psfs_trend(answers: &[PsfsAnswer]) -> Vec<String> {
+    let (Some(first), Some(last)) = (answers.iter().map(|a| a.date).min(), answers.iter().map(|a| a.date).max()) else {
+        return Vec::new();
+    };
+    let mut lines = vec!["PSFS, how well each activity goes, 0 (unable) to 10 (as before the problem):".to_owned()];
+    let mut names: Vec<&str> = Vec::new();
+    for answer in answers {
+        if !names.contains(&answer.activity.as_str()) {
+            names.push(&answer.activity);
+        }
+    }
+    for name in names {
+        let scores: Vec<String> = answers
+            .iter()
+            .filter(|a| a.activity == name)
+            .map(|a| format!("{} ({})", a.score, a.date.strftime("%-d %b")))
+            .collect();
+        lines.push(format!("  {name}: {}", scores.join(" → ")));
+    }
+    let change =
+        review::period::Period::new(first, last).ok().and_then(|period| psfs::figures(period, answers).change());
+    if let Some(change) = change {
+        let important =
+            if change + 1e-9 >= psfs::IMPORTANT_POINTS { ", a change that counts (2 points or more)" } else { "" };
+        lines.push(format!("  mean of the activities, first week to latest: {change:+.1}{important}"));
+    }
+    lines
 }
 
 /// What to say when sessions were recorded but none passes the filters.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use crate::cli::SessionArgs;
 use crate::failure::Failure;
 use crate::history::Started;
+use crate::history::adherence::text::place_in_day;
 use crate::shell::runner::{Ended, Ending, Keeping, SystemClock};
 use crate::shell::{catalog, config, journal, plain, process_group, sound, terminal_background};
 use crate::tui::{terminal, view};
@@ -25,7 +26,11 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let item = crate::shell::programme::item_done(&settings, &plan)?;
     // The advice keeps within what the programme allows the item this session does.
     let allowed = item.as_ref().and_then(|item| crate::shell::programme::allowed(&item.id));
-    let keeping = keeping(journal::path()?, item, allowed);
+    let path = journal::path()?;
+    // Where this session stands in the programme's day, and the PSFS its check-in adds.
+    let day = crate::shell::standing::programme_day(&path, jiff::ZonedDateTime::now().date());
+    let today = day.as_ref().map(|day| place_in_day(day.done_before, day.due, item.is_some(), false));
+    let keeping = keeping(path, item, allowed, day);
     let (ended, ending, reader) = if plain_mode {
         for notice in &notices {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
@@ -39,6 +44,9 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         let mut out = std::io::stdout().lock();
         // The first line says how the session sounds (a closed pipe is found on the next write).
         let _ = writeln!(out, "{line}");
+        if let Some(today) = &today {
+            let _ = writeln!(out, "{today}");
+        }
         let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut out)?;
         (outcome.ended, outcome.ending, outcome.reader)
     } else {
@@ -52,6 +60,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
             notice: Some(notices.iter().chain([&line]).cloned().collect::<Vec<_>>().join(" ")),
             checkin: settings.checkin.value,
             checkin_before: settings.checkin_before.value,
+            today,
         };
         let outcome = terminal::run(plan, announcer, presentation, keeping)
             .map_err(Failure::io("running the session on the terminal"))?;
@@ -83,6 +92,7 @@ fn keeping(
     path: std::path::PathBuf,
     item: Option<crate::history::ItemDone>,
     allowed: Option<crate::history::next_step::Allowed>,
+    day: Option<crate::shell::runner::ProgrammeDay>,
 ) -> Keeping {
     let now = jiff::ZonedDateTime::now();
     let id = format!("{}-{}", now.timestamp().as_nanosecond(), std::process::id());
@@ -94,6 +104,7 @@ fn keeping(
         past,
         item,
         allowed,
+        day,
     }
 }
 
@@ -102,6 +113,9 @@ fn keeping(
 /// failure to save, the command's error.
 fn after(ended: Ended, notices: &[String], reader: bool) -> (Option<Failure>, Option<String>) {
     let mut said = crate::domain::summary::text(ended.summary());
+    if let Some(today) = ended.kept().today {
+        let _ = writeln!(said, "{today}");
+    }
     let advice = ended.advice();
     let (failure, sound) = ended.close();
     // What went wrong with sound: a session followed by ear alone must not be half heard

@@ -128,7 +128,7 @@ impl Lines<'_> {
         }
         if let Some(question) = self.form.question().filter(|_| !self.prompted) {
             // On its own line, the answer typed after it.
-            write!(self.out, "{} ", question.prompt())?;
+            write!(self.out, "{} ", self.form.prompt(question))?;
             self.out.flush()?;
             self.prompted = true;
         }
@@ -229,7 +229,7 @@ impl Front for Lines<'_> {
             let stopped = !self.session.summary(self.clock.now()).reached_end;
             let sides =
                 self.session.plan().parts.iter().any(|part| part.exercise.side_slots().iter().any(Option::is_some));
-            self.form = Form::after(stopped, sides, self.form.answers().0);
+            self.form = Form::after(stopped, sides, self.form.answers().0).with_psfs(&kept.psfs);
             self.prompted = false;
             self.reader.start();
         }

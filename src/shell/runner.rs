@@ -15,6 +15,7 @@ use crate::domain::exercise::Exercise;
 use crate::domain::session::{Command, Event, Session};
 use crate::domain::summary::Summary;
 use crate::failure::Failure;
+use crate::history::adherence::text::place_in_day;
 use crate::history::next_step::{self, Allowed, Suggestion};
 use crate::history::{self, Amendment, End, ItemDone, Record, Started};
 use crate::shell::announce::Announcer;
@@ -54,6 +55,17 @@ pub struct Keeping {
     pub item: Option<ItemDone>,
     /// What the programme allows the exercises of that item: the advice keeps within it.
     pub allowed: Option<Allowed>,
+    /// The programme's day as the session found it, when a programme is in effect.
+    pub day: Option<ProgrammeDay>,
+}
+
+/// The programme's day as a session found it: the day's sessions done before it and due, and
+/// the PSFS activities its check-in adds (in the first session of a programme week).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgrammeDay {
+    pub done_before: u32,
+    pub due: u32,
+    pub psfs: Vec<String>,
 }
 
 /// What one turn did.
@@ -208,6 +220,10 @@ pub enum Saved {
 pub struct Kept {
     pub saved: Saved,
     pub advice: Vec<Suggestion>,
+    /// Where the session leaves the day, with a programme: `Today 2 of 2: all done`.
+    pub today: Option<String>,
+    /// The PSFS activities the check-in adds this session.
+    pub psfs: Vec<String>,
 }
 
 /// A session that has ended and been kept: its record as written, with the answers given since,
@@ -251,7 +267,15 @@ impl Ended {
 
     /// Whether it was saved, and the advice: what the done screen shows.
     pub fn kept(&self) -> Kept {
-        Kept { saved: self.saved.clone(), advice: self.advice() }
+        let day = self.keeping.day.as_ref();
+        // The session counts for the day when it did an item (in full or stopped early).
+        let counts = self.record.as_ref().is_some_and(|record| record.item.is_some());
+        Kept {
+            saved: self.saved.clone(),
+            advice: self.advice(),
+            today: day.map(|day| place_in_day(day.done_before, day.due, counts, true)),
+            psfs: day.map(|day| day.psfs.clone()).unwrap_or_default(),
+        }
     }
 
     /// Why showing the end failed, if it did.

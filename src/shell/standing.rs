@@ -12,6 +12,7 @@ use crate::domain::programme::{Days, Programme, add_days};
 use crate::failure::Failure;
 use crate::history::adherence::{self, Attempt, Change, Day, Figures, ProgrammeEvent, SkippedDay};
 use crate::history::{self, Entry};
+use crate::shell::runner::ProgrammeDay;
 use crate::shell::{journal, programme as on_disk, regular_file};
 
 /// The programme in effect as its copy says, read without looking up its exercises (the prompt
@@ -35,6 +36,8 @@ pub struct Standing {
     pub today: Day,
     /// From the start of the programme week to today, today's sessions still left not counted.
     pub week: Figures,
+    /// Whether a session of this programme week gave the PSFS scores (read with the whole week).
+    pub psfs_given: bool,
 }
 
 /// Where `today` stands with the programme in effect, from its copy and the end of the history
@@ -50,8 +53,9 @@ pub fn standing(path: &Path, today: Date, whole_week: bool) -> Result<Option<Sta
     // Only items due on any N days of a week need the days before today.
     let per_week = programme.items.iter().any(|item| matches!(item.days, Days::PerWeek(_)));
     let from = if whole_week || per_week { week_start } else { today };
-    let (attempts, skipped) = since(path, from)
+    let tail = since(path, from)
         .map_err(|e| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() })?;
+    let (attempts, skipped) = (tail.attempts, tail.skipped);
     let events = [ProgrammeEvent { date: first_day, change: Change::Installed(programme.clone()) }];
     let day = adherence::today(&events, &attempts, &skipped, today);
     let mut week = if whole_week && week_start < today {
@@ -64,19 +68,43 @@ pub fn standing(path: &Path, today: Date, whole_week: bool) -> Result<Option<Sta
     so_far.due -= so_far.missed;
     so_far.missed = 0;
     week.add(&so_far);
-    Ok(Some(Standing { programme, first_day, today: day, week }))
+    Ok(Some(Standing { programme, first_day, today: day, week, psfs_given: tail.psfs_given }))
+}
+
+/// The programme's day as a session starting now finds it: the day's sessions done and due, and
+/// the PSFS activities to ask, when no session of this programme week gave them yet. `None`
+/// without a programme, or when the history cannot be read (the session is still worth doing).
+pub fn programme_day(path: &Path, today: Date) -> Option<ProgrammeDay> {
+    let standing = standing(path, today, true).ok()??;
+    let figures = &standing.today.figures;
+    let in_week = standing.today.week.is_some();
+    Some(ProgrammeDay {
+        done_before: figures.full + figures.partial,
+        due: figures.due,
+        psfs: if in_week && !standing.psfs_given { standing.programme.psfs.clone() } else { Vec::new() },
+    })
+}
+
+/// What the end of the history holds since a day.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tail {
+    /// The sessions that did an item.
+    pub attempts: Vec<Attempt>,
+    pub skipped: Vec<SkippedDay>,
+    /// Whether any session gave the PSFS scores.
+    pub psfs_given: bool,
 }
 
 /// The first part of the history read back from its end: enough for a week of a busy user.
 const TAIL_BYTES: u64 = 64 * 1024;
 
-/// The sessions that did an item, and the days skipped, on or after `first`, read from the end
-/// of the history at `path` back until the lines are older than `first` (doubling the part read
-/// each time it was not enough).
-pub fn since(path: &Path, first: Date) -> io::Result<(Vec<Attempt>, Vec<SkippedDay>)> {
+/// The sessions that did an item, the days skipped, and whether the PSFS was given, on or after
+/// `first`, read from the end of the history at `path` back until the lines are older than
+/// `first` (four times more each time it was not enough).
+pub fn since(path: &Path, first: Date) -> io::Result<Tail> {
     let file = match regular_file::open(path, std::fs::OpenOptions::new().read(true)) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Tail::default()),
         Err(e) => return Err(e),
     };
     let length = file.metadata()?.len();
@@ -89,14 +117,15 @@ pub fn since(path: &Path, first: Date) -> io::Result<(Vec<Attempt>, Vec<SkippedD
             // From the byte before, so that a line starting right at `start` is kept whole.
             io::BufRead::skip_until(&mut reader, b'\n')?;
         }
-        let (mut attempts, mut skipped, mut older_session) = (Vec::new(), Vec::new(), false);
+        let (mut attempts, mut skipped, mut older_session, mut psfs_given) = (Vec::new(), Vec::new(), false, false);
         history::read_entries(
             &mut reader,
             |record| {
                 if record.start.date() < first {
                     older_session = true;
-                } else if let Some(attempt) = Attempt::of(&record) {
-                    attempts.push(attempt);
+                } else {
+                    psfs_given |= !record.checkin.psfs.is_empty();
+                    attempts.extend(Attempt::of(&record));
                 }
                 true
             },
@@ -110,7 +139,7 @@ pub fn since(path: &Path, first: Date) -> io::Result<(Vec<Attempt>, Vec<SkippedD
         let older_skip = skipped.iter().any(|day| day.date < first);
         skipped.retain(|day| day.date >= first);
         if start == 0 || older_session || older_skip {
-            return Ok((attempts, skipped));
+            return Ok(Tail { attempts, skipped, psfs_given });
         }
         span = span.saturating_mul(4);
     }
@@ -125,3 +154,6 @@ pub fn skip(path: &Path, day: &SkippedDay) -> Result<(), Failure> {
 pub fn record_event(path: &Path, event: &ProgrammeEvent) -> Result<(), Failure> {
     journal::append_lines(path, &[event.to_line()]).map_err(|e| journal::unwritable(path, &e))
 }
+
+#[cfg(test)]
+mod tests;

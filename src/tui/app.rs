@@ -95,6 +95,9 @@ pub struct App {
     /// Until when the notice is shown in full (then as a marker): [`NOTICE_FOR`] after it came,
     /// or until a key is pressed.
     notice_until: Option<Instant>,
+    /// Where the session stands in the programme's day (`Today 2 of 4`), shown while getting
+    /// ready.
+    pub today: Option<String>,
     /// Once the session has ended: whether it was saved, and the advice, as the runner kept it.
     pub kept: Option<Kept>,
 }
@@ -114,6 +117,7 @@ impl App {
             quit: Quit::No,
             notice: None,
             notice_until: None,
+            today: None,
             kept: None,
         }
     }
@@ -162,7 +166,7 @@ impl App {
             let stopped = matches!(self.session.state(), State::Finished { completed: false, .. });
             let sides =
                 self.session.plan().parts.iter().any(|part| part.exercise.side_slots().iter().any(Option::is_some));
-            self.form = Form::after(stopped, sides, self.form.answers().0);
+            self.form = Form::after(stopped, sides, self.form.answers().0).with_psfs(&kept.psfs);
         } else if first {
             // Stopped before the pain before was answered: nothing more is asked.
             self.form.close();

@@ -37,6 +37,8 @@ pub struct Presentation {
     pub checkin: bool,
     /// Ask the pain before the session too, on the get-ready screen.
     pub checkin_before: bool,
+    /// Where the session stands in the programme's day, for the get-ready screen.
+    pub today: Option<String>,
 }
 
 /// What the interactive session did and how it ended.
@@ -60,6 +62,7 @@ pub fn run(plan: Plan, announcer: Announcer, presentation: Presentation, keeping
     if let Some(notice) = presentation.notice {
         app.tell(notice, start);
     }
+    app.today = presentation.today;
     let runner = Runner::new(announcer, keeping);
     let runner = if presentation.checkin_before { runner.waiting() } else { runner };
     let mut screen = Screen { terminal: &mut terminal, console: RealConsole, app: &mut app, theme: presentation.theme };

@@ -2,7 +2,7 @@
 //! asks in words, what may be typed, and the answers so far. Every answer can be changed until
 //! the user leaves; a half-typed answer is never taken.
 
-use crate::domain::checkin::{Checkin, Effort, Hurt, Note, Pain, Why};
+use crate::domain::checkin::{Checkin, Effort, Hurt, Note, Pain, Psfs, Why};
 
 /// One question of the check-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,12 +17,15 @@ pub enum Question {
     Spread,
     Effort,
     Note,
+    /// The Patient-Specific Functional Scale's activity of this number (from 0), in the first
+    /// session of a programme week: how well it can be done now, 0 to 10.
+    Psfs(u8),
 }
 
 /// How a question is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// A number from 0 to [`Pain::MAX`], typed digit by digit.
+    /// A number from 0 to [`Pain::MAX`], typed digit by digit (a pain, or a PSFS score).
     Pain,
     /// One of a few choices, by its key.
     Choice,
@@ -41,12 +44,13 @@ impl Question {
             Question::Spread => "Did the pain spread into a buttock or down a leg?",
             Question::Effort => "How hard did it feel?",
             Question::Note => "A short note for your physiotherapist?",
+            Question::Psfs(_) => "How well can you do it now? 0 unable, 10 as well as before the problem",
         }
     }
 
     pub fn kind(self) -> Kind {
         match self {
-            Question::PainBefore | Question::Pain => Kind::Pain,
+            Question::PainBefore | Question::Pain | Question::Psfs(_) => Kind::Pain,
             Question::Why | Question::Hurt | Question::Spread | Question::Effort => Kind::Choice,
             Question::Note => Kind::Text,
         }
@@ -59,7 +63,7 @@ impl Question {
             Question::Hurt => &[('1', "left"), ('2', "right"), ('3', "both"), ('4', "neither")],
             Question::Spread => &[('y', "yes"), ('n', "no")],
             Question::Effort => &[('1', "easy"), ('2', "about right"), ('3', "hard")],
-            Question::PainBefore | Question::Pain | Question::Note => &[],
+            Question::PainBefore | Question::Pain | Question::Note | Question::Psfs(_) => &[],
         }
     }
 
@@ -89,6 +93,8 @@ pub struct Form {
     why: Option<Why>,
     /// What was wrong with the last key or line, until the next one.
     hint: Option<&'static str>,
+    /// The PSFS activities its [`Question::Psfs`] questions name, in the programme's order.
+    activities: Vec<String>,
 }
 
 impl Form {
@@ -118,9 +124,54 @@ impl Form {
     }
 
     fn of(questions: Vec<Question>, answers: Checkin) -> Self {
-        let mut form = Form { questions, at: None, typed: String::new(), fresh: false, answers, why: None, hint: None };
+        let mut form = Form {
+            questions,
+            at: None,
+            typed: String::new(),
+            fresh: false,
+            answers,
+            why: None,
+            hint: None,
+            activities: Vec::new(),
+        };
         form.go(Some(0));
         form
+    }
+
+    /// The same check-in with the PSFS activities asked too, before the note: in the first
+    /// session of a programme week. Nothing changes without activities.
+    #[must_use]
+    pub fn with_psfs(mut self, activities: &[String]) -> Self {
+        if activities.is_empty() || !self.asks() {
+            return self;
+        }
+        let at = self.questions.iter().position(|q| *q == Question::Note).unwrap_or(self.questions.len());
+        let count = activities.len().min(usize::from(u8::MAX));
+        let asked = (0..count).filter_map(|n| u8::try_from(n).ok()).map(Question::Psfs);
+        self.questions.splice(at..at, asked);
+        self.activities = activities[..count].to_vec();
+        self.go(self.at);
+        self
+    }
+
+    /// A question in words, as the screen shows it and the voice says it: a PSFS question names
+    /// its activity.
+    pub fn words(&self, question: Question) -> String {
+        match question {
+            Question::Psfs(n) => {
+                let activity = self.activities.get(usize::from(n)).map_or("This activity", String::as_str);
+                format!("{activity}: {}", question.words().to_lowercase())
+            }
+            other => other.words().to_owned(),
+        }
+    }
+
+    /// A question as plain mode asks it, on one line, a PSFS question with its activity.
+    pub fn prompt(&self, question: Question) -> String {
+        match question {
+            Question::Psfs(_) => format!("{} (Enter to skip):", self.words(question)),
+            other => other.prompt(),
+        }
     }
 
     /// The question asked now, if any.
@@ -165,6 +216,8 @@ impl Form {
                     next.parse::<u8>().ok().filter(|n| *n <= Pain::MAX && (next == "0" || !next.starts_with('0')));
                 if c.is_ascii_digit() && pain.is_some() {
                     self.typed = next;
+                } else if matches!(question, Question::Psfs(_)) {
+                    self.hint = Some("a score is a number from 0 to 10");
                 } else {
                     self.hint = Some("pain is a number from 0 to 10");
                 }
@@ -210,6 +263,9 @@ impl Form {
             Kind::Pain if line.is_empty() => String::new(),
             Kind::Pain => match line.parse::<u8>().ok().and_then(Pain::new) {
                 Some(pain) => pain.value().to_string(),
+                None if matches!(question, Question::Psfs(_)) => {
+                    return Err("a score is a number from 0 to 10, or just Enter to skip");
+                }
                 None => return Err("pain is a number from 0 to 10, or just Enter to skip"),
             },
             Kind::Choice if line.is_empty() => String::new(),
@@ -275,6 +331,10 @@ impl Form {
             Question::Spread => a.spread.and_then(|s| key(if s { "yes" } else { "no" })),
             Question::Effort => a.effort.and_then(|e| key(e.phrase())),
             Question::Note => a.note.as_ref().map(|n| n.as_str().to_owned()),
+            Question::Psfs(n) => {
+                let activity = self.activities.get(usize::from(n));
+                a.psfs.iter().find(|p| Some(&p.activity) == activity).map(|p| p.score.to_string())
+            }
         }
         .unwrap_or_default()
     }
@@ -291,6 +351,16 @@ impl Form {
             Question::Spread => a.spread = word.map(|w| w == "yes"),
             Question::Effort => a.effort = Effort::ALL.into_iter().find(|e| Some(e.phrase()) == word),
             Question::Note => a.note = Note::new(typed),
+            Question::Psfs(n) => {
+                let Some(activity) = self.activities.get(usize::from(n)) else { return };
+                a.psfs.retain(|p| &p.activity != activity);
+                if let Some(score) = typed.parse::<u8>().ok().filter(|s| *s <= Psfs::MAX) {
+                    a.psfs.push(Psfs { activity: activity.clone(), score });
+                }
+                // In the programme's order, whatever order they were answered in.
+                let order = |p: &Psfs| self.activities.iter().position(|a| *a == p.activity);
+                a.psfs.sort_by_key(order);
+            }
         }
     }
 }

@@ -47,6 +47,21 @@ pub fn weeks(adherence: &Adherence) -> Vec<String> {
     lines
 }
 
+/// Where a session stands in the day, for the get-ready and done screens: `Today 3 of 4` while
+/// it is the third of four due (`counts`: it does an item), `Today 4 of 4: all done` once the
+/// last has `ended`, `Today 2 of 4 done` for a session that counts for no item.
+pub fn place_in_day(done_before: u32, due: u32, counts: bool, ended: bool) -> String {
+    if due == 0 {
+        return "Nothing is due today".to_owned();
+    }
+    let this = (done_before + u32::from(counts)).min(due);
+    match (counts, ended) {
+        (true, false) => format!("Today {this} of {due}"),
+        (_, true) if this >= due => format!("Today {due} of {due}: all done"),
+        _ => format!("Today {this} of {due} done"),
+    }
+}
+
 /// Sessions of an item still to do on a day: due, less those done, stopped early or excused.
 pub fn left(figures: &Figures) -> u32 {
     figures.due.saturating_sub(figures.full + figures.partial + figures.excused)
@@ -189,6 +204,16 @@ mod tests {
             "  in all: 54 of 68 (79%), 7 stopped early (50% of their holds done), 1 day skipped, 7 missed"
         );
         assert!(lines[2].starts_with("  week  1 of 6  Mon 7 Dec 2026"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn a_session_says_where_it_stands_in_the_day() {
+        assert_eq!(place_in_day(1, 2, true, false), "Today 2 of 2");
+        assert_eq!(place_in_day(1, 2, true, true), "Today 2 of 2: all done");
+        assert_eq!(place_in_day(0, 4, true, true), "Today 1 of 4 done");
+        assert_eq!(place_in_day(2, 4, false, false), "Today 2 of 4 done", "a session of no item");
+        assert_eq!(place_in_day(4, 4, true, true), "Today 4 of 4: all done", "more than due");
+        assert_eq!(place_in_day(0, 0, false, false), "Nothing is due today");
     }
 
     #[test]

@@ -90,6 +90,7 @@ fn runner(memory: &Memory, past: Vec<Record>) -> Runner {
         past,
         item: None,
         allowed: None,
+        day: None,
     };
     Runner::new(Announcer::silent(), keeping)
 }

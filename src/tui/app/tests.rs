@@ -83,7 +83,7 @@ fn completed(t0: Instant) -> (App, Instant) {
 }
 
 fn kept() -> Kept {
-    Kept { saved: Saved::Written, advice: Vec::new() }
+    Kept { saved: Saved::Written, advice: Vec::new(), today: None, psfs: Vec::new() }
 }
 
 fn typed(app: &mut App, keys: &str, now: Instant) {
@@ -159,7 +159,7 @@ fn a_stopped_session_is_asked_why_first_and_a_completed_one_its_pain() {
 fn nothing_is_asked_without_a_record_or_with_the_check_in_off() {
     let t0 = Instant::now();
     let (mut nothing, _) = completed(t0);
-    nothing.keep(Kept { saved: Saved::NothingDone, advice: Vec::new() });
+    nothing.keep(Kept { saved: Saved::NothingDone, advice: Vec::new(), today: None, psfs: Vec::new() });
     assert_eq!(nothing.question(), None);
     let (off, _) = completed(t0);
     let mut off = off.without_checkin();
@@ -213,4 +213,25 @@ fn the_countdown_waits_for_the_pain_before_and_enter_or_space_starts_it() {
         assert_eq!(app.session.remaining(t0 + Duration::from_secs(31)), Duration::from_secs(10), "the whole get-ready");
         assert_eq!(app.answers().pain_before, crate::domain::checkin::Pain::new(3), "{start:?} took the 3");
     }
+}
+
+#[test]
+fn the_first_session_of_a_programme_week_adds_the_psfs_to_the_check_in_on_screen() {
+    let t0 = Instant::now();
+    let (mut app, end) = completed(t0);
+    app.keep(Kept {
+        psfs: vec!["Putting on socks".to_owned()],
+        today: Some("Today 2 of 2: all done".to_owned()),
+        ..kept()
+    });
+    for _ in 0..4 {
+        app.handle(Action::Confirm, end);
+    }
+    assert_eq!(app.question(), Some(Question::Psfs(0)), "after pain, side, spread and effort");
+    assert!(app.form().words(Question::Psfs(0)).starts_with("Putting on socks: how well"));
+    typed(&mut app, "6", end);
+    app.handle(Action::Confirm, end);
+    assert_eq!(app.question(), Some(Question::Note));
+    let scores: Vec<(String, u8)> = app.answers().psfs.into_iter().map(|p| (p.activity, p.score)).collect();
+    assert_eq!(scores, [("Putting on socks".to_owned(), 6)]);
 }

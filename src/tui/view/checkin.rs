@@ -17,7 +17,7 @@ use crate::tui::app::App;
 /// The rows the question needs at the least in `width` columns: its words, one row of answer,
 /// and its hint.
 pub(super) fn least_rows(form: &Form, question: Question, width: u16) -> u16 {
-    let words = wrap(question.words(), width).len() as u16;
+    let words = wrap(&form.words(question), width).len() as u16;
     let hint = form.hint().map_or(0, |hint| wrap(hint, width).len() as u16);
     words + 1 + hint
 }
@@ -29,7 +29,7 @@ pub(super) fn question(frame: &mut Frame, area: Rect, form: &Form, question: Que
         return;
     }
     let words: Vec<Line> =
-        wrap(question.words(), area.width).into_iter().map(|line| Line::styled(line, theme.question())).collect();
+        wrap(&form.words(question), area.width).into_iter().map(|line| Line::styled(line, theme.question())).collect();
     let hint: Vec<Line> = form
         .hint()
         .map(|hint| wrap(hint, area.width))

@@ -108,6 +108,9 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     if app.kept.as_ref().is_some_and(|kept| kept.saved == Saved::Written) {
         figures.push(("Saved to your history.".to_owned(), theme.base()));
     }
+    if let Some(today) = app.kept.as_ref().and_then(|kept| kept.today.clone()) {
+        figures.push((today, theme.base()));
+    }
     let mut said: Vec<Said> = Vec::new();
     if let Some(answers) = answers_line(&app.answers(), app.why()) {
         said.push((answers, bold(theme)));

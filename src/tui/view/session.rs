@@ -286,7 +286,11 @@ fn rep_text(plan: &Plan, phase: &Phase) -> String {
 fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'static> {
     let plan = app.session.plan();
     let phase = &plan.phases[index];
-    let name = plan.parts[phase.part].exercise.name.clone();
+    let mut name = plan.parts[phase.part].exercise.name.clone();
+    // While getting ready, where the session stands in the programme's day, if there is one.
+    if let (PhaseKind::GetReady, Some(today)) = (phase.kind, &app.today) {
+        name = format!("{name} · {today}");
+    }
     let rep = rep_text(plan, phase);
     let marker = notes_marker(app, index);
     let width = usize::from(width);

@@ -126,3 +126,34 @@ fn closing_keeps_what_was_confirmed_and_drops_what_was_not() {
     form.close();
     assert_eq!((form.question(), form.answers().0), (None, Checkin::default()));
 }
+
+#[test]
+fn the_psfs_activities_are_asked_before_the_note_each_by_name_and_kept_in_the_programmes_order() {
+    let activities = ["Putting on socks".to_owned(), "Getting out of the car".to_owned()];
+    let mut form = Form::after(false, false, Checkin::default()).with_psfs(&activities);
+    for line in ["3", "", "", "7"] {
+        form.answer_line(line).expect("an answer");
+    }
+    assert_eq!(form.question(), Some(Question::Psfs(1)), "pain, spread, effort, then the first activity");
+    assert_eq!(
+        form.words(Question::Psfs(1)),
+        "Getting out of the car: how well can you do it now? 0 unable, 10 as well as before the problem"
+    );
+    assert_eq!(form.prompt(Question::Psfs(1)), format!("{} (Enter to skip):", form.words(Question::Psfs(1))));
+    assert_eq!(form.answer_line("11"), Err("a score is a number from 0 to 10, or just Enter to skip"));
+    typed(&mut form, "12");
+    assert_eq!((form.typed(), form.hint()), ("1", Some("a score is a number from 0 to 10")));
+    form.erase();
+    form.answer_line("5").expect("a score");
+    assert_eq!(form.question(), Some(Question::Note));
+    form.previous();
+    form.previous();
+    assert_eq!((form.question(), form.typed()), (Some(Question::Psfs(0)), "7"), "its answer ready to change");
+    form.answer_line("4").expect("changed");
+    let scores: Vec<(String, u8)> = form.answers().0.psfs.into_iter().map(|p| (p.activity, p.score)).collect();
+    assert_eq!(scores, [("Putting on socks".to_owned(), 4), ("Getting out of the car".to_owned(), 5)]);
+    assert_eq!(
+        Form::after(false, false, Checkin::default()).with_psfs(&[]),
+        Form::after(false, false, Checkin::default())
+    );
+}

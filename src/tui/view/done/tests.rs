@@ -33,7 +33,7 @@ fn ended(t0: Instant) -> (App, Instant) {
 }
 
 fn kept(advice: Vec<Suggestion>) -> Kept {
-    Kept { saved: Saved::Written, advice }
+    Kept { saved: Saved::Written, advice, today: None, psfs: Vec::new() }
 }
 
 fn typed(app: &mut App, keys: &str, now: Instant) {
@@ -195,6 +195,8 @@ fn a_session_that_could_not_be_saved_says_so_before_anything_else() {
     app.keep(Kept {
         saved: Saved::Failed("/data/history.jsonl: cannot save this session".to_owned()),
         advice: Vec::new(),
+        today: None,
+        psfs: Vec::new(),
     });
     every_way(&app, now, |(width, height), terminal| {
         let said = words(terminal);
@@ -255,4 +257,12 @@ fn the_pain_before_is_asked_over_the_get_ready_screen() {
             assert!(big_rows(terminal) >= 7, "{width}x{height}: the 4 big:\n{}", text(terminal));
         }
     });
+}
+
+#[test]
+fn with_a_programme_the_done_screen_says_where_the_session_leaves_the_day() {
+    let (mut app, now) = done(Instant::now());
+    app.keep(Kept { today: Some("Today 2 of 2: all done".to_owned()), ..kept(Vec::new()) });
+    let terminal = draw(&app, now, (80, 24), Palette::Dark);
+    assert!(words(&terminal).contains("Today 2 of 2: all done"), "{}", text(&terminal));
 }

@@ -395,3 +395,15 @@ fn named_screens_for_review() {
 fn screens_of_knee() -> Vec<(&'static str, App, Instant)> {
     screens("knee-to-chest", &default_timing())
 }
+
+#[test]
+fn with_a_programme_getting_ready_says_where_the_session_stands_in_the_day_and_moving_does_not() {
+    let (mut app, now) = app_at(exercise::DEFAULT_ID, &default_timing(), secs(1));
+    app.today = Some("Today 2 of 4".to_owned());
+    let theme = Theme::new(crate::tui::view::Palette::Dark, false);
+    let ready = text_of(&draw(&app, now, (80, 24), theme));
+    assert!(ready.lines().next().is_some_and(|top| top.contains("Lower trunk rotation · Today 2 of 4")), "{ready}");
+    let (mut moving, later) = app_at(exercise::DEFAULT_ID, &default_timing(), secs(11));
+    moving.today = app.today.clone();
+    assert!(!text_of(&draw(&moving, later, (80, 24), theme)).contains("Today"), "only while getting ready");
+}
