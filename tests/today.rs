@@ -51,25 +51,34 @@ fn after_installing_the_example_each_plain_session_counts_until_all_is_done_and_
     assert!(due.contains("4 sessions left: `trunkrot` starts Lower trunk rotation."), "{due}");
     assert_eq!(stdout(&trunkrot(&home).args(["today", "--prompt"]).assert().code(1)), "rot 0/2 +2\n");
 
-    assert!(session(&home).starts_with("Lower trunk rotation: 1 rep per side"));
+    let first = session(&home);
+    assert!(first.starts_with("Today 1 of 4\nLower trunk rotation: 1 rep per side"), "{first}");
+    assert!(first.contains("\nToday 1 of 4 done\n"), "{first}");
     let one = stdout(&trunkrot(&home).arg("today").assert().code(1));
     assert!(one.contains("  Lower trunk rotation  1 of 2 done\n"), "{one}");
     assert!(one.contains("This week so far: 1 of 1 (100%)"), "{one}");
     assert_eq!(stdout(&trunkrot(&home).args(["today", "--prompt"]).assert().code(1)), "rot 1/2 +2\n");
 
-    assert!(session(&home).starts_with("Lower trunk rotation"), "the item with a session left comes first");
+    assert!(
+        session(&home).starts_with("Today 2 of 4\nLower trunk rotation"),
+        "the item with a session left comes first"
+    );
     let two = stdout(&trunkrot(&home).arg("today").assert().code(1));
     assert!(two.contains("  Lower trunk rotation  done\n"), "{two}");
     assert!(two.contains("2 sessions left: `trunkrot` starts Pelvic tilt."), "{two}");
 
-    assert!(session(&home).starts_with("Pelvic tilt"));
-    assert!(session(&home).starts_with("Knee to chest"));
+    assert!(session(&home).starts_with("Today 3 of 4\nPelvic tilt"));
+    let last = session(&home);
+    assert!(last.starts_with("Today 4 of 4\nKnee to chest"), "{last}");
+    assert!(last.contains("\nToday 4 of 4: all done\n"), "{last}");
     let done = stdout(&trunkrot(&home).arg("today").assert().code(0));
     assert!(done.contains("All done for today: 4 of 4."), "{done}");
     trunkrot(&home).args(["today", "--prompt"]).assert().code(0).stdout("");
     // Done for the day, a session with no arguments is the config's choice again, at its item's
     // dose: more than due, counted apart.
-    assert!(session(&home).starts_with("Lower trunk rotation: 1 rep per side"));
+    assert!(
+        session(&home).starts_with("Today 4 of 4 done already: this one is more\nLower trunk rotation: 1 rep per side")
+    );
     let more = stdout(&trunkrot(&home).arg("today").assert().code(0));
     assert!(more.contains("  Lower trunk rotation  done, 1 more than due\n"), "{more}");
 }
@@ -98,7 +107,7 @@ fn a_session_below_the_items_dose_counts_for_nothing_and_a_skipped_day_is_excuse
             .assert()
             .success(),
     );
-    assert!(after_sound(&short).starts_with("Pelvic tilt: 1 rep"), "{short}");
+    assert!(after_sound(&short).starts_with("Today 1 of 4\nPelvic tilt: 1 rep"), "{short}");
     // The quick copy's dose is 1 rep of 1 s, so this did it: it counts.
     let counted = stdout(&trunkrot(&home).arg("today").assert().code(1));
     assert!(counted.contains("  Pelvic tilt           done\n"), "{counted}");

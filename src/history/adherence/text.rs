@@ -55,6 +55,9 @@ pub fn place_in_day(done_before: u32, due: u32, counts: bool, ended: bool) -> St
         return "Nothing is due today".to_owned();
     }
     let this = (done_before + u32::from(counts)).min(due);
+    if done_before >= due && !ended {
+        return format!("Today {due} of {due} done already: this one is more");
+    }
     match (counts, ended) {
         (true, false) => format!("Today {this} of {due}"),
         (_, true) if this >= due => format!("Today {due} of {due}: all done"),
@@ -213,6 +216,7 @@ mod tests {
         assert_eq!(place_in_day(0, 4, true, true), "Today 1 of 4 done");
         assert_eq!(place_in_day(2, 4, false, false), "Today 2 of 4 done", "a session of no item");
         assert_eq!(place_in_day(4, 4, true, true), "Today 4 of 4: all done", "more than due");
+        assert_eq!(place_in_day(4, 4, true, false), "Today 4 of 4 done already: this one is more");
         assert_eq!(place_in_day(0, 0, false, false), "Nothing is due today");
     }
 
