@@ -26,7 +26,7 @@ fn report_of(bytes: &[u8]) -> String {
         },
         |_| {},
     );
-    report::of(&tally)
+    report::of(&tally, 80)
 }
 
 #[divan::bench(args = [10_000, 100_000, 1_000_000], sample_count = 5)]

@@ -52,10 +52,11 @@ pub enum Command {
         #[arg(long)]
         routines: bool,
     },
-    /// Print an exercise's instructions, or what a routine does
+    /// Print an exercise's instructions, or what a routine does; with no name, what `trunkrot`
+    /// alone would run
     Show {
         #[arg(value_name = "NAME|PATH")]
-        exercise: String,
+        exercise: Option<String>,
     },
     /// Print the session's timeline, each phase with its start, without running it
     Plan {

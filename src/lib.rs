@@ -49,7 +49,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         None => commands::session::run(&cli.session),
         Some(Command::Check { files }) => commands::check::check(files),
         Some(Command::List { routines }) => commands::list::list(*routines),
-        Some(Command::Show { exercise }) => commands::show::show(exercise),
+        Some(Command::Show { exercise }) => commands::show::show(exercise.as_deref()),
         Some(Command::Plan { plan }) => commands::plan::plan(plan),
         Some(Command::Config { init, session }) => commands::config::run(session, *init),
         Some(Command::Completions { shell }) => commands::shell_integration::completions(*shell),

@@ -3,10 +3,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = match trunkrot::cli::Cli::try_parse() {
+    // Help wraps at the same width as every other text trunkrot prints.
+    let command = trunkrot::cli::Cli::command().term_width(trunkrot::shell::columns::width());
+    let cli = match command.try_get_matches().and_then(|matches| trunkrot::cli::Cli::from_arg_matches(&matches)) {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
     };

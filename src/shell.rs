@@ -4,6 +4,7 @@
 pub mod announce;
 pub mod browser;
 pub mod catalog;
+pub mod columns;
 pub mod config;
 pub mod executables;
 pub mod input;

@@ -76,7 +76,7 @@ fn a_short_plain_session_runs_to_the_end_with_its_summary() {
     assert!(output.contains("rep 1/1 left: hold 1 s"), "{output}");
     assert!(output.contains("rep 1/1 right: hold 1 s"), "{output}");
     assert!(output.contains("Lower trunk rotation: completed"), "{output}");
-    assert!(output.contains("Left: 1 of 1 reps"), "{output}");
+    assert!(output.contains("Left: 1 of 1 rep\n"), "{output}");
     assert!(!output.contains('\u{1b}'), "plain mode writes no escape codes: {output:?}");
     assert!(elapsed >= Duration::from_secs(2), "the session lasts its 2 s: {elapsed:?}");
 }

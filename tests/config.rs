@@ -107,7 +107,7 @@ fn config_with_a_routine_points_to_its_timeline() {
     let home = Home::new();
     let report = stdout(&trunkrot(&home).args(["config", "--routine", "low-back"]).assert().success());
     assert!(
-        report.contains("routine       low-back: each exercise's settings are in `trunkrot plan --routine low-back`")
+        report.contains("routine        low-back: each exercise's settings are in `trunkrot plan --routine low-back`")
     );
 }
 

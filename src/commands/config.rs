@@ -30,7 +30,7 @@ pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: 
         None => "config file: none (no home directory)".to_owned(),
     };
     let mut lines = vec![file];
-    let mut row = |key: &str, value: String, from: &dyn fmt::Display| lines.push(format!("{key:<14}{value:<28}{from}"));
+    let mut row = |key: &str, value: String, from: &dyn fmt::Display| lines.push(format!("{key:<15}{value:<28}{from}"));
     let exercise_from = match settings.subject.value {
         Subject::Exercise(_) => settings.subject.from,
         // The exercise shown beside a routine is the one a session without it would do.
@@ -104,14 +104,18 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
         player: players
             .map(|players| players.iter().map(|p| p.program.display().to_string()).collect::<Vec<_>>().join(", ")),
     };
-    for line in lines(&loaded, &settings, &exercise, &around) {
-        writeln!(out, "{line}").map_err(Failure::output)?;
-    }
+    let mut text = lines(&loaded, &settings, &exercise, &around).join("\n") + "\n";
     if let Subject::Routine(routine) = &settings.subject.value {
         // A routine's settings differ per exercise: the timeline shows each one's.
         let routine = crate::domain::untrusted::clean_line(routine);
-        writeln!(out, "routine       {routine}: each exercise's settings are in `trunkrot plan --routine {routine}`")
-            .map_err(Failure::output)?;
+        let _ = fmt::Write::write_fmt(
+            &mut text,
+            format_args!(
+                "routine        {routine}: each exercise's settings are in `trunkrot plan --routine {routine}`\n"
+            ),
+        );
     }
+    let text = crate::domain::width::wrap_lines(&text, crate::shell::columns::width());
+    out.write_all(text.as_bytes()).map_err(Failure::output)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -86,7 +86,7 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         } else if recorded && matched == 0 {
             out.write_all(no_match(args).as_bytes())
         } else {
-            out.write_all(report::of(&tally).as_bytes()).and_then(|()| {
+            out.write_all(report::of(&tally, crate::shell::columns::width()).as_bytes()).and_then(|()| {
                 let mut lines = programme_weeks(args, &events, &attempts, &days_off, today);
                 let trend = psfs_trend(&psfs_answers);
                 if !trend.is_empty() {

@@ -1,10 +1,10 @@
 //! `trunkrot list`: the exercises and routines that can be named.
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::emit;
+use crate::domain::width;
 use crate::failure::Failure;
 use crate::shell::catalog::{self, Entry, Source};
 
@@ -19,7 +19,8 @@ pub fn list(routines_only: bool) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     let dir = crate::shell::places::user_exercises_dir();
-    let mut text = list_text(&catalog::entries(dir.as_deref())?, dir.as_deref());
+    let columns = crate::shell::columns::width();
+    let mut text = list_text(&catalog::entries(dir.as_deref())?, dir.as_deref(), columns);
     text.push_str("\nRoutines (run with --routine ID)\n");
     let width = routines.iter().map(|(id, _)| id.chars().count()).max().unwrap_or(0);
     for (id, routine) in &routines {
@@ -28,14 +29,15 @@ pub fn list(routines_only: bool) -> Result<ExitCode, Failure> {
             Ok(routine) => format!("{}: {}", routine.name, routine.summary),
             Err(failure) => broken(failure),
         };
-        let _ = writeln!(text, "{id:width$}  {about}");
+        text.push_str(&width::hanging(&format!("{id:width$}  "), &about, columns));
     }
     emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line per exercise: id, name and summary; a broken file with its first problem.
-pub fn list_text(entries: &[Entry], user_dir: Option<&Path>) -> String {
+/// One entry per exercise: id, then name and summary in a column of their own, wrapped to
+/// `columns`; a broken file with its first problem.
+pub fn list_text(entries: &[Entry], user_dir: Option<&Path>, columns: usize) -> String {
     let width = entries.iter().map(|entry| entry.id.chars().count()).max().unwrap_or(0);
     let mut text = String::new();
     for entry in entries {
@@ -50,12 +52,13 @@ pub fn list_text(entries: &[Entry], user_dir: Option<&Path>) -> String {
             }
             _ => String::new(),
         };
-        let _ = writeln!(text, "{:width$}  {about}{note}", entry.id);
+        text.push_str(&width::hanging(&format!("{:width$}  ", entry.id), &format!("{about}{note}"), columns));
     }
     if !entries.iter().any(|entry| matches!(entry.source, Source::User { .. }))
         && let Some(dir) = user_dir
     {
-        let _ = writeln!(text, "(your own exercises go in {}, one .toml file each)", catalog::shown(dir));
+        let where_ = format!("(your own exercises go in {}, one .toml file each)", catalog::shown(dir));
+        text.push_str(&width::hanging("", &where_, columns));
     }
     text
 }

@@ -43,10 +43,11 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         };
         let mut out = std::io::stdout().lock();
         // The first line says how the session sounds (a closed pipe is found on the next write).
-        let _ = writeln!(out, "{line}");
+        let mut first = format!("{line}\n");
         if let Some(today) = &today {
-            let _ = writeln!(out, "{today}");
+            let _ = writeln!(first, "{today}");
         }
+        let _ = out.write_all(crate::domain::width::wrap_lines(&first, crate::shell::columns::width()).as_bytes());
         let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut out)?;
         (outcome.ended, outcome.ending, outcome.reader)
     } else {
@@ -126,6 +127,7 @@ fn after(ended: Ended, notices: &[String], reader: bool) -> (Option<Failure>, Op
     for suggestion in advice {
         let _ = writeln!(said, "{suggestion}");
     }
+    let said = crate::domain::width::wrap_lines(&said, crate::shell::columns::width());
     (failure, reader.then_some(said))
 }
 

@@ -31,19 +31,19 @@ pub fn parse(text: &str) -> Result<Duration, String> {
         if word.is_empty() {
             return match after.chars().next() {
                 // A control character is named by its escape, never echoed raw to the terminal.
-                Some(c) => Err(format!("has `{}` where a digit or a unit (h, min, s) belongs", c.escape_debug())),
-                None => Err("ends in a number without a unit (h, min or s)".to_owned()),
+                Some(c) => Err(format!("has `{}` where a digit or a unit (h, m, s) belongs", c.escape_debug())),
+                None => Err("ends in a number without a unit (h, m or s)".to_owned()),
             };
         }
         let Some((rank, scale)) = unit(word) else {
             let first = word.chars().next().unwrap_or('?');
-            return Err(format!("has `{first}` where a digit or a unit (h, min, s) belongs"));
+            return Err(format!("has `{first}` where a digit or a unit (h, m, s) belongs"));
         };
         if digits.is_empty() {
             return Err(format!("has the unit `{word}` without a number before it"));
         }
         if rank <= last_unit {
-            return Err("repeats a unit or puts them out of order (write h, then min, then s)".to_owned());
+            return Err("repeats a unit or puts them out of order (write h, then m, then s)".to_owned());
         }
         last_unit = rank;
         let amount: u64 = digits.parse().map_err(|_| "is too large".to_owned())?;

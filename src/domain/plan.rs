@@ -153,6 +153,8 @@ pub struct Plan {
     pub phases: Vec<Phase>,
     /// The id of the routine the plan was made from, if any.
     pub routine: Option<String>,
+    /// The routine's name, the title of the summary; `None` for a single exercise.
+    pub name: Option<String>,
 }
 
 impl Plan {
@@ -161,7 +163,7 @@ impl Plan {
         let settings = Settings::first(&exercise.timing, overrides);
         let notes = range_notes(&exercise, &settings);
         let phases = part_phases(0, &exercise, &settings);
-        Plan { parts: vec![Part { exercise, settings, notes }], phases, routine: None }
+        Plan { parts: vec![Part { exercise, settings, notes }], phases, routine: None, name: None }
     }
 
     /// The plan of a routine: its exercises back to back, each with its own overrides, and a
@@ -196,7 +198,7 @@ impl Plan {
             phases.extend(part_phases(index, &exercise, &settings));
             parts.push(Part { exercise, settings, notes });
         }
-        Plan { parts, phases, routine: None }
+        Plan { parts, phases, routine: None, name: None }
     }
 
     /// The planned length of the whole session.

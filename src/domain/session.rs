@@ -373,7 +373,9 @@ impl Session {
             .filter(|(phase, _)| phase.kind == PhaseKind::Hold)
             .map(|(_, ran)| *ran)
             .sum();
+        let names: Vec<&str> = self.plan.parts.iter().map(|part| part.exercise.name.as_str()).collect();
         Summary {
+            title: self.plan.name.clone().unwrap_or_else(|| names.join(", ")),
             completed: reached_end && skipped == 0,
             reached_end,
             skipped,

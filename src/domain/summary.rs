@@ -31,6 +31,8 @@ pub struct PartSummary {
 /// What a session did, for the done screen, the printed summary and the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// What was done: a routine's name, else the exercise's.
+    pub title: String,
     /// Every hold ran to its end.
     pub completed: bool,
     /// The session reached its end rather than being stopped early, skipped holds or not.
@@ -79,9 +81,14 @@ fn holds_skipped(count: u32) -> String {
 
 fn reps_text(reps: &SideReps) -> String {
     match reps.side {
-        Some(side) => format!("{}: {} of {} reps", capitalized(side.word()), reps.done, reps.planned),
-        None => format!("{} of {} reps", reps.done, reps.planned),
+        Some(side) => format!("{}: {} of {}", capitalized(side.word()), reps.done, of_reps(reps.planned)),
+        None => format!("{} of {}", reps.done, of_reps(reps.planned)),
     }
+}
+
+/// `1 rep`, `10 reps`: the count planned, with the word that goes with it.
+fn of_reps(planned: u32) -> String {
+    crate::domain::plan::text::reps_text(planned)
 }
 
 fn elapsed_text(summary: &Summary) -> String {
@@ -106,8 +113,7 @@ pub fn text(summary: &Summary) -> String {
     } else {
         "stopped early".to_owned()
     };
-    let names: Vec<&str> = summary.parts.iter().map(|p| p.name.as_str()).collect();
-    let mut text = format!("{}: {status}\n", names.join(", "));
+    let mut text = format!("{}: {status}\n", summary.title);
     for line in lines(summary) {
         let _ = writeln!(text, "  {line}");
     }
@@ -120,6 +126,7 @@ mod tests {
 
     fn summary(completed: bool, paused: u64) -> Summary {
         Summary {
+            title: "Lower trunk rotation".to_owned(),
             completed,
             reached_end: completed,
             skipped: 0,
@@ -171,7 +178,16 @@ mod tests {
         tilt.name = "Pelvic tilt".to_owned();
         tilt.reps = vec![SideReps { side: None, done: 2, planned: 8 }];
         routine.parts.insert(0, tilt);
+        routine.title = "Low-back routine".to_owned();
         let lines = lines(&routine);
         assert_eq!(lines[..2], ["Pelvic tilt: 2/8 reps", "Lower trunk rotation: left 3/10, right 2/10 reps"]);
+        assert!(text(&routine).starts_with("Low-back routine: stopped early\n"), "titled by the routine's name");
+    }
+
+    #[test]
+    fn one_rep_is_one_rep() {
+        let mut one = summary(true, 0);
+        one.parts[0].reps = vec![SideReps { side: Some(Side::Left), done: 1, planned: 1 }];
+        assert_eq!(lines(&one)[0], "Left: 1 of 1 rep");
     }
 }

@@ -50,9 +50,74 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `lead` then `text` wrapped to `width` columns, each later line indented as far as `lead`
+/// goes, so the text stands in a column of its own; ends with a newline. When `lead` leaves the
+/// text fewer than 20 columns, the later lines are indented by 4 instead.
+pub fn hanging(lead: &str, text: &str, width: usize) -> String {
+    let mut indent = columns(lead);
+    if width < indent + 20 {
+        indent = 4.min(indent);
+    }
+    let mut out = String::new();
+    let first_room = width.saturating_sub(columns(lead)).max(1);
+    let mut lines = wrap(text, first_room).into_iter();
+    out.push_str(lead);
+    out.push_str(&lines.next().unwrap_or_default());
+    out.push('\n');
+    let rest: Vec<String> = lines.collect();
+    for line in wrap(&rest.join(" "), width.saturating_sub(indent).max(1)).into_iter().filter(|l| !l.is_empty()) {
+        out.push_str(&" ".repeat(indent));
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.trim_end_matches(' ').to_owned()
+}
+
+/// Every line of `text` that is wider than `width` wrapped at its words, its later lines
+/// indented two columns past the line's own indent; lines that fit are left as they are.
+pub fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        if columns(line) <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let lead = &line[..indent];
+        let first = hanging(lead, line.trim_start(), width);
+        // Later lines two columns further in than the line itself: a continuation.
+        let mut lines = first.lines();
+        if let Some(head) = lines.next() {
+            out.push_str(head);
+            out.push('\n');
+        }
+        let rest: Vec<&str> = lines.map(str::trim_start).collect();
+        if !rest.is_empty() {
+            out.push_str(&hanging(&" ".repeat(indent + 2), &rest.join(" "), width));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hanging_text_keeps_its_column_and_never_breaks_a_word() {
+        let text = "Lying on your back with knees bent, let both knees turn slowly to one side.";
+        let out = hanging("lower-trunk-rotation  ", text, 60);
+        assert!(out.lines().all(|line| columns(line) <= 60), "{out}");
+        assert!(out.lines().skip(1).all(|line| line.starts_with(&" ".repeat(22))), "{out}");
+        assert_eq!(out.split_whitespace().skip(1).collect::<Vec<_>>().join(" "), text);
+        let narrow = hanging("a-long-identifier-here  ", text, 30);
+        assert!(narrow.lines().skip(1).all(|line| line.starts_with("    ") && columns(line) <= 30), "{narrow}");
+        let lines = wrap_lines("  Your next step: hold 6 s next time, which is a little longer than now\nshort\n", 30);
+        assert!(lines.lines().all(|line| columns(line) <= 30), "{lines}");
+        assert!(lines.lines().nth(1).is_some_and(|line| line.starts_with("    ")), "{lines}");
+        assert!(lines.ends_with("short\n"));
+    }
 
     #[test]
     fn fit_counts_columns_not_characters() {

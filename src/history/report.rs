@@ -8,21 +8,21 @@ use jiff::civil::{Date, Weekday};
 use super::stats::{Day, Overview, Tally};
 use super::{End, ExerciseRecord, Record};
 use crate::domain::checkin::Pain;
-use crate::domain::duration::human;
 use crate::domain::side::Side;
 use crate::domain::width;
 
-/// The whole report for `records` as of `today`.
-pub fn text(records: &[Record], today: Date) -> String {
+/// The whole report for `records` as of `today`, in `columns` columns.
+pub fn text(records: &[Record], today: Date, columns: usize) -> String {
     let mut tally = Tally::new(today);
     for record in records {
         tally.add(record.clone());
     }
-    of(&tally)
+    of(&tally, columns)
 }
 
-/// The whole report for the records summed up in `tally`.
-pub fn of(tally: &Tally) -> String {
+/// The whole report for the records summed up in `tally`, its lines at most `columns` wide:
+/// the table's rows wrap at their words, and the charts show as many of the last 28 days as fit.
+pub fn of(tally: &Tally, columns: usize) -> String {
     let overview = tally.overview();
     if overview.sessions == 0 {
         return "No sessions recorded yet. Each session you do is added here.\n".to_owned();
@@ -30,13 +30,22 @@ pub fn of(tally: &Tally) -> String {
     let mut out = String::new();
     totals(&mut out, &overview);
     out.push('\n');
-    table(&mut out, &tally.recent());
+    table(&mut out, &tally.recent(), columns);
     out.push('\n');
-    sessions_chart(&mut out, &overview.days);
+    // Two columns a day after the axis's six where they fit, else one; never fewer days.
+    let days = &overview.days;
+    let step = if CHART_LEFT + days.len() * 2 <= columns { 2 } else { 1 };
+    sessions_chart(&mut out, days, step);
     out.push('\n');
-    pain_chart(&mut out, &overview.days);
-    out
+    pain_chart(&mut out, days, step);
+    width::wrap_lines(&out, columns)
 }
+
+/// The columns left of a chart's first day: its scale and axis.
+const CHART_LEFT: usize = 6;
+
+/// The columns the whole table row takes: where it fits, one line a session; else two.
+const ROW: usize = 79;
 
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
@@ -59,14 +68,14 @@ fn totals(out: &mut String, overview: &Overview) {
     );
 }
 
-/// The reps of one exercise, per side: `L 3/10 R 2/10`, or `8/8` without sides.
+/// The reps of one exercise, per side: `L3/10 R2/10`, or `8/8` without sides.
 fn reps_cell(exercise: &ExerciseRecord) -> String {
     let cells: Vec<String> = exercise
         .sides
         .iter()
         .map(|s| match s.side {
-            Some(Side::Left) => format!("L {}/{}", s.done, s.planned),
-            Some(Side::Right) => format!("R {}/{}", s.done, s.planned),
+            Some(Side::Left) => format!("L{}/{}", s.done, s.planned),
+            Some(Side::Right) => format!("R{}/{}", s.done, s.planned),
             None => format!("{}/{}", s.done, s.planned),
         })
         .collect();
@@ -89,109 +98,130 @@ fn remarks(record: &Record) -> String {
     said.join(", ")
 }
 
-fn table(out: &mut String, recent: &[&Record]) {
+/// The last sessions, one row each, within 80 columns with the pain and how it felt: the
+/// columns a physiotherapist reads. A row's remarks (stopped early, pain that spread) go on a
+/// line of their own under it.
+fn table(out: &mut String, recent: &[&Record], columns: usize) {
     let _ = writeln!(out, "Last {}", plural(recent.len(), "session", "sessions"));
+    // Narrower than a row, each session takes two lines, the numbers under the names.
+    let split = if columns < ROW { format!("\n{:14}", "") } else { " ".to_owned() };
     let header = format!(
-        "  {:<16}  {:<22}  {:<15}  {:>5}  {:>10}  {:>4}  {}",
+        "{:<12}  {:<20}  {:<13}{split}{:>5} {:>5} {:>4}  {}",
         "When", "Exercise", "Reps", "Hold", "Time", "Pain", "Felt"
     );
-    let _ = writeln!(out, "{header}");
+    let header: Vec<&str> = header.lines().map(str::trim_end).collect();
+    let _ = writeln!(out, "{}", header.join("\n"));
     for record in recent {
         let local = record.start.offset.to_datetime(record.start.at);
         let pain = record.checkin.pain.map_or_else(|| "-".to_owned(), |p| p.value().to_string());
         let felt = record.checkin.effort.map_or("-", |e| e.phrase());
-        let remarks = remarks(record);
-        let remarks = if remarks.is_empty() { remarks } else { format!("  {remarks}") };
         let (name, reps, hold) = match record.exercises.as_slice() {
-            [one] => (one.name.clone(), reps_cell(one), human(one.hold)),
+            [one] => (one.name.clone(), reps_cell(one), format!("{} s", one.hold.as_secs())),
             several => (
-                // A routine's session is one row; its exercises are in the exports.
+                // A routine's session is one row, marked as one; its exercises are in the exports.
                 format!("{} ({} exercises)", record.routine.as_deref().unwrap_or("routine"), several.len()),
                 format!("{}/{}", record.done(), record.planned()),
                 "-".to_owned(),
             ),
         };
         let line = format!(
-            "  {:<16}  {:<22}  {:<15}  {:>5}  {:>10}  {:>4}  {:<11}{remarks}",
-            local.strftime("%Y-%m-%d %H:%M").to_string(),
-            width::fit(&name, 22),
+            "{:<12}  {:<20}  {:<13}{split}{:>5} {:>5} {:>4}  {felt}",
+            local.strftime("%-d %b %H:%M").to_string(),
+            width::fit(&name, 20),
             reps,
             hold,
-            human(record.active),
+            clock(record.active),
             pain,
-            felt,
         );
-        let _ = writeln!(out, "{}", line.trim_end());
+        let line: Vec<&str> = line.lines().map(str::trim_end).collect();
+        let _ = writeln!(out, "{}", line.join("\n"));
+        let remarks = remarks(record);
+        if !remarks.is_empty() {
+            let _ = writeln!(out, "{:14}{remarks}", "");
+        }
     }
+}
+
+/// A time as `m:ss`, short enough for a table's column.
+fn clock(time: std::time::Duration) -> String {
+    let secs = time.as_secs();
+    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 fn day_label(date: Date) -> String {
     date.strftime("%-d %b").to_string()
 }
 
-fn weekday_letter(date: Date) -> char {
-    match date.weekday() {
-        Weekday::Monday => 'M',
-        Weekday::Tuesday | Weekday::Thursday => 'T',
-        Weekday::Wednesday => 'W',
-        Weekday::Friday => 'F',
-        Weekday::Saturday | Weekday::Sunday => 'S',
+/// The bottom lines of both charts: each Monday marked with its date under its bar (a single
+/// letter a day could not tell Tuesday from Thursday), then the first and last dates.
+fn axis(out: &mut String, days: &[Day], step: usize) {
+    let mut mondays = String::new();
+    for (index, day) in days.iter().enumerate() {
+        let label = format!("Mo {}", day.date.day());
+        let room = index * step + label.len() <= days.len() * step;
+        if day.date.weekday() == Weekday::Monday && mondays.chars().count() <= index * step && room {
+            let pad = index * step - mondays.chars().count();
+            let _ = write!(mondays, "{:pad$}{label}", "");
+        }
     }
-}
-
-/// The bottom lines of both charts: a weekday letter under each day, then the first and last
-/// dates.
-fn axis(out: &mut String, days: &[Day]) {
-    let letters: String = days.iter().flat_map(|d| [weekday_letter(d.date), ' ']).collect();
-    let _ = writeln!(out, "      {}", letters.trim_end());
+    let _ = writeln!(out, "      {}", mondays.trim_end());
     if let (Some(first), Some(last)) = (days.first(), days.last()) {
         let (first, last) = (day_label(first.date), day_label(last.date));
-        let width = (days.len() * 2).saturating_sub(1);
+        let width = (days.len() * step).saturating_sub(step - 1);
         let _ = writeln!(out, "      {first}{last:>pad$}", pad = width.saturating_sub(first.chars().count()));
     }
 }
 
-fn sessions_chart(out: &mut String, days: &[Day]) {
+/// A day's cell in a chart: its mark, and a gap after it when each day has two columns.
+fn cell(mark: char, step: usize) -> impl Iterator<Item = char> {
+    std::iter::once(mark).chain((step > 1).then_some(' '))
+}
+
+fn sessions_chart(out: &mut String, days: &[Day], step: usize) {
     let _ = writeln!(out, "Sessions per day, last {} days", days.len());
     let most = days.iter().map(|d| d.sessions).max().unwrap_or(0).max(1);
     let rows = most.min(4);
     for row in (1..=rows).rev() {
         // With more than four a day, each row stands for a share of the busiest day.
         let threshold = (row * most).div_ceil(rows);
-        let bars: String = days.iter().flat_map(|d| [if d.sessions >= threshold { '█' } else { ' ' }, ' ']).collect();
+        let bars: String =
+            days.iter().flat_map(|d| cell(if d.sessions >= threshold { '█' } else { ' ' }, step)).collect();
         let _ = writeln!(out, "  {threshold:>2} │{}", bars.trim_end());
     }
-    let _ = writeln!(out, "     └{}", "─".repeat(days.len() * 2));
-    axis(out, days);
+    let _ = writeln!(out, "     └{}", "─".repeat(days.len() * step));
+    axis(out, days, step);
 }
 
-fn pain_chart(out: &mut String, days: &[Day]) {
+fn pain_chart(out: &mut String, days: &[Day], step: usize) {
     let answered: Vec<Pain> = days.iter().filter_map(|d| d.pain).collect();
     if answered.is_empty() {
         let _ = writeln!(out, "Pain after sessions: no answers in the last {} days", days.len());
         return;
     }
-    let _ = writeln!(out, "Pain after sessions (0 none to 10 worst; · no answer)");
+    let _ = writeln!(out, "Pain after the day's last session (0 none to 10 worst; · no answer)");
     for top in (2..=Pain::MAX).rev().step_by(2) {
         let bars: String = days
             .iter()
             .flat_map(|d| {
                 let pain = d.pain.map_or(0, Pain::value);
-                let cell = if pain >= top {
+                let mark = if pain >= top {
                     '█'
                 } else if pain + 1 == top {
                     '▄'
                 } else {
                     ' '
                 };
-                [cell, ' ']
+                cell(mark, step)
             })
             .collect();
         let _ = writeln!(out, "  {top:>2} │{}", bars.trim_end());
     }
-    let base: String = days.iter().flat_map(|d| [if d.pain.is_some() { '─' } else { '·' }, '─']).collect();
+    let base: String = days
+        .iter()
+        .flat_map(|d| std::iter::once(if d.pain.is_some() { '─' } else { '·' }).chain((step > 1).then_some('─')))
+        .collect();
     let _ = writeln!(out, "   0 └{base}");
-    axis(out, days);
+    axis(out, days, step);
     if let Some(trend) = trend(days) {
         let _ = writeln!(out, "{trend}");
     }

@@ -297,6 +297,7 @@ pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, settings: &Reso
     within_length(&parts, rest)?;
     let mut plan = Plan::routine(parts, rest);
     plan.routine = Some(routine.id.clone());
+    plan.name = Some(routine.name.clone());
     Ok(plan)
 }
 
@@ -312,6 +313,15 @@ fn within_length(parts: &[(Exercise, Overrides)], rest: Duration) -> Result<(), 
 /// The rest between a routine's exercises, as [`Resolved::rest_between`] ranks its sources.
 pub fn rest_between(routine: &Routine, settings: &Resolved) -> Duration {
     settings.rest_between(routine.rest, routine::DEFAULT_REST)
+}
+
+/// The ids of every exercise (or routine) that can be named: the built-ins, then the user's.
+pub fn ids(kind: Kind) -> Vec<String> {
+    let dir = match kind {
+        Kind::Exercise => places::user_exercises_dir(),
+        Kind::Routine => places::user_routines_dir(),
+    };
+    known_ids(kind.built_in(), dir.as_deref())
 }
 
 /// The ids that can be named: the built-ins, then the files in the user's dir.

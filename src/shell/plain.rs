@@ -7,6 +7,7 @@
 //! is a terminal. In a terminal, the check-in is asked as lines, in the screen's words: a
 //! question, the answer typed and Enter.
 
+use crate::domain::width;
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
@@ -62,6 +63,7 @@ pub fn run(
         clock,
         out,
         ring: io::stderr().is_terminal(),
+        columns: crate::shell::columns::width(),
         voicing: runner.announcer().voicing(),
         error: None,
         asking,
@@ -79,7 +81,7 @@ pub fn run(
     }
     let overview = plan::text::overview(lines.session.plan());
     for line in overview {
-        if let Err(e) = writeln!(lines.out, "{line}") {
+        if let Err(e) = write!(lines.out, "{}", width::wrap_lines(&line, lines.columns)) {
             lines.error = Some(e);
             break;
         }
@@ -101,6 +103,8 @@ struct Lines<'a> {
     out: &'a mut dyn Write,
     /// Whether the bell is rung (on standard error, when that is a terminal).
     ring: bool,
+    /// The width lines wrap to, at their words.
+    columns: usize,
     /// How the voice chooses its words, for printing the same ones.
     voicing: Voicing,
     /// The first failure to write: the end of plain mode.
@@ -122,7 +126,7 @@ impl Lines<'_> {
     fn print(&mut self, events: &[Event]) -> io::Result<()> {
         for event in events {
             for line in cues::lines(self.session.plan(), *event, self.voicing) {
-                writeln!(self.out, "{line}")?;
+                write!(self.out, "{}", width::wrap_lines(&line, self.columns))?;
             }
             self.out.flush()?;
         }
@@ -237,7 +241,7 @@ impl Front for Lines<'_> {
         let warned = self.warned.get_or_insert_with(Vec::new);
         for warning in kept.advice.into_iter().filter(Suggestion::is_warning) {
             if !warned.contains(&warning) {
-                let _ = writeln!(self.out, "\n{warning}");
+                let _ = write!(self.out, "\n{}", width::wrap_lines(&warning.to_string(), self.columns));
                 self.prompted = false;
                 warned.push(warning);
             }

@@ -84,6 +84,9 @@ impl Home {
             ("XDG_DATA_HOME", self.join("data").into_os_string()),
             ("XDG_RUNTIME_DIR", self.join("run").into_os_string()),
             ("TZ", "UTC".into()),
+            // Text commands wrap to COLUMNS: the tests read what they say on long lines, and
+            // tests/columns.rs what they look like at 80 and 60.
+            ("COLUMNS", "1000".into()),
         ]
     }
 }

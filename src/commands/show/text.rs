@@ -13,103 +13,115 @@ use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::Routine;
 use crate::domain::width;
 
-/// Lines are wrapped to this width, a comfortable read in any terminal.
-const WIDTH: usize = 78;
+/// Lines are wrapped to the terminal's width, but never wider than this: a comfortable read.
+pub const WIDEST: usize = 100;
 
-/// The whole instructions of an exercise.
-pub fn text(exercise: &Exercise) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", exercise.name, exercise.id);
+/// The text being written, and the columns it is wrapped to.
+struct Page {
+    out: String,
+    width: usize,
+}
+
+/// The whole instructions of an exercise, wrapped to `width` columns (at most [`WIDEST`]).
+pub fn text(exercise: &Exercise, width: usize) -> String {
+    let mut page = Page { out: String::new(), width: width.min(WIDEST) };
+    let out = &mut page;
+    let _ = writeln!(out.out, "{} ({})", exercise.name, exercise.id);
     if !exercise.also_known_as.is_empty() {
-        paragraph(&mut out, "", &format!("Also known as: {}", exercise.also_known_as.join("; ")));
+        paragraph(out, "", &format!("Also known as: {}", exercise.also_known_as.join("; ")));
     }
     if !exercise.muscles.is_empty() {
         let names: Vec<&str> = exercise.muscles.iter().map(|m| muscle_name(m)).collect();
-        paragraph(&mut out, "", &format!("Muscles: {}", names.join(", ")));
+        paragraph(out, "", &format!("Muscles: {}", names.join(", ")));
     }
-    paragraph(&mut out, "", &format!("Sides: {}", sides_text(exercise)));
+    paragraph(out, "", &format!("Sides: {}", sides_text(exercise)));
     if !exercise.summary.is_empty() {
-        out.push('\n');
-        paragraph(&mut out, "", &exercise.summary);
+        out.out.push('\n');
+        paragraph(out, "", &exercise.summary);
     }
     if exercise.muscles.iter().any(|m| muscle_name(m) != m) {
-        section(&mut out, "The muscles at work");
+        section(out, "The muscles at work");
         for muscle in &exercise.muscles {
-            item(&mut out, "- ", muscle);
+            item(out, "- ", muscle);
         }
     }
-    section(&mut out, "Start position");
+    section(out, "Start position");
     for part in exercise.start_position.split("\n\n") {
-        paragraph(&mut out, "  ", part);
+        paragraph(out, "  ", part);
     }
-    section(&mut out, "Steps");
+    section(out, "Steps");
     for (n, step) in exercise.steps.iter().enumerate() {
-        item(&mut out, &format!("{}. ", n + 1), step);
+        item(out, &format!("{}. ", n + 1), step);
     }
     if let Some(figure) = &exercise.figure {
-        figure_text(&mut out, figure);
+        figure_text(out, figure);
     }
     if !exercise.tempo.is_empty() || !exercise.breathing.is_empty() {
-        section(&mut out, "Tempo and breathing");
+        section(out, "Tempo and breathing");
         for line in [&exercise.tempo, &exercise.breathing] {
             if !line.is_empty() {
-                paragraph(&mut out, "  ", line);
+                paragraph(out, "  ", line);
             }
         }
     }
     if !exercise.mistakes.is_empty() {
-        section(&mut out, "Common mistakes");
+        section(out, "Common mistakes");
         for mistake in &exercise.mistakes {
             let what = if mistake.explanation.is_empty() {
                 mistake.name.clone()
             } else {
                 format!("{}: {}", mistake.name, mistake.explanation)
             };
-            item(&mut out, "- ", &what);
+            item(out, "- ", &what);
             if !mistake.cue.is_empty() {
-                paragraph(&mut out, "    ", &format!("Cue: \u{201c}{}\u{201d}", mistake.cue));
+                paragraph(out, "    ", &format!("Cue: \u{201c}{}\u{201d}", mistake.cue));
             }
         }
     }
-    list(&mut out, "Precautions: stop, or ask a clinician first", &exercise.precautions);
-    list(&mut out, "Benefits", &exercise.benefits);
-    list(&mut out, "Harder (progressions)", &exercise.progressions);
-    list(&mut out, "Easier (regressions)", &exercise.regressions);
-    section(&mut out, "Default timing");
-    timing(&mut out, exercise);
-    out
+    list(out, "Precautions: stop, or ask a clinician first", &exercise.precautions);
+    list(out, "Benefits", &exercise.benefits);
+    list(out, "Harder (progressions)", &exercise.progressions);
+    list(out, "Easier (regressions)", &exercise.regressions);
+    section(out, "Default timing");
+    timing(out, exercise);
+    page.out
 }
 
-/// Cells of one pose drawn as text: three fit side by side in [`WIDTH`].
+/// Cells of one pose drawn as text: three fit side by side in 80 columns.
 const POSE_WIDTH: u16 = 24;
 const POSE_HEIGHT: u16 = 12;
 
-/// The figure's poses side by side, each under its name.
-fn figure_text(out: &mut String, figure: &Figure) {
+/// The figure's poses side by side, each under its name, as many to a row as fit the width.
+fn figure_text(out: &mut Page, figure: &Figure) {
     let title =
         if figure.view.is_empty() { "The movement".to_owned() } else { format!("The movement, seen {}", figure.view) };
     section(out, &title);
     let poses = figure.named_poses();
+    let pose_width = POSE_WIDTH.min(u16::try_from(out.width.saturating_sub(4)).unwrap_or(POSE_WIDTH)).max(12);
     let drawn: Vec<Vec<String>> = poses
         .iter()
         .map(|(_, side, pose)| {
-            crate::tui::view::figure::text_lines(&figure.still(pose, *side), POSE_WIDTH, POSE_HEIGHT)
+            crate::tui::view::figure::text_lines(&figure.still(pose, *side), pose_width, POSE_HEIGHT)
         })
         .collect();
-    let column = usize::from(POSE_WIDTH) + 2;
-    let mut line = String::from("  ");
-    for (name, _, _) in &poses {
-        let _ = write!(line, "{name:<column$}");
-    }
-    let _ = writeln!(out, "{}", line.trim_end());
-    let rows = drawn.iter().map(Vec::len).max().unwrap_or(0);
-    for row in 0..rows {
+    let column = usize::from(pose_width) + 2;
+    // Two columns in, and a gap of two between poses: three of 24 in 80 columns.
+    let per_row = (out.width / column).max(1);
+    for (names, pictures) in poses.chunks(per_row).zip(drawn.chunks(per_row)) {
         let mut line = String::from("  ");
-        for pose in &drawn {
-            let cell = pose.get(row).map_or("", String::as_str);
-            let _ = write!(line, "{cell:<column$}");
+        for (name, _, _) in names {
+            let _ = write!(line, "{name:<column$}");
         }
-        let _ = writeln!(out, "{}", line.trim_end());
+        let _ = writeln!(out.out, "{}", line.trim_end());
+        let rows = pictures.iter().map(Vec::len).max().unwrap_or(0);
+        for row in 0..rows {
+            let mut line = String::from("  ");
+            for pose in pictures {
+                let cell = pose.get(row).map_or("", String::as_str);
+                let _ = write!(line, "{cell:<column$}");
+            }
+            let _ = writeln!(out.out, "{}", line.trim_end());
+        }
     }
 }
 
@@ -126,7 +138,7 @@ fn sides_text(exercise: &Exercise) -> String {
     }
 }
 
-fn timing(out: &mut String, exercise: &Exercise) {
+fn timing(out: &mut Page, exercise: &Exercise) {
     let t = &exercise.timing;
     let per_side = if exercise.sides.is_empty() { "" } else { " per side" };
     let (low, high) = (t.hold_range.start().as_secs(), t.hold_range.end().as_secs());
@@ -141,10 +153,15 @@ fn timing(out: &mut String, exercise: &Exercise) {
             human(t.hold)
         ),
     );
+    let back = if t.back.is_zero() { String::new() } else { format!(", {} to come back after each", human(t.back)) };
     paragraph(
         out,
         "  ",
-        &format!("{} to get ready, {} to move into each hold", human(t.get_ready), human(t.transition)),
+        &format!(
+            "{} to get down onto the mat, {} to move into each hold{back}",
+            human(plan::FIRST_GET_READY),
+            human(t.transition)
+        ),
     );
     if t.sets > 1 {
         paragraph(out, "  ", &format!("{} sets, {} rest between sets", t.sets, human(t.rest)));
@@ -153,35 +170,37 @@ fn timing(out: &mut String, exercise: &Exercise) {
     paragraph(out, "  ", &format!("{} in all", human(total)));
 }
 
-/// What a routine does: its exercises in order with their settings, the rests and the total.
-pub fn routine_text(routine: &Routine, plan: &Plan, rest: Duration) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{} ({}), a routine", routine.name, routine.id);
+/// What a routine does: its exercises in order with their settings, the rests and the total,
+/// wrapped to `width` columns (at most [`WIDEST`]).
+pub fn routine_text(routine: &Routine, plan: &Plan, rest: Duration, width: usize) -> String {
+    let mut page = Page { out: String::new(), width: width.min(WIDEST) };
+    let out = &mut page;
+    let _ = writeln!(out.out, "{} ({}), a routine", routine.name, routine.id);
     if !routine.summary.is_empty() {
-        out.push('\n');
-        paragraph(&mut out, "", &routine.summary);
+        out.out.push('\n');
+        paragraph(out, "", &routine.summary);
     }
-    section(&mut out, "Exercises");
+    section(out, "Exercises");
     for (n, part) in plan.parts.iter().enumerate() {
         let line = format!("{} ({}): {}", part.exercise.name, part.exercise.id, plan::text::settings_text(part));
-        item(&mut out, &format!("{}. ", n + 1), &line);
+        item(out, &format!("{}. ", n + 1), &line);
     }
-    section(&mut out, "Timing");
-    paragraph(&mut out, "  ", &format!("{} rest between exercises", human(rest)));
-    paragraph(&mut out, "  ", &format!("{} in all", human(plan.total())));
+    section(out, "Timing");
+    paragraph(out, "  ", &format!("{} rest between exercises", human(rest)));
+    paragraph(out, "  ", &format!("{} in all", human(plan.total())));
     paragraph(
-        &mut out,
+        out,
         "  ",
         &format!("`trunkrot show ID` gives each exercise's instructions; `trunkrot --routine {}` runs it.", routine.id),
     );
-    out
+    page.out
 }
 
-fn section(out: &mut String, title: &str) {
-    let _ = write!(out, "\n{title}\n");
+fn section(out: &mut Page, title: &str) {
+    let _ = write!(out.out, "\n{title}\n");
 }
 
-fn list(out: &mut String, title: &str, items: &[String]) {
+fn list(out: &mut Page, title: &str, items: &[String]) {
     if items.is_empty() {
         return;
     }
@@ -192,18 +211,13 @@ fn list(out: &mut String, title: &str, items: &[String]) {
 }
 
 /// A bulleted or numbered item, its continuation lines indented under its text.
-fn item(out: &mut String, marker: &str, text: &str) {
-    let indent = " ".repeat(marker.chars().count() + 2);
-    let lines = width::wrap(text, WIDTH - indent.len());
-    for (i, line) in lines.iter().enumerate() {
-        let lead = if i == 0 { format!("  {marker}") } else { indent.clone() };
-        let _ = writeln!(out, "{lead}{line}");
-    }
+fn item(out: &mut Page, marker: &str, text: &str) {
+    out.out.push_str(&width::hanging(&format!("  {marker}"), text, out.width));
 }
 
-fn paragraph(out: &mut String, indent: &str, text: &str) {
-    for line in width::wrap(text, WIDTH - indent.len()) {
-        let _ = writeln!(out, "{indent}{line}");
+fn paragraph(out: &mut Page, indent: &str, text: &str) {
+    for line in width::wrap(text, out.width.saturating_sub(indent.len()).max(1)) {
+        let _ = writeln!(out.out, "{indent}{line}");
     }
 }
 
@@ -216,7 +230,7 @@ mod tests {
     #[test]
     fn the_default_exercise_reads_in_order_with_every_section() {
         let exercise = exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap();
-        let text = text(&exercise);
+        let text = text(&exercise, 78);
         let order = [
             "Lower trunk rotation (lower-trunk-rotation)",
             "Also known as: Supine knees side to side",
@@ -238,7 +252,7 @@ mod tests {
             "Easier (regressions)",
             "Default timing",
             "10 reps per side (recommended 5 to 10), hold 5 s (recommended 3 to 5 s)",
-            "10 s to get ready, 3 s to move into each hold",
+            "30 s to get down onto the mat, 3 s to move into each hold",
             "4 min 10 s in all",
         ];
         let mut from = 0;
@@ -246,6 +260,6 @@ mod tests {
             let at = text[from..].find(wanted).unwrap_or_else(|| panic!("`{wanted}` after {from} in:\n{text}"));
             from += at + wanted.len();
         }
-        assert!(text.lines().all(|line| line.chars().count() <= WIDTH), "{text}");
+        assert!(text.lines().all(|line| line.chars().count() <= 78), "{text}");
     }
 }

@@ -56,7 +56,7 @@ pub fn timeline(plan: &Plan) -> Vec<String> {
 }
 
 fn total_text(plan: &Plan) -> String {
-    format!("total {} s", plan.total().as_secs())
+    format!("total {}", crate::domain::duration::human(plan.total()))
 }
 
 fn heading(plan: &Plan) -> Vec<String> {

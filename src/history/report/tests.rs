@@ -29,7 +29,7 @@ fn weeks() -> Vec<Record> {
 
 #[test]
 fn the_report_has_totals_streaks_a_table_and_two_charts() {
-    let text = text(&weeks(), date(2026, 11, 22));
+    let text = text(&weeks(), date(2026, 11, 22), 80);
     insta::assert_snapshot!("history_report", text);
     assert!(text.contains("Streak: 1 day now, longest 4 days"));
     assert!(text.contains("Last 7 days: 5 sessions · last 28 days: 18 sessions"));
@@ -40,7 +40,7 @@ fn the_report_has_totals_streaks_a_table_and_two_charts() {
 
 #[test]
 fn an_empty_history_says_so() {
-    assert!(text(&[], date(2026, 11, 22)).starts_with("No sessions recorded yet."));
+    assert!(text(&[], date(2026, 11, 22), 80).starts_with("No sessions recorded yet."));
 }
 
 #[test]

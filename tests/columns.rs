@@ -1,0 +1,70 @@
+//! Every text command wraps to the width it is given (`COLUMNS`, else the terminal's, else
+//! 80): at 80 and at 60 columns no line is wider, and no word is broken across lines (every
+//! word is one the command says at 1000 columns).
+
+use std::collections::HashSet;
+
+use trunkrot::domain::width::columns;
+
+mod support;
+
+use support::home::{Home, trunkrot};
+
+/// What the command prints at `width` columns.
+fn at(home: &Home, args: &[&str], width: usize) -> String {
+    let output = trunkrot(home).env("COLUMNS", width.to_string()).args(args).output().expect("runs");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// The words of `text`; a run of drawing characters (a chart's axis, a figure) is no word.
+fn words(text: &str) -> HashSet<String> {
+    let drawing = |c: char| matches!(c, '\u{2500}'..='\u{259f}' | '·');
+    text.split_whitespace().filter(|word| !word.chars().all(drawing)).map(str::to_owned).collect()
+}
+
+fn wraps_whole(home: &Home, args: &[&str]) {
+    let wide = words(&at(home, args, 1000));
+    for width in [80, 60] {
+        let text = at(home, args, width);
+        for line in text.lines() {
+            assert!(columns(line) <= width, "{args:?} at {width}: a line of {}:\n{line}\n\n{text}", columns(line));
+        }
+        let broken: Vec<String> = words(&text).difference(&wide).cloned().collect();
+        assert!(broken.is_empty(), "{args:?} at {width}: broken words {broken:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn help_list_show_plan_config_and_check_wrap_at_their_words() {
+    let home = Home::new().with("exercises/mine.toml", include_str!("valid_configs/minimal.toml"));
+    for args in [
+        &["-h"][..],
+        &["--help"],
+        &["history", "--help"],
+        &["list"],
+        &["show"],
+        &["show", "knee-to-chest"],
+        &["show", "low-back"],
+        &["plan"],
+        &["plan", "--routine", "low-back"],
+        &["config"],
+        &["check", "lower-trunk-rotation", "mine"],
+    ] {
+        wraps_whole(&home, args);
+    }
+}
+
+#[test]
+fn the_summary_the_advice_and_the_history_wrap_at_their_words() {
+    let home = Home::new();
+    // A few short sessions, so there is a history with a table and charts, and advice.
+    for _ in 0..3 {
+        at(&home, &["--reps", "1", "--hold", "1", "--get-ready", "0", "--transition", "0", "--plain"], 1000);
+    }
+    wraps_whole(&home, &["--reps", "1", "--hold", "1", "--get-ready", "0", "--transition", "0", "--plain"]);
+    wraps_whole(&home, &["history"]);
+    let table = at(&home, &["history"], 80);
+    let header = table.lines().find(|line| line.starts_with("When")).expect("the table's header");
+    assert!(header.contains("Pain") && header.ends_with("Felt"), "Pain and Felt on the row at 80: {header}");
+}
