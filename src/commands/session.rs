@@ -10,7 +10,7 @@ use crate::failure::Failure;
 use crate::history::Started;
 use crate::history::adherence::text::place_in_day;
 use crate::shell::runner::{Ended, Ending, Keeping, SystemClock};
-use crate::shell::{catalog, config, journal, plain, process_group, sound, terminal_background};
+use crate::shell::{catalog, config, input, journal, plain, process_group, sound, terminal_background};
 use crate::tui::{terminal, view};
 
 /// Plans the session from the flags, the config and the files, runs it in the terminal or as
@@ -19,6 +19,8 @@ use crate::tui::{terminal, view};
 pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let (settings, _) = config::resolve(&args.given())?;
     let plan = catalog::plan(&settings)?;
+    // Signals are heard from here on, before anything is written to the terminal or asked of it.
+    let listening = input::listen().map_err(Failure::io("listening for keys and signals"))?;
     let plain_mode = args.plain || !std::io::stdout().is_terminal();
     // What the speech command or a player detaches stays in this process's tree, to be ended.
     process_group::adopt_orphans();
@@ -48,7 +50,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
             let _ = writeln!(first, "{today}");
         }
         let _ = out.write_all(crate::domain::width::wrap_lines(&first, crate::shell::columns::width()).as_bytes());
-        let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut out)?;
+        let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut out, listening)?;
         (outcome.ended, outcome.ending, outcome.reader)
     } else {
         // Before the key thread starts: the terminal's answer must not be read as keys.
@@ -63,7 +65,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
             checkin_before: settings.checkin_before.value,
             today,
         };
-        let outcome = terminal::run(plan, announcer, presentation, keeping)
+        let outcome = terminal::run(plan, announcer, presentation, keeping, listening)
             .map_err(Failure::io("running the session on the terminal"))?;
         (outcome.ended, outcome.ending, true)
     };

@@ -20,6 +20,7 @@ pub use schedule::{Schedule, Starts};
 pub use sounds::{Bell, Due, Sounds};
 use voice::{Priority, Rate, Utterance};
 
+use crate::domain::checkin::form::{Form, Question};
 use crate::domain::plan::{self, Phase, PhaseKind, Plan};
 use crate::domain::session::{COUNTDOWN_FROM, Event, counts_down};
 
@@ -419,6 +420,15 @@ fn rooms(plan: &Plan, event: Event) -> [Duration; 2] {
         Event::Countdown(_) => [Duration::from_secs(1); 2],
         _ => [LAST_WORDS; 2],
     }
+}
+
+/// A check-in question as the voice says it: its words as the screen shows them (a PSFS
+/// question with its activity), then its choices with their keys ("How hard did it feel? 1,
+/// easy. 2, about right. 3, hard.").
+pub fn question_words(form: &Form, question: Question) -> String {
+    let words = form.words(question);
+    let choices: Vec<String> = question.choices().iter().map(|(key, word)| format!("{key}, {word}.")).collect();
+    if choices.is_empty() { words } else { format!("{words} {}", choices.join(" ")) }
 }
 
 /// The lines plain mode prints for an event: the words the voice says (in the form it has time

@@ -83,6 +83,12 @@ impl Announcer {
         self.take_notice()
     }
 
+    /// Says a check-in question's `words` (when there is a voice) after the words before it.
+    pub fn ask(&mut self, words: String, now: Instant) {
+        self.now = Some(now);
+        self.schedule.ask(words, now);
+    }
+
     /// The number of terminal bells to ring now. Also plays the tones due, starts the words
     /// due, reaps what has finished and kills what has hung.
     pub fn due(&mut self, now: Instant) -> usize {

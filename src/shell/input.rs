@@ -47,6 +47,13 @@ pub trait Inputs {
     /// The next input, waiting at most until `deadline` (for ever without one); `None` when the
     /// deadline came first.
     fn next(&mut self, deadline: Option<Instant>) -> Option<Input>;
+
+    /// An input that has already come, without waiting: the loop takes every one waiting before
+    /// it draws again, so that under a flood of input (a paste, a terminal's garbage) `q` and
+    /// Space still act at once.
+    fn more(&mut self) -> Option<Input> {
+        None
+    }
 }
 
 impl Inputs for Receiver<Input> {
@@ -60,6 +67,10 @@ impl Inputs for Receiver<Input> {
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Input::Closed),
         }
+    }
+
+    fn more(&mut self) -> Option<Input> {
+        self.try_recv().ok()
     }
 }
 
@@ -97,10 +108,22 @@ impl LineReader {
     }
 }
 
-/// Starts the signal thread and, for the interactive session, the key thread; also a reader of
-/// lines, not started.
-pub fn spawn(keys: bool) -> io::Result<(Receiver<Input>, LineReader)> {
-    let (sender, receiver) = mpsc::channel();
+/// The one channel of inputs: the signals, heard from the moment it is made, and the keys or
+/// lines that a front end starts reading later.
+#[derive(Debug)]
+pub struct Listening {
+    /// Where every input arrives.
+    pub inputs: Receiver<Input>,
+    sender: Sender<Input>,
+}
+
+/// Starts the signal thread: from now on a terminating signal, a stop or a continue is an
+/// input, not the end of the process. Called before anything is written to the terminal or
+/// asked of it, so that a signal during the terminal's query about its background, or while the
+/// screen is set up, still ends the session with the terminal restored and the exit status the
+/// shell expects.
+pub fn listen() -> io::Result<Listening> {
+    let (sender, inputs) = mpsc::channel();
     let mut signals = Signals::new(TERMINATING.iter().chain(&[SIGTSTP, SIGCONT, SIGCHLD]))?;
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
@@ -121,11 +144,22 @@ pub fn spawn(keys: bool) -> io::Result<(Receiver<Input>, LineReader)> {
             let _ = signal_sender.send(input);
         }
     })?;
-    let lines = LineReader { sender: Some(sender.clone()) };
-    if keys {
+    Ok(Listening { inputs, sender })
+}
+
+impl Listening {
+    /// Starts the key thread, for the interactive session: once the terminal's answers to
+    /// queries are read, so that none is read as keys.
+    pub fn keys(&self) -> io::Result<()> {
+        let sender = self.sender.clone();
         thread::Builder::new().name("keys".into()).spawn(move || read_keys(&sender))?;
+        Ok(())
     }
-    Ok((receiver, lines))
+
+    /// A reader of lines on standard input, not started: for plain mode's check-in.
+    pub fn lines(&self) -> LineReader {
+        LineReader { sender: Some(self.sender.clone()) }
+    }
 }
 
 /// Whether the terminal has been given back to the shell (Ctrl-Z, or a stop from outside) and

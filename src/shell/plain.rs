@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use signal_hook::consts::SIGINT;
 
-use crate::domain::checkin::form::Form;
+use crate::domain::checkin::form::{Form, Question};
 use crate::domain::checkin::{Checkin, Why};
 use crate::domain::cues::{self, Voicing};
 use crate::domain::plan::{self, Plan};
@@ -21,7 +21,7 @@ use crate::domain::session::{Command, Event, Session};
 use crate::failure::Failure;
 use crate::history::next_step::Suggestion;
 use crate::shell::announce::Announcer;
-use crate::shell::input::{self, Input, LineReader};
+use crate::shell::input::{Input, LineReader, Listening};
 use crate::shell::job;
 use crate::shell::runner::{self, Clock, Ended, Ending, Front, Keeping, Kept, Reply, Runner, Saved};
 
@@ -53,8 +53,10 @@ pub fn run(
     asking: Asking,
     clock: &dyn Clock,
     out: &mut dyn Write,
+    listening: Listening,
 ) -> Result<Outcome, Failure> {
-    let (mut inputs, reader) = input::spawn(false).map_err(Failure::io("listening for keys and signals"))?;
+    let reader = listening.lines();
+    let mut inputs = listening.inputs;
     let runner = Runner::new(announcer, keeping);
     let runner = if asking.before { runner.waiting() } else { runner };
     let start = clock.now();
@@ -250,6 +252,10 @@ impl Front for Lines<'_> {
 
     fn answers(&self) -> (Checkin, Option<Why>) {
         self.form.answers()
+    }
+
+    fn question(&self) -> Option<(Question, String)> {
+        self.form.question().map(|question| (question, cues::question_words(&self.form, question)))
     }
 
     fn done(&self, ended: &Ended) -> bool {

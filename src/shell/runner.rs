@@ -306,6 +306,12 @@ impl Ended {
         Turn { events: Vec::new(), bells: self.announcer.due(now), notice: self.announcer.take_notice() }
     }
 
+    /// Says a check-in question's `words`, when there is a voice: the done cue is followed by
+    /// the questions for someone following by ear.
+    pub fn ask(&mut self, words: String, now: Instant) {
+        self.announcer.ask(words, now);
+    }
+
     /// When the loop must wake for the last bells or words.
     pub fn wake(&self, deadline: Option<Instant>) -> Option<Instant> {
         self.announcer.wake(deadline)

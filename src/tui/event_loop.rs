@@ -11,7 +11,9 @@ use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use signal_hook::consts::SIGINT;
 
+use crate::domain::checkin::form::Question;
 use crate::domain::checkin::{Checkin, Why};
+use crate::domain::cues;
 use crate::domain::session::{Event, Session};
 use crate::shell::input::Input;
 use crate::shell::runner::{Ended, Front, Kept, Reply};
@@ -149,6 +151,10 @@ impl<B: Backend, K: Console> Front for Screen<'_, B, K> {
 
     fn answers(&self) -> (Checkin, Option<Why>) {
         (self.app.answers(), self.app.why())
+    }
+
+    fn question(&self) -> Option<(Question, String)> {
+        self.app.question().map(|question| (question, cues::question_words(self.app.form(), question)))
     }
 
     fn done(&self, _ended: &Ended) -> bool {

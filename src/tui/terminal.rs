@@ -20,7 +20,7 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 use crate::domain::plan::Plan;
 use crate::domain::session::Session;
 use crate::shell::announce::Announcer;
-use crate::shell::input;
+use crate::shell::input::{self, Listening};
 use crate::shell::job;
 use crate::shell::runner::{self, Clock, Ended, Ending, Keeping, Runner, SystemClock};
 use crate::tui::app::App;
@@ -50,8 +50,15 @@ pub struct Outcome {
 
 /// Runs the interactive session, keeping its record as it ends, and returns once the terminal
 /// is restored.
-pub fn run(plan: Plan, announcer: Announcer, presentation: Presentation, keeping: Keeping) -> io::Result<Outcome> {
-    let (mut inputs, _) = input::spawn(true)?;
+pub fn run(
+    plan: Plan,
+    announcer: Announcer,
+    presentation: Presentation,
+    keeping: Keeping,
+    listening: Listening,
+) -> io::Result<Outcome> {
+    listening.keys()?;
+    let mut inputs = listening.inputs;
     install_panic_hook();
     let (mut terminal, gone) = enter()?;
     let clock = SystemClock;

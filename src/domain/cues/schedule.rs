@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::voice::{Queue, Rate, Speak};
+use super::voice::{Priority, Queue, Rate, Speak, Utterance};
 use super::{Channel, Cue, Pattern, Sounds, Voicing, counts_from, cue, speech, until_count};
 use crate::domain::plan::Plan;
 use crate::domain::session::Event;
@@ -108,6 +108,17 @@ impl Schedule {
             for utterance in speech(plan, event, now, voicing, quiet) {
                 queue.push(utterance);
             }
+        }
+    }
+
+    /// Says a check-in question after the session (`words`, as [`super::question_words`] makes
+    /// them), after whatever is waiting or being said (the end's words). A new question
+    /// replaces the one before, waiting or being said: that one is answered.
+    pub fn ask(&mut self, words: String, now: Instant) {
+        if let Some(queue) = &mut self.queue {
+            // Nor under a pattern still heard.
+            let at = queue.question_at(now).max(self.sounds.heard_until().unwrap_or(now));
+            queue.push(Utterance { priority: Priority::Question, text: words, at, expires: None });
         }
     }
 

@@ -99,6 +99,15 @@ fn the_cues_follow_the_session() {
     let rest = sets.phases.iter().position(|p| p.kind == PhaseKind::Rest).unwrap();
     assert_eq!(cue(&sets, Event::PhaseStarted(rest)), Some(Cue::Rest));
     assert_eq!(cue(&sets, Event::PhaseStarted(rest + 1)), Some(Cue::Go), "the rest is over");
+    // With sides too: the set after the rest starts afresh on whatever side, with "go", not
+    // "switch sides", and its words still name the side.
+    let sided = plan_of(exercise::DEFAULT_ID, &Overrides { sets: Some(2), reps: Some(1), ..Overrides::default() });
+    let rest = sided.phases.iter().position(|p| p.kind == PhaseKind::Rest).unwrap();
+    let first = &sided.phases[rest + 1];
+    assert_eq!((first.kind, first.side.is_some()), (PhaseKind::Move, true));
+    assert_eq!(cue(&sided, Event::PhaseStarted(rest + 1)), Some(Cue::Go), "the rest is over, on a side");
+    let said = words(&sided, Event::PhaseStarted(rest + 1));
+    assert!(said.iter().all(|w| !w.contains("Switch")) && said[0].to_lowercase().contains(first.side.unwrap().word()));
 }
 
 #[test]

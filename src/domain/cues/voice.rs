@@ -222,6 +222,9 @@ pub enum Priority {
     Form,
     /// A second of the countdown.
     Count,
+    /// A check-in question after the session: said after the words before it, and replaced by
+    /// the next one when it is answered.
+    Question,
     /// The side and what to do now.
     Phase,
 }
@@ -286,10 +289,14 @@ impl Queue {
         self.lag.observe(took, self.rate.time_to_say(text));
     }
 
-    /// Adds words. A phase's words replace everything else still waiting: it is stale now.
+    /// Adds words. A phase's words replace everything else still waiting: it is stale now; a
+    /// question replaces a question.
     pub fn push(&mut self, utterance: Utterance) {
         if utterance.priority == Priority::Phase {
             self.waiting.clear();
+        }
+        if utterance.priority == Priority::Question {
+            self.waiting.retain(|w| w.priority != Priority::Question);
         }
         // Higher priority first; in order of arrival within one priority.
         let at = self.waiting.iter().position(|w| w.priority < utterance.priority).unwrap_or(self.waiting.len());
@@ -326,8 +333,10 @@ impl Queue {
         }
         let ready = self.waiting.iter().position(|w| w.at <= now)?;
         let priority = self.waiting[ready].priority;
+        let answered =
+            priority == Priority::Question && self.speaking.is_some_and(|s| s.priority == Priority::Question);
         match self.speaking {
-            Some(current) if current.priority < Priority::Phase && priority == Priority::Phase => {
+            Some(current) if (current.priority < Priority::Phase && priority == Priority::Phase) || answered => {
                 self.speaking = None;
                 return Some(Speak::Stop);
             }
@@ -342,6 +351,14 @@ impl Queue {
         let heard = now + lag + self.rate.heard(&utterance.text).1;
         self.speaking = Some(Speaking { priority, until: heard });
         Some(Speak::Say { text: utterance.text, priority, ends })
+    }
+
+    /// When a question asked now starts: after the words waiting or being said, but not after
+    /// an earlier question, which the new one answers and replaces.
+    pub fn question_at(&self, now: Instant) -> Instant {
+        let waiting = self.waiting.iter().filter(|w| w.priority != Priority::Question).map(|w| w.at);
+        let speaking = self.speaking.filter(|s| s.priority != Priority::Question).map(|s| s.until);
+        waiting.chain(speaking).fold(now, Instant::max)
     }
 
     /// When the queue next needs a look: words waiting for their time, or the end of the wait

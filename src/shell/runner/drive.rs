@@ -8,6 +8,7 @@
 use std::panic::{self, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
+use crate::domain::checkin::form::Question;
 use crate::domain::checkin::{Checkin, Why};
 use crate::domain::session::{Event, Session};
 use crate::shell::input::{Input, Inputs};
@@ -67,6 +68,11 @@ pub trait Front {
     fn kept(&mut self, kept: Kept);
     /// The check-in's answers so far, and why a session stopped early was stopped.
     fn answers(&self) -> (Checkin, Option<Why>);
+    /// The check-in question asked now, if any, with its words as the voice says them
+    /// ([`crate::domain::cues::question_words`]).
+    fn question(&self) -> Option<(Question, String)> {
+        None
+    }
     /// After the end: whether the loop may return (the user left, and nothing it must wait
     /// for is still sounding).
     fn done(&self, ended: &Ended) -> bool;
@@ -126,47 +132,87 @@ fn session(
             let shown = front.show(&turn.events, turn.notice.as_deref(), now);
             let rung = if turn.bells > 0 { front.ring() } else { Ok(()) };
             if let Err(reason) = shown.and(rung) {
-                return (Some(Why::Lost), Some(Ending::Lost(reason)));
+                let ending = hung_up(reason, front, clock, inputs);
+                let why = if matches!(ending, Ending::Signal(_)) { Why::Signal } else { Why::Lost };
+                return (Some(why), Some(ending));
             }
         }
         if front.session().is_finished() {
             return (None, None);
         }
-        let input = inputs.next(wake(runner.wake(front.wake(now)), away, now));
-        let now = clock.now();
-        let reply = match input {
-            None if away => {
-                away = !front.take_back();
-                continue;
+        let mut input = inputs.next(wake(runner.wake(front.wake(now)), away, now));
+        // Every input already waiting is taken before the next turn draws: under a flood of
+        // input, each key is not drawn for, and `q` or Space acts at once.
+        loop {
+            let now = clock.now();
+            let reply = match input {
+                None if away => {
+                    away = !front.take_back();
+                    None
+                }
+                None => None,
+                Some(Input::Signal(number)) => {
+                    front.interrupted(number);
+                    return (Some(Why::Signal), Some(Ending::Signal(number)));
+                }
+                Some(Input::Closed) => {
+                    let ending = hung_up("the terminal's input closed".to_owned(), front, clock, inputs);
+                    let why = if matches!(ending, Ending::Signal(_)) { Why::Signal } else { Why::Lost };
+                    return (Some(why), Some(ending));
+                }
+                Some(Input::Suspend) => Some(Reply { suspend: true, ..Reply::default() }),
+                Some(Input::Continue) => {
+                    let (events, back) = front.continued(now);
+                    runner.push(events);
+                    away = !back;
+                    None
+                }
+                Some(other) => Some(front.input(other, now)),
+            };
+            if let Some(reply) = reply {
+                runner.push(reply.events);
+                if let Some(number) = reply.signal {
+                    front.interrupted(number);
+                    return (Some(Why::Signal), Some(Ending::Signal(number)));
+                }
+                if reply.suspend {
+                    let (events, back) = front.suspend(now);
+                    runner.push(events);
+                    away = !back;
+                    break;
+                }
             }
-            None => continue,
-            Some(Input::Signal(number)) => {
-                front.interrupted(number);
-                return (Some(Why::Signal), Some(Ending::Signal(number)));
+            // What comes after the session's end is the done screen's, taken on its own turns.
+            if front.session().is_finished() {
+                break;
             }
-            Some(Input::Closed) => {
-                return (Some(Why::Lost), Some(Ending::Lost("the terminal's input closed".to_owned())));
+            match inputs.more() {
+                Some(more) => input = Some(more),
+                None => break,
             }
-            Some(Input::Suspend) => Reply { suspend: true, ..Reply::default() },
-            Some(Input::Continue) => {
-                let (events, back) = front.continued(now);
-                runner.push(events);
-                away = !back;
-                continue;
-            }
-            Some(other) => front.input(other, now),
-        };
-        runner.push(reply.events);
-        if let Some(number) = reply.signal {
-            front.interrupted(number);
-            return (Some(Why::Signal), Some(Ending::Signal(number)));
-        }
-        if reply.suspend {
-            let (events, back) = front.suspend(now);
-            runner.push(events);
-            away = !back;
         }
     }
+}
+
+/// How long a closed input waits for the hangup signal behind it.
+const HANGUP_WAIT: Duration = Duration::from_millis(500);
+
+/// The terminal is gone (its input closed, or drawing on it failed: `reason`). A closed window
+/// does that a moment before its SIGHUP comes: waited for briefly, the signal ends the session
+/// as a hangup (129), as it should; without one, the terminal was lost.
+fn hung_up(reason: String, front: &mut dyn Front, clock: &dyn Clock, inputs: &mut dyn Inputs) -> Ending {
+    let until = clock.now() + HANGUP_WAIT;
+    while clock.now() < until {
+        match inputs.next(Some(until)) {
+            Some(Input::Signal(number)) => {
+                front.interrupted(number);
+                return Ending::Signal(number);
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    Ending::Lost(reason)
 }
 
 /// After the session is kept: the done screen or plain mode's questions, each change of the
@@ -176,52 +222,71 @@ fn after(ended: &mut Ended, front: &mut dyn Front, clock: &dyn Clock, inputs: &m
     let mut answers = front.answers();
     let mut notice: Option<String> = None;
     let mut away = false;
+    let mut asked = None;
     loop {
         let now = clock.now();
+        // Someone following by ear hears each question as it comes.
+        if let Some((question, words)) = front.question().filter(|(question, _)| asked != Some(*question)) {
+            ended.ask(words, now);
+            asked = Some(question);
+        }
         let turn = ended.turn(now);
         if !away {
             let told = notice.take().or(turn.notice);
             let shown = front.show(&[], told.as_deref(), now);
             let rung = if turn.bells > 0 { front.ring() } else { Ok(()) };
             if let Err(reason) = shown.and(rung) {
-                return Ending::Lost(reason);
+                return hung_up(reason, front, clock, inputs);
             }
         }
         if front.done(ended) {
             return Ending::Left;
         }
-        let input = inputs.next(wake(ended.wake(front.wake(now)), away, now));
-        let now = clock.now();
-        let reply = match input {
-            None if away => {
-                away = !front.take_back();
-                continue;
+        let mut input = inputs.next(wake(ended.wake(front.wake(now)), away, now));
+        // As in the session: every input already waiting is taken before the next drawing.
+        loop {
+            let now = clock.now();
+            let reply = match input {
+                None if away => {
+                    away = !front.take_back();
+                    None
+                }
+                None => None,
+                Some(Input::Signal(number)) => {
+                    front.interrupted(number);
+                    return Ending::Signal(number);
+                }
+                Some(Input::Closed) => return hung_up("the terminal's input closed".to_owned(), front, clock, inputs),
+                Some(Input::Suspend) => Some(Reply { suspend: true, ..Reply::default() }),
+                Some(Input::Continue) => {
+                    away = !front.continued(now).1;
+                    None
+                }
+                Some(other) => Some(front.input(other, now)),
+            };
+            if let Some(reply) = reply {
+                if let Some(number) = reply.signal {
+                    front.interrupted(number);
+                    return Ending::Signal(number);
+                }
+                let given = front.answers();
+                if given != answers {
+                    answers = given;
+                    notice = ended.answer(&answers.0, answers.1);
+                    front.kept(ended.kept());
+                }
+                if reply.suspend {
+                    away = !front.suspend(now).1;
+                    break;
+                }
             }
-            None => continue,
-            Some(Input::Signal(number)) => {
-                front.interrupted(number);
-                return Ending::Signal(number);
+            if front.done(ended) {
+                break;
             }
-            Some(Input::Closed) => return Ending::Lost("the terminal's input closed".to_owned()),
-            Some(Input::Suspend) => Reply { suspend: true, ..Reply::default() },
-            Some(Input::Continue) => {
-                away = !front.continued(now).1;
-                continue;
+            match inputs.more() {
+                Some(more) => input = Some(more),
+                None => break,
             }
-            Some(other) => front.input(other, now),
-        };
-        if let Some(number) = reply.signal {
-            front.interrupted(number);
-            return Ending::Signal(number);
-        }
-        let given = front.answers();
-        if given != answers {
-            answers = given;
-            notice = ended.answer(&answers.0, answers.1);
-            front.kept(ended.kept());
-        }
-        if reply.suspend {
-            away = !front.suspend(now).1;
         }
     }
 }

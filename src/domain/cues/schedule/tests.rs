@@ -58,8 +58,22 @@ fn events(plan: &Plan, t0: Instant) -> Vec<(Instant, Event)> {
 /// Runs `plan` through a schedule sounding through `channel`, with a voice at `rate` heard
 /// `lag` after the tones, if any.
 fn run(plan: &Plan, channel: Channel, voice: Option<Rate>, lag: Duration) -> Run<'_> {
+    run_asking(plan, channel, voice, lag, &[])
+}
+
+/// As [`run`], and after the session's end the check-in asks each of `asks` (its words) that
+/// long after the end, as the done screen does when the one before is answered.
+fn run_asking<'a>(
+    plan: &'a Plan,
+    channel: Channel,
+    voice: Option<Rate>,
+    lag: Duration,
+    asks: &[(Duration, &str)],
+) -> Run<'a> {
     let t0 = Instant::now();
     let events = events(plan, t0);
+    let end = events.last().expect("an end").0;
+    let mut asks = asks.iter().map(|(after, words)| (end + *after, (*words).to_owned())).peekable();
     let mut schedule = Schedule::new(channel, voice.map(|rate| (rate, lag)));
     let rate = voice.unwrap_or_default();
     let mut heard: Vec<Heard> = Vec::new();
@@ -71,7 +85,8 @@ fn run(plan: &Plan, channel: Channel, voice: Option<Rate>, lag: Duration) -> Run
     let mut now = t0;
     for _ in 0..100_000 {
         let exits = running.iter().map(|(_, exit, ..)| *exit).min();
-        let next = [pending.peek().map(|(at, _)| *at), schedule.next(), exits].into_iter().flatten().min();
+        let asked = asks.peek().map(|(at, _)| *at);
+        let next = [pending.peek().map(|(at, _)| *at), schedule.next(), exits, asked].into_iter().flatten().min();
         let Some(next) = next else { break };
         now = next.max(now);
         // Commands that have ended.
@@ -86,6 +101,9 @@ fn run(plan: &Plan, channel: Channel, voice: Option<Rate>, lag: Duration) -> Run
         }
         while let Some((at, event)) = pending.next_if(|(at, _)| *at <= now) {
             schedule.event(plan, *event, *at);
+        }
+        while let Some((at, words)) = asks.next_if(|(at, _)| *at <= now) {
+            schedule.ask(words, at);
         }
         let starts = schedule.take(now);
         patterns.extend(starts.pattern.map(|cue| (now, cue)));
@@ -130,7 +148,7 @@ fn run(plan: &Plan, channel: Channel, voice: Option<Rate>, lag: Duration) -> Run
             }
         }
     }
-    assert!(pending.peek().is_none() && running.is_empty(), "the run ended");
+    assert!(pending.peek().is_none() && asks.peek().is_none() && running.is_empty(), "the run ended");
     Run { plan, channel, heard, patterns, events }
 }
 
@@ -393,4 +411,45 @@ fn when_the_tones_say_the_counts_the_voice_does_not_and_each_tick_carries_its_nu
     // Falling back to the bell, the voice says the counts again.
     schedule.fall_back(Channel::Bell, None, t0);
     assert!(!schedule.says_counts());
+}
+
+#[test]
+fn the_check_in_questions_follow_the_end_one_at_a_time_each_answer_moving_on() {
+    let overrides = Overrides { reps: Some(1), ..Overrides::default() };
+    let plan = Plan::new(exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap(), &overrides);
+    let pain = "Pain now, 0 to 10";
+    let hurt = "Which side hurt? 1, left. 2, right. 3, both. 4, neither.";
+    let said = |run: &Run, text: &str| run.words().filter(|h| words(h).is_some_and(|(t, _)| t == text)).count();
+    let heard =
+        |run: &Run, text: &str| run.words().find(|h| words(h).is_some_and(|(t, _)| t == text)).cloned().expect("said");
+
+    // Asked as the session ends: said after the end's words, under nothing, whole.
+    let asked = run_asking(&plan, Channel::Tones, Some(Rate::default()), DESKTOP, &[(Duration::ZERO, pain)]);
+    asked.nothing_covers_anything("asked at the end");
+    asked.phases_said_whole_with_their_side("asked at the end");
+    let complete = heard(&asked, "Session complete");
+    let question = heard(&asked, pain);
+    assert!(question.from >= complete.until && !question.cut, "{question:?} after {complete:?}");
+    assert_eq!(said(&asked, pain), 1);
+
+    // Answered before it was said (a quick key while the end is still heard): only the next.
+    let quick = [(Duration::ZERO, pain), (Duration::from_millis(300), hurt)];
+    let run = run_asking(&plan, Channel::Tones, Some(Rate::default()), DESKTOP, &quick);
+    run.nothing_covers_anything("answered at once");
+    assert_eq!((said(&run, pain), said(&run, hurt)), (0, 1), "the answered question is not said");
+    assert!(heard(&run, hurt).from >= heard(&run, "Session complete").until);
+
+    // Answered while it is said: it stops, and the next starts at once.
+    let during = question.from + Duration::from_millis(200) - asked.events.last().unwrap().0;
+    let run =
+        run_asking(&plan, Channel::Tones, Some(Rate::default()), DESKTOP, &[(Duration::ZERO, pain), (during, hurt)]);
+    run.nothing_covers_anything("answered while said");
+    let (first, next) = (heard(&run, pain), heard(&run, hurt));
+    assert!(first.cut, "{first:?}");
+    assert_eq!(next.started, first.until, "the next question starts when the answered one is stopped");
+
+    // Without a voice nothing is said, and the patterns are as before.
+    let quiet = run_asking(&plan, Channel::Tones, None, DESKTOP, &[(Duration::ZERO, pain)]);
+    assert_eq!(quiet.words().count(), 0);
+    quiet.patterns_whole_and_apart("no voice");
 }
