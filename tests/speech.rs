@@ -4,6 +4,8 @@
 //! once, every count is heard on its tick or not said, the side is said at every move and hold,
 //! every pattern plays whole, and nothing is left running afterwards.
 //!
+//! On the screen, the done screen's questions are said after the end, each once, in order.
+//!
 //! The timing is the session's own (real seconds); the checks allow what a loaded machine adds to
 //! starting a process ([`SLACK`]). The exact timing is tested without processes in
 //! `domain::cues::schedule`.
@@ -16,7 +18,9 @@ use std::process::Output;
 use std::thread;
 
 use support::home::{Home, trunkrot};
+use support::pty::{Pty, TIMEOUT};
 use support::standin::{self, Sound};
+use trunkrot::domain::checkin::Pain;
 use trunkrot::domain::cues::voice::Rate;
 use trunkrot::domain::cues::{self, COUNT_LATE};
 use trunkrot::domain::plan::PhaseKind;
@@ -186,5 +190,76 @@ fn whole_sessions_are_heard_one_sound_at_a_time_with_every_side_and_pattern() {
         .collect();
     for handle in handles {
         handle.join().expect("each session's checks pass");
+    }
+}
+
+/// Waits until the stand-ins' log shows words starting with `text`, and returns them.
+fn said_in(log: &Path, text: &str) -> Sound {
+    let give_up = std::time::Instant::now() + TIMEOUT;
+    loop {
+        if let Some(sound) = standin::sounds(log).into_iter().find(|s| s.kind == "voice" && s.what == text) {
+            return sound;
+        }
+        assert!(std::time::Instant::now() < give_up, "`{text}` never said: {:?}", standin::sounds(log));
+        thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_done_screen_says_each_question_after_the_end_and_the_next_once_one_is_answered() {
+    let args = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1"];
+    let pain = "Pain now, 0 to 10";
+    let hurt = "Which side hurt? 1, left. 2, right. 3, both. 4, neither.";
+    let spread = "Did the pain spread into a buttock or down a leg? y, yes. n, no.";
+    let mut pty = Pty::spawn_shell();
+    let dir = pty.home();
+    let log = dir.join("log");
+    let mut phrases = standin::phrases(&standin::plan_of(&args));
+    phrases.extend([pain, hurt, spread].map(str::to_owned));
+    fs::write(dir.join("words"), standin::durations(&phrases, Rate::default())).expect("a table");
+    fs::write(dir.join("tones"), standin::tone_lengths()).expect("a table");
+    fs::write(dir.join("voice.sh"), standin::script(&log, &dir.join("words"), "voice", "")).expect("a script");
+    fs::write(dir.join("player.sh"), standin::script(&log, &dir.join("tones"), "tone", "")).expect("a script");
+    let config = format!(
+        "voice = true\nvoice_command = [\"/bin/sh\", \"{}\"]\nplayer = [\"/bin/sh\", \"{}\"]\n",
+        dir.join("voice.sh").display(),
+        dir.join("player.sh").display()
+    );
+    dir.file("config.toml", config);
+    pty.expect_text("$ ", TIMEOUT);
+    pty.send(&format!("$TRUNKROT {}\r", args.join(" ")));
+    pty.expect_text(pain, TIMEOUT);
+
+    // The first question after the end's pattern and words, under nothing.
+    let asked = said_in(&log, pain);
+    let sounds = standin::sounds(&log);
+    let complete = sounds.iter().find(|s| s.what == "Session complete").expect("the end is said");
+    let done = sounds.iter().find(|s| s.what == "done.wav").expect("the end's pattern");
+    assert!(asked.heard.0 >= complete.heard.1 - SLACK, "{asked:?} over {complete:?}");
+    assert!(asked.heard.0 >= done.heard.1 - SLACK, "{asked:?} over {done:?}");
+
+    // Each answer brings the next question, on the screen and said.
+    pty.send("5\r");
+    pty.expect_text("Which side hurt?", TIMEOUT);
+    said_in(&log, hurt);
+    pty.send("1\r");
+    pty.expect_text("Did the pain spread", TIMEOUT);
+    said_in(&log, spread);
+    let asked: Vec<String> = standin::sounds(&log)
+        .into_iter()
+        .filter(|s| s.kind == "voice" && [pain, hurt, spread].contains(&s.what.as_str()))
+        .map(|s| s.what)
+        .collect();
+    assert_eq!(asked, [pain, hurt, spread], "each question said once, in order");
+
+    // Leaving the check-in keeps the answers and ends what is still said.
+    pty.send("q");
+    assert!(pty.wait_until(TIMEOUT, |screen| !screen.alternate_screen()), "{}", pty.contents());
+    pty.expect_text("$ ", TIMEOUT);
+    let kept = pty.home().records();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].checkin.pain, Pain::new(5));
+    for sound in standin::sounds(&log) {
+        assert!(standin::gone(sound.pid), "process {} ({}) outlived trunkrot", sound.pid, sound.what);
     }
 }
