@@ -65,6 +65,25 @@ fn the_summary_the_advice_and_the_history_wrap_at_their_words() {
     wraps_whole(&home, &["--reps", "1", "--hold", "1", "--get-ready", "0", "--transition", "0", "--plain"]);
     wraps_whole(&home, &["history"]);
     let table = at(&home, &["history"], 80);
+    assert!(table.contains("Pain after"), "the pain chart is there to be measured: {table}");
     let header = table.lines().find(|line| line.starts_with("When")).expect("the table's header");
     assert!(header.contains("Pain") && header.ends_with("Felt"), "Pain and Felt on the row at 80: {header}");
+}
+
+#[test]
+fn the_advice_after_a_session_wraps_at_its_words() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.data_dir()).expect("a data folder");
+    // Pain up from 2 to 6 over the last days: the session ends with advice to ease off.
+    let day = |day: u32, pain: u32| {
+        format!(
+            r#"{{"v":1,"start":"2026-01-{day:02}T08:00:00+01:00","exercise":"lower-trunk-rotation","name":"Lower trunk rotation","completed":true,"reps":1,"hold_secs":1,"sides":[{{"side":"left","done":1,"planned":1}},{{"side":"right","done":1,"planned":1}}],"total_secs":2,"active_secs":2,"pain":{pain}}}"#
+        ) + "\n"
+    };
+    std::fs::write(home.data_dir().join("history.jsonl"), day(10, 2) + &day(11, 2) + &day(12, 6)).expect("written");
+    let session = ["--reps", "1", "--hold", "1", "--get-ready", "0", "--transition", "0", "--plain"];
+    // Each run adds a session without an answer: the advice stays the same.
+    let said = at(&home, &session, 60);
+    assert!(said.contains("Ease off: pain went up from 2 to 6."), "the advice is there to be measured: {said}");
+    wraps_whole(&home, &session);
 }

@@ -104,6 +104,22 @@ fn show_gives_the_instructions_of_a_built_in_or_a_file() {
 }
 
 #[test]
+fn show_with_no_name_shows_what_trunkrot_alone_would_run() {
+    let home = Home::new();
+    trunkrot(&home)
+        .arg("show")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Lower trunk rotation (lower-trunk-rotation)\n"));
+    let home = Home::with_config("exercise = \"knee-to-chest\"\n");
+    trunkrot(&home)
+        .arg("show")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Knee to chest (knee-to-chest)\n"));
+}
+
+#[test]
 fn hostile_text_reaches_show_list_plan_and_plain_mode_cleaned() {
     let home = Home::new().with("exercises/hostile.toml", HOSTILE).with("exercises/raw.toml", b"name = \"\x1b[2J\"\n");
     let path = "tests/valid_configs/hostile-text.toml";

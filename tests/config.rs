@@ -89,6 +89,32 @@ fn completions_are_printed_for_every_shell() {
 }
 
 #[test]
+fn completions_offer_the_exercise_and_routine_ids_after_exercise_routine_and_show() {
+    let home = Home::new().with("exercises/mine.toml", include_str!("valid_configs/minimal.toml"));
+    let bash = stdout(&trunkrot(&home).args(["completions", "bash"]).assert().success());
+    // The words offered right after a line that names the flag's case.
+    let offered = |case: &str| {
+        let mut lines = bash.lines().skip_while(|line| line.trim() != case).skip(1);
+        lines.next().unwrap_or_default().to_owned()
+    };
+    let exercise = offered("--exercise)");
+    for id in ["lower-trunk-rotation", "knee-to-chest", "glute-bridge", "mine"] {
+        assert!(exercise.split([' ', '"']).any(|word| word == id), "{id}: {exercise}");
+    }
+    assert!(!exercise.contains("low-back"), "a routine is no exercise: {exercise}");
+    assert!(offered("--routine)").contains("low-back"), "{bash}");
+    let show = offered("trunkrot__subcmd__show)");
+    for id in ["lower-trunk-rotation", "mine", "low-back"] {
+        assert!(show.contains(id), "show offers {id}: {show}");
+    }
+    let fish = stdout(&trunkrot(&home).args(["completions", "fish"]).assert().success());
+    // Fish lists each value on a line of its own after the flag's.
+    let after = fish.split("-l exercise").nth(1).unwrap_or_default();
+    let values = after.split("complete -c").next().unwrap_or_default();
+    assert!(values.contains("knee-to-chest\\t") && values.contains("mine\\t"), "{fish}");
+}
+
+#[test]
 fn the_man_page_is_roff_with_the_flags() {
     let home = Home::new();
     let assert = trunkrot(&home).arg("man").assert().success();

@@ -114,6 +114,10 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(parse("five").unwrap_err().contains("`f`"));
+        // The units as the README names them.
+        assert!(parse("5x").unwrap_err().contains("(h, m, s)"), "{:?}", parse("5x"));
+        assert!(parse("5").is_ok() && parse("1m30").unwrap_err().contains("(h, m or s)"));
+        assert_eq!(parse("2m"), Ok(secs(120)));
     }
 
     #[test]

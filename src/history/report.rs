@@ -117,9 +117,10 @@ fn table(out: &mut String, recent: &[&Record], columns: usize) {
         let felt = record.checkin.effort.map_or("-", |e| e.phrase());
         let (name, reps, hold) = match record.exercises.as_slice() {
             [one] => (one.name.clone(), reps_cell(one), format!("{} s", one.hold.as_secs())),
-            several => (
+            _ => (
                 // A routine's session is one row, marked as one; its exercises are in the exports.
-                format!("{} ({} exercises)", record.routine.as_deref().unwrap_or("routine"), several.len()),
+                // The mark is never cut: the routine's id is, where it is long.
+                format!("{} (routine)", width::fit(record.routine.as_deref().unwrap_or("a routine"), 10)),
                 format!("{}/{}", record.done(), record.planned()),
                 "-".to_owned(),
             ),

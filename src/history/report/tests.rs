@@ -49,3 +49,65 @@ fn long_names_are_cut_to_fit_the_table() {
     assert_eq!(fit("Supine lower trunk rotation with a ball", 22), "Supine lower trunk ro…");
     assert_eq!(fit("Bridge", 22), "Bridge");
 }
+
+/// The table's rows: the lines under its header up to the blank line, without the lines of
+/// remarks (indented under a row).
+fn rows(text: &str) -> Vec<&str> {
+    let table = text.lines().skip_while(|line| !line.starts_with("When")).skip(1);
+    table.take_while(|line| !line.is_empty()).filter(|line| !line.starts_with(' ')).collect()
+}
+
+#[test]
+fn the_count_above_the_table_is_its_rows_and_a_routine_is_one_row_marked_as_one() {
+    let mut routine = record("2026-11-20T07:30:00+01:00");
+    routine.routine = Some("low-back".to_owned());
+    let mut second = crate::history::tests::exercise_record();
+    second.id = "pelvic-tilt".to_owned();
+    second.name = "Pelvic tilt".to_owned();
+    routine.exercises.push(second);
+    let records = [record("2026-11-19T07:30:00+01:00"), routine, record("2026-11-21T07:30:00+01:00")];
+    let text = text(&records, date(2026, 11, 22), 80);
+    assert!(text.starts_with("3 sessions\n"), "{text}");
+    assert!(text.contains("\nLast 3 sessions\n"), "{text}");
+    let table = rows(&text);
+    assert_eq!(table.len(), 3, "one row a session, the routine's too: {text}");
+    assert!(table[1].contains("low-back (routine)"), "the routine's row says it is one: {text}");
+    assert!(!table[0].contains("routine") && !table[2].contains("routine"), "{text}");
+    let mut long = records[1].clone();
+    long.routine = Some("my-morning-stretches".to_owned());
+    let text = super::text(&[long], date(2026, 11, 22), 80);
+    assert!(rows(&text)[0].contains("my-mornin… (routine)"), "the mark is never cut: {text}");
+}
+
+#[test]
+fn the_pain_chart_shows_the_day_s_last_answer_and_says_so() {
+    // Two sessions on one day, the later one written first: the chart keeps the later start's.
+    let mut evening = record("2026-11-21T19:00:00+01:00");
+    evening.checkin.pain = Pain::new(2);
+    let mut morning = record("2026-11-21T07:30:00+01:00");
+    morning.checkin.pain = Pain::new(8);
+    let text = text(&[evening, morning], date(2026, 11, 22), 80);
+    let chart: Vec<&str> = text.lines().skip_while(|line| !line.starts_with("Pain after")).collect();
+    assert!(chart[0].starts_with("Pain after the day's last session"), "{text}");
+    let row = |top: &str| chart.iter().find(|line| line.starts_with(top)).copied().unwrap_or_default();
+    assert!(row("   2 │").contains('█'), "{text}");
+    assert_eq!(row("   4 │").trim_end(), "   4 │", "the morning's 8 is not the day's: {text}");
+    assert_eq!(row("   8 │").trim_end(), "   8 │", "{text}");
+}
+
+#[test]
+fn the_charts_mark_each_monday_by_its_date_under_its_own_day() {
+    for (columns, step) in [(80, 2), (60, 1)] {
+        let text = text(&weeks(), date(2026, 11, 22), columns);
+        // The 28 days end on Sunday 22 November: they start on Monday 26 October.
+        let axis: Vec<&str> = text.lines().filter(|line| line.trim_start().starts_with("Mo ")).collect();
+        assert_eq!(axis.len(), 2, "one under each chart at {columns}: {text}");
+        for line in axis {
+            for (day, index) in [("Mo 26", 0), ("Mo 2", 7), ("Mo 9", 14), ("Mo 16", 21)] {
+                let at = line.find(&format!("{day} ")).or_else(|| line.ends_with(day).then(|| line.len() - day.len()));
+                assert_eq!(at, Some(6 + index * step), "{day} at {columns} columns: {line:?}");
+            }
+        }
+        assert!(!text.contains("T W T") && !text.contains("S S"), "no single letters a day: {text}");
+    }
+}
