@@ -46,6 +46,9 @@ pub struct Content {
     pub lower_smaller: bool,
     /// Whether a figure of the body is to be drawn.
     pub figure: bool,
+    /// The rows the cue's words take at the screen's width (a long notice takes two): a second
+    /// row is found for them before the figure grows, so they are not cut.
+    pub cue_rows: u16,
 }
 
 /// The screen's regions; a region of zero height is not drawn.
@@ -73,6 +76,9 @@ enum Item {
     /// Rows added to the middle band for the figure.
     Figure,
     Cue,
+    /// The cue's second row when its words need it: a step of its own, taken before the
+    /// figure and the larger sizes, in the cue's slot, and in the session bar's row if need be.
+    LongCue,
     PhaseBar,
     SessionBar,
     Footer,
@@ -95,6 +101,7 @@ const STEPS: &[(Item, u16)] = &[
     (Item::Digits, 8),
     // Again, for a lower text that must stay smaller than the top, now that the top is bigger.
     (Item::Lower, 4),
+    (Item::LongCue, 2),
     (Item::Figure, FIGURE_MIN_ROWS),
     (Item::Top, 12),
     (Item::Top, 16),
@@ -126,6 +133,7 @@ const ORDER: [Item; 9] = [
 ];
 
 fn slot(item: Item) -> usize {
+    let item = if item == Item::LongCue { Item::Cue } else { item };
     ORDER.iter().position(|i| *i == item).unwrap_or(0)
 }
 
@@ -176,6 +184,20 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
                     None => continue,
                 }
             }
+            Item::LongCue => {
+                if content.cue_rows < want {
+                    continue;
+                }
+                // The cue comes before progress: where there is no other row for its words,
+                // the session's bar gives up its own while they show.
+                let bar = rows[slot(Item::SessionBar)];
+                if want > current && used - current + want > area.height && used - bar - current + want <= area.height {
+                    rows[slot(Item::SessionBar)] = 0;
+                    rows[slot(Item::Cue)] = want;
+                    continue;
+                }
+                (want, None)
+            }
             Item::Figure => {
                 if !figure {
                     continue;
@@ -202,7 +224,19 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
     rows[slot(Item::Figure)] = rows[slot(Item::Figure)].min(FIGURE_MIN_ROWS.saturating_sub(beside));
     let spare = area.height.saturating_sub(rows.iter().sum());
     let gaps = spread(spare, figure, &mut rows[slot(Item::Figure)]);
+    place(area, &rows, &gaps, [top, digits, lower], if figure { Some(left) } else { None })
+}
 
+/// The regions of items `rows` tall, each after its gap, from the top of `area`, with the big
+/// texts chosen (top, seconds, lower); beside the seconds and the phase, the figure, where
+/// there is one, right of a left column at most `left` wide.
+fn place(
+    area: Rect,
+    rows: &[u16; ORDER.len()],
+    gaps: &[u16; ORDER.len()],
+    [top, digits, lower]: [Option<Big>; 3],
+    left: Option<u16>,
+) -> Regions {
     let mut regions = Regions::default();
     let mut y = area.y;
     let mut middle = Rect::default();
@@ -222,10 +256,10 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
             Item::PhaseBar => regions.phase_bar = rect,
             Item::SessionBar => regions.session_bar = rect,
             Item::Footer => regions.footer = rect,
-            Item::Figure => {}
+            Item::Figure | Item::LongCue => {}
         }
     }
-    if figure && !middle.is_empty() {
+    if let Some(left) = left.filter(|_| !middle.is_empty()) {
         // The left column as wide as its widest text and a margin, the figure the rest.
         let texts = [&regions.digits, &regions.lower].map(|part| part.as_ref().map_or(0, |(_, big)| big.width));
         let column = (texts.into_iter().max().unwrap_or(0) + 4).clamp(left.min(12), left);
@@ -289,6 +323,7 @@ mod tests {
             lower_measure: Vec::new(),
             lower_smaller: false,
             figure,
+            cue_rows: 1,
         }
     }
 

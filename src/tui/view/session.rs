@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::big;
 use super::figure::FigureView;
@@ -58,13 +58,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
             big::draw(frame, *rect, text, style, Alignment::Center);
         }
     }
-    // A notice from the shell (the voice or the tones failed) takes the cue's line while it is
-    // new: 10 s, or until a key, long enough to be seen from the mat.
-    let (cue, style) = match app.notice.as_ref().filter(|_| app.notice_is_new(now)) {
-        Some(notice) => (notice.clone(), theme.notes()),
-        None => (cue_text(plan, index, secs, paused), Style::new().add_modifier(Modifier::ITALIC)),
-    };
-    let cue = Paragraph::new(cue).style(style).centered().wrap(Wrap { trim: true });
+    let (cue, notice) = cue_of(app, now);
+    let style = if notice { theme.notes() } else { Style::new().add_modifier(Modifier::ITALIC) };
+    let cue = Paragraph::new(cue_lines(&cue, regions.cue)).style(style).centered();
     frame.render_widget(cue, regions.cue);
     if let Some(stance) = &stance {
         let view = &plan.parts[phase.part].exercise.figure.as_ref().map_or("", |figure| figure.view.as_str());
@@ -90,6 +86,33 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     frame.render_widget(Paragraph::new(keys_line(regions.footer.width, keys, theme)), regions.footer);
 }
 
+/// The words of the cue's line at `now`, and whether they are a notice. A notice from the shell
+/// (the voice or the tones failed) takes the line while it is new: 10 s, or until a key, long
+/// enough to be seen from the mat.
+fn cue_of(app: &App, now: Instant) -> (String, bool) {
+    let session = &app.session;
+    match (app.notice.as_ref().filter(|_| app.notice_is_new(now)), session.index()) {
+        (Some(notice), _) => (notice.clone(), true),
+        (None, Some(index)) => (cue_text(session.plan(), index, session.display_secs(now), session.is_paused()), false),
+        (None, None) => (String::new(), false),
+    }
+}
+
+/// `cue` wrapped at its words to the rows of `area`; words that do not fit end the last row
+/// with an ellipsis, so a cut is seen (the whole notice is behind `?`).
+fn cue_lines(cue: &str, area: Rect) -> Vec<Line<'static>> {
+    let width = usize::from(area.width);
+    let mut lines = crate::domain::width::wrap(cue, width);
+    let rows = usize::from(area.height);
+    if lines.len() > rows && rows > 0 {
+        let rest = lines.split_off(rows).join(" ");
+        if let Some(last) = lines.last_mut() {
+            *last = crate::domain::width::fit(&format!("{last} {rest}"), width);
+        }
+    }
+    lines.into_iter().map(|line| Line::from(crate::domain::width::fit(&line, width))).collect()
+}
+
 /// Where everything goes on the session screen for `app` at `now`; `None` once finished.
 pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
     let session = &app.session;
@@ -103,6 +126,9 @@ pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
     let side_forms = |side: Side| exercise.side_means.shout(side);
     let side_measure = side.map(|side| widest_forms(exercise, side)).unwrap_or_default();
     let words = |words: &[&str]| words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+    let cue_rows = u16::try_from(crate::domain::width::wrap(&cue_of(app, now).0, usize::from(area.width)).len())
+        .unwrap_or(u16::MAX)
+        .clamp(1, 2);
     let content = if phase.kind == PhaseKind::GetReady {
         // Getting ready, the words are GET READY; the first side waits, smaller, beneath.
         let (lower, lower_measure) = match (paused, side) {
@@ -118,6 +144,7 @@ pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
             lower_measure,
             lower_smaller: true,
             figure,
+            cue_rows,
         }
     } else {
         Content {
@@ -128,6 +155,7 @@ pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
             lower_measure: Vec::new(),
             lower_smaller: false,
             figure,
+            cue_rows,
         }
     };
     Some(layout::regions(area, &content))

@@ -407,3 +407,70 @@ fn with_a_programme_getting_ready_says_where_the_session_stands_in_the_day_and_m
     moving.today = app.today.clone();
     assert!(!text_of(&draw(&moving, later, (80, 24), theme)).contains("Today"), "only while getting ready");
 }
+
+#[test]
+fn a_long_notice_is_shown_whole_where_a_second_row_fits_and_never_shrinks_the_side() {
+    let notice = "Sound: no tones or bell (--bell auto turns them on); no voice (--voice turns it on).";
+    let (plain, now) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
+    let (mut told, _) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
+    told.tell(notice.to_owned(), now);
+    for size in sizes() {
+        let top = |app: &App| layout_of(app, now, size).top.map(|(rect, big)| (rect.height, big));
+        assert_eq!(top(&plain), top(&told), "{size:?}: the notice changed the side");
+        let regions = layout_of(&told, now, size);
+        let text = text_of(&draw(&told, now, size, Theme::standard()));
+        let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if usize::from(size.0) >= columns(notice) {
+            assert!(words.contains(notice), "{size:?}: on one row: {text}");
+        } else if regions.cue.height >= 2 {
+            assert!(words.contains(notice), "{size:?}: whole on two rows: {text}");
+        } else {
+            assert!(words.contains("Sound: no tones") && text.contains('…'), "{size:?}: a cut is seen: {text}");
+        }
+    }
+    let at_80 = layout_of(&told, now, (80, 24));
+    assert_eq!(at_80.cue.height, 2, "at 80x24 the notice has two rows: {at_80:?}");
+    let figure = at_80.figure;
+    assert!(figure.height >= layout::FIGURE_MIN_ROWS, "and the figure keeps its room: {figure:?}");
+    assert_eq!(at_80.session_bar.height, 0, "the session's bar gives its row while the notice shows");
+    assert_eq!(layout_of(&plain, now, (80, 24)).session_bar.height, 1, "and has it otherwise");
+    let small = text_of(&draw(&told, now, (40, 12), Theme::standard()));
+    assert!(small.contains("Sound: no tones") && small.contains('…'), "too small for it all, a cut is seen: {small}");
+}
+
+#[test]
+fn at_every_size_from_60x20_to_300x90_the_side_is_biggest_fits_and_both_sides_share_a_font() {
+    // The layout alone, at every width and height (the drawn ink is checked on the grid above).
+    for id in ["lower-trunk-rotation", "knee-to-chest"] {
+        let screens = screens(id, &default_timing());
+        let holds: Vec<&(&str, App, Instant)> =
+            screens.iter().filter(|(name, _, _)| name.starts_with("hold")).collect();
+        for width in 60..=300 {
+            for height in 20..=90 {
+                let tops: Vec<Big> = holds
+                    .iter()
+                    .map(|(name, app, now)| {
+                        let regions = layout_of(app, *now, (width, height));
+                        let at = || format!("{id} {name} at {width}x{height}: {regions:?}");
+                        let (rect, big) = regions.top.clone().unwrap_or_else(|| panic!("{}", at()));
+                        assert!(big.rows >= 8 && big.rows <= rect.height, "{}", at());
+                        assert!(big.rows >= rows(regions.digits.as_ref()), "{}", at());
+                        assert!(big.rows >= rows(regions.lower.as_ref()), "{}", at());
+                        assert!(big.width + 2 <= width, "a column lost: {}", at());
+                        big
+                    })
+                    .collect();
+                assert_eq!(tops[0].font, tops[1].font, "{id} at {width}x{height}: LEFT and RIGHT in one font");
+                assert_eq!(tops[0].rows, tops[1].rows, "{id} at {width}x{height}");
+                let means = &holds[0].1.session.plan().parts[0].exercise.side_means;
+                let form = |side: Side, big: &Big| means.shout(side).iter().position(|f| *f == big.text);
+                assert_eq!(
+                    form(Side::Left, &tops[0]),
+                    form(Side::Right, &tops[1]),
+                    "{id} at {width}x{height}: one form: {tops:?}"
+                );
+                assert!(form(Side::Left, &tops[0]).is_some(), "{id} at {width}x{height}: {tops:?}");
+            }
+        }
+    }
+}
