@@ -105,8 +105,12 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let summary = app.session.summary(now);
     let mut figures: Vec<Said> = vec![(title(app).to_owned(), theme.done()), (String::new(), bold(theme))];
     figures.extend(summary::lines(&summary).into_iter().map(|line| (line, theme.base())));
-    if app.kept.as_ref().is_some_and(|kept| kept.saved == Saved::Written) {
-        figures.push(("Saved to your history.".to_owned(), theme.base()));
+    match app.kept.as_ref().map(|kept| &kept.saved) {
+        Some(Saved::Written) => figures.push(("Saved to your history.".to_owned(), theme.base())),
+        // Stopped before the first hold: say so, rather than leave the user to wonder.
+        Some(Saved::NothingDone) => figures.push(("Nothing saved: no hold was done.".to_owned(), theme.base())),
+        // A failure is said above, with its reason; before the keeping, nothing is known yet.
+        Some(Saved::Failed(_)) | None => {}
     }
     if let Some(today) = app.kept.as_ref().and_then(|kept| kept.today.clone()) {
         figures.push((today, theme.base()));

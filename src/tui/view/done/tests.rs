@@ -266,3 +266,17 @@ fn with_a_programme_the_done_screen_says_where_the_session_leaves_the_day() {
     let terminal = draw(&app, now, (80, 24), Palette::Dark);
     assert!(words(&terminal).contains("Today 2 of 2: all done"), "{}", text(&terminal));
 }
+
+#[test]
+fn a_session_stopped_before_its_first_hold_says_nothing_was_saved() {
+    let t0 = Instant::now();
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
+    let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0));
+    let at = t0 + Duration::from_secs(1);
+    app.handle(Action::Quit, at);
+    app.handle(Action::Quit, at);
+    app.keep(Kept { saved: Saved::NothingDone, advice: Vec::new(), today: None, psfs: Vec::new() });
+    let said = words(&draw(&app, at, (80, 24), Palette::Dark));
+    assert!(said.contains("Nothing saved: no hold was done."), "{said}");
+    assert!(!said.contains("Saved to your history"), "{said}");
+}
