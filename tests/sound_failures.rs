@@ -24,8 +24,18 @@ use trunkrot::shell::tones::{DEFAULT_DRAIN, file_length};
 /// The session every case runs: 3 s to get ready, one rep a side, 2 s moves, 3 s holds.
 const ARGS: [&str; 9] = ["--plain", "--reps", "1", "--get-ready", "3", "--hold", "3", "--transition", "2"];
 
-/// How late a process may start, or be killed, on a busy machine, in seconds.
+/// How late a process may start, or how early it may seem killed, on a busy machine, in seconds.
 const SLACK: f64 = 0.5;
+
+/// How late a hung process may be killed on a busy machine, in seconds: trunkrot's loop and the
+/// 20 ms sampling here both wake late at a load of 6 or more on 2 cores (up to 0.9 s more was
+/// seen). Waiting for the hung process would be many seconds late, or never.
+const LATE_SLACK: f64 = 1.5;
+
+/// How many words a voice that says nothing may be given before it is turned off: two quick
+/// exits in a row, and on a busy machine one or two more, whose exit trunkrot saw late and so
+/// not as quick. A voice never judged silent is given every one of the session's words.
+const QUICK_SAID: std::ops::RangeInclusive<usize> = 2..=4;
 
 /// One case's folder, with its stand-ins written.
 struct Case {
@@ -121,7 +131,7 @@ fn hung_voice(case: &Case) {
         let expected = said.started + UNKNOWN_LAG.as_secs_f64() + Rate::default().time_to_say(&said.what).as_secs_f64();
         let killed = last_seen - expected;
         assert!(
-            killed < HUNG_AFTER.as_secs_f64() + SLACK,
+            killed < HUNG_AFTER.as_secs_f64() + LATE_SLACK,
             "`{}` killed {killed:.2} s after its expected end",
             said.what
         );
@@ -150,7 +160,9 @@ fn hung_voice(case: &Case) {
     }
     // The plan, then "done" (1.3 s) and "Session complete" (1 s): the end waits for the last
     // words' time, not for the hung command.
-    assert!(took < Duration::from_secs(planned() + 3), "{took:?}");
+    // From its first words' fork, so that a busy machine's slow start of trunkrot itself is
+    // not counted.
+    assert!(end - first < Duration::from_secs(planned() + 3).as_secs_f64(), "{:.2} s, {took:?} in all", end - first);
     for said in &voice {
         assert!(standin::gone(said.pid), "process {} outlived trunkrot", said.pid);
     }
@@ -164,7 +176,7 @@ fn quick_voice(case: &Case) {
     assert!(stdout.contains("Sound: Voice off: sh finished twice"), "{stdout}");
     let sounds = case.sounds();
     let voice = sounds.iter().filter(|s| s.kind == "voice").count();
-    assert_eq!(voice, 2, "the voice is off after its second quick exit");
+    assert!(QUICK_SAID.contains(&voice), "the voice is off after its second quick exit: {voice} said");
     // The tones go on: every pattern of the session.
     let tones = sounds.iter().filter(|s| s.kind != "voice").count();
     assert_eq!(tones, patterns(), "{sounds:?}");
@@ -176,7 +188,9 @@ fn setsid_voice(case: &Case, pids: &Path) {
     assert!(output.status.success(), "{output:?}");
     assert!(stderr.contains("Voice off: sh finished twice in a row"), "{stderr}");
     let forked = fs::read_to_string(pids).expect("the voice forked");
-    assert_eq!(forked.lines().count(), 2, "{forked}");
+    let said = case.sounds().iter().filter(|s| s.kind == "voice").count();
+    assert!(QUICK_SAID.contains(&said), "the voice is off after its second quick exit: {said} said");
+    assert_eq!(forked.lines().count(), said, "each forked: {forked}");
     for pid in forked.lines() {
         assert!(standin::gone(pid.parse().expect("a pid")), "the detached process {pid} outlived trunkrot");
     }
@@ -212,7 +226,10 @@ fn hung_player(case: &Case) {
     // is measured.
     let expected = first.started + (file_length(trunkrot::domain::cues::Cue::Count) + DEFAULT_DRAIN).as_secs_f64();
     let killed = seen.get(&first.pid).copied().unwrap_or(first.started) - expected;
-    assert!((killed - HUNG_AFTER.as_secs_f64()).abs() < SLACK, "killed {killed:.2} s after its end");
+    assert!(
+        killed > HUNG_AFTER.as_secs_f64() - SLACK && killed < HUNG_AFTER.as_secs_f64() + LATE_SLACK,
+        "killed {killed:.2} s after its end"
+    );
     // pw-play takes over from the next pattern on, and plays every one after.
     let after: Vec<&Sound> = sounds.iter().filter(|s| s.kind == "pw-play").collect();
     assert!(!after.is_empty() && after.iter().all(|s| s.started >= expected + HUNG_AFTER.as_secs_f64() - SLACK));
@@ -235,7 +252,8 @@ fn failing_player(case: &Case) {
     assert_eq!(failed.len(), 1, "paplay is not tried again");
     // The lost pattern is played again at once, and every pattern after it.
     assert_eq!(played[0].what, failed[0].what);
-    assert!(played[0].started - failed[0].started < 0.15 + SLACK, "replayed late");
+    // From the moment paplay exited (its script's one line ran just before) to pw-play's fork.
+    assert!(played[0].started - failed[0].ran < 0.15 + SLACK, "replayed late");
     assert_eq!(played.len(), patterns(), "{sounds:?}");
 }
 

@@ -75,8 +75,12 @@ fn row(table: &mut String, key: &str, before: Duration, heard: Duration, after: 
 /// before, the time heard and the silence after, then what it says or plays; `end` when it is
 /// done. It finds its last argument (a file's name without its folder) in `table` and takes as
 /// long as the table says; `extra` runs after the start is logged (to fail, hang or fork). The
-/// table is written into the script as a `case`, so that nothing but `date` runs before the
-/// start is logged: the log then shows when the script started, even on a busy machine.
+/// table is written into the script as a `case`. Every time is on the clock since boot
+/// (`/proc/uptime`, read by the shell itself: no `date` to start on a busy machine), and the
+/// start is logged as `RAN/TICKS`: when the script got to run, and when trunkrot forked it (the
+/// kernel's start time of the process, in clock ticks, from `/proc/$$/stat`). On a busy machine a
+/// shell can take a second to run its first line; what the tests judge is trunkrot's timing, so
+/// [`Sound::started`] is the fork.
 pub fn script(log: &Path, table: &Path, kind: &str, extra: &str) -> String {
     let rows = fs::read_to_string(table).unwrap_or_default();
     let mut cases = String::new();
@@ -88,7 +92,10 @@ pub fn script(log: &Path, table: &Path, kind: &str, extra: &str) -> String {
         }
     }
     format!(
-        r#"at=$(date +%s.%N)
+        r#"read -r at _ < /proc/uptime
+read -r stat < /proc/$$/stat
+forked() {{ shift 19; at="$at/$1"; }}
+forked ${{stat##*") "}}
 for last; do :; done
 what=${{last##*/}}
 case "$what" in
@@ -97,7 +104,8 @@ esac
 echo "$at start $$ {kind} $1 $2 $3 $what" >> '{log}'
 {extra}
 sleep "$4"
-echo "$(date +%s.%N) end $$ {kind} $what" >> '{log}'
+read -r at _ < /proc/uptime
+echo "$at end $$ {kind} $what" >> '{log}'
 "#,
         log = log.display(),
     )
@@ -109,6 +117,9 @@ pub struct Sound {
     pub kind: String,
     pub what: String,
     pub pid: u32,
+    /// When its script got to run (and, for a stand-in that fails at once, when it exited).
+    pub ran: f64,
+    /// When trunkrot forked its process.
     pub started: f64,
     /// From and to when it is heard, from its start and the table.
     pub heard: (f64, f64),
@@ -124,11 +135,9 @@ pub fn sounds(log: &Path) -> Vec<Sound> {
     let mut sounds: Vec<Sound> = Vec::new();
     for line in text.lines() {
         let parts: Vec<&str> = line.splitn(9, ' ').collect();
-        let (Some(at), Some(step), Some(pid)) = (
-            parts.first().and_then(|p| p.parse::<f64>().ok()),
-            parts.get(1),
-            parts.get(2).and_then(|p| p.parse().ok()),
-        ) else {
+        let (Some((ran, at)), Some(step), Some(pid)) =
+            (parts.first().and_then(|p| times(p)), parts.get(1), parts.get(2).and_then(|p| p.parse().ok()))
+        else {
             continue;
         };
         match *step {
@@ -139,6 +148,7 @@ pub fn sounds(log: &Path) -> Vec<Sound> {
                     kind: parts[3].to_owned(),
                     what: parts[7..].join(" "),
                     pid,
+                    ran,
                     started: at,
                     heard: (at + before, at + before + heard),
                     ends: at + before + heard + after,
@@ -154,6 +164,18 @@ pub fn sounds(log: &Path) -> Vec<Sound> {
         }
     }
     sounds
+}
+
+/// A log line's first field as (when the script ran, when its process was forked), in seconds
+/// since boot: `RAN/TICKS` for a start (at Linux's 100 clock ticks a second), `RAN` alone
+/// otherwise.
+fn times(field: &str) -> Option<(f64, f64)> {
+    let numbers: Vec<f64> = field.split('/').map(str::parse).collect::<Result<_, _>>().ok()?;
+    match numbers[..] {
+        [ran] => Some((ran, ran)),
+        [ran, ticks] => Some((ran, ticks / 100.0)),
+        _ => None,
+    }
 }
 
 /// Whether process `pid` is gone (or a zombie), allowing a killed one a moment to die: the kill
@@ -173,9 +195,10 @@ pub fn gone(pid: u32) -> bool {
     true
 }
 
-/// The wall clock now, in seconds, as the stand-ins log it.
+/// The time since boot now, in seconds, as the stand-ins log it (`/proc/uptime`).
 pub fn now() -> f64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+    let uptime = fs::read_to_string("/proc/uptime").unwrap_or_default();
+    uptime.split_whitespace().next().and_then(|secs| secs.parse().ok()).unwrap_or_default()
 }
 
 /// Every event of the plan run uninterrupted, with its moment from the start.
