@@ -4,12 +4,14 @@
 #   benches/sound/record.sh NAME [--latency-msec=10] -- [TRUNKROT FLAGS...]
 #
 # Needs a running PulseAudio (`pulseaudio -D --exit-idle-time=-1`), espeak-ng, paplay, parec,
-# python3; VOICE_OPTIONS="-s 140" gives espeak-ng options. It loads a null sink `rec` and two
-# mono sinks on it, `voice` (its left channel) and `tones` (its right), unless they are there,
-# and runs the release binary in plain mode with the real espeak-ng and paplay behind two
-# wrappers that log when trunkrot starts each and send each to its sink. Without
+# python3; VOICE_OPTIONS="-s 140" gives espeak-ng options. It loads a null sink `rec` (or $SINK)
+# and two mono sinks on it, `rec-voice` (its left channel) and `rec-tones` (its right), unless
+# they are there, and runs the release binary in plain mode with the real espeak-ng and paplay
+# behind two wrappers that log when trunkrot starts each and send each to its sink. Without
 # --latency-msec, parec leaves the null sink at its 2 s default: the slow case. Writes NAME.wav,
-# NAME.log (what trunkrot started) and NAME.out in the current folder.
+# NAME.log (what trunkrot started), NAME.out (plain mode's lines, each with the wall time it was
+# printed) and NAME.clock (when each chunk of the recording came, from rec.py) in the current
+# folder.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -17,11 +19,15 @@ name=$1; shift
 latency=""
 while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do latency="$latency $1"; shift; done
 [ "$#" -gt 0 ] && shift
-pactl list short sinks | grep -q "^[0-9]*	rec	" || pactl load-module module-null-sink sink_name=rec >/dev/null
-pactl list short sinks | grep -q "	voice	" || pactl load-module module-remap-sink sink_name=voice master=rec \
-    channels=1 channel_map=mono master_channel_map=front-left remix=no >/dev/null
-pactl list short sinks | grep -q "	tones	" || pactl load-module module-remap-sink sink_name=tones master=rec \
-    channels=1 channel_map=mono master_channel_map=front-right remix=no >/dev/null
+# SINK names the null sink (rec by default). Anything else played to it, say another session
+# on the default sink, is in the recording on both channels: give a sink of your own on a
+# machine where others play sounds too.
+sink=${SINK:-rec}
+pactl list short sinks | grep -q "^[0-9]*	$sink	" || pactl load-module module-null-sink sink_name="$sink" >/dev/null
+pactl list short sinks | grep -q "	$sink-voice	" || pactl load-module module-remap-sink sink_name="$sink-voice" \
+    master="$sink" channels=1 channel_map=mono master_channel_map=front-left remix=no >/dev/null
+pactl list short sinks | grep -q "	$sink-tones	" || pactl load-module module-remap-sink sink_name="$sink-tones" \
+    master="$sink" channels=1 channel_map=mono master_channel_map=front-right remix=no >/dev/null
 
 # The session gets config and data folders of its own: the sound server is found the same way.
 PULSE_SERVER=${PULSE_SERVER:-$(pactl info | sed -n 's/^Server String: //p')}
@@ -36,12 +42,12 @@ cat > "$work/bin/espeak-ng" <<EOF
 #!/bin/sh
 for last; do :; done
 case "\$*" in *"-w "*) ;; *) echo "\$(date +%s.%N) say \$last" >> '$log' ;; esac
-PULSE_SINK=voice exec $(command -v espeak-ng) "\$@"
+PULSE_SINK=$sink-voice exec $(command -v espeak-ng) "\$@"
 EOF
 cat > "$work/bin/player" <<EOF
 #!/bin/sh
 echo "\$(date +%s.%N) play \${1##*/}" >> '$log'
-PULSE_SINK=tones exec $(command -v paplay) "\$@"
+PULSE_SINK=$sink-tones exec $(command -v paplay) "\$@"
 EOF
 chmod +x "$work/bin/espeak-ng" "$work/bin/player"
 # VOICE_OPTIONS (say `-s 140`) go to espeak-ng before the words, as a voice_command's would.
@@ -51,14 +57,16 @@ printf 'voice = true\nvoice_command = ["%s"%s]\nplayer = ["%s"]\n' "$work/bin/es
     > "$work/config/trunkrot/config.toml"
 
 # shellcheck disable=SC2086
-parec $latency -d rec.monitor --file-format=wav --rate=22050 --channels=2 "$name.wav" &
+SINK=$sink python3 "$here/rec.py" "$name.wav" $latency &
 recorder=$!
 # The null sink takes a moment to settle at the latency parec asks for.
 sleep 3
-XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" "$repo/target/release/trunkrot" --plain "$@" \
-    > "$name.out" 2>&1 || true
+# Each line of plain mode with the wall time it was printed at: what the screen shows, when.
+XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" "$repo/target/release/trunkrot" --plain "$@" 2>&1 \
+    | python3 -u -c 'import sys, time
+for line in sys.stdin: print("%.6f %s" % (time.time(), line), end="", flush=True)' > "$name.out" || true
 sleep 2.5
 kill "$recorder"
 wait "$recorder" 2>/dev/null || true
 rm -rf "$work"
-python3 "$here/analyze.py" "$name.wav" "$log"
+python3 "$here/analyze.py" "$name.wav" "$log" "$name.out" "$name.clock"
