@@ -15,7 +15,8 @@
 //! is short: the cue's second line, the largest sizes, the footer, the figure, the doubled
 //! sizes, the bars and the header, and last the big sizes of the phase, the seconds and the
 //! side. The top is never smaller than the seconds, nor the seconds than the lower text, at any
-//! size, because each grows only after the one above it. The rows left over go to the figure.
+//! size, because each grows only after the one above it; past 8 rows the side is a size ahead of
+//! the seconds. The rows left over go to the figure.
 
 use ratatui::layout::Rect;
 
@@ -110,10 +111,13 @@ const STEPS: &[(Item, u16)] = &[
     (Item::Lower, 8),
     (Item::Footer, 1),
     (Item::Top, 24),
+    // The seconds a size behind the side: 16 under a side of 24, 24 under one of 32.
+    (Item::Digits, 16),
     (Item::Digits, 24),
     (Item::Lower, 12),
     (Item::Lower, 16),
     (Item::Top, 32),
+    (Item::Digits, 24),
     (Item::Digits, 32),
     (Item::Lower, 24),
     (Item::Cue, 2),
@@ -163,6 +167,11 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
                 let above = if item == Item::Digits { rows[slot(Item::Top)] } else { rows[slot(Item::Digits)] };
                 // Never bigger than what is above it: the side first, then the seconds.
                 if (item == Item::Lower || content.top.is_some()) && want > above {
+                    continue;
+                }
+                // Past the 8-row size, the side stays a size ahead of the seconds: the biggest
+                // text on the screen, not one of two.
+                if item == Item::Digits && content.top.is_some() && want == above && want > 8 {
                     continue;
                 }
                 // The first side, while getting ready, is smaller than GET READY and than the side
@@ -340,6 +349,7 @@ mod tests {
                 let [top, digits, lower, _] = heights(&regions);
                 assert!(top >= 1, "{width}x{height}");
                 assert!(top >= digits, "{width}x{height}: top {top}, digits {digits}");
+                assert!(top > digits || top <= 8, "{width}x{height}: past 8 rows, the side is ahead: {top}, {digits}");
                 assert!(digits >= lower, "{width}x{height}: digits {digits}, phase {lower}");
                 let bottom = [regions.footer, regions.session_bar, regions.figure].map(|r| r.y + r.height);
                 assert!(bottom.iter().all(|b| *b <= height), "{width}x{height}: {regions:?}");
@@ -352,8 +362,8 @@ mod tests {
         let at = |w, h| heights(&regions(Rect::new(0, 0, w, h), &content(&["LEFT KNEE", "LEFT"], false)));
         assert_eq!(at(30, 8), [4, 1, 1, 0]);
         assert_eq!(at(60, 20), [8, 4, 4, 0]);
-        assert_eq!(at(160, 50), [16, 16, 12, 1]);
-        assert_eq!(at(300, 90), [32, 32, 16, 1]);
+        assert_eq!(at(160, 50), [16, 12, 12, 1], "the seconds a size behind the side");
+        assert_eq!(at(300, 90), [32, 24, 24, 1]);
     }
 
     #[test]

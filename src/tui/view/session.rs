@@ -74,6 +74,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
                 frame.render_widget(Paragraph::new(words).style(theme.quiet()).centered(), caption);
             }
         }
+        // A figure that its width bounds (a body lying, seen from the side) stands at the foot of
+        // its band, on its caption, rather than afloat in the middle: on a big terminal the rows
+        // under the seconds and the phase are then the figure's, not blank.
+        let fitted = FigureView::fit(area, &stance.extent);
+        if !fitted.is_empty() {
+            area = Rect { y: area.bottom() - fitted.height, height: fitted.height, ..area };
+        }
         frame.render_widget(FigureView::new(stance, theme), area);
     }
     let phase_left = format!(" {secs} s");
