@@ -10,6 +10,7 @@ pub mod executables;
 pub mod input;
 pub mod job;
 pub mod journal;
+pub mod local_day;
 pub mod notify;
 pub mod places;
 pub mod plain;

@@ -11,14 +11,13 @@ use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
 use crate::history::adherence::SkippedDay;
 use crate::history::adherence::text::{self, left};
-use crate::shell::{journal, notify, programme as on_disk, standing};
+use crate::shell::{journal, local_day, notify, programme as on_disk, standing};
 
 /// Runs `trunkrot today`. Exit code 0 when nothing is left today, 1 when a session is.
 pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
-    // The clock is read once; everything below takes the day.
-    let today = ZonedDateTime::now().date();
     let path = journal::path()?;
     if args.prompt {
+        let today = local_day::today();
         // Quiet and quick: nothing at all when nothing is due, or when anything is amiss.
         let line =
             standing::standing(&path, today, false).ok().flatten().and_then(|s| text::prompt(&s.programme, &s.today));
@@ -27,6 +26,8 @@ pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
         }
         return Ok(if line.is_some() { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
+    // The clock is read once; everything below takes the day.
+    let today = ZonedDateTime::now().date();
     if let Some(reason) = &args.skip {
         if clean_line(reason).is_empty() {
             return Err(Failure::Usage("`--skip` needs a reason, e.g. --skip \"flare-up\"".to_owned()));
