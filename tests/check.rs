@@ -96,3 +96,36 @@ fn a_large_routine_is_not_called_an_exercise_file() {
     refused.stderr(contains("too large for a routine file"));
     trunkrot(&home).arg("check").arg(&path).assert().code(1).stderr(contains("an exercise file").not());
 }
+
+#[test]
+fn a_broken_programme_reports_every_problem_with_its_line_and_column_in_one_run() {
+    let home = Home::new();
+    // Shape (an unknown key, a word for a number), values, a name that leads nowhere and a
+    // dose too long for a session, each of which used to hide the ones after it.
+    let text = "name = \"Back\"\nweeks = 0\nstart = \"2026-13-01\"\n\n[stop]\npain = 11\n\n\
+                [[item]]\nexercise = \"lower-trunk-rotation\"\nreps = 10\nhold = 300\nsets = 10\n\n\
+                [[item]]\nexercise = \"knee-to-chset\"\ntimes_a_day = \"twice\"\n\n\
+                [[item]]\nexercise = \"pelvic-tilt\"\nrest_secs = 3\ndays = [\"mon\", \"thurs\"]\n";
+    let path = home.file("programme.toml", text);
+    let output = trunkrot(&home).arg("check").arg(&path).output().expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "no `ok`");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let folder = format!("{}/", path.parent().expect("a folder").display());
+    let problems: Vec<&str> = stderr.lines().filter_map(|line| line.strip_prefix(&folder)).collect();
+    let expected = [
+        "programme.toml:2:9: `weeks` is 0, outside the allowed 1 to 52",
+        "programme.toml:3:9: `start` is `2026-13-01`, which is not a day",
+        "programme.toml:6:8: `stop.pain` is 11, outside the allowed 1 to 10",
+        "programme.toml:9:12: `item[1]` from the start: a session would run ",
+        "programme.toml:15:12: no exercise `knee-to-chset`, did you mean `knee-to-chest`?",
+        "programme.toml:16:15: `item[2].times_a_day` must be a whole number, not text",
+        "programme.toml:20:1: unknown field `rest_secs`",
+        "programme.toml:21:16: `item[3].days` has `thurs`, which is not a day of the week, did you mean `thu`?",
+    ];
+    assert_eq!(problems.len(), expected.len(), "{stderr}");
+    for (problem, expected) in problems.iter().zip(expected) {
+        assert!(problem.starts_with(expected), "{expected:?} in the file's order:\n{stderr}");
+    }
+    assert!(!stderr.contains("invalid type") && !stderr.contains("os error"), "the user's words: {stderr}");
+}

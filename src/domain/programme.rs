@@ -12,7 +12,7 @@ pub mod review;
 pub mod text;
 pub mod writing;
 
-pub use raw::{Named, is_programme, parse, read};
+pub use raw::{Reading, is_programme, parse, read};
 pub use review::review;
 
 use std::fmt;

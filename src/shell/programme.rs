@@ -132,14 +132,16 @@ pub fn path() -> Option<PathBuf> {
 
 /// Reads a programme file from `bytes` (read from `path`), finds what each item names (a
 /// relative path from the file's folder), and judges every dose. Every item that leads nowhere
-/// is reported at its place, with every other problem of the file.
+/// and every dose too long for a session is reported at its place, with every other problem of
+/// the file, in one run.
 pub fn read(path: &Path, bytes: &[u8]) -> Result<Loaded, Failure> {
-    let (file, items) = programme::read(&catalog::shown(path), bytes);
+    let reading = programme::read(&catalog::shown(path), bytes)?;
     let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty());
     let (mut found, mut names, mut rests) = (Vec::new(), Vec::new(), Vec::new());
-    let mut problems = file.as_ref().err().map(|invalid| invalid.diagnostics.clone()).unwrap_or_default();
-    for (what, place) in &items {
-        let result = match what {
+    let mut problems = reading.problems;
+    let file = reading.file;
+    for (item, place) in file.programme.items.iter().zip(&file.places) {
+        let result = match &item.what {
             What::Exercise(name) => catalog::named_exercise(name, folder, Some(place)).map(|exercise| {
                 let name = exercise.name.clone();
                 (vec![(exercise, Overrides::default())], name, Duration::ZERO)
@@ -149,29 +151,29 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Loaded, Failure> {
                 (parts.collect(), routine.name.clone(), routine.rest.unwrap_or(routine::DEFAULT_REST))
             }),
         };
-        match result {
-            Ok((exercises, name, rest)) => {
-                found.push(exercises);
-                names.push(name);
-                rests.push(rest);
+        // An item that leads nowhere has nothing to judge its dose against: no exercises.
+        let (exercises, name, rest) = match result {
+            Ok(found) => found,
+            Err(Failure::Invalid(invalid)) => {
+                problems.extend(invalid.diagnostics);
+                (Vec::new(), String::new(), Duration::ZERO)
             }
-            Err(Failure::Invalid(invalid)) => problems.extend(invalid.diagnostics),
-            Err(other) => problems.push(Diagnostic { message: other.to_string(), ..place.clone() }),
-        }
+            Err(other) => {
+                problems.push(Diagnostic { message: other.to_string(), ..place.clone() });
+                (Vec::new(), String::new(), Duration::ZERO)
+            }
+        };
+        found.push(exercises);
+        names.push(name);
+        rests.push(rest);
     }
-    let file = match file {
-        Ok(file) if problems.is_empty() => file,
-        _ => {
-            // In the file's order: a name that leads nowhere among the file's other problems.
-            problems.sort_by_key(|problem| problem.position.unwrap_or((usize::MAX, 0)));
-            return Err(
-                InvalidFile { diagnostics: crate::domain::shape::capped(&catalog::shown(path), problems) }.into()
-            );
-        }
-    };
     let review = programme::review(&file, &found, &rests);
-    if !review.problems.is_empty() {
-        return Err(InvalidFile { diagnostics: review.problems }.into());
+    problems.extend(review.problems.iter().cloned());
+    if !problems.is_empty() {
+        // In the file's order: a name that leads nowhere among the file's other problems.
+        problems.sort_by_key(|problem| problem.position.unwrap_or((usize::MAX, 0)));
+        problems.dedup();
+        return Err(InvalidFile { diagnostics: crate::domain::shape::capped(&catalog::shown(path), problems) }.into());
     }
     Ok(Loaded { file, found, names, rests, review })
 }

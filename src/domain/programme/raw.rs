@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Accepted, Item, Prescriber, Programme, ProgrammeFile, Stop, What, limits, weekday};
+use super::{Accepted, Item, Prescriber, Programme, ProgrammeFile, Stop, limits, weekday};
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits as dose_limits;
 use crate::domain::fields::{Checker, RawDuration};
@@ -164,23 +164,27 @@ with_dose! {
 
 /// Reads a programme from the bytes of a file; `origin` names the file in messages.
 pub fn parse(origin: &str, bytes: &[u8]) -> Result<ProgrammeFile, InvalidFile> {
-    read(origin, bytes).0
+    let reading = read(origin, bytes)?;
+    if reading.problems.is_empty() { Ok(reading.file) } else { Err(InvalidFile { diagnostics: reading.problems }) }
 }
 
-/// What each item names and where, as far as the file could be read: the shell looks the names
-/// up even in a file with other problems, so one run of `check` reports them all.
-pub type Named = Vec<(What, Diagnostic)>;
-
-/// [`parse`], and what each item that could be read names, with its place.
-pub fn read(origin: &str, bytes: &[u8]) -> (Result<ProgrammeFile, InvalidFile>, Named) {
-    let mut named = Vec::new();
-    let result = read_into(origin, bytes, &mut named);
-    (result, named)
+/// A programme file read as far as it could be, with every problem of its own (shape and
+/// values, in the file's order): its items are there even when other values are wrong (those
+/// left out), so the shell can look up what they name and judge their doses in the same run.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub file: ProgrammeFile,
+    pub problems: Vec<Diagnostic>,
 }
 
-fn read_into(origin: &str, bytes: &[u8], named: &mut Named) -> Result<ProgrammeFile, InvalidFile> {
+/// [`parse`], as far as the file can be read; `Err` only when nothing can be (not UTF-8, empty,
+/// not TOML).
+pub fn read(origin: &str, bytes: &[u8]) -> Result<Reading, InvalidFile> {
     let empty = "a programme needs `weeks` and at least one `[[item]]`";
-    let (source, raw): (&str, RawProgramme) = shape::read(origin, bytes, SHAPE, empty)?;
+    // The shape's problems and the values' in one run: the parts of the wrong shape are left
+    // out of what serde reads, a missing one stood in for.
+    let read = shape::read_all::<RawProgramme>(origin, bytes, SHAPE, empty)?;
+    let (source, raw) = (read.source, &read.raw);
     let mut checker = Checker { origin, source, problems: Vec::new() };
     let name = raw.name.as_ref().map_or_else(|| "Programme".to_owned(), |name| checker.text("name", name));
     if name.is_empty() {
@@ -204,20 +208,12 @@ fn read_into(origin: &str, bytes: &[u8], named: &mut Named) -> Result<ProgrammeF
         message: raw.stop.message.as_ref().map(|t| checker.text("stop.message", t)).unwrap_or_default(),
     };
     let psfs = checker.psfs(raw.psfs.as_ref());
-    let (items, places) = checker.items(&raw.item, weeks.unwrap_or(*limits::WEEKS.end()));
+    let weeks = weeks.unwrap_or(*limits::WEEKS.end());
+    let (items, places) = checker.items(&raw.item, weeks);
     let accepted = checker.accepted(&raw.accepted, &items);
-    named.extend(items.iter().map(|item| item.what.clone()).zip(places.iter().cloned()));
-    match weeks {
-        Some(weeks) if checker.problems.is_empty() => Ok(ProgrammeFile {
-            programme: Programme { name, prescriber, start, weeks, review, items, stop, psfs, accepted },
-            places,
-        }),
-        _ => {
-            // In the file's order, whatever order the checks ran in; problems of the whole file last.
-            checker.problems.sort_by_key(|problem| problem.position.unwrap_or((usize::MAX, 0)));
-            Err(InvalidFile { diagnostics: shape::capped(origin, checker.problems) })
-        }
-    }
+    let problems = read.all_problems(origin, checker.problems);
+    let programme = Programme { name, prescriber, start, weeks, review, items, stop, psfs, accepted };
+    Ok(Reading { file: ProgrammeFile { programme, places }, problems })
 }
 
 /// Whether a file is a programme rather than an exercise or a routine, by what it holds: an

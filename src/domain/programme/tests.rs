@@ -129,6 +129,7 @@ exercise = \"pelvic-tilt\"
 exercise = \"knee-to-chest\"
 [[item.step]]
 week = 1
+wek = 2
 ";
     let found = errors(source);
     let expect = [
@@ -142,6 +143,7 @@ week = 1
         "p.toml:14:16: `item[1].days` has `thurs`, which is not a day of the week, did you mean `thu`?",
         "p.toml:17:11: `item[2]` names both an `exercise` and a `routine`",
         "p.toml:23:8: `item[3].step[1].week` is 1, outside the allowed 2 to 52",
+        "p.toml:24:1: unknown field `wek`, did you mean `week`?",
     ];
     for expected in expect {
         assert!(found.iter().any(|line| line.starts_with(expected)), "missing {expected:?} in:\n{}", found.join("\n"));
@@ -151,12 +153,16 @@ week = 1
 
 #[test]
 fn a_mistyped_key_gets_a_hint_and_a_wrong_type_is_said_in_words() {
-    let found = errors("weeks = 2\n[[item]]\nexercise = \"a\"\ntimes_a_dya = 2\n[item.progression]\nreps = \"one\"\n");
-    assert!(found[0].starts_with("p.toml:4:1: unknown field `times_a_dya`, did you mean `times_a_day`?"), "{found:#?}");
+    let found = errors(
+        "weeks = 0\n[[item]]\nexercise = \"a\"\ntimes_a_dya = 2\n[item.progression]\nreps = \"one\"\nhold = 1\n",
+    );
+    assert!(found[0].starts_with("p.toml:1:9: `weeks` is 0"), "a value's problem with the shape's: {found:#?}");
+    assert!(found[1].starts_with("p.toml:4:1: unknown field `times_a_dya`, did you mean `times_a_day`?"), "{found:#?}");
     assert!(
-        found[1].starts_with("p.toml:6:8: `item[1].progression.reps` must be a whole number, not text"),
+        found[2].starts_with("p.toml:6:8: `item[1].progression.reps` must be a whole number, not text"),
         "{found:#?}"
     );
+    assert_eq!(found.len(), 3, "{found:#?}");
 }
 
 #[test]
