@@ -99,7 +99,7 @@ impl Bus {
             .split(';')
             .find_map(|one| open(one).transpose())
             .unwrap_or_else(|| Err(io::Error::other(format!("no Unix socket address in `{address}`"))))
-            .map_err(|e| format!("cannot reach the session bus: {e}"))?;
+            .map_err(|e| format!("cannot reach the session bus: {}", crate::shell::regular_file::in_words(&e)))?;
         stream
             .set_read_timeout(Some(TIMEOUT))
             .and_then(|()| stream.set_write_timeout(Some(TIMEOUT)))
