@@ -155,7 +155,7 @@ pub fn ask(
     writeln!(asker.out, "A new programme. Enter keeps what is in [brackets].")?;
     let Some(name) = asker.text(&format!("Its name [{DEFAULT_NAME}]: "), DEFAULT_NAME)? else { return Ok(None) };
     let Some(weeks) =
-        asker.number("How many weeks does it last? [6]: ", 6, *limits::WEEKS.start(), *limits::WEEKS.end())?
+        asker.number("How many weeks does it last, 1 to 52? [6]: ", 6, *limits::WEEKS.start(), *limits::WEEKS.end())?
     else {
         return Ok(None);
     };
@@ -259,7 +259,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
             }
             match parse(&answer) {
                 Some(value) => return Ok(Some(value)),
-                None => writeln!(self.out, "  `{answer}` does not do here; try again.")?,
+                None => writeln!(self.out, "  `{answer}` does not do here; the question says what does. Try again.")?,
             }
         }
     }
@@ -289,20 +289,20 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         let what = match found {
             Found::Routine => What::Routine(named),
             Found::Exercise(timing) => {
-                let reps = format!("  Reps (per side, if it has sides) [{}]: ", timing.reps);
+                let reps = format!("  Reps (per side, if it has sides), 1 to 100 [{}]: ", timing.reps);
                 let Some(reps) =
                     self.parsed(&reps, None, |t| t.parse::<u32>().ok().filter(|n| (1..=100).contains(n)).map(Some))?
                 else {
                     return Ok(None);
                 };
-                let hold = format!("  Hold, in seconds [{}]: ", timing.hold.as_secs());
+                let hold = format!("  Hold, 1 to 600 seconds [{}]: ", timing.hold.as_secs());
                 let Some(hold) = self.parsed(&hold, None, |t| {
                     crate::domain::duration::parse(t).ok().filter(|d| (1..=600).contains(&d.as_secs())).map(Some)
                 })?
                 else {
                     return Ok(None);
                 };
-                let sets = format!("  Sets [{}]: ", timing.sets);
+                let sets = format!("  Sets, 1 to 20 [{}]: ", timing.sets);
                 let Some(sets) =
                     self.parsed(&sets, None, |t| t.parse::<u32>().ok().filter(|n| (1..=20).contains(n)).map(Some))?
                 else {

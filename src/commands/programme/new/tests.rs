@@ -28,7 +28,8 @@ fn every_question_answered_gives_the_programme_and_a_bad_answer_is_asked_again()
     let answers = "Back\n0\n6\n\nknee-to-chst\nknee-to-chest\n2\nmon,thurs\nmon,wed\n4\n25\n\nlow-back\n\n3\n\n11\n7\nSocks\nCar\n\nA. Physio\n0123\n";
     let (programme, said) = asked(answers);
     let programme = programme.expect("a programme");
-    assert!(said.contains("  `0` does not do here; try again."), "{said}");
+    assert!(said.contains("How many weeks does it last, 1 to 52? [6]: "), "{said}");
+    assert!(said.contains("  `0` does not do here; the question says what does. Try again."), "{said}");
     assert!(said.contains("  no exercise `knee-to-chst`"), "{said}");
     assert_eq!((programme.name.as_str(), programme.weeks, programme.start), ("Back", 6, Some(date(2026, 12, 7))));
     let knee = &programme.items[0];

@@ -65,7 +65,15 @@ fn the_calendar_parses_back_with_crlf_folded_lines_a_repeating_event_per_slot_an
     let parts = components(&lines);
     let events: Vec<&Vec<(String, String)>> =
         parts.iter().filter(|(name, _)| name == "VEVENT").map(|(_, properties)| properties).collect();
-    let alarms = parts.iter().filter(|(name, _)| name == "VALARM").count();
+    let alarms: Vec<&Vec<(String, String)>> =
+        parts.iter().filter(|(name, _)| name == "VALARM").map(|(_, properties)| properties).collect();
+    // A display alarm needs its action, its trigger and a description (RFC 5545, 3.6.6).
+    for alarm in &alarms {
+        assert_eq!(property(alarm, "ACTION"), Some("DISPLAY"), "{alarm:?}");
+        assert_eq!(property(alarm, "TRIGGER"), Some("PT0S"), "at the session's time: {alarm:?}");
+        assert!(property(alarm, "DESCRIPTION").is_some_and(|d| d.starts_with("Exercises")), "{alarm:?}");
+    }
+    let alarms = alarms.len();
     // 7:30: rotation and tilt every day, knee to chest on its days; 18:00: rotation; the review.
     assert_eq!(events.len(), 4, "{lines:#?}");
     assert_eq!(alarms, 3, "one per reminder, none on the review");
