@@ -4,7 +4,8 @@
 //! once, every count is heard on its tick or not said, the side is said at every move and hold,
 //! every pattern plays whole, and nothing is left running afterwards.
 //!
-//! On the screen, the done screen's questions are said after the end, each once, in order.
+//! On the screen, the check-in's questions are said: the pain before while the session waits
+//! for it, the rest after the end, each once, in order.
 //!
 //! The timing is the session's own (real seconds); the checks allow what a loaded machine adds to
 //! starting a process ([`SLACK`]). The exact timing is tested without processes in
@@ -206,8 +207,9 @@ fn said_in(log: &Path, text: &str) -> Sound {
 }
 
 #[test]
-fn the_done_screen_says_each_question_after_the_end_and_the_next_once_one_is_answered() {
-    let args = ["--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1"];
+fn the_questions_on_the_screen_are_said_the_pain_before_while_it_waits_the_rest_after_the_end() {
+    let args = ["--get-ready", "3", "--transition", "0", "--hold", "1", "--reps", "1", "--checkin-before"];
+    let before = "Pain now, before you start, 0 to 10";
     let pain = "Pain now, 0 to 10";
     let hurt = "Which side hurt? 1, left. 2, right. 3, both. 4, neither.";
     let spread = "Did the pain spread into a buttock or down a leg? y, yes. n, no.";
@@ -215,7 +217,7 @@ fn the_done_screen_says_each_question_after_the_end_and_the_next_once_one_is_ans
     let dir = pty.home();
     let log = dir.join("log");
     let mut phrases = standin::phrases(&standin::plan_of(&args));
-    phrases.extend([pain, hurt, spread].map(str::to_owned));
+    phrases.extend([before, pain, hurt, spread].map(str::to_owned));
     fs::write(dir.join("words"), standin::durations(&phrases, Rate::default())).expect("a table");
     fs::write(dir.join("tones"), standin::tone_lengths()).expect("a table");
     fs::write(dir.join("voice.sh"), standin::script(&log, &dir.join("words"), "voice", "")).expect("a script");
@@ -228,6 +230,12 @@ fn the_done_screen_says_each_question_after_the_end_and_the_next_once_one_is_ans
     dir.file("config.toml", config);
     pty.expect_text("$ ", TIMEOUT);
     pty.send(&format!("$TRUNKROT {}\r", args.join(" ")));
+    // The pain before, while the session waits for it: said too, and the session starts on an
+    // answer.
+    pty.expect_text(before, TIMEOUT);
+    let first = said_in(&log, before);
+    assert!(standin::sounds(&log).iter().all(|s| s.started >= first.started), "nothing before it");
+    pty.send("2\r");
     pty.expect_text(pain, TIMEOUT);
 
     // The first question after the end's pattern and words, under nothing.
@@ -247,10 +255,10 @@ fn the_done_screen_says_each_question_after_the_end_and_the_next_once_one_is_ans
     said_in(&log, spread);
     let asked: Vec<String> = standin::sounds(&log)
         .into_iter()
-        .filter(|s| s.kind == "voice" && [pain, hurt, spread].contains(&s.what.as_str()))
+        .filter(|s| s.kind == "voice" && [before, pain, hurt, spread].contains(&s.what.as_str()))
         .map(|s| s.what)
         .collect();
-    assert_eq!(asked, [pain, hurt, spread], "each question said once, in order");
+    assert_eq!(asked, [before, pain, hurt, spread], "each question said once, in order");
 
     // Leaving the check-in keeps the answers and ends what is still said.
     pty.send("q");
@@ -258,7 +266,7 @@ fn the_done_screen_says_each_question_after_the_end_and_the_next_once_one_is_ans
     pty.expect_text("$ ", TIMEOUT);
     let kept = pty.home().records();
     assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0].checkin.pain, Pain::new(5));
+    assert_eq!((kept[0].checkin.pain_before, kept[0].checkin.pain), (Pain::new(2), Pain::new(5)));
     for sound in standin::sounds(&log) {
         assert!(standin::gone(sound.pid), "process {} ({}) outlived trunkrot", sound.pid, sound.what);
     }

@@ -104,6 +104,17 @@ impl Runner {
         self
     }
 
+    /// Whether the session still waits for the pain before it.
+    pub fn is_waiting(&self) -> bool {
+        !self.held.is_empty()
+    }
+
+    /// Says a question's `words` asked while the session waits (the pain before), when there
+    /// is a voice.
+    pub fn ask(&mut self, words: String, now: Instant) {
+        self.announcer.ask(words, now);
+    }
+
     /// Events a command caused, to announce on the next turn.
     pub fn push(&mut self, events: impl IntoIterator<Item = Event>) {
         self.pending.extend(events);

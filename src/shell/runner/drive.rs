@@ -125,8 +125,17 @@ fn session(
 ) -> (Option<Why>, Option<Ending>) {
     // While stopped or in the background, the terminal is the shell's: nothing is shown.
     let mut away = false;
+    let mut asked = None;
     loop {
         let now = clock.now();
+        // The pain before, asked while the session waits for it, is said too; the first
+        // phase's words cut it once it is answered.
+        if runner.is_waiting()
+            && let Some((question, words)) = front.question().filter(|(question, _)| asked != Some(*question))
+        {
+            runner.ask(words, now);
+            asked = Some(question);
+        }
         let turn = runner.turn(front.session_mut(), now);
         if !away {
             let shown = front.show(&turn.events, turn.notice.as_deref(), now);

@@ -221,8 +221,10 @@ fn a_session_waiting_for_the_pain_before_announces_its_first_phase_when_it_start
     let mut front = front(t0);
     front.session.apply(crate::domain::session::Command::Pause, t0);
     let mut runner = runner(&memory, Vec::new()).waiting();
+    assert!(runner.is_waiting());
     assert_eq!(runner.turn(&mut front.session, t0).events, [], "nothing while it waits");
     let later = t0 + Duration::from_secs(40);
     runner.push(front.session.apply(crate::domain::session::Command::Resume, later));
     assert_eq!(runner.turn(&mut front.session, later).events, [Event::Resumed, Event::PhaseStarted(0)]);
+    assert!(!runner.is_waiting());
 }
