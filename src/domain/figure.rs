@@ -37,7 +37,7 @@ pub struct Pose {
 /// A checked figure: every pose has the parts of `start`, each with as many points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
-    /// Where the body is seen from, e.g. `from above, head at the top`; may be empty.
+    /// Where the body is seen from, e.g. `from above, your head at the bottom`; may be empty.
     pub view: String,
     pub start: Pose,
     /// The pose held on each side, or under `None` for an exercise without sides.
@@ -52,6 +52,15 @@ pub struct Figure {
     /// left to right: a side view then shows each side from that side, so left and right differ
     /// in shape as well as colour.
     pub mirror: Option<Side>,
+    /// For each part of `start`, in its order: the letters drawn at its point instead of a disc
+    /// (such as `L` beside the left knee), so which limb is which never rests on a convention.
+    pub labels: Vec<Option<String>>,
+    /// For each part of `start`, in its order: whether it is drawn behind the body in a quieter
+    /// ink: the far leg of a body seen from the side, a pillow, a mat.
+    pub behind: Vec<bool>,
+    /// How thick the floor is drawn, in box units: a mat rather than a line when it is thick;
+    /// `None` for the thinnest line that stays unbroken.
+    pub floor_width: Option<u8>,
 }
 
 /// How thick a line is drawn when the file does not say, in box units.
@@ -85,14 +94,17 @@ impl Figure {
             .into_iter()
             .zip(self.start.parts.iter().zip(&held.parts))
             .zip(&self.widths)
-            .map(|((points, (start, held)), width)| Placed {
+            .enumerate()
+            .map(|(index, ((points, (start, held)), width))| Placed {
                 points: points.into_iter().map(flip).collect(),
                 moving: start.points != held.points,
                 width: f64::from(*width),
+                label: self.labels.get(index).cloned().flatten(),
+                behind: self.behind.get(index).copied().unwrap_or(false),
             })
             .collect();
         let floor = self.floor.iter().map(|p| flip((f64::from(p.x), f64::from(p.y)))).collect();
-        Stance { parts, floor, side, extent: self.extent() }
+        Stance { parts, floor, floor_width: self.floor_width.map(f64::from), side, extent: self.extent() }
     }
 
     /// The box every pose fits in, with room for each part's thickness around its points: the
@@ -111,7 +123,8 @@ impl Figure {
                 part.points.iter().for_each(|point| take(point, f64::from(*width) / 2.0 + MARGIN));
             }
         }
-        self.floor.iter().for_each(|point| take(point, MARGIN));
+        let floor_room = self.floor_width.map_or(0.0, |width| f64::from(width) / 2.0);
+        self.floor.iter().for_each(|point| take(point, floor_room + MARGIN));
         if extent.left > extent.right {
             return Extent { left: 0.0, right: f64::from(BOX), bottom: 0.0, top: f64::from(BOX) };
         }
@@ -165,6 +178,10 @@ pub struct Placed {
     pub moving: bool,
     /// How thick it is drawn, in box units: a line's width, a point's diameter.
     pub width: f64,
+    /// Letters drawn at the part's point instead of a disc, if it has them.
+    pub label: Option<String>,
+    /// Drawn behind the body, in a quieter ink: a far leg, a pillow, a mat.
+    pub behind: bool,
 }
 
 /// The figure as it stands at one moment: what the view draws.
@@ -173,6 +190,8 @@ pub struct Stance {
     pub parts: Vec<Placed>,
     /// The floor's line, in box coordinates; empty for none.
     pub floor: Vec<(f64, f64)>,
+    /// How thick the floor is drawn, in box units; `None` for the thinnest unbroken line.
+    pub floor_width: Option<f64>,
     /// The side being worked, for the moving parts' colour.
     pub side: Option<Side>,
     /// What of the box to draw: the same for every stance of a figure, so it never jumps.

@@ -241,7 +241,7 @@ mod tests {
             "Start position",
             "Steps",
             "  1. Draw your belly button",
-            "The movement, seen from above, head at the top",
+            "The movement, seen from above, your head at the bottom",
             "  start                     left                      right",
             "Common mistakes",
             "  - Pushing the range of motion beyond your fitness level:",

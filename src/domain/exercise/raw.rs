@@ -50,6 +50,8 @@ const FIGURE: &[Field] = &[
     Field::optional("widths", Map(&[], &Whole)),
     Field::optional("floor", Points),
     Field::optional("mirror", Word(&["left", "right"])),
+    Field::optional("labels", Map(&[], &Text)),
+    Field::optional("behind", List(&Text)),
 ];
 
 const POSE: crate::domain::shape::Shape = Map(&[], &Points);

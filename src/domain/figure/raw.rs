@@ -14,6 +14,9 @@ use crate::domain::untrusted::clean_line;
 /// More would not be seen at a terminal's resolution, and would only cost drawing time.
 const MAX_PARTS: usize = 24;
 const MAX_POINTS: usize = 16;
+/// A label is a letter or two beside a limb (`L`, `R`), read in one glance; a word would cover
+/// the drawing.
+const MAX_LABEL: usize = 3;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +30,8 @@ pub(crate) struct RawFigure {
     widths: Option<Spanned<RawWidths>>,
     floor: Option<Spanned<RawPart>>,
     mirror: Option<Spanned<String>>,
+    labels: Option<Spanned<Named<String>>>,
+    behind: Option<Vec<Spanned<String>>>,
 }
 
 /// A table of freely named entries, in the parser's order, each value with its place.
@@ -47,6 +52,9 @@ enum RawCoordinate {
     Number(i64),
     Pair(Vec<i64>),
 }
+
+/// The name `[figure.widths]` gives the floor.
+const FLOOR: &str = "floor";
 
 const POINT_OR_LINE: &str = "a point `[x, y]` or a line `[[x, y], [x, y], ...]` of whole numbers";
 
@@ -156,7 +164,10 @@ impl Checker<'_> {
         }
         // Holds in the order the exercise does them.
         holds.sort_by_key(|(side, _)| wanted.iter().position(|w| w == side));
+        let floor_width = self.floor_width(figure.widths.as_ref(), figure.floor.is_some(), start.as_ref());
         let widths = start.as_ref().map(|start| self.widths(figure.widths.as_ref(), start));
+        let labels = start.as_ref().map(|start| self.labels(figure.labels.as_ref(), start));
+        let behind = start.as_ref().map(|start| self.behind(figure.behind.as_deref().unwrap_or_default(), start));
         let floor = match &figure.floor {
             None => Some(Vec::new()),
             Some(line) => match self.part("figure.floor", line) {
@@ -201,18 +212,107 @@ impl Checker<'_> {
                     widths: widths?,
                     floor: floor?,
                     mirror,
+                    labels: labels??,
+                    behind: behind??,
+                    floor_width,
                 })
             })
             .flatten()
     }
 
+    /// The floor's thickness, from `[figure.widths]`'s `floor` when no part has that name.
+    fn floor_width(&mut self, raw: Option<&Spanned<RawWidths>>, has_floor: bool, start: Option<&Pose>) -> Option<u8> {
+        if start.is_some_and(|start| start.parts.iter().any(|p| p.name == FLOOR)) {
+            return None;
+        }
+        let (_, width) = raw?.get_ref().0.iter().find(|(name, _)| name == FLOOR)?;
+        if !has_floor {
+            self.report(width.span(), "`figure.widths.floor` is given, but `[figure]` has no `floor`".to_owned());
+            return None;
+        }
+        self.width_in_range(FLOOR, width)
+    }
+
+    /// A width from `[figure.widths]`, if it is in range; otherwise reported.
+    fn width_in_range(&mut self, name: &str, width: &Spanned<i64>) -> Option<u8> {
+        match u8::try_from(*width.get_ref()) {
+            Ok(n) if (1..=MAX_WIDTH).contains(&n) => Some(n),
+            _ => {
+                self.report(
+                    width.span(),
+                    format!("`figure.widths.{name}` is {}, outside the allowed 1 to {MAX_WIDTH}", width.get_ref()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Where `name` is among the start pose's parts; reported as `what` (with the nearest name)
+    /// when it is not one of them.
+    fn part_index(&mut self, what: &str, name: &str, span: std::ops::Range<usize>, start: &Pose) -> Option<usize> {
+        let found = start.parts.iter().position(|p| p.name == name);
+        if found.is_none() {
+            let known: Vec<&str> = start.parts.iter().map(|p| p.name.as_str()).collect();
+            let hint = crate::domain::spelling::nearest(name, &known)
+                .map_or(String::new(), |near| format!(" (did you mean `{near}`?)"));
+            self.report(span, format!("{what} is not a part of `[figure.start]`{hint}"));
+        }
+        found
+    }
+
+    /// Each part's label, in the start pose's order. A label belongs to a point, and is one to
+    /// three letters or signs, with no space.
+    fn labels(&mut self, raw: Option<&Spanned<Named<String>>>, start: &Pose) -> Option<Vec<Option<String>>> {
+        let problems = self.problems.len();
+        let mut labels = vec![None; start.parts.len()];
+        for (name, text) in raw.map(|l| l.get_ref().0.as_slice()).unwrap_or_default() {
+            let shown = clean_line(name);
+            let field = format!("figure.labels.{shown}");
+            let Some(index) = self.part_index(&format!("`{field}`"), &shown, text.span(), start) else {
+                continue;
+            };
+            let cleaned = clean_line(text.get_ref());
+            let letters = cleaned.chars().count();
+            if start.parts[index].points.len() != 1 {
+                self.report(text.span(), format!("`{field}` labels a line; a label stands at a point `[x, y]`"));
+            } else if cleaned != *text.get_ref() || letters == 0 || letters > MAX_LABEL || cleaned.contains(' ') {
+                self.report(
+                    text.span(),
+                    format!(
+                        "`{field}` is `\"{cleaned}\"`; a label is 1 to {MAX_LABEL} letters or signs, with no space"
+                    ),
+                );
+            } else {
+                labels[index] = Some(cleaned);
+            }
+        }
+        (self.problems.len() == problems).then_some(labels)
+    }
+
+    /// Whether each part of the start pose is named in `behind`.
+    fn behind(&mut self, raw: &[Spanned<String>], start: &Pose) -> Option<Vec<bool>> {
+        let problems = self.problems.len();
+        let mut behind = vec![false; start.parts.len()];
+        for name in raw {
+            let shown = clean_line(name.get_ref());
+            if let Some(index) = self.part_index(&format!("`{shown}` in `figure.behind`"), &shown, name.span(), start) {
+                behind[index] = true;
+            }
+        }
+        (self.problems.len() == problems).then_some(behind)
+    }
+
     /// Each part's thickness, in the start pose's order: as `[figure.widths]` gives it, else the
-    /// default for a line or a point. Every name there must be a part, every width in range.
+    /// default for a line or a point. Every name there must be a part (or the floor), every
+    /// width in range.
     fn widths(&mut self, raw: Option<&Spanned<RawWidths>>, start: &Pose) -> Vec<u8> {
         let mut widths: Vec<u8> =
             start.parts.iter().map(|p| if p.points.len() == 1 { POINT_WIDTH } else { LINE_WIDTH }).collect();
         for (name, width) in raw.map(|w| w.get_ref().0.as_slice()).unwrap_or_default() {
             let shown = clean_line(name);
+            if shown == FLOOR && !start.parts.iter().any(|p| p.name == FLOOR) {
+                continue;
+            }
             let Some(index) = start.parts.iter().position(|p| p.name == shown) else {
                 let known: Vec<&str> = start.parts.iter().map(|p| p.name.as_str()).collect();
                 let hint = crate::domain::spelling::nearest(&shown, &known)
@@ -220,12 +320,8 @@ impl Checker<'_> {
                 self.report(width.span(), format!("`figure.widths.{shown}` is not a part of `[figure.start]`{hint}"));
                 continue;
             };
-            match u8::try_from(*width.get_ref()) {
-                Ok(n) if (1..=MAX_WIDTH).contains(&n) => widths[index] = n,
-                _ => self.report(
-                    width.span(),
-                    format!("`figure.widths.{shown}` is {}, outside the allowed 1 to {MAX_WIDTH}", width.get_ref()),
-                ),
+            if let Some(n) = self.width_in_range(&shown, width) {
+                widths[index] = n;
             }
         }
         widths

@@ -9,11 +9,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::Theme;
-use crate::domain::figure::{Extent, Stance};
+use crate::domain::figure::{Extent, Placed, Stance};
 
 /// The smallest figure worth drawing, in cells: smaller, a stroke is most of the drawing.
 pub const MIN_WIDTH: u16 = 12;
@@ -52,12 +52,24 @@ impl<'a> FigureView<'a> {
     }
 }
 
-/// What a pixel shows, when not the page: the floor, a still part, or a moving one.
+/// What a pixel shows, when not the page: the floor, a part behind the body, a still part, or a moving one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ink {
     Floor,
+    Behind,
     Still,
     Moving,
+}
+
+impl Ink {
+    /// The ink a part is drawn in.
+    fn of(part: &Placed) -> Ink {
+        match (part.moving, part.behind) {
+            (true, _) => Ink::Moving,
+            (false, true) => Ink::Behind,
+            (false, false) => Ink::Still,
+        }
+    }
 }
 
 impl Widget for FigureView<'_> {
@@ -72,7 +84,7 @@ impl Widget for FigureView<'_> {
         let moving = self.theme.side_colour(self.stance.side).unwrap_or(still);
         let floor = self.theme.quiet().fg.unwrap_or(still);
         let colour = |ink: Ink| match ink {
-            Ink::Floor => floor,
+            Ink::Floor | Ink::Behind => floor,
             Ink::Still => still,
             Ink::Moving => moving,
         };
@@ -93,29 +105,66 @@ impl Widget for FigureView<'_> {
                 }
             }
         }
+        // Labels last, in their part's ink and bold, on the page: a letter is never hidden.
+        for (text, (x, y), ink) in labels(self.stance, area.width, area.height * 2) {
+            let letters = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+            let column =
+                (x.floor().max(0.0) as u16).saturating_sub(letters / 2).min(area.width.saturating_sub(letters));
+            let row = ((y / 2.0).floor().max(0.0) as u16).min(area.height - 1);
+            let style = Style::new().fg(colour(ink)).bg(background).add_modifier(Modifier::BOLD);
+            buf.set_string(area.x + column, area.y + row, &text, style);
+        }
     }
 }
 
+/// The box's point `(x, y)` as a position in `width` x `height` square pixels, from the top left.
+fn pixel_of(extent: &Extent, width: u16, height: u16) -> impl Fn((f64, f64)) -> (f64, f64) + use<> {
+    let unit = ((extent.right - extent.left) / f64::from(width), (extent.top - extent.bottom) / f64::from(height));
+    let (left, top) = (extent.left, extent.top);
+    move |(x, y)| ((x - left) / unit.0, (top - y) / unit.1)
+}
+
+/// The labelled parts: each one's letters, where its point falls in `width` x `height` pixels,
+/// and its ink.
+fn labels(stance: &Stance, width: u16, height: u16) -> Vec<(String, (f64, f64), Ink)> {
+    let to_pixel = pixel_of(&stance.extent, width, height);
+    stance
+        .parts
+        .iter()
+        .filter_map(|part| {
+            let text = part.label.clone()?;
+            let point = part.points.first().copied()?;
+            Some((text, to_pixel(point), Ink::of(part)))
+        })
+        .collect()
+}
+
 /// The stance as `width` x `height` square pixels, row by row from the top: for each, the ink
-/// of the last part drawn over it. The floor is drawn first, thin, then the still parts and the
-/// moving ones over them, each group in the figure's order.
+/// of the last part drawn over it. The floor is drawn first, then the parts behind the body (a far
+/// leg, a pillow), and in each the still parts under the moving ones, in the figure's order. A labelled
+/// part is not painted: its letters are written over the cells afterwards.
 fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     let extent = stance.extent;
     let mut pixels = vec![None; usize::from(width) * usize::from(height)];
     if width == 0 || height == 0 {
         return pixels;
     }
-    // Box units per pixel, across and up (equal, but for rounding of the fitted area).
-    let unit = ((extent.right - extent.left) / f64::from(width), (extent.top - extent.bottom) / f64::from(height));
-    let to_pixel = |(x, y): (f64, f64)| ((x - extent.left) / unit.0, (extent.top - y) / unit.1);
-    let scale = f64::midpoint(unit.0, unit.1);
-    let floor: Vec<(f64, f64)> = stance.floor.iter().copied().map(to_pixel).collect();
-    paint(&mut pixels, width, height, &floor, MIN_RADIUS_PIXELS, Ink::Floor);
-    for (ink, moving) in [(Ink::Still, false), (Ink::Moving, true)] {
-        for part in stance.parts.iter().filter(|p| p.moving == moving) {
-            let points: Vec<(f64, f64)> = part.points.iter().copied().map(to_pixel).collect();
-            let radius = (part.width / 2.0 / scale).max(MIN_RADIUS_PIXELS);
-            paint(&mut pixels, width, height, &points, radius, ink);
+    let to_pixel = pixel_of(&extent, width, height);
+    // Box units per pixel (equal across and up, but for rounding of the fitted area).
+    let scale = f64::midpoint(
+        (extent.right - extent.left) / f64::from(width),
+        (extent.top - extent.bottom) / f64::from(height),
+    );
+    let floor: Vec<(f64, f64)> = stance.floor.iter().copied().map(&to_pixel).collect();
+    let floor_radius = stance.floor_width.map_or(MIN_RADIUS_PIXELS, |w| (w / 2.0 / scale).max(MIN_RADIUS_PIXELS));
+    paint(&mut pixels, width, height, &floor, floor_radius, Ink::Floor);
+    for behind in [true, false] {
+        for moving in [false, true] {
+            for part in stance.parts.iter().filter(|p| p.behind == behind && p.moving == moving && p.label.is_none()) {
+                let points: Vec<(f64, f64)> = part.points.iter().copied().map(&to_pixel).collect();
+                let radius = (part.width / 2.0 / scale).max(MIN_RADIUS_PIXELS);
+                paint(&mut pixels, width, height, &points, radius, Ink::of(part));
+            }
         }
     }
     pixels
@@ -174,19 +223,20 @@ pub fn text_lines(stance: &Stance, width: u16, height: u16) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::figure::{Extent, Placed};
+    use crate::domain::figure::Extent;
 
     fn stance(parts: Vec<Placed>) -> Stance {
         Stance {
             parts,
             floor: Vec::new(),
+            floor_width: None,
             side: None,
             extent: Extent { left: 0.0, right: 100.0, bottom: 0.0, top: 50.0 },
         }
     }
 
     fn line(points: &[(f64, f64)], width: f64, moving: bool) -> Placed {
-        Placed { points: points.to_vec(), moving, width }
+        Placed { points: points.to_vec(), moving, width, label: None, behind: false }
     }
 
     #[test]
@@ -233,5 +283,48 @@ mod tests {
         assert_eq!(middle.symbol(), "▀");
         assert_eq!(Some(middle.fg), theme.base().fg);
         assert_eq!(middle.bg, theme.side_colour(None).unwrap());
+    }
+
+    #[test]
+    fn a_label_is_written_in_bold_at_its_point_and_not_painted() {
+        let mut label = line(&[(50.0, 25.0)], 14.0, true);
+        label.label = Some("L".to_owned());
+        let area = Rect::new(0, 0, 100, 25);
+        let mut buffer = Buffer::empty(area);
+        let theme = Theme::standard();
+        FigureView::new(&stance(vec![label]), theme).render(area, &mut buffer);
+        let cell = &buffer[(50, 12)];
+        assert_eq!(cell.symbol(), "L");
+        assert!(cell.modifier.contains(Modifier::BOLD));
+        assert_eq!(Some(cell.fg), theme.side_colour(None), "a moving label has the side's colour");
+        let painted = area.positions().filter(|p| buffer[*p].symbol() != " ").count();
+        assert_eq!(painted, 1, "the letter alone, no disc around it");
+    }
+
+    #[test]
+    fn a_part_behind_is_drawn_under_the_body_in_the_quiet_ink() {
+        let mut far = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, true);
+        far.behind = true;
+        let near = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, false);
+        let drawn = rasterize(&stance(vec![near, far]), 100, 50);
+        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Still), "the near part covers the one behind, moving or not");
+        assert_eq!(drawn[25 * 100 + 10], Some(Ink::Moving));
+        let mut still_far = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
+        still_far.behind = true;
+        let drawn = rasterize(&stance(vec![still_far]), 100, 50);
+        assert_eq!(drawn[25 * 100 + 10], Some(Ink::Behind));
+    }
+
+    #[test]
+    fn a_thick_floor_is_a_mat() {
+        let mut mat = stance(Vec::new());
+        mat.floor = vec![(0.0, 5.0), (100.0, 5.0)];
+        let rows = |stance: &Stance| {
+            let drawn = rasterize(stance, 100, 50);
+            (0..50).filter(|y| drawn[y * 100 + 50].is_some()).count()
+        };
+        assert!(rows(&mat) <= 2, "thin by default");
+        mat.floor_width = Some(6.0);
+        assert_eq!(rows(&mat), 6);
     }
 }
