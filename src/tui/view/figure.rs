@@ -82,7 +82,7 @@ impl Widget for FigureView<'_> {
         let background = base.bg.unwrap_or(Color::Reset);
         let still = base.fg.unwrap_or(Color::Reset);
         let moving = self.theme.side_colour(self.stance.side).unwrap_or(still);
-        let floor = self.theme.quiet().fg.unwrap_or(still);
+        let floor = self.theme.behind().fg.unwrap_or(still);
         let colour = |ink: Ink| match ink {
             Ink::Floor | Ink::Behind => floor,
             Ink::Still => still,

@@ -75,6 +75,9 @@ struct Colours {
     background: u8,
     text: u8,
     quiet: u8,
+    /// The floor under a figure and the parts drawn behind its body: a grey set apart from the
+    /// text on either background, and still 4.5:1 against it, since a label may be in it.
+    behind: u8,
     left: u8,
     right: u8,
     neither: u8,
@@ -91,6 +94,7 @@ const DARK: Colours = Colours {
     background: 16,
     text: 252,
     quiet: 248,
+    behind: 244,
     left: 51,
     right: 220,
     neither: 82,
@@ -107,6 +111,7 @@ const LIGHT: Colours = Colours {
     background: 231,
     text: 16,
     quiet: 240,
+    behind: 243,
     left: 25,
     right: 130,
     neither: 22,
@@ -123,6 +128,7 @@ const HIGH_CONTRAST: Colours = Colours {
     background: 16,
     text: 231,
     quiet: 231,
+    behind: 248,
     left: 51,
     right: 226,
     neither: 46,
@@ -192,6 +198,12 @@ impl Theme {
     /// Text that matters less: the header's counts, the bars' labels.
     pub fn quiet(self) -> Style {
         self.fg(|c| c.quiet)
+    }
+
+    /// A figure's floor, and its parts behind the body (a far leg, a pillow, a mat): lighter
+    /// than the body on a light background, darker on a dark one.
+    pub fn behind(self) -> Style {
+        self.fg(|c| c.behind)
     }
 
     /// The colour that marks a side everywhere on screen; `None` without colour.
