@@ -142,8 +142,7 @@ fn session(
             let rung = if turn.bells > 0 { front.ring() } else { Ok(()) };
             if let Err(reason) = shown.and(rung) {
                 let ending = hung_up(reason, front, clock, inputs);
-                let why = if matches!(ending, Ending::Signal(_)) { Why::Signal } else { Why::Lost };
-                return (Some(why), Some(ending));
+                return (Some(why_ended(&ending)), Some(ending));
             }
         }
         if front.session().is_finished() {
@@ -154,29 +153,9 @@ fn session(
         // input, each key is not drawn for, and `q` or Space acts at once.
         loop {
             let now = clock.now();
-            let reply = match input {
-                None if away => {
-                    away = !front.take_back();
-                    None
-                }
-                None => None,
-                Some(Input::Signal(number)) => {
-                    front.interrupted(number);
-                    return (Some(Why::Signal), Some(Ending::Signal(number)));
-                }
-                Some(Input::Closed) => {
-                    let ending = hung_up("the terminal's input closed".to_owned(), front, clock, inputs);
-                    let why = if matches!(ending, Ending::Signal(_)) { Why::Signal } else { Why::Lost };
-                    return (Some(why), Some(ending));
-                }
-                Some(Input::Suspend) => Some(Reply { suspend: true, ..Reply::default() }),
-                Some(Input::Continue) => {
-                    let (events, back) = front.continued(now);
-                    runner.push(events);
-                    away = !back;
-                    None
-                }
-                Some(other) => Some(front.input(other, now)),
+            let reply = match take(input, &mut away, front, clock, inputs, now) {
+                Ok(reply) => reply,
+                Err(ending) => return (Some(why_ended(&ending)), Some(ending)),
             };
             if let Some(reply) = reply {
                 runner.push(reply.events);
@@ -201,6 +180,43 @@ fn session(
             }
         }
     }
+}
+
+/// What one input comes to, the same during the session and after it: a front end's reply
+/// (a resume's events are a reply too), nothing (a wake-up; while `away`, a look whether the
+/// terminal is back), or the end a signal or a closed input forces.
+fn take(
+    input: Option<Input>,
+    away: &mut bool,
+    front: &mut dyn Front,
+    clock: &dyn Clock,
+    inputs: &mut dyn Inputs,
+    now: Instant,
+) -> Result<Option<Reply>, Ending> {
+    Ok(match input {
+        None if *away => {
+            *away = !front.take_back();
+            None
+        }
+        None => None,
+        Some(Input::Signal(number)) => {
+            front.interrupted(number);
+            return Err(Ending::Signal(number));
+        }
+        Some(Input::Closed) => return Err(hung_up("the terminal's input closed".to_owned(), front, clock, inputs)),
+        Some(Input::Suspend) => Some(Reply { suspend: true, ..Reply::default() }),
+        Some(Input::Continue) => {
+            let (events, back) = front.continued(now);
+            *away = !back;
+            Some(Reply { events, ..Reply::default() })
+        }
+        Some(other) => Some(front.input(other, now)),
+    })
+}
+
+/// Why the record says a session stopped that `ending` forced: a signal, or a lost terminal.
+fn why_ended(ending: &Ending) -> Why {
+    if matches!(ending, Ending::Signal(_)) { Why::Signal } else { Why::Lost }
 }
 
 /// How long a closed input waits for the hangup signal behind it.
@@ -255,23 +271,9 @@ fn after(ended: &mut Ended, front: &mut dyn Front, clock: &dyn Clock, inputs: &m
         // As in the session: every input already waiting is taken before the next drawing.
         loop {
             let now = clock.now();
-            let reply = match input {
-                None if away => {
-                    away = !front.take_back();
-                    None
-                }
-                None => None,
-                Some(Input::Signal(number)) => {
-                    front.interrupted(number);
-                    return Ending::Signal(number);
-                }
-                Some(Input::Closed) => return hung_up("the terminal's input closed".to_owned(), front, clock, inputs),
-                Some(Input::Suspend) => Some(Reply { suspend: true, ..Reply::default() }),
-                Some(Input::Continue) => {
-                    away = !front.continued(now).1;
-                    None
-                }
-                Some(other) => Some(front.input(other, now)),
+            let reply = match take(input, &mut away, front, clock, inputs, now) {
+                Ok(reply) => reply,
+                Err(ending) => return ending,
             };
             if let Some(reply) = reply {
                 if let Some(number) = reply.signal {
