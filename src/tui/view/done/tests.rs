@@ -32,6 +32,12 @@ fn ended(t0: Instant) -> (App, Instant) {
     (app, end)
 }
 
+/// The trunk rotation at its defaults, started at `t0`.
+fn started(t0: Instant) -> App {
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
+    App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0))
+}
+
 fn kept(advice: Vec<Suggestion>) -> Kept {
     Kept { saved: Saved::Written, advice, today: None, psfs: Vec::new() }
 }
@@ -208,8 +214,7 @@ fn a_session_that_could_not_be_saved_says_so_before_anything_else() {
 #[test]
 fn a_stopped_session_asks_why_and_its_big_word_is_stop() {
     let t0 = Instant::now();
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
-    let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0));
+    let mut app = started(t0);
     let at = t0 + Duration::from_secs(20);
     app.handle(Action::Quit, at);
     app.handle(Action::Quit, at);
@@ -232,8 +237,7 @@ fn a_stopped_session_asks_why_and_its_big_word_is_stop() {
 #[test]
 fn the_question_to_stop_is_whole_at_every_size() {
     let t0 = Instant::now();
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
-    let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0));
+    let mut app = started(t0);
     app.handle(Action::Quit, t0 + Duration::from_secs(1));
     every_way(&app, t0 + Duration::from_secs(1), |(width, height), terminal| {
         let said = words(terminal);
@@ -247,8 +251,7 @@ fn the_question_to_stop_is_whole_at_every_size() {
 #[test]
 fn the_pain_before_is_asked_over_the_get_ready_screen() {
     let t0 = Instant::now();
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
-    let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0)).asking_before(t0);
+    let mut app = started(t0).asking_before(t0);
     typed(&mut app, "4", t0);
     every_way(&app, t0, |(width, height), terminal| {
         let said = words(terminal);
@@ -270,8 +273,7 @@ fn with_a_programme_the_done_screen_says_where_the_session_leaves_the_day() {
 #[test]
 fn a_session_stopped_before_its_first_hold_says_nothing_was_saved() {
     let t0 = Instant::now();
-    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
-    let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::default()), t0));
+    let mut app = started(t0);
     let at = t0 + Duration::from_secs(1);
     app.handle(Action::Quit, at);
     app.handle(Action::Quit, at);
