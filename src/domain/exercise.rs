@@ -20,6 +20,9 @@ pub mod limits {
     pub const REPS: RangeInclusive<u32> = 1..=100;
     pub const GET_READY_SECS: RangeInclusive<u64> = 0..=600;
     pub const TRANSITION_SECS: RangeInclusive<u64> = 0..=60;
+    /// The shortest move back (`return`) other than none: slow by its nature, and the time its
+    /// pattern (the terminal's bell takes 1.5 s to be heard apart from the next) needs.
+    pub const RETURN_MIN_SECS: u64 = 2;
     pub const SETS: RangeInclusive<u32> = 1..=20;
     pub const REST_SECS: RangeInclusive<u64> = 0..=600;
     /// At most this many `steps`: a longer list is not one exercise.

@@ -198,10 +198,17 @@ impl Pattern {
             Channel::Tones => self.tones_length() + TONE_PAUSE,
             Channel::Bell => {
                 let last = Duration::from_millis(u64::from(self.bells.last().copied().unwrap_or(0)));
-                last + (self.longest_bell_gap() * 3 / 2).max(2 * BELL_GAP)
+                last + self.bell_pause_before(Pattern::of(Cue::Count))
             }
             Channel::Off => Duration::ZERO,
         }
+    }
+
+    /// The silence wanted after this pattern's last bell before `next`'s first, for the two to
+    /// be heard as two: half as long again as the widest gap inside either, and at least two
+    /// bell gaps.
+    pub fn bell_pause_before(&self, next: &Pattern) -> Duration {
+        (self.longest_bell_gap().max(next.longest_bell_gap()) * 3 / 2).max(2 * BELL_GAP)
     }
 
     /// When bell `n` rings, after the pattern's start.

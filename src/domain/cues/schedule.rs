@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use super::voice::{Priority, Queue, Rate, Speak, Utterance};
-use super::{Channel, Cue, Pattern, Sounds, Voicing, counts_from, cue, speech, until_count};
+use super::{Channel, Cue, Sounds, Voicing, counts_from, cue, speech, until_count};
 use crate::domain::plan::Plan;
 use crate::domain::session::Event;
 
@@ -98,8 +98,8 @@ impl Schedule {
             && let Some(phase) = plan.phases.get(index)
         {
             // The first count must stand apart from the phase's pattern, and follow its words.
-            let pattern = cue(plan, event).filter(|_| sounded).map(Pattern::of);
-            let apart = pattern.map(|p| p.clear_after(self.channel()));
+            // From when the pattern really starts: with bells it may wait for the one before.
+            let apart = self.sounds.clear_at().filter(|_| sounded).map(|at| at.saturating_duration_since(now));
             let words = self.queue.as_ref().and_then(|_| counts_from(plan, index, voicing, quiet));
             let from = apart.into_iter().chain(words).max().filter(|from| *from > until_count(phase));
             self.counts_from = from.map(|from| now + from);

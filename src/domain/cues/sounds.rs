@@ -3,12 +3,15 @@
 //!
 //! A cue that comes while a more important pattern is still sounding is dropped (a count over
 //! "switch sides"); one at least as important cuts the rest of the older pattern short and
-//! starts at once, its first bell one gap after the last bell rung, so bells never run into one.
+//! starts at once. With the terminal's bell, a pattern's first bell waits for the pause that
+//! sets it apart from the last bell rung ([`Pattern::bell_pause_before`]), so two patterns are
+//! never heard as one: after a one-second move, the hold's bells come up to half a second late
+//! rather than run into the move's. A count is never late: it rings on its tick or not at all.
 
 use std::time::{Duration, Instant};
 
 use super::Cue;
-use super::patterns::{BELL_GAP, Channel, Pattern};
+use super::patterns::{Channel, Pattern};
 
 /// How the user wants to hear the patterns: the `bell` setting.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -93,8 +96,8 @@ pub struct Sounds {
     /// How much longer a count's tones play: its word, when the tones say it.
     count_words: Duration,
     current: Option<Sounding>,
-    /// When the last terminal bell rang.
-    last_bell: Option<Instant>,
+    /// When the last terminal bell rang, and the pattern it was part of.
+    last_bell: Option<(Instant, Cue)>,
 }
 
 impl Sounds {
@@ -126,9 +129,14 @@ impl Sounds {
             return false;
         }
         let at = match (self.channel, self.last_bell) {
-            (Channel::Bell, Some(last)) => (last + BELL_GAP).max(now),
+            (Channel::Bell, Some((last, rung))) => {
+                (last + Pattern::of(rung).bell_pause_before(Pattern::of(cue))).max(now)
+            }
             _ => now,
         };
+        if cue == Cue::Count && at > now {
+            return false;
+        }
         self.current = Some(Sounding { cue, at, started: false, rung: 0 });
         true
     }
@@ -150,7 +158,7 @@ impl Sounds {
             while let Some(at) = current.next_bell().filter(|at| *at <= now) {
                 current.rung += 1;
                 due.bells += 1;
-                self.last_bell = Some(at.max(self.last_bell.unwrap_or(at)));
+                self.last_bell = Some((at, current.cue));
             }
         }
         // A pattern with nothing more to hand out stays, to judge what comes while it sounds.
@@ -164,6 +172,12 @@ impl Sounds {
             return Some(current.at);
         }
         if self.channel == Channel::Bell { current.next_bell() } else { None }
+    }
+
+    /// When the pattern sounding or about to has been heard and the pause after it is over, so
+    /// that a count may follow, if there is one.
+    pub fn clear_at(&self) -> Option<Instant> {
+        self.current.as_ref().map(|c| c.at + c.pattern().clear_after(self.channel))
     }
 
     /// When the pattern sounding or about to is over, if there is one.

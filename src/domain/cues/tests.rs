@@ -240,13 +240,30 @@ fn close_events_keep_the_more_important_pattern() {
         sounds.add(cue, t0);
     }
     assert_eq!(sounds.take_due(t0).starts, Some(Cue::Hold));
-    // A more important pattern cuts a less important one short, one bell gap after its last bell.
+    // A more important pattern cuts a less important one short, its first bell after the pause
+    // that sets the two apart: half as long again as the widest gap inside either (done's 600 ms).
     let mut sounds = Sounds::new(Channel::Bell);
     sounds.add(Cue::Rest, t0);
     assert_eq!(sounds.take_due(t0).bells, 1);
     assert!(sounds.add(Cue::Done, t0 + Duration::from_millis(100)));
-    assert_eq!(sounds.next(), Some(t0 + BELL_GAP));
-    assert_eq!(sounds.take_due(t0 + BELL_GAP), Due { starts: Some(Cue::Done), bells: 1 });
+    let apart = t0 + Duration::from_millis(900);
+    assert_eq!(sounds.next(), Some(apart));
+    assert_eq!(sounds.take_due(t0 + Duration::from_millis(899)), Due::default());
+    assert_eq!(sounds.take_due(apart), Due { starts: Some(Cue::Done), bells: 1 });
+    // A count in that pause is not rung late: it is left out.
+    assert!(!sounds.add(Cue::Count, apart + Duration::from_millis(100)));
+    // After a one-second move, the hold waits for the go's bells to be heard apart, not fused.
+    let mut sounds = Sounds::new(Channel::Bell);
+    sounds.add(Cue::Go, t0);
+    while let Some(wake) = sounds.next() {
+        sounds.take_due(wake);
+    }
+    assert!(sounds.add(Cue::Hold, t0 + secs(1)));
+    assert_eq!(
+        sounds.next(),
+        Some(t0 + Duration::from_millis(750 + 750)),
+        "the go's last bell, then 1.5 of its 500 ms gap"
+    );
     // Off is off.
     let mut sounds = Sounds::new(Channel::Off);
     assert!(!sounds.add(Cue::Done, t0));

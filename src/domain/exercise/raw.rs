@@ -218,6 +218,19 @@ impl Checker<'_> {
         let transition =
             optional(self, "timing.transition", &raw.transition, limits::TRANSITION_SECS, Duration::from_secs(3));
         let back = optional(self, "timing.return", &raw.back, limits::TRANSITION_SECS, Duration::ZERO);
+        if let (Some(short), Some(spanned)) =
+            (back.filter(|b| !b.is_zero() && b.as_secs() < limits::RETURN_MIN_SECS), &raw.back)
+        {
+            self.report(
+                spanned.span(),
+                format!(
+                    "`timing.return` is {}; a move back takes {} to {} s (or 0 for none), so it is slow and its sound is heard apart from the next move's",
+                    crate::domain::duration::human(short),
+                    limits::RETURN_MIN_SECS,
+                    limits::TRANSITION_SECS.end()
+                ),
+            );
+        }
         let rest = optional(self, "timing.rest", &raw.rest, limits::REST_SECS, Duration::from_secs(30));
         let sets = raw.sets.as_ref().map_or(Some(1), |s| self.count("timing.sets", s, limits::SETS));
 

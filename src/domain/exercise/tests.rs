@@ -88,6 +88,20 @@ fn zero_negative_and_huge_values_are_refused() {
 }
 
 #[test]
+fn a_move_back_is_none_or_at_least_two_seconds() {
+    let error = first_error(&MINIMAL.replace("hold = 5", "hold = 5\nreturn = 1"));
+    assert!(
+        error.starts_with("t.toml:7:10: `timing.return` is 1 s; a move back takes 2 to 60 s (or 0 for none)"),
+        "{error}"
+    );
+    for fine in ["0", "2"] {
+        let exercise =
+            parse("t", "t.toml", MINIMAL.replace("hold = 5", &format!("hold = 5\nreturn = {fine}")).as_bytes());
+        assert!(exercise.is_ok(), "return = {fine}: {exercise:?}");
+    }
+}
+
+#[test]
 fn every_problem_is_reported_not_just_the_first() {
     let source = MINIMAL.replace("hold = 5", "hold = 0").replace("reps = 10", "reps = 0");
     assert_eq!(errors(&source).len(), 2);
