@@ -15,8 +15,8 @@ fn four_mistakes() -> String {
     let (before, poses) = good.split_at(good.find("[figure.left]").expect("a left pose"));
     let before = before.replace("sides = [\"left\", \"right\"]", "sides = [\"left\", \"up\"]");
     let before = before.replace("hold_range = [3, 5]", "hold_range = [5, 3]");
-    let poses = poses.replacen("head = [50, 11]", "head = [50, 186]", 1);
-    let poses = poses.replacen("left_leg = [[45, 56], [14, 68], [34, 92]]", "left_leg = [[45, 56], [14, 68]]", 1);
+    let poses = poses.replacen("head = [50, 14]", "head = [50, 186]", 1);
+    let poses = poses.replacen("left_leg = [[45, 57], [16, 69], [34, 89]]", "left_leg = [[45, 57], [16, 69]]", 1);
     assert_ne!(poses, good.split_at(good.find("[figure.left]").expect("a left pose")).1, "the poses changed");
     before + &poses
 }

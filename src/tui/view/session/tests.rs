@@ -258,6 +258,54 @@ fn left_and_right_poses_differ_in_shape_not_only_in_colour() {
     }
 }
 
+/// The inked cells of the figure on `app`'s screen at `now`, drawn without colour: the
+/// columns and rows they span, and how many columns have a blank cell between ink above and
+/// ink below (daylight under the body, or under a bent knee).
+fn figure_ink(app: &App, now: Instant, size: (u16, u16)) -> (u16, u16, usize) {
+    let figure = layout_of(app, now, size).figure;
+    let buffer = draw(app, now, size, Theme::new(Palette::Dark, true));
+    let inked = |x: u16, y: u16| ["▀", "▄", "█"].contains(&buffer[(x, y)].symbol());
+    let cells: Vec<(u16, u16)> = figure.positions().filter(|p| inked(p.x, p.y)).map(|p| (p.x, p.y)).collect();
+    let span = |of: fn(&(u16, u16)) -> u16| {
+        cells.iter().map(of).max().unwrap_or(0) - cells.iter().map(of).min().unwrap_or(0) + 1
+    };
+    let gaps = figure
+        .columns()
+        .filter(|column| {
+            let ink: Vec<bool> = column.rows().map(|cell| inked(cell.x, cell.y)).collect();
+            let (Some(first), Some(last)) = (ink.iter().position(|i| *i), ink.iter().rposition(|i| *i)) else {
+                return false;
+            };
+            ink[first..last].iter().any(|i| !i)
+        })
+        .count();
+    (span(|p| p.0), span(|p| p.1), gaps)
+}
+
+#[test]
+fn the_pelvic_tilt_shows_daylight_under_the_back_at_the_start_and_none_in_the_hold_at_one_scale() {
+    let (ready, ready_at) = app_at("pelvic-tilt", &default_timing(), secs(1));
+    let (hold, hold_at) = app_at("pelvic-tilt", &default_timing(), secs(14));
+    assert_eq!(ready.session.phase().expect("running").kind, PhaseKind::GetReady);
+    assert_eq!(hold.session.phase().expect("running").kind, PhaseKind::Hold);
+    for size in [(80, 24), (120, 40)] {
+        let (ready_width, _, ready_gaps) = figure_ink(&ready, ready_at, size);
+        let (hold_width, _, hold_gaps) = figure_ink(&hold, hold_at, size);
+        // The get-ready screen gives the figure another region: the start pose must not come
+        // out smaller than the hold, or the change looks like a change of size.
+        assert!(
+            ready_width.abs_diff(hold_width) <= 2,
+            "{size:?}: the start is {ready_width} columns wide, the hold {hold_width}"
+        );
+        // The arched low back leaves columns of daylight between the body and the mat that the
+        // flat back in the hold does not (both have the gap under the bent knee).
+        assert!(
+            ready_gaps >= hold_gaps + 3,
+            "{size:?}: daylight in {ready_gaps} columns at the start, {hold_gaps} in the hold"
+        );
+    }
+}
+
 #[test]
 fn the_screen_uses_its_height_on_big_terminals() {
     for (id, _) in exercise::BUILT_IN {
