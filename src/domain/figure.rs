@@ -52,6 +52,12 @@ pub struct Figure {
     /// left to right: a side view then shows each side from that side, so left and right differ
     /// in shape as well as colour.
     pub mirror: Option<Side>,
+    /// Where the body is seen from in the flipped poses (the other side of it); empty without
+    /// a `mirror`.
+    pub mirror_view: String,
+    /// For each part of `start`, in its order: the letters drawn at its point in the flipped
+    /// poses, where the near limb is the other side's; all `None` without a `mirror`.
+    pub mirror_labels: Vec<Option<String>>,
     /// For each part of `start`, in its order: the letters drawn at its point instead of a disc
     /// (such as `L` beside the left knee), so which limb is which never rests on a convention.
     pub labels: Vec<Option<String>>,
@@ -76,6 +82,16 @@ impl Figure {
         self.holds.iter().find(|(s, _)| *s == side).map_or(&self.start, |(_, pose)| pose)
     }
 
+    /// Whether the poses of `side` are drawn flipped, seen from the other side of the body.
+    pub fn flips(&self, side: Option<Side>) -> bool {
+        self.mirror.is_some() && self.mirror == side
+    }
+
+    /// Where the body is seen from, as drawn flipped or not (see [`Stance::flipped`]).
+    pub fn seen(&self, flipped: bool) -> &str {
+        if flipped { &self.mirror_view } else { &self.view }
+    }
+
     /// The figure standing still in `pose`, worked on `side`: the parts that move between the
     /// start pose and that side's pose are the moving ones.
     pub fn still(&self, pose: &Pose, side: Option<Side>) -> Stance {
@@ -87,9 +103,9 @@ impl Figure {
     /// that side's pose marked as moving.
     pub fn place(&self, points: Vec<Vec<(f64, f64)>>, side: Option<Side>) -> Stance {
         let held = self.hold(side);
-        let flip = |(x, y): (f64, f64)| {
-            if self.mirror.is_some() && self.mirror == side { (f64::from(BOX) - x, y) } else { (x, y) }
-        };
+        let flipped = self.flips(side);
+        let flip = |(x, y): (f64, f64)| if flipped { (f64::from(BOX) - x, y) } else { (x, y) };
+        let labels = if flipped { &self.mirror_labels } else { &self.labels };
         let parts = points
             .into_iter()
             .zip(self.start.parts.iter().zip(&held.parts))
@@ -99,12 +115,12 @@ impl Figure {
                 points: points.into_iter().map(flip).collect(),
                 moving: start.points != held.points,
                 width: f64::from(*width),
-                label: self.labels.get(index).cloned().flatten(),
+                label: labels.get(index).cloned().flatten(),
                 behind: self.behind.get(index).copied().unwrap_or(false),
             })
             .collect();
         let floor = self.floor.iter().map(|p| flip((f64::from(p.x), f64::from(p.y)))).collect();
-        Stance { parts, floor, floor_width: self.floor_width.map(f64::from), side, extent: self.extent() }
+        Stance { parts, floor, floor_width: self.floor_width.map(f64::from), side, flipped, extent: self.extent() }
     }
 
     /// The box every pose fits in, with room for each part's thickness around its points: the
@@ -194,6 +210,9 @@ pub struct Stance {
     pub floor_width: Option<f64>,
     /// The side being worked, for the moving parts' colour.
     pub side: Option<Side>,
+    /// Drawn flipped left to right, seen from the other side of the body: the figure's
+    /// `mirror_view` says where from, not its `view`.
+    pub flipped: bool,
     /// What of the box to draw: the same for every stance of a figure, so it never jumps.
     pub extent: Extent,
 }

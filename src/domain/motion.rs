@@ -46,7 +46,10 @@ fn ease(t: f64) -> f64 {
 /// The start pose while getting ready and resting; still in the side's pose during its hold;
 /// during a move, from where the previous phase left it to the side's pose, reached exactly
 /// when the move's time is up. Coming from another pose, it passes back through the start
-/// pose on the way (the knees come up through the middle, the held leg is let down first).
+/// pose on the way (the knees come up through the middle, the held leg is let down first); the
+/// first half still belongs to the side just held (its colour, and its view where the figure
+/// has a `mirror`), so a figure that turns to show each side from that side turns there, in
+/// the start pose, with both feet down.
 /// A return moves it from the side's pose back to the start, so the next move starts there.
 pub fn stance(session: &Session, now: Instant) -> Option<Stance> {
     let index = session.index()?;
@@ -61,16 +64,18 @@ pub fn stance(session: &Session, now: Instant) -> Option<Stance> {
         // Back from the side's pose to the start, reaching it as the next move begins.
         PhaseKind::Return => place(interpolate(target, &figure.start, ease(session.phase_fraction(now)))),
         PhaseKind::Move => {
-            let from = index
+            let before = index
                 .checked_sub(1)
                 .and_then(|i| phases.get(i))
-                .filter(|before| before.part == phase.part && matches!(before.kind, PhaseKind::Move | PhaseKind::Hold))
-                .map_or(&figure.start, |before| figure.hold(before.side));
+                .filter(|before| before.part == phase.part && matches!(before.kind, PhaseKind::Move | PhaseKind::Hold));
+            let from = before.map_or(&figure.start, |before| figure.hold(before.side));
             let t = session.phase_fraction(now);
             if from == &figure.start {
                 place(interpolate(&figure.start, target, ease(t)))
             } else if t < 0.5 {
-                place(interpolate(from, &figure.start, ease(t * 2.0)))
+                // Still the side just held, and seen as it was, until its leg is down.
+                let side = before.and_then(|before| before.side);
+                figure.place(interpolate(from, &figure.start, ease(t * 2.0)), side)
             } else {
                 place(interpolate(&figure.start, target, ease(t * 2.0 - 1.0)))
             }

@@ -99,7 +99,8 @@ fn elapsed_text(summary: &Summary) -> String {
     }
 }
 
-fn capitalized(word: &str) -> String {
+/// `word` with its first letter in capitals.
+pub(crate) fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }

@@ -93,10 +93,20 @@ const POSE_HEIGHT: u16 = 12;
 
 /// The figure's poses side by side, each under its name, as many to a row as fit the width.
 fn figure_text(out: &mut Page, figure: &Figure) {
-    let title =
-        if figure.view.is_empty() { "The movement".to_owned() } else { format!("The movement, seen {}", figure.view) };
-    section(out, &title);
     let poses = figure.named_poses();
+    if figure.mirror.is_some() {
+        // Some poses are drawn from the other side of the body: each view names its poses.
+        section(out, "The movement");
+        for flipped in [false, true] {
+            let names: Vec<&str> =
+                poses.iter().filter(|(_, side, _)| figure.flips(*side) == flipped).map(|(name, _, _)| *name).collect();
+            item(out, "- ", &format!("{} seen {}", names.join(" and "), figure.seen(flipped)));
+        }
+    } else if figure.view.is_empty() {
+        section(out, "The movement");
+    } else {
+        section(out, &format!("The movement, seen {}", figure.view));
+    }
     let pose_width = POSE_WIDTH.min(u16::try_from(out.width.saturating_sub(4)).unwrap_or(POSE_WIDTH)).max(12);
     let drawn: Vec<Vec<String>> = poses
         .iter()

@@ -50,6 +50,8 @@ const FIGURE: &[Field] = &[
     Field::optional("widths", Map(&[], &Whole)),
     Field::optional("floor", Points),
     Field::optional("mirror", Word(&["left", "right"])),
+    Field::optional("mirror_view", Text),
+    Field::optional("mirror_labels", Map(&[], &Text)),
     Field::optional("labels", Map(&[], &Text)),
     Field::optional("behind", List(&Text)),
 ];

@@ -30,6 +30,8 @@ pub(crate) struct RawFigure {
     widths: Option<Spanned<RawWidths>>,
     floor: Option<Spanned<RawPart>>,
     mirror: Option<Spanned<String>>,
+    mirror_view: Option<Spanned<String>>,
+    mirror_labels: Option<Spanned<Named<String>>>,
     labels: Option<Spanned<Named<String>>>,
     behind: Option<Vec<Spanned<String>>>,
 }
@@ -166,7 +168,9 @@ impl Checker<'_> {
         holds.sort_by_key(|(side, _)| wanted.iter().position(|w| w == side));
         let floor_width = self.floor_width(figure.widths.as_ref(), figure.floor.is_some(), start.as_ref());
         let widths = start.as_ref().map(|start| self.widths(figure.widths.as_ref(), start));
-        let labels = start.as_ref().map(|start| self.labels(figure.labels.as_ref(), start));
+        let labels = start.as_ref().map(|start| self.labels("labels", figure.labels.as_ref(), start));
+        let mirror_labels =
+            start.as_ref().map(|start| self.labels("mirror_labels", figure.mirror_labels.as_ref(), start));
         let behind = start.as_ref().map(|start| self.behind(figure.behind.as_deref().unwrap_or_default(), start));
         let floor = match &figure.floor {
             None => Some(Vec::new()),
@@ -203,10 +207,19 @@ impl Checker<'_> {
                 }
             }
         });
+        self.mirrored(
+            raw,
+            mirror,
+            start.as_ref(),
+            labels.as_ref().and_then(Option::as_ref),
+            mirror_labels.as_ref().and_then(Option::as_ref),
+        );
         (self.problems.len() == problems)
             .then(|| {
                 Some(Figure {
                     view: clean_line(&figure.view),
+                    mirror_view: figure.mirror_view.as_ref().map(|view| clean_line(view.get_ref())).unwrap_or_default(),
+                    mirror_labels: mirror_labels??,
                     start: start?,
                     holds,
                     widths: widths?,
@@ -260,14 +273,78 @@ impl Checker<'_> {
         found
     }
 
-    /// Each part's label, in the start pose's order. A label belongs to a point, and is one to
-    /// three letters or signs, with no space.
-    fn labels(&mut self, raw: Option<&Spanned<Named<String>>>, start: &Pose) -> Option<Vec<Option<String>>> {
+    /// What tells the flipped poses apart from the others, checked against `mirror`: a flipped
+    /// pose is seen from the other side of the body, so a view and letters written for the
+    /// unflipped ones would be false for it. Without a `mirror` these fields would do nothing.
+    fn mirrored(
+        &mut self,
+        raw: &Spanned<RawFigure>,
+        mirror: Option<Side>,
+        start: Option<&Pose>,
+        labels: Option<&Vec<Option<String>>>,
+        mirror_labels: Option<&Vec<Option<String>>>,
+    ) {
+        let figure = raw.get_ref();
+        let Some(side) = mirror else {
+            if figure.mirror.is_none() {
+                if let Some(view) = &figure.mirror_view {
+                    self.report(
+                        view.span(),
+                        "`figure.mirror_view` is given, but `[figure]` has no `mirror`".to_owned(),
+                    );
+                }
+                if let Some(labels) = &figure.mirror_labels {
+                    let message = "`[figure.mirror_labels]` is given, but `[figure]` has no `mirror`".to_owned();
+                    self.report(labels.span(), message);
+                }
+            }
+            return;
+        };
+        let side = side.word();
+        let at = figure.mirror.as_ref().map_or_else(|| raw.span(), Spanned::span);
+        if !figure.view.trim().is_empty() && figure.mirror_view.as_ref().is_none_or(|v| v.get_ref().trim().is_empty()) {
+            self.report(
+                at.clone(),
+                format!(
+                    "`figure.mirror` draws the `{side}` poses from the other side of the body, where `figure.view` is not true; \
+                     say where they are seen from in `figure.mirror_view`"
+                ),
+            );
+        }
+        let (Some(start), Some(labels), Some(mirror_labels)) = (start, labels, mirror_labels) else {
+            return;
+        };
+        let missing: Vec<usize> = (0..labels.len())
+            .filter(|i| labels[*i].is_some() && mirror_labels.get(*i).is_none_or(Option::is_none))
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> =
+                missing.iter().filter_map(|i| start.parts.get(*i).map(|part| format!("`{}`", part.name))).collect();
+            self.report(
+                at,
+                format!(
+                    "`figure.mirror` draws the `{side}` poses from the other side of the body, where the near limb is the other one; \
+                     give the letters they show in `[figure.mirror_labels]`, which has none for {}",
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// Each part's label, in the start pose's order, from `[figure.labels]` or
+    /// `[figure.mirror_labels]` (`table`). A label belongs to a point, and is one to three
+    /// letters or signs, with no space.
+    fn labels(
+        &mut self,
+        table: &str,
+        raw: Option<&Spanned<Named<String>>>,
+        start: &Pose,
+    ) -> Option<Vec<Option<String>>> {
         let problems = self.problems.len();
         let mut labels = vec![None; start.parts.len()];
         for (name, text) in raw.map(|l| l.get_ref().0.as_slice()).unwrap_or_default() {
             let shown = clean_line(name);
-            let field = format!("figure.labels.{shown}");
+            let field = format!("figure.{table}.{shown}");
             let Some(index) = self.part_index(&format!("`{field}`"), &shown, text.span(), start) else {
                 continue;
             };

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::exercise::{self, Exercise};
+use crate::domain::side::Side;
 
 fn pose(parts: &[(&str, &[(u8, u8)])]) -> Pose {
     Pose {
@@ -150,10 +151,90 @@ fn a_shipped_exercise_with_sides_labels_each_knee_or_draws_it_from_above() {
     for (id, _) in exercise::BUILT_IN {
         let exercise = exercise::built_in(id).expect("listed").expect("valid");
         let figure = exercise.figure.as_ref().expect("a figure");
-        if exercise.sides.len() == 2 {
-            let labels: Vec<&str> = figure.labels.iter().flatten().map(String::as_str).collect();
-            assert!(labels.contains(&"L") && labels.contains(&"R"), "{id}: the side rests on a convention");
-            assert_eq!(figure.mirror, None, "{id}: the whole body flips between sides");
+        if exercise.sides.len() != 2 {
+            continue;
+        }
+        for side in &exercise.sides {
+            let held = figure.still(figure.hold(Some(*side)), Some(*side));
+            let letters: Vec<(&str, bool)> =
+                held.parts.iter().filter_map(|p| Some((p.label.as_deref()?, p.moving))).collect();
+            assert!(
+                letters.iter().any(|l| l.0 == "L") && letters.iter().any(|l| l.0 == "R"),
+                "{id}, {side:?}: the side rests on a convention: {letters:?}"
+            );
+            if figure.mirror.is_some() {
+                // Drawn from the side worked: the knee that moves is that side's, and the
+                // words under the figure say from where.
+                let letter = &side.shout()[..1];
+                assert!(
+                    letters.contains(&(letter, true)),
+                    "{id}, {side:?}: the moving knee is not {letter}: {letters:?}"
+                );
+                let seen = figure.seen(held.flipped);
+                assert!(seen.contains(&format!("your {} side", side.word())), "{id}, {side:?}: seen {seen}");
+            }
         }
     }
+}
+
+/// A figure drawn from each side's own side: written from the left, the right's poses flipped.
+const MIRRORED: &str = "[figure]\nview = \"from your left side\"\nmirror = \"right\"\n\
+                        mirror_view = \"from your right side\"\n\n\
+                        [figure.labels]\nnear = \"L\"\nfar = \"R\"\n\n\
+                        [figure.mirror_labels]\nnear = \"R\"\nfar = \"L\"\n\n\
+                        [figure.start]\nnear = [10, 10]\nfar = [30, 10]\nbody = [[60, 10], [90, 10]]\n\n\
+                        [figure.left]\nnear = [10, 40]\nfar = [30, 10]\nbody = [[60, 10], [90, 10]]\n\n\
+                        [figure.right]\nnear = [10, 40]\nfar = [30, 10]\nbody = [[60, 10], [90, 10]]\n";
+
+#[test]
+fn a_mirrored_side_is_drawn_flipped_with_its_own_view_and_letters() {
+    let sides = "sides = [\"left\", \"right\"]";
+    let figure = check(MIRRORED, sides).expect("valid").figure.expect("a figure");
+    let of = |name: &str| figure.start.parts.iter().position(|p| p.name == name).expect("a part");
+    let left = figure.still(figure.hold(Some(Side::Left)), Some(Side::Left));
+    let right = figure.still(figure.hold(Some(Side::Right)), Some(Side::Right));
+    assert!(!left.flipped && right.flipped);
+    assert_eq!(left.parts[of("near")].points, [(10.0, 40.0)]);
+    assert_eq!(right.parts[of("near")].points, [(90.0, 40.0)], "flipped left to right");
+    assert_eq!(right.parts[of("body")].points, [(40.0, 10.0), (10.0, 10.0)]);
+    assert_eq!(left.parts[of("near")].label.as_deref(), Some("L"));
+    assert_eq!(right.parts[of("near")].label.as_deref(), Some("R"), "the near knee is the right one now");
+    assert_eq!(right.parts[of("far")].label.as_deref(), Some("L"));
+    assert_eq!(figure.seen(left.flipped), "from your left side");
+    assert_eq!(figure.seen(right.flipped), "from your right side");
+    assert_eq!(left.extent, right.extent, "one frame for both, so the turn does not jump");
+    // Getting ready and resting (no side) it is seen as written.
+    assert!(!figure.still(&figure.start, None).flipped);
+}
+
+#[test]
+fn a_mirror_without_its_view_or_letters_and_mirror_fields_without_a_mirror_are_reported() {
+    let sides = "sides = [\"left\", \"right\"]";
+    let no_view = MIRRORED.replace("mirror_view = \"from your right side\"\n", "");
+    let problems = check(&no_view, sides).expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].starts_with(
+            "test.toml:11:10: `figure.mirror` draws the `right` poses from the other side of the body, \
+             where `figure.view` is not true; say where they are seen from in `figure.mirror_view`"
+        ),
+        "{problems:#?}"
+    );
+
+    let no_letters = MIRRORED.replace("[figure.mirror_labels]\nnear = \"R\"\n", "[figure.mirror_labels]\n");
+    let problems = check(&no_letters, sides).expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("where the near limb is the other one"), "{problems:#?}");
+    assert!(problems[0].contains("`[figure.mirror_labels]`, which has none for `near`"), "{problems:#?}");
+
+    let no_mirror = MIRRORED.replace("mirror = \"right\"\n", "");
+    let problems = check(&no_mirror, sides).expect_err("refused");
+    let said = |words: &str| problems.iter().any(|p| p.contains(words));
+    assert!(said("`figure.mirror_view` is given, but `[figure]` has no `mirror`"), "{problems:#?}");
+    assert!(said("`[figure.mirror_labels]` is given, but `[figure]` has no `mirror`"), "{problems:#?}");
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+
+    let bad_letter = MIRRORED.replace("far = \"L\"", "far = \"LEFT\"");
+    let problems = check(&bad_letter, sides).expect_err("refused");
+    assert!(problems.iter().any(|p| p.contains("`figure.mirror_labels.far` is `\"LEFT\"`")), "{problems:#?}");
 }

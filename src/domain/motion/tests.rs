@@ -115,3 +115,31 @@ fn the_move_back_brings_the_figure_to_the_start_and_the_next_move_leaves_from_th
     assert!(quarter.parts[knees].points[1].0 > start[knees][1].0, "straight on to the right, not via the left");
     assert_eq!(placed(&at(&mut session, 24_000).0), right);
 }
+
+#[test]
+fn a_figure_drawn_from_each_side_turns_in_the_start_pose_halfway_between_the_sides() {
+    // Knee to chest, seen from the side being worked: get ready 10 s, move left 4 s, hold left
+    // 5 s, move right 4 s (the left leg down, then the right one up), hold right 5 s.
+    let exercise = exercise::built_in("knee-to-chest").expect("built in").expect("valid");
+    let figure = exercise.figure.clone().expect("a figure");
+    assert_eq!(figure.mirror, Some(Side::Right), "the right side is drawn from the right");
+    let t0 = Instant::now();
+    let mut session = Session::start(Plan::new(exercise, &Overrides::timing(2, 5, 10, 4)), t0);
+    let at = |session: &mut Session, ms: u64| {
+        let now = t0 + Duration::from_millis(ms);
+        session.tick(now);
+        stance(session, now).expect("a stance")
+    };
+    let seen = |stance: &Stance| (stance.side, stance.flipped);
+    assert_eq!(seen(&at(&mut session, 1_000)), (None, false), "getting ready, seen as the first side");
+    assert_eq!(seen(&at(&mut session, 12_000)), (Some(Side::Left), false));
+    assert_eq!(seen(&at(&mut session, 16_000)), (Some(Side::Left), false), "the left hold");
+    // Moving to the right: first the left knee comes down, still the left side's, seen as it was.
+    let lowering = at(&mut session, 20_000);
+    assert_eq!(seen(&lowering), (Some(Side::Left), false), "the left leg comes down before the view turns");
+    let down = at(&mut session, 21_000);
+    assert_eq!(placed(&down), placed(&figure.still(&figure.start, Some(Side::Right))), "both feet down halfway");
+    assert_eq!(seen(&down), (Some(Side::Right), true), "the view turns in the start pose");
+    assert_eq!(down.extent, lowering.extent, "in the same frame, so nothing jumps but the turn");
+    assert_eq!(seen(&at(&mut session, 24_000)), (Some(Side::Right), true), "the right hold, from the right");
+}

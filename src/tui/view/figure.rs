@@ -231,6 +231,7 @@ mod tests {
             floor: Vec::new(),
             floor_width: None,
             side: None,
+            flipped: false,
             extent: Extent { left: 0.0, right: 100.0, bottom: 0.0, top: 50.0 },
         }
     }

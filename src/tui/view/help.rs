@@ -64,8 +64,10 @@ fn places(app: &App, area: Rect) -> (Rect, Option<(Stance, Rect)>) {
     // The start pose beside the text where there is room: a third of the width at most, as
     // tall as its shape needs.
     let figure = exercise.figure.as_ref().filter(|_| inner.width >= FIGURE_BESIDE).and_then(|figure| {
-        let first_side = exercise.side_slots().first().copied().flatten();
-        let stance = figure.still(&figure.start, first_side);
+        // Seen as the session sees it now: from the side being worked, where the figure turns.
+        let side =
+            app.session.phase().and_then(|phase| phase.side).or(exercise.side_slots().first().copied().flatten());
+        let stance = figure.still(&figure.start, side);
         let fitted = FigureView::fit(Rect { width: inner.width / 3, ..inner }, &stance.extent);
         (!fitted.is_empty()).then(|| (stance, Rect { x: inner.right() - fitted.width, y: inner.y, ..fitted }))
     });
@@ -92,7 +94,15 @@ fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     if let Some(figure) = &exercise.figure {
         lines.push(Line::default());
         lines.push(heading("The figure"));
-        if !figure.view.is_empty() {
+        if figure.mirror.is_some() {
+            // The figure turns with the side, so each side says where it is seen from.
+            lines.extend(indented("", "The body is seen from the side being worked:", width, theme.base()));
+            for side in &exercise.sides {
+                let seen = figure.seen(figure.flips(Some(*side)));
+                let text = format!("{}: seen {seen}.", crate::domain::summary::capitalized(side.word()));
+                lines.extend(indented("• ", &text, width, theme.base()));
+            }
+        } else if !figure.view.is_empty() {
             lines.extend(indented("", &format!("The body is seen {}.", figure.view), width, theme.base()));
         }
         lines.extend(indented("", SCREEN_PLACE, width, theme.base()));

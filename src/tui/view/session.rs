@@ -63,7 +63,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     let cue = Paragraph::new(cue_lines(&cue, regions.cue)).style(style).centered();
     frame.render_widget(cue, regions.cue);
     if let Some(stance) = &stance {
-        let view = &plan.parts[phase.part].exercise.figure.as_ref().map_or("", |figure| figure.view.as_str());
+        // Where this drawing is seen from: a figure with a `mirror` shows some poses from the
+        // other side of the body.
+        let view = plan.parts[phase.part].exercise.figure.as_ref().map_or("", |figure| figure.seen(stance.flipped));
         let mut area = regions.figure;
         // Where the body is seen from, under it, when that leaves the figure its room.
         if !view.is_empty() && area.height > layout::FIGURE_MIN_ROWS {

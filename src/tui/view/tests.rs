@@ -66,6 +66,22 @@ fn help_overlay_shows_the_instructions() {
 }
 
 #[test]
+fn help_says_where_each_side_of_a_figure_that_turns_is_seen_from() {
+    let t0 = Instant::now();
+    let exercise = exercise::built_in("knee-to-chest").expect("built in").expect("valid");
+    let mut app = App::new(Session::start(Plan::new(exercise, &Overrides::timing(2, 5, 10, 4)), t0));
+    // In the right hold, drawn from the right; the help says which side is drawn from where.
+    let now = t0 + secs(25);
+    app.tick(now);
+    assert_eq!(app.session.phase().and_then(|p| p.side), Some(crate::domain::side::Side::Right));
+    app.handle(Action::ToggleHelp, now);
+    let text = screen_text(&draw(&app, now, 120, 50));
+    assert!(text.contains("The body is seen from the side being worked:"), "{text}");
+    assert!(text.contains("• Left: seen from your left side, head on the right."), "{text}");
+    assert!(text.contains("• Right: seen from your right side, head on the left."), "{text}");
+}
+
+#[test]
 fn a_tiny_terminal_says_so() {
     let t0 = Instant::now();
     let (app, now) = holding_left(t0);
