@@ -555,4 +555,3 @@ fn at_every_size_from_60x20_to_300x90_the_side_is_biggest_fits_and_both_sides_sh
         }
     }
 }
-
