@@ -107,7 +107,11 @@ fn figure_text(out: &mut Page, figure: &Figure) {
     } else {
         section(out, &format!("The movement, seen {}", figure.view));
     }
-    let pose_width = POSE_WIDTH.min(u16::try_from(out.width.saturating_sub(4)).unwrap_or(POSE_WIDTH)).max(12);
+    // A wide, low figure gets the columns its shape needs to be drawn at all.
+    let pose_width = POSE_WIDTH
+        .max(crate::tui::view::figure::min_columns(&figure.extent()))
+        .min(u16::try_from(out.width.saturating_sub(4)).unwrap_or(POSE_WIDTH))
+        .max(12);
     let drawn: Vec<Vec<String>> = poses
         .iter()
         .map(|(_, side, pose)| {
@@ -271,5 +275,21 @@ mod tests {
             from += at + wanted.len();
         }
         assert!(text.lines().all(|line| line.chars().count() <= 78), "{text}");
+    }
+
+    #[test]
+    fn every_shipped_exercise_shows_each_pose_at_80_and_60_columns() {
+        for (id, _) in exercise::BUILT_IN {
+            let exercise = exercise::built_in(id).unwrap().unwrap();
+            for width in [80, 60] {
+                let text = text(&exercise, width);
+                let movement = text.split("The movement").nth(1).unwrap_or_else(|| panic!("{id}: {text}"));
+                let section = movement.split("\n\n").next().unwrap_or_default();
+                // A pose too wide and low for its columns was once not drawn at all.
+                let inked = section.lines().filter(|line| line.contains(['█', '▀', '▄'])).count();
+                assert!(inked >= 6, "{id} at {width} columns: the poses are not drawn:\n{section}");
+                assert!(text.lines().all(|line| line.chars().count() <= width), "{id} at {width}:\n{text}");
+            }
+        }
     }
 }

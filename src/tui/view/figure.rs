@@ -52,6 +52,13 @@ impl<'a> FigureView<'a> {
     }
 }
 
+/// The fewest columns a figure of `extent` needs to be drawn at all: its minimum height at its
+/// shape. A wide, low figure (a body lying, seen from the side) needs more than a third of 80.
+pub fn min_columns(extent: &Extent) -> u16 {
+    let columns = (f64::from(MIN_HEIGHT) * 2.0 * extent.aspect()).ceil();
+    (columns.min(f64::from(u16::MAX)) as u16).max(MIN_WIDTH)
+}
+
 /// What a pixel shows, when not the page: the floor, a part behind the body, a still part, or a moving one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ink {

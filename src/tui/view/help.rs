@@ -61,14 +61,16 @@ fn places(app: &App, area: Rect) -> (Rect, Option<(Stance, Rect)>) {
         width: area.width.saturating_sub(4),
         height: area.height.saturating_sub(2),
     };
-    // The start pose beside the text where there is room: a third of the width at most, as
-    // tall as its shape needs.
+    // The start pose beside the text where there is room: a third of the width (at most a half
+    // for a wide, low figure), as tall as its shape needs.
     let figure = exercise.figure.as_ref().filter(|_| inner.width >= FIGURE_BESIDE).and_then(|figure| {
         // Seen as the session sees it now: from the side being worked, where the figure turns.
         let side =
             app.session.phase().and_then(|phase| phase.side).or(exercise.side_slots().first().copied().flatten());
         let stance = figure.still(&figure.start, side);
-        let fitted = FigureView::fit(Rect { width: inner.width / 3, ..inner }, &stance.extent);
+        // A wide, low figure may take up to half the width, so that it is drawn at all.
+        let width = (inner.width / 3).max(super::figure::min_columns(&stance.extent)).min(inner.width / 2);
+        let fitted = FigureView::fit(Rect { width, ..inner }, &stance.extent);
         (!fitted.is_empty()).then(|| (stance, Rect { x: inner.right() - fitted.width, y: inner.y, ..fitted }))
     });
     let inner = figure.as_ref().map_or(inner, |(_, area)| Rect { width: inner.width - area.width - 1, ..inner });
@@ -169,4 +171,28 @@ fn indented(prefix: &str, text: &str, width: u16, style: Style) -> Vec<Line<'sta
             Line::from(vec![Span::styled(lead, style), Span::styled(line, style)])
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use super::*;
+    use crate::domain::exercise;
+    use crate::domain::plan::{Overrides, Plan};
+    use crate::domain::session::Session;
+
+    #[test]
+    fn every_shipped_exercise_shows_its_start_pose_beside_the_text_at_80x24() {
+        for (id, _) in exercise::BUILT_IN {
+            let exercise = exercise::built_in(id).expect("listed").expect("valid");
+            let app = App::new(Session::start(Plan::new(exercise, &Overrides::timing(10, 5, 10, 3)), Instant::now()));
+            let (text, figure) = places(&app, Rect::new(0, 0, 80, 24));
+            // A wide, low figure (the pelvic tilt lying on its side) was once too low for a
+            // third of the width, and `?` showed no figure at all.
+            let (_, area) = figure.unwrap_or_else(|| panic!("{id}: no figure in `?` at 80x24"));
+            assert!(area.height >= super::super::figure::MIN_HEIGHT, "{id}: {area:?}");
+            assert!(text.width >= 36, "{id}: the words keep their room: {text:?}");
+        }
+    }
 }
