@@ -287,38 +287,44 @@ fn the_words_under_the_figure_say_where_the_pose_on_screen_is_seen_from() {
 }
 
 /// The inked cells of the figure on `app`'s screen at `now`, drawn without colour: the
-/// columns and rows they span, and how many columns have a blank cell between ink above and
-/// ink below (daylight under the body, or under a bent knee).
-fn figure_ink(app: &App, now: Instant, size: (u16, u16)) -> (u16, u16, usize) {
+/// columns and rows they span; how many columns have a blank cell between ink above and ink
+/// below in the lowest third of the figure (daylight under the body, or under a bent knee); and
+/// how many in the left half have one higher up (something drawn clear above the lying body).
+fn figure_ink(app: &App, now: Instant, size: (u16, u16)) -> (u16, u16, usize, usize) {
     let figure = layout_of(app, now, size).figure;
     let buffer = draw(app, now, size, Theme::new(Palette::Dark, true));
     let inked = |x: u16, y: u16| ["▀", "▄", "█"].contains(&buffer[(x, y)].symbol());
     let cells: Vec<(u16, u16)> = figure.positions().filter(|p| inked(p.x, p.y)).map(|p| (p.x, p.y)).collect();
-    let span = |of: fn(&(u16, u16)) -> u16| {
-        cells.iter().map(of).max().unwrap_or(0) - cells.iter().map(of).min().unwrap_or(0) + 1
+    let min_of = |of: fn(&(u16, u16)) -> u16| cells.iter().map(of).min().unwrap_or(0);
+    let max_of = |of: fn(&(u16, u16)) -> u16| cells.iter().map(of).max().unwrap_or(0);
+    let span = |of: fn(&(u16, u16)) -> u16| max_of(of) - min_of(of) + 1;
+    let (left, top, bottom) = (min_of(|p| p.0), min_of(|p| p.1), max_of(|p| p.1));
+    let low = bottom - (bottom - top) / 3;
+    let middle = left + span(|p| p.0) / 2;
+    // For each column: the rows of the blank cells with ink above and below them.
+    let blanks = |x: u16| -> Vec<u16> {
+        let ink: Vec<bool> = (figure.top()..figure.bottom()).map(|y| inked(x, y)).collect();
+        let (Some(first), Some(last)) = (ink.iter().position(|i| *i), ink.iter().rposition(|i| *i)) else {
+            return vec![];
+        };
+        (first..last).filter(|row| !ink[*row]).map(|row| figure.top() + row as u16).collect()
     };
-    let gaps = figure
-        .columns()
-        .filter(|column| {
-            let ink: Vec<bool> = column.rows().map(|cell| inked(cell.x, cell.y)).collect();
-            let (Some(first), Some(last)) = (ink.iter().position(|i| *i), ink.iter().rposition(|i| *i)) else {
-                return false;
-            };
-            ink[first..last].iter().any(|i| !i)
-        })
-        .count();
-    (span(|p| p.0), span(|p| p.1), gaps)
+    let gaps = figure.columns().filter(|c| blanks(c.x).iter().any(|y| *y >= low)).count();
+    let above = figure.columns().filter(|c| c.x < middle && blanks(c.x).iter().any(|y| *y < low)).count();
+    (span(|p| p.0), span(|p| p.1), gaps, above)
 }
 
 #[test]
-fn the_pelvic_tilt_shows_daylight_under_the_back_at_the_start_and_none_in_the_hold_at_one_scale() {
+fn the_pelvic_tilt_at_one_scale_shows_daylight_under_the_low_back_at_the_start_and_an_arrow_on_it_in_the_hold() {
     let (ready, ready_at) = app_at("pelvic-tilt", &default_timing(), secs(1));
     let (hold, hold_at) = app_at("pelvic-tilt", &default_timing(), secs(14));
+    let (bridge, bridge_at) = app_at("glute-bridge", &default_timing(), secs(1));
     assert_eq!(ready.session.phase().expect("running").kind, PhaseKind::GetReady);
     assert_eq!(hold.session.phase().expect("running").kind, PhaseKind::Hold);
     for size in [(80, 24), (120, 40)] {
-        let (ready_width, _, ready_gaps) = figure_ink(&ready, ready_at, size);
-        let (hold_width, _, hold_gaps) = figure_ink(&hold, hold_at, size);
+        let (ready_width, _, ready_gaps, ready_above) = figure_ink(&ready, ready_at, size);
+        let (hold_width, _, hold_gaps, hold_above) = figure_ink(&hold, hold_at, size);
+        let (_, _, _, bridge_above) = figure_ink(&bridge, bridge_at, size);
         // The get-ready screen gives the figure another region: the start pose must not come
         // out smaller than the hold, or the change looks like a change of size.
         assert!(
@@ -330,6 +336,13 @@ fn the_pelvic_tilt_shows_daylight_under_the_back_at_the_start_and_none_in_the_ho
         assert!(
             ready_gaps >= hold_gaps + 3,
             "{size:?}: daylight in {ready_gaps} columns at the start, {hold_gaps} in the hold"
+        );
+        // Only the hold has the arrow pressing the low back down, clear above the trunk: so it
+        // is not the glute bridge's start (lying with the knees bent), nor its own start.
+        assert!(
+            hold_above >= 3 && ready_above == 0 && bridge_above == 0,
+            "{size:?}: drawn above the trunk: {hold_above} columns in the hold, {ready_above} at the \
+             start, {bridge_above} at the bridge's start"
         );
     }
 }
