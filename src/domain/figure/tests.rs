@@ -97,6 +97,89 @@ fn the_cows_back_sags_and_its_head_is_up_and_the_cats_back_rounds_and_its_head_h
     assert!(head_down + 10 <= shoulder, "the cat's head hangs: {head_down} against the shoulder's {shoulder}");
 }
 
+/// A part of a shipped exercise's figure in one pose (`None`: the start pose), as points in box
+/// units, with the width it is drawn at.
+fn shipped(id: &str, side: Option<Side>, name: &str) -> (Vec<(f64, f64)>, f64) {
+    let exercise = exercise::built_in(id).expect("listed").expect("valid");
+    let figure = exercise.figure.expect("a figure");
+    let pose = side.map_or(&figure.start, |side| figure.hold(Some(side)));
+    let index = pose.parts.iter().position(|part| part.name == name).unwrap_or_else(|| panic!("{id}: no {name}"));
+    let points = pose.parts[index].points.iter().map(|p| (f64::from(p.x), f64::from(p.y))).collect();
+    (points, f64::from(figure.widths[index]))
+}
+
+/// How far `point` is from the segment from `a` to `b`, in box units.
+fn apart(point: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length = dx * dx + dy * dy;
+    let along =
+        if length == 0.0 { 0.0 } else { (((point.0 - a.0) * dx + (point.1 - a.1) * dy) / length).clamp(0.0, 1.0) };
+    (point.0 - a.0 - along * dx).hypot(point.1 - a.1 - along * dy)
+}
+
+/// The angle at `knee` between the thigh from `hip` and the shin to `foot`, in degrees.
+fn bend(hip: (f64, f64), knee: (f64, f64), foot: (f64, f64)) -> f64 {
+    let (a, b) = ((hip.0 - knee.0, hip.1 - knee.1), (foot.0 - knee.0, foot.1 - knee.1));
+    ((a.0 * b.0 + a.1 * b.1) / (a.0.hypot(a.1) * b.0.hypot(b.1))).acos().to_degrees()
+}
+
+#[test]
+fn the_trunk_rotation_lies_in_a_t_with_two_bent_legs_in_every_pose() {
+    // A reviewer read the arms angled up with flicked hands as a bird or a plane, the trunk as an
+    // upside-down triangle, and could not tell whether the knees were bent: the arms are one
+    // level line across the box, the shoulders wider than the trunk, and each leg a thigh and a
+    // shin meeting at a clear angle, its foot a mark of its own clear of the thigh.
+    let id = "lower-trunk-rotation";
+    for side in [None, Some(Side::Left), Some(Side::Right)] {
+        let (arms, _) = shipped(id, side, "arms");
+        assert_eq!(arms.len(), 2, "{side:?}: the arms are one straight line: {arms:?}");
+        assert!(
+            (arms[0].1 - arms[1].1).abs() < f64::EPSILON,
+            "{side:?}: the arms lie level, out to the sides: {arms:?}"
+        );
+        assert!(arms[0].0 <= 10.0 && arms[1].0 >= 90.0, "{side:?}: the arms reach across: {arms:?}");
+        let ((shoulders, shoulder_width), (_, trunk_width)) =
+            (shipped(id, side, "shoulders"), shipped(id, side, "trunk"));
+        let across = shoulders[1].0 - shoulders[0].0 + shoulder_width;
+        assert!(across > trunk_width, "{side:?}: the shoulders ({across}) are wider than the hips ({trunk_width})");
+        for (leg, foot) in [("left_leg", "foot_l"), ("right_leg", "foot_r")] {
+            let ((leg, leg_width), (mark, mark_width)) = (shipped(id, side, leg), shipped(id, side, foot));
+            let [hip, knee, end] = leg[..] else { panic!("{side:?}: {leg:?} is not a thigh and a shin") };
+            let angle = bend(hip, knee, end);
+            assert!((25.0..=120.0).contains(&angle), "{side:?}: the knee is bent, not {angle:.0} degrees: {leg:?}");
+            assert!(apart(mark[0], end, end) <= 3.0, "{side:?}: the foot is at the shin's end: {mark:?} {leg:?}");
+            let clear = apart(mark[0], hip, knee) - f64::midpoint(leg_width, mark_width);
+            assert!(clear >= 2.0, "{side:?}: the foot touches the thigh ({clear:.1}): {mark:?} {leg:?}");
+        }
+        if side.is_none() {
+            let (left, _) = shipped(id, side, "left_leg");
+            assert!(left[1].1 > left[0].1 + 15.0 && left[1].1 > left[2].1 + 10.0, "the knees are up: {left:?}");
+        }
+    }
+}
+
+#[test]
+fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
+    // A reviewer read the held leg as a blob where thigh and shin overlap, and the arm going
+    // straight up to the knee as a dead bug or a leg raise. Drawn from the left, head on the right.
+    let id = "knee-to-chest";
+    let ((leg, leg_width), (arm, arm_width)) =
+        (shipped(id, Some(Side::Left), "near_leg"), shipped(id, Some(Side::Left), "near_arm"));
+    let (trunk, _) = shipped(id, Some(Side::Left), "trunk");
+    let [hip, knee, heel, toe] = leg[..] else { panic!("near_leg is a thigh, a shin and a foot: {leg:?}") };
+    let [shoulder, elbow, hand] = arm[..] else { panic!("near_arm is an upper arm and a forearm: {arm:?}") };
+    assert!(knee.1 >= hip.1 + 20.0 && knee.0 >= hip.0 + 10.0, "the thigh rises towards the chest: {leg:?}");
+    assert!(knee.0 >= trunk[1].0 + 10.0, "the knee is over the trunk, near the chest: {leg:?} {trunk:?}");
+    let fold = apart(toe, hip, knee) - leg_width;
+    assert!(fold >= 5.0, "the foot hangs clear of the thigh ({fold:.1}), a fold, not a blob: {leg:?}");
+    let on_shin = apart(hand, knee, heel) - f64::midpoint(leg_width, arm_width);
+    assert!(on_shin <= 1.0, "the hand is on the shin ({on_shin:.1}): {arm:?} {leg:?}");
+    assert!(apart(hand, knee, knee) < apart(hand, heel, heel), "the hand is just below the knee: {arm:?} {leg:?}");
+    assert!(elbow.0 > knee.0 && elbow.1 > knee.1, "the arm reaches round the knee, not straight up to it: {arm:?}");
+    let clear = apart(knee, shoulder, elbow) - f64::midpoint(leg_width, arm_width);
+    assert!(clear >= 2.0, "the upper arm is clear of the knee ({clear:.1}): {arm:?} {leg:?}");
+}
+
 #[test]
 fn every_shipped_exercise_has_a_figure_with_a_pose_for_each_side() {
     for (id, _) in exercise::BUILT_IN {
