@@ -7,9 +7,13 @@
 use std::time::{Duration, Instant};
 
 use super::voice::{Priority, Queue, Rate, Speak, Utterance};
-use super::{Channel, Cue, Sounds, Voicing, counts_from, cue, speech, until_count};
+use super::{Channel, Cue, Pattern, Sounds, Voicing, WORDS_BEFORE_PATTERN, counts_from, cue, speech, until_count};
 use crate::domain::plan::Plan;
 use crate::domain::session::Event;
+
+/// The longest a phase's bells wait for the words before them to be heard over: as long as
+/// they may wait for the pause after the bells before them (after a 1 s move, the go's).
+const WORDS_WAIT: Duration = Duration::from_millis(500);
 
 /// What to start now.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,7 +88,20 @@ impl Schedule {
             }
             _ => {}
         }
-        let sounded = cue(plan, event).is_some_and(|cue| self.sounds.add(cue, now));
+        // A phase's bells wait for the words still heard from the phase before (after a 1 s
+        // move, its side), with the pause words leave before a pattern; but only so long, so
+        // that one-second phases with a slow voice never push the bells ever later, and never
+        // past the moment their last bell would meet the next phase.
+        let words_over = match (event, cue(plan, event)) {
+            (Event::PhaseStarted(index), Some(cue)) => {
+                let room = plan.phases.get(index).map_or(Duration::ZERO, |phase| phase.duration);
+                let room = room.saturating_sub(Pattern::of(cue).bells_length()).min(WORDS_WAIT);
+                let words = self.queue.as_ref().and_then(Queue::heard_until);
+                words.map(|at| (at + WORDS_BEFORE_PATTERN).min(now + room))
+            }
+            _ => None,
+        };
+        let sounded = cue(plan, event).is_some_and(|cue| self.sounds.add_after(cue, now, words_over));
         if let Event::Countdown(n) = event {
             self.count = sounded.then_some(n);
             // Said with its tick, or not at all: never without it.

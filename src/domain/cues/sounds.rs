@@ -6,7 +6,8 @@
 //! starts at once. With the terminal's bell, a pattern's first bell waits for the pause that
 //! sets it apart from the last bell rung ([`Pattern::bell_pause_before`]), so two patterns are
 //! never heard as one: after a one-second move, the hold's bells come up to half a second late
-//! rather than run into the move's. A count is never late: it rings on its tick or not at all.
+//! rather than run into the move's, and after the move's words when they run on. A count is never
+//! late: it rings on its tick or not at all.
 
 use std::time::{Duration, Instant};
 
@@ -119,11 +120,24 @@ impl Sounds {
     /// Asks for `cue`'s pattern at `now`. Returns whether it will sound: `false` when a more
     /// important pattern is still sounding, or when sound is off.
     pub fn add(&mut self, cue: Cue, now: Instant) -> bool {
+        self.add_after(cue, now, None)
+    }
+
+    /// As [`Sounds::add`], and with the terminal's bell the pattern's first bell also waits for
+    /// `words_over`, when words still heard end then (with their pause): a bell is never rung
+    /// under words. Tones are never held back: their words are timed to end before them.
+    pub fn add_after(&mut self, cue: Cue, now: Instant, words_over: Option<Instant>) -> bool {
         if self.channel == Channel::Off {
             return false;
         }
+        // With bells, a pattern whose bells have all rung gives way: the next one waits for
+        // its pause after them.
+        let sounding = |c: &Sounding| match self.channel {
+            Channel::Bell => !c.started || c.next_bell().is_some(),
+            _ => now < c.ends(self.channel, self.count_words),
+        };
         if let Some(current) = &self.current
-            && now < current.ends(self.channel, self.count_words)
+            && sounding(current)
             && cue.priority() < current.cue.priority()
         {
             return false;
@@ -133,6 +147,10 @@ impl Sounds {
                 (last + Pattern::of(rung).bell_pause_before(Pattern::of(cue))).max(now)
             }
             _ => now,
+        };
+        let at = match (self.channel, words_over) {
+            (Channel::Bell, Some(over)) => at.max(over),
+            _ => at,
         };
         if cue == Cue::Count && at > now {
             return false;

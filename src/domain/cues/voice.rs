@@ -318,6 +318,11 @@ impl Queue {
         self.speaking.is_some()
     }
 
+    /// When the words being said are expected to be heard over, if words are being said.
+    pub fn heard_until(&self) -> Option<Instant> {
+        self.speaking.map(|s| s.until)
+    }
+
     /// Whether nothing is said or waiting.
     pub fn is_idle(&self) -> bool {
         self.speaking.is_none() && self.waiting.is_empty()
