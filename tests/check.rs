@@ -15,8 +15,8 @@ fn four_mistakes() -> String {
     let (before, poses) = good.split_at(good.find("[figure.left]").expect("a left pose"));
     let before = before.replace("sides = [\"left\", \"right\"]", "sides = [\"left\", \"up\"]");
     let before = before.replace("hold_range = [3, 5]", "hold_range = [5, 3]");
-    let poses = poses.replacen("head = [[48, 8], [52, 8]]", "head = [[48, 8], [52, 186]]", 1);
-    let poses = poses.replacen("left_leg = [[43, 44], [12, 46], [14, 60]]", "left_leg = [[43, 44], [12, 46]]", 1);
+    let poses = poses.replacen("head = [9, 50]", "head = [9, 186]", 1);
+    let poses = poses.replacen("shin_l = [[65, 68], [86, 54]]", "shin_l = [[65, 68], [86, 54], [88, 54]]", 1);
     assert_ne!(poses, good.split_at(good.find("[figure.left]").expect("a left pose")).1, "the poses changed");
     before + &poses
 }
@@ -31,8 +31,8 @@ fn shape_values_and_figure_problems_come_in_one_run() {
     for wanted in [
         "`sides[2]` is `up`; it must be `left` or `right`",
         "`timing.hold_range` goes from high to low",
-        "`figure.left.head` has the point `[52, 186]`, outside the box",
-        "`figure.left.left_leg` has 2 points, but it has 3 in `[figure.start]`",
+        "`figure.left.head` has the point `[9, 186]`, outside the box",
+        "`figure.left.shin_l` has 3 points, but it has 2 in `[figure.start]`",
     ] {
         assert!(stderr.contains(wanted), "missing `{wanted}` in:\n{stderr}");
     }

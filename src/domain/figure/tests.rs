@@ -123,37 +123,161 @@ fn bend(hip: (f64, f64), knee: (f64, f64), foot: (f64, f64)) -> f64 {
     ((a.0 * b.0 + a.1 * b.1) / (a.0.hypot(a.1) * b.0.hypot(b.1))).acos().to_degrees()
 }
 
+/// The same part of a pose, mirrored across the horizontal line at `y`, with the person's left
+/// and right swapped in its name (`thigh_l` for `thigh_r`).
+fn mirrored(id: &str, side: Side, name: &str, y: f64) -> (String, Vec<(f64, f64)>) {
+    let (points, _) = shipped(id, Some(side), name);
+    let other = name
+        .strip_suffix("_l")
+        .map(|stem| format!("{stem}_r"))
+        .or_else(|| name.strip_suffix("_r").map(|stem| format!("{stem}_l")));
+    (other.unwrap_or_else(|| name.to_owned()), points.iter().map(|p| (p.0, 2.0 * y - p.1)).collect())
+}
+
 #[test]
-fn the_trunk_rotation_lies_in_a_t_with_two_bent_legs_in_every_pose() {
-    // A reviewer read the arms angled up with flicked hands as a bird or a plane, the trunk as an
-    // upside-down triangle, and could not tell whether the knees were bent: the arms are one
-    // level line across the box, the shoulders wider than the trunk, and each leg a thigh and a
-    // shin meeting at a clear angle, its foot a mark of its own clear of the thigh.
+fn the_trunk_rotation_lies_across_the_box_head_left_and_its_knees_tip_up_for_left_and_down_for_right() {
+    // Seen from above, lying across the screen with the head on the left, so the person's left
+    // is the top of the box. Reviewers read earlier drawings' angled arms as a bird or a plane
+    // and a narrowing trunk as an upside-down triangle, and could not tell whether the knees were
+    // bent: the arms are one straight line across the body, the shoulders wider than the waist
+    // and no narrower than the hips, the head on a neck, and in each hold each leg a thigh and a
+    // shin at a clear bend. Left and right differ in shape, not only in colour: the knees lie
+    // above the body's middle line for left and below it for right, mirror images.
     let id = "lower-trunk-rotation";
+    let middle = shipped(id, None, "chest").0[0].1;
     for side in [None, Some(Side::Left), Some(Side::Right)] {
-        let (arms, _) = shipped(id, side, "arms");
-        assert_eq!(arms.len(), 2, "{side:?}: the arms are one straight line: {arms:?}");
+        let part = |name: &str| shipped(id, side, name);
+        let ((head, head_width), (neck, neck_width)) = (part("head"), part("neck"));
+        let ((shoulders, shoulder_width), (chest, _)) = (part("shoulders"), part("chest"));
         assert!(
-            (arms[0].1 - arms[1].1).abs() < f64::EPSILON,
-            "{side:?}: the arms lie level, out to the sides: {arms:?}"
+            head[0].0 < chest[0].0 && (head[0].1 - middle).abs() < f64::EPSILON,
+            "{side:?}: the head lies on the left, on the body's middle line: {head:?} {chest:?}"
         );
-        assert!(arms[0].0 <= 10.0 && arms[1].0 >= 90.0, "{side:?}: the arms reach across: {arms:?}");
-        let ((shoulders, shoulder_width), (_, trunk_width)) =
-            (shipped(id, side, "shoulders"), shipped(id, side, "trunk"));
-        let across = shoulders[1].0 - shoulders[0].0 + shoulder_width;
-        assert!(across > trunk_width, "{side:?}: the shoulders ({across}) are wider than the hips ({trunk_width})");
-        for (leg, foot) in [("left_leg", "foot_l"), ("right_leg", "foot_r")] {
-            let ((leg, leg_width), (mark, mark_width)) = (shipped(id, side, leg), shipped(id, side, foot));
-            let [hip, knee, end] = leg[..] else { panic!("{side:?}: {leg:?} is not a thigh and a shin") };
-            let angle = bend(hip, knee, end);
-            assert!((25.0..=120.0).contains(&angle), "{side:?}: the knee is bent, not {angle:.0} degrees: {leg:?}");
-            assert!(apart(mark[0], end, end) <= 3.0, "{side:?}: the foot is at the shin's end: {mark:?} {leg:?}");
-            let clear = apart(mark[0], hip, knee) - f64::midpoint(leg_width, mark_width);
-            assert!(clear >= 2.0, "{side:?}: the foot touches the thigh ({clear:.1}): {mark:?} {leg:?}");
+        let on_head = apart(neck[0], head[0], head[head.len() - 1]);
+        let on_shoulders = apart(neck[neck.len() - 1], shoulders[0], shoulders[1]);
+        assert!(
+            on_head <= head_width / 2.0 && on_shoulders <= shoulder_width / 2.0 && neck_width < head_width,
+            "{side:?}: a thin neck joins the head ({on_head:.1} off) to the shoulders ({on_shoulders:.1} off)"
+        );
+
+        // The arms: one straight line up and down the screen through the shoulders, across the
+        // body that lies along it, reaching well past the trunk on both sides.
+        let ((arm_l, _), (arm_r, _)) = (part("arm_l"), part("arm_r"));
+        let line: Vec<(f64, f64)> = arm_r.iter().rev().chain(&shoulders).chain(&arm_l).copied().collect();
+        assert!(
+            line.iter().all(|p| (p.0 - shoulders[0].0).abs() < f64::EPSILON) && line.is_sorted_by(|a, b| a.1 <= b.1),
+            "{side:?}: the arms are one straight line across the body, up and down the box: {line:?}"
+        );
+        assert!(
+            arm_r[0] == shoulders[0] && arm_l[0] == shoulders[1],
+            "{side:?}: each arm starts at its shoulder: {arm_r:?} {shoulders:?} {arm_l:?}"
+        );
+        let (top, bottom) = (line[line.len() - 1].1, line[0].1);
+        assert!(top >= middle + 15.0 && bottom <= middle - 15.0, "{side:?}: the arms reach out: {line:?}");
+        for (hand, arm) in [("hand_l", &arm_l), ("hand_r", &arm_r)] {
+            let (hand, _) = part(hand);
+            assert!(apart(hand[0], arm[1], arm[1]) <= 3.0, "{side:?}: a hand at the arm's end: {hand:?} {arm:?}");
         }
-        if side.is_none() {
-            let (left, _) = shipped(id, side, "left_leg");
-            assert!(left[1].1 > left[0].1 + 15.0 && left[1].1 > left[2].1 + 10.0, "the knees are up: {left:?}");
+
+        // The trunk: shoulders wider than the waist, and the hips no wider than the shoulders.
+        let across = |name: &str| {
+            let (points, width) = part(name);
+            points.iter().map(|p| p.1).fold(f64::MIN, f64::max) - points.iter().map(|p| p.1).fold(f64::MAX, f64::min)
+                + width
+        };
+        let (shoulders_across, waist, hips) = (across("shoulders"), across("waist"), across("pelvis"));
+        assert!(
+            shoulders_across > waist && shoulders_across >= hips,
+            "{side:?}: the shoulders ({shoulders_across}) against the waist ({waist}) and the hips ({hips})"
+        );
+
+        // The legs: a thigh from the hips and a shin on from its knee, bent in the holds.
+        for (thigh, shin) in [("thigh_l", "shin_l"), ("thigh_r", "shin_r")] {
+            let ((thigh, _), (shin, _)) = (part(thigh), part(shin));
+            let [hip, knee] = thigh[..] else { panic!("{side:?}: {thigh:?} is not a thigh") };
+            let [from, foot] = shin[..] else { panic!("{side:?}: {shin:?} is not a shin") };
+            assert!(from == knee, "{side:?}: the shin starts at the knee: {thigh:?} {shin:?}");
+            assert!(hip.0 > chest[1].0, "{side:?}: the thigh starts at the hips: {thigh:?}");
+            if side.is_some() {
+                let angle = bend(hip, knee, foot);
+                assert!(
+                    (25.0..=120.0).contains(&angle),
+                    "{side:?}: the knee is bent, not {angle:.0} degrees: {thigh:?} {shin:?}"
+                );
+            }
+        }
+    }
+
+    // Left and right: both knees (the thighs' ends) above the middle line for left, below it for
+    // right, and the right pose the left one mirrored across that line.
+    let knees = |side: Side| ["thigh_l", "thigh_r"].map(|thigh| shipped(id, Some(side), thigh).0[1].1);
+    assert!(
+        knees(Side::Left).iter().all(|y| *y >= middle + 10.0),
+        "left: the knees tip up the box: {:?}",
+        knees(Side::Left)
+    );
+    assert!(
+        knees(Side::Right).iter().all(|y| *y <= middle - 10.0),
+        "right: the knees tip down the box: {:?}",
+        knees(Side::Right)
+    );
+    for name in
+        ["thigh_l", "thigh_r", "shin_l", "shin_r", "kneecap_l", "kneecap_r", "foot_l", "foot_r", "knee_l", "knee_r"]
+    {
+        let (other, points) = mirrored(id, Side::Left, name, middle);
+        assert_eq!(
+            points,
+            shipped(id, Some(Side::Right), &other).0,
+            "the right pose's {other} mirrors the left pose's {name}"
+        );
+    }
+    // Getting ready the letters stand where the sides are: L towards the top, R towards the bottom.
+    let (letter_l, letter_r) = (shipped(id, None, "knee_l").0[0], shipped(id, None, "knee_r").0[0]);
+    assert!(letter_l.1 > middle && letter_r.1 < middle, "L above the middle, R below: {letter_l:?} {letter_r:?}");
+}
+
+#[test]
+fn lying_on_the_side_the_glute_bridge_and_the_pelvic_tilt_have_a_neck_and_an_arm_from_the_shoulder() {
+    // Lying flat seen from the side, a head on its own read as a loose ball and an arm beside the
+    // trunk was swallowed by it: a thin neck joins the head to the shoulders, and the arm starts
+    // at the shoulder and lies on the mat to the hand by the hip, in every pose.
+    for (id, trunk) in [("glute-bridge", "trunk"), ("pelvic-tilt", "back")] {
+        for held in [false, true] {
+            let part = |name: &str| {
+                let exercise = exercise::built_in(id).expect("listed").expect("valid");
+                let figure = exercise.figure.expect("a figure");
+                let pose = if held { figure.hold(None) } else { &figure.start };
+                let index = pose.parts.iter().position(|p| p.name == name).unwrap_or_else(|| panic!("{id}: no {name}"));
+                let points: Vec<(f64, f64)> =
+                    pose.parts[index].points.iter().map(|p| (f64::from(p.x), f64::from(p.y))).collect();
+                (points, f64::from(figure.widths[index]))
+            };
+            let at = format!("{id}, {}", if held { "held" } else { "start" });
+            let ((head, head_width), (neck, neck_width)) = (part("head"), part("neck"));
+            let ((trunk, trunk_width), (arm, arm_width)) = (part(trunk), part("arm"));
+            let (legs, _) = part("legs");
+            let shoulder = trunk[0];
+            let on_head = apart(neck[0], head[0], head[head.len() - 1]);
+            let on_shoulder = apart(neck[neck.len() - 1], shoulder, shoulder);
+            assert!(
+                on_head <= head_width / 2.0 && on_shoulder <= trunk_width / 2.0,
+                "{at}: the neck joins the head ({on_head:.1} off) to the shoulder ({on_shoulder:.1} off): {neck:?}"
+            );
+            let shown = apart(head[head.len() - 1], shoulder, shoulder) - f64::midpoint(head_width, trunk_width);
+            assert!(
+                shown >= 2.0 && neck_width < head_width.min(trunk_width),
+                "{at}: a thin neck shows between head and shoulders ({shown:.1}): {head:?} {neck:?} {trunk:?}"
+            );
+            let from_shoulder = apart(arm[0], shoulder, shoulder);
+            assert!(
+                from_shoulder <= f64::midpoint(trunk_width, arm_width),
+                "{at}: the arm starts at the shoulder ({from_shoulder:.1} off): {arm:?} {trunk:?}"
+            );
+            let hand = arm[arm.len() - 1];
+            assert!(
+                (hand.0 - legs[0].0).abs() <= 6.0 && hand.1 + arm_width / 2.0 <= shoulder.1 - trunk_width / 2.0,
+                "{at}: the hand lies on the mat by the hip: {arm:?} {legs:?}"
+            );
         }
     }
 }

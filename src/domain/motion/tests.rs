@@ -44,9 +44,19 @@ fn the_session_moves_the_figure_in_step_with_the_countdown() {
     assert_eq!(placed(&at(&mut session, 10_000)), start, "at the move's start");
     let halfway = at(&mut session, 11_500);
     assert_eq!(halfway.side, Some(Side::Left));
-    let knees = halfway.parts.iter().position(|p| p.moving && p.points.len() > 1).expect("a moving leg");
-    let (start_x, left_x, half_x) = (start[knees][1].0, left[knees][1].0, halfway.parts[knees].points[1].0);
-    assert!(left_x < half_x && half_x < start_x, "in between: {left_x} < {half_x} < {start_x}");
+    // The point that moves furthest (a leg's) is on its way halfway through the move: neither
+    // where it started nor where it ends, on the line between.
+    let distance = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
+    let (part, point) = (0..start.len())
+        .flat_map(|part| (0..start[part].len()).map(move |point| (part, point)))
+        .max_by(|a, b| distance(start[a.0][a.1], left[a.0][a.1]).total_cmp(&distance(start[b.0][b.1], left[b.0][b.1])))
+        .expect("a point");
+    let (from, to, half) = (start[part][point], left[part][point], halfway.parts[part].points[point]);
+    let (gone, to_go, whole) = (distance(from, half), distance(half, to), distance(from, to));
+    assert!(
+        whole >= 10.0 && gone >= whole / 4.0 && to_go >= whole / 4.0 && (gone + to_go - whole).abs() < 1e-9,
+        "in between: {from:?} to {half:?} to {to:?}"
+    );
     assert_eq!(placed(&at(&mut session, 13_000)), left, "at the side's pose when the hold starts");
     assert_eq!(placed(&at(&mut session, 17_999)), left, "still through the hold");
     // To the other side, back through the middle: the start pose halfway.
