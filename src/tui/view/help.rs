@@ -19,7 +19,8 @@ use crate::tui::keys;
 
 /// Where the screen goes, so that what it shows matches the body on the mat.
 pub const SCREEN_PLACE: &str = "Put the screen beyond your feet, 1 to 2 m away and facing you, on a chair or a low \
-     table, where you see it by lifting your head a little: then the screen's left is your left.";
+     table, where you see it by lifting your head a little: then the arrow by LEFT or RIGHT points to that side of \
+     you. The line beneath the figure says where the body is seen from.";
 
 /// The overlay shows the start pose beside the text when it is at least this wide.
 const FIGURE_BESIDE: u16 = 64;
