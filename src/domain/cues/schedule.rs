@@ -92,7 +92,8 @@ impl Schedule {
         // move, its side), with the pause words leave before a pattern; but only so long, so
         // that one-second phases with a slow voice never push the bells ever later, and never
         // past the moment their last bell would meet the next phase.
-        let words_over = match (event, cue(plan, event)) {
+        let asked = cue(plan, event);
+        let words_over = match (event, asked) {
             (Event::PhaseStarted(index), Some(cue)) => {
                 let room = plan.phases.get(index).map_or(Duration::ZERO, |phase| phase.duration);
                 let room = room.saturating_sub(Pattern::of(cue).bells_length()).min(WORDS_WAIT);
@@ -101,7 +102,7 @@ impl Schedule {
             }
             _ => None,
         };
-        let sounded = cue(plan, event).is_some_and(|cue| self.sounds.add_after(cue, now, words_over));
+        let sounded = asked.is_some_and(|cue| self.sounds.add_after(cue, now, words_over));
         if let Event::Countdown(n) = event {
             self.count = sounded.then_some(n);
             // Said with its tick, or not at all: never without it.

@@ -124,8 +124,9 @@ impl Sounds {
     }
 
     /// As [`Sounds::add`], and with the terminal's bell the pattern's first bell also waits for
-    /// `words_over`, when words still heard end then (with their pause): a bell is never rung
-    /// under words. Tones are never held back: their words are timed to end before them.
+    /// `words_over`, when words still heard end then (with their pause), so that it does not
+    /// ring under them; the schedule says how long it may wait. Tones are never held back:
+    /// their words are timed to end before them.
     pub fn add_after(&mut self, cue: Cue, now: Instant, words_over: Option<Instant>) -> bool {
         if self.channel == Channel::Off {
             return false;
