@@ -64,6 +64,10 @@ pub struct Figure {
     /// For each part of `start`, in its order: whether it is drawn behind the body in a quieter
     /// ink: the far leg of a body seen from the side, a pillow, a mat.
     pub behind: Vec<bool>,
+    /// For each part of `start`, in its order: whether it is drawn with a thin ring of the page
+    /// around it, over what it covers, so a limb in front of another (an arm over a knee, the
+    /// upper of two legs) stays a limb of its own instead of merging into one block.
+    pub outline: Vec<bool>,
     /// How thick the floor is drawn, in box units: a mat rather than a line when it is thick;
     /// `None` for the thinnest line that stays unbroken.
     pub floor_width: Option<u8>,
@@ -117,6 +121,7 @@ impl Figure {
                 width: f64::from(*width),
                 label: labels.get(index).cloned().flatten(),
                 behind: self.behind.get(index).copied().unwrap_or(false),
+                outlined: self.outline.get(index).copied().unwrap_or(false),
             })
             .collect();
         let floor = self.floor.iter().map(|p| flip((f64::from(p.x), f64::from(p.y)))).collect();
@@ -198,6 +203,8 @@ pub struct Placed {
     pub label: Option<String>,
     /// Drawn behind the body, in a quieter ink: a far leg, a pillow, a mat.
     pub behind: bool,
+    /// Drawn with a thin ring of the page around it, over the parts drawn before it.
+    pub outlined: bool,
 }
 
 /// The figure as it stands at one moment: what the view draws.

@@ -54,6 +54,7 @@ const FIGURE: &[Field] = &[
     Field::optional("mirror_labels", Map(&[], &Text)),
     Field::optional("labels", Map(&[], &Text)),
     Field::optional("behind", List(&Text)),
+    Field::optional("outline", List(&Text)),
 ];
 
 const POSE: crate::domain::shape::Shape = Map(&[], &Points);

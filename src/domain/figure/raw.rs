@@ -34,6 +34,7 @@ pub(crate) struct RawFigure {
     mirror_labels: Option<Spanned<Named<String>>>,
     labels: Option<Spanned<Named<String>>>,
     behind: Option<Vec<Spanned<String>>>,
+    outline: Option<Vec<Spanned<String>>>,
 }
 
 /// A table of freely named entries, in the parser's order, each value with its place.
@@ -171,7 +172,10 @@ impl Checker<'_> {
         let labels = start.as_ref().map(|start| self.labels("labels", figure.labels.as_ref(), start));
         let mirror_labels =
             start.as_ref().map(|start| self.labels("mirror_labels", figure.mirror_labels.as_ref(), start));
-        let behind = start.as_ref().map(|start| self.behind(figure.behind.as_deref().unwrap_or_default(), start));
+        let behind =
+            start.as_ref().map(|start| self.named("behind", figure.behind.as_deref().unwrap_or_default(), start));
+        let outline =
+            start.as_ref().map(|start| self.named("outline", figure.outline.as_deref().unwrap_or_default(), start));
         let floor = match &figure.floor {
             None => Some(Vec::new()),
             Some(line) => match self.part("figure.floor", line) {
@@ -185,28 +189,7 @@ impl Checker<'_> {
                 points => points,
             },
         };
-        let mirror = figure.mirror.as_ref().and_then(|mirror| {
-            let side = match mirror.get_ref().as_str() {
-                "left" => Some(Side::Left),
-                "right" => Some(Side::Right),
-                _ => None,
-            };
-            let shown = clean_line(mirror.get_ref());
-            match side {
-                Some(side) if sides.contains(&side) => Some(side),
-                Some(_) => {
-                    self.report(
-                        mirror.span(),
-                        format!("`figure.mirror` is `{shown}`, which is not one of the exercise's `sides`"),
-                    );
-                    None
-                }
-                None => {
-                    self.report(mirror.span(), format!("`figure.mirror` is `{shown}`; it must be `left` or `right`"));
-                    None
-                }
-            }
-        });
+        let mirror = figure.mirror.as_ref().and_then(|mirror| self.mirror(mirror, sides));
         self.mirrored(
             raw,
             mirror,
@@ -227,10 +210,35 @@ impl Checker<'_> {
                     mirror,
                     labels: labels??,
                     behind: behind??,
+                    outline: outline??,
                     floor_width,
                 })
             })
             .flatten()
+    }
+
+    /// The side `figure.mirror` names, if it is `left` or `right` and one of the exercise's sides.
+    fn mirror(&mut self, mirror: &Spanned<String>, sides: &[Side]) -> Option<Side> {
+        let side = match mirror.get_ref().as_str() {
+            "left" => Some(Side::Left),
+            "right" => Some(Side::Right),
+            _ => None,
+        };
+        let shown = clean_line(mirror.get_ref());
+        match side {
+            Some(side) if sides.contains(&side) => Some(side),
+            Some(_) => {
+                self.report(
+                    mirror.span(),
+                    format!("`figure.mirror` is `{shown}`, which is not one of the exercise's `sides`"),
+                );
+                None
+            }
+            None => {
+                self.report(mirror.span(), format!("`figure.mirror` is `{shown}`; it must be `left` or `right`"));
+                None
+            }
+        }
     }
 
     /// The floor's thickness, from `[figure.widths]`'s `floor` when no part has that name.
@@ -366,17 +374,19 @@ impl Checker<'_> {
         (self.problems.len() == problems).then_some(labels)
     }
 
-    /// Whether each part of the start pose is named in `behind`.
-    fn behind(&mut self, raw: &[Spanned<String>], start: &Pose) -> Option<Vec<bool>> {
+    /// Whether each part of the start pose is named in the list `figure.{field}` (`behind`,
+    /// `outline`).
+    fn named(&mut self, field: &str, raw: &[Spanned<String>], start: &Pose) -> Option<Vec<bool>> {
         let problems = self.problems.len();
-        let mut behind = vec![false; start.parts.len()];
+        let mut named = vec![false; start.parts.len()];
         for name in raw {
             let shown = clean_line(name.get_ref());
-            if let Some(index) = self.part_index(&format!("`{shown}` in `figure.behind`"), &shown, name.span(), start) {
-                behind[index] = true;
+            if let Some(index) = self.part_index(&format!("`{shown}` in `figure.{field}`"), &shown, name.span(), start)
+            {
+                named[index] = true;
             }
         }
-        (self.problems.len() == problems).then_some(behind)
+        (self.problems.len() == problems).then_some(named)
     }
 
     /// Each part's thickness, in the start pose's order: as `[figure.widths]` gives it, else the

@@ -268,7 +268,7 @@ fn every_shipped_exercise_has_a_figure_with_a_pose_for_each_side() {
 
 #[test]
 fn labels_parts_behind_and_a_mat_are_read_in_the_start_pose_order() {
-    let figure = "[figure]\nfloor = [[0, 2], [100, 2]]\nbehind = [\"far\"]\n\n\
+    let figure = "[figure]\nfloor = [[0, 2], [100, 2]]\nbehind = [\"far\"]\noutline = [\"near\"]\n\n\
                   [figure.widths]\nfloor = 3\n\n[figure.labels]\nmark = \"L\"\n\n\
                   [figure.start]\nnear = [[0, 10], [50, 10]]\nfar = [[0, 12], [50, 12]]\nmark = [60, 20]\n\n\
                   [figure.hold]\nmark = [70, 30]\nfar = [[0, 12], [50, 40]]\nnear = [[0, 10], [50, 10]]\n";
@@ -279,28 +279,35 @@ fn labels_parts_behind_and_a_mat_are_read_in_the_start_pose_order() {
     assert_eq!(figure.labels[of("mark")].as_deref(), Some("L"));
     let behind: Vec<usize> = (0..3).filter(|i| figure.behind[*i]).collect();
     assert_eq!(behind, [of("far")]);
+    let outlined: Vec<usize> = (0..3).filter(|i| figure.outline[*i]).collect();
+    assert_eq!(outlined, [of("near")]);
     assert_eq!(figure.floor_width, Some(3));
     let held = figure.still(figure.hold(None), None);
     assert_eq!(held.parts[of("mark")].label.as_deref(), Some("L"));
     assert_eq!(held.parts[of("mark")].points, [(70.0, 30.0)], "a label moves with its point");
     assert!(held.parts[of("far")].behind && held.parts[of("far")].moving);
+    assert!(held.parts[of("near")].outlined && !held.parts[of("far")].outlined);
     assert_eq!(held.floor_width, Some(3.0));
     assert!(figure.extent().bottom <= 2.0 - 1.5, "the mat's thickness is inside the frame");
 }
 
 #[test]
 fn bad_labels_parts_behind_and_floor_widths_are_each_reported() {
-    let figure = "[figure]\nbehind = [\"lgs\"]\n\n[figure.widths]\nfloor = 3\n\n\
+    let figure = "[figure]\nbehind = [\"lgs\"]\noutline = [\"hed\"]\n\n[figure.widths]\nfloor = 3\n\n\
                   [figure.labels]\nlegs = \"L\"\nhead = \"LEFT\"\nnose = \"N\"\n\n\
                   [figure.start]\nhead = [10, 10]\nlegs = [[0, 0], [50, 0]]\n\n[figure.hold]\nhead = [10, 10]\nlegs = [[0, 0], [50, 9]]\n";
     let problems = check(figure, "").expect_err("refused");
     let said = |words: &str| problems.iter().any(|p| p.contains(words));
     assert!(said("`lgs` in `figure.behind` is not a part of `[figure.start]` (did you mean `legs`?)"), "{problems:#?}");
+    assert!(
+        said("`hed` in `figure.outline` is not a part of `[figure.start]` (did you mean `head`?)"),
+        "{problems:#?}"
+    );
     assert!(said("`figure.widths.floor` is given, but `[figure]` has no `floor`"), "{problems:#?}");
     assert!(said("`figure.labels.legs` labels a line"), "{problems:#?}");
     assert!(said("`figure.labels.head` is `\"LEFT\"`; a label is 1 to 3 letters"), "{problems:#?}");
     assert!(said("`figure.labels.nose` is not a part of `[figure.start]`"), "{problems:#?}");
-    assert_eq!(problems.len(), 5, "{problems:#?}");
+    assert_eq!(problems.len(), 6, "{problems:#?}");
 }
 
 #[test]

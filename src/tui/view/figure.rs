@@ -170,11 +170,30 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
             for part in stance.parts.iter().filter(|p| p.behind == behind && p.moving == moving && p.label.is_none()) {
                 let points: Vec<(f64, f64)> = part.points.iter().copied().map(&to_pixel).collect();
                 let radius = (part.width / 2.0 / scale).max(MIN_RADIUS_PIXELS);
+                if part.outlined {
+                    clear_body(&mut pixels, width, height, &points, radius + OUTLINE_PIXELS);
+                }
                 paint(&mut pixels, width, height, &points, radius, Ink::of(part));
             }
         }
     }
     pixels
+}
+
+/// How wide the ring of page round an outlined part is, in pixels: one, at every size, so it
+/// parts two limbs without eating either.
+const OUTLINE_PIXELS: f64 = 1.0;
+
+/// Gives back to the page every pixel of the body (not the floor) within `radius` of the line
+/// through `points`: the ring an outlined part is then drawn inside.
+fn clear_body(pixels: &mut [Option<Ink>], width: u16, height: u16, points: &[(f64, f64)], radius: f64) {
+    let mut ring = vec![None; pixels.len()];
+    paint(&mut ring, width, height, points, radius, Ink::Still);
+    for (pixel, covered) in pixels.iter_mut().zip(ring) {
+        if covered.is_some() && *pixel != Some(Ink::Floor) {
+            *pixel = None;
+        }
+    }
 }
 
 /// Marks every pixel whose centre lies within `radius` of the line through `points` (of the
@@ -244,7 +263,7 @@ mod tests {
     }
 
     fn line(points: &[(f64, f64)], width: f64, moving: bool) -> Placed {
-        Placed { points: points.to_vec(), moving, width, label: None, behind: false }
+        Placed { points: points.to_vec(), moving, width, label: None, behind: false, outlined: false }
     }
 
     #[test]
@@ -307,6 +326,32 @@ mod tests {
         assert_eq!(Some(cell.fg), theme.side_colour(None), "a moving label has the side's colour");
         let painted = area.positions().filter(|p| buffer[*p].symbol() != " ").count();
         assert_eq!(painted, 1, "the letter alone, no disc around it");
+    }
+
+    #[test]
+    fn an_outlined_part_keeps_a_ring_of_page_over_what_it_covers_but_not_over_the_floor() {
+        // 100 x 50 box units in 100 x 50 pixels: a unit is a pixel. A still bar across, a moving
+        // one down over it, and a floor under both.
+        let across = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
+        let mut down = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true);
+        let mut figure = stance(vec![across.clone(), down.clone()]);
+        figure.floor = vec![(0.0, 2.0), (100.0, 2.0)];
+        figure.floor_width = Some(4.0);
+        let plain = rasterize(&figure, 100, 50);
+        down.outlined = true;
+        figure.parts = vec![across, down];
+        let outlined = rasterize(&figure, 100, 50);
+        let at = |drawn: &[Option<Ink>], x: usize, y: usize| drawn[y * 100 + x];
+        // The moving bar covers columns 45 to 54; the pixel either side is the ring.
+        for x in [44, 55] {
+            assert_eq!(at(&plain, x, 25), Some(Ink::Still), "without an outline the bars merge");
+            assert_eq!(at(&outlined, x, 25), None, "column {x}: the ring parts the bars");
+        }
+        for x in 45..55 {
+            assert_eq!(at(&outlined, x, 25), Some(Ink::Moving), "the outlined part itself is whole");
+        }
+        assert_eq!(at(&outlined, 43, 25), Some(Ink::Still), "one pixel of ring, no more");
+        assert_eq!(at(&outlined, 44, 48), Some(Ink::Floor), "the floor is never cut");
     }
 
     #[test]
