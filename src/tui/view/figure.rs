@@ -148,8 +148,9 @@ fn labels(stance: &Stance, width: u16, height: u16) -> Vec<(String, (f64, f64), 
 
 /// The stance as `width` x `height` square pixels, row by row from the top: for each, the ink
 /// of the last part drawn over it. The floor is drawn first, then the parts behind the body (a far
-/// leg, a pillow), and in each the still parts under the moving ones, in the figure's order. A labelled
-/// part is not painted: its letters are written over the cells afterwards.
+/// leg, a pillow), then the rest. In each of those, the still parts go under the moving ones, in
+/// the figure's order, and the outlined parts come last: an outlined part is in front of what it
+/// crosses. A labelled part is not painted: its letters are written over the cells afterwards.
 fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     let extent = stance.extent;
     let mut pixels = vec![None; usize::from(width) * usize::from(height)];
@@ -166,8 +167,9 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     let floor_radius = stance.floor_width.map_or(MIN_RADIUS_PIXELS, |w| (w / 2.0 / scale).max(MIN_RADIUS_PIXELS));
     paint(&mut pixels, width, height, &floor, floor_radius, Ink::Floor);
     for behind in [true, false] {
-        for moving in [false, true] {
-            for part in stance.parts.iter().filter(|p| p.behind == behind && p.moving == moving && p.label.is_none()) {
+        for (outlined, moving) in [(false, false), (false, true), (true, false), (true, true)] {
+            let layer = |p: &&Placed| p.behind == behind && p.outlined == outlined && p.moving == moving;
+            for part in stance.parts.iter().filter(layer).filter(|p| p.label.is_none()) {
                 let points: Vec<(f64, f64)> = part.points.iter().copied().map(&to_pixel).collect();
                 let radius = (part.width / 2.0 / scale).max(MIN_RADIUS_PIXELS);
                 if part.outlined {
@@ -352,6 +354,14 @@ mod tests {
         }
         assert_eq!(at(&outlined, 43, 25), Some(Ink::Still), "one pixel of ring, no more");
         assert_eq!(at(&outlined, 44, 48), Some(Ink::Floor), "the floor is never cut");
+        // Outlined and still, it is drawn over the moving part all the same: it is in front.
+        let mut across = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
+        across.outlined = true;
+        let down = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true);
+        let drawn = rasterize(&stance(vec![across, down]), 100, 50);
+        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Still), "the outlined part is on top");
+        assert_eq!(drawn[19 * 100 + 50], None, "with its ring over the moving one");
+        assert_eq!(drawn[10 * 100 + 50], Some(Ink::Moving));
     }
 
     #[test]
