@@ -235,7 +235,8 @@ fn the_trunk_rotation_lies_across_the_box_head_left_and_its_knees_tip_up_for_lef
 #[test]
 fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
     // A reviewer read the held leg as a blob where thigh and shin overlap, and the arm going
-    // straight up to the knee as a dead bug or a leg raise. Drawn from the left, head on the right.
+    // straight up to the knee as a dead bug or a leg raise; later ones the long arm hooked over
+    // the knee as a chair or a frame, merged with the leg. Drawn from the left, head on the right.
     let id = "knee-to-chest";
     let ((leg, leg_width), (arm, arm_width)) =
         (shipped(id, Some(Side::Left), "near_leg"), shipped(id, Some(Side::Left), "near_arm"));
@@ -249,9 +250,20 @@ fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
     let on_shin = apart(hand, knee, heel) - f64::midpoint(leg_width, arm_width);
     assert!(on_shin <= 1.0, "the hand is on the shin ({on_shin:.1}): {arm:?} {leg:?}");
     assert!(apart(hand, knee, knee) < apart(hand, heel, heel), "the hand is just below the knee: {arm:?} {leg:?}");
-    assert!(elbow.0 > knee.0 && elbow.1 > knee.1, "the arm reaches round the knee, not straight up to it: {arm:?}");
+    assert!(elbow.0 > knee.0, "the elbow is out towards the head, the arm comes to the knee from there: {arm:?}");
+    assert!(elbow.1 < knee.1 && hand.1 < knee.1, "the arm is short, never above the knee: {arm:?} {leg:?}");
     let clear = apart(knee, shoulder, elbow) - f64::midpoint(leg_width, arm_width);
     assert!(clear >= 2.0, "the upper arm is clear of the knee ({clear:.1}): {arm:?} {leg:?}");
+    let body = ["pillow", "head", "neck", "trunk", "far_arm", "near_arm", "far_leg", "near_leg"];
+    let highest =
+        body.iter().flat_map(|name| shipped(id, Some(Side::Left), name).0).map(|(_, y)| y).fold(f64::MIN, f64::max);
+    assert!(knee.1 >= highest, "the hugged knee is the highest point of the body: {leg:?}");
+    let (far, _) = shipped(id, Some(Side::Left), "far_leg");
+    assert!(knee.1 >= far[1].1 + 10.0, "well above the other knee: {leg:?} {far:?}");
+    let figure = exercise::built_in(id).expect("listed").expect("valid").figure.expect("a figure");
+    let of = |name: &str| figure.start.parts.iter().position(|p| p.name == name).expect("a part");
+    assert_eq!(figure.start.parts[of("neck")].points.len(), 2, "a neck joins the head to the trunk");
+    assert!(figure.outline[of("near_arm")], "the arm is outlined, so it and the leg stay two limbs");
 }
 
 #[test]
