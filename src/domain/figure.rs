@@ -64,9 +64,10 @@ pub struct Figure {
     /// For each part of `start`, in its order: whether it is drawn behind the body in a quieter
     /// ink: the far leg of a body seen from the side, a pillow, a mat.
     pub behind: Vec<bool>,
-    /// For each part of `start`, in its order: whether it is drawn with a thin ring of the page
-    /// around it, over what it covers, so a limb in front of another (an arm over a knee, the
-    /// upper of two legs) stays a limb of its own instead of merging into one block.
+    /// For each part of `start`, in its order: whether it is drawn in front, with a thin ring of
+    /// the page around it over the moving parts it crosses, so a limb in front of another (an arm
+    /// round a knee, the upper of two legs) stays a limb of its own instead of merging into one
+    /// block of the side's colour.
     pub outline: Vec<bool>,
     /// How thick the floor is drawn, in box units: a mat rather than a line when it is thick;
     /// `None` for the thinnest line that stays unbroken.
@@ -203,7 +204,7 @@ pub struct Placed {
     pub label: Option<String>,
     /// Drawn behind the body, in a quieter ink: a far leg, a pillow, a mat.
     pub behind: bool,
-    /// Drawn with a thin ring of the page around it, over the parts drawn before it.
+    /// Drawn in front, with a thin ring of the page around it over the moving parts it crosses.
     pub outlined: bool,
 }
 

@@ -173,7 +173,7 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
                 let points: Vec<(f64, f64)> = part.points.iter().copied().map(&to_pixel).collect();
                 let radius = (part.width / 2.0 / scale).max(MIN_RADIUS_PIXELS);
                 if part.outlined {
-                    clear_body(&mut pixels, width, height, &points, radius + OUTLINE_PIXELS);
+                    clear_ring(&mut pixels, width, height, &points, radius + OUTLINE_PIXELS);
                 }
                 paint(&mut pixels, width, height, &points, radius, Ink::of(part));
             }
@@ -186,13 +186,16 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
 /// parts two limbs without eating either.
 const OUTLINE_PIXELS: f64 = 1.0;
 
-/// Gives back to the page every pixel of the body (not the floor) within `radius` of the line
-/// through `points`: the ring an outlined part is then drawn inside.
-fn clear_body(pixels: &mut [Option<Ink>], width: u16, height: u16, points: &[(f64, f64)], radius: f64) {
+/// Gives back to the page every pixel of a moving part within `radius` of the line through
+/// `points`: the ring an outlined part is then drawn inside. Only the moving parts are cut: they
+/// share the side's colour, so two of them (an arm round the knee it pulls) would merge into one
+/// block. A still part stands apart from a moving one by its colour, and one still part lying on
+/// another (the arm at rest along the trunk) would come out as a hollow loop if cut.
+fn clear_ring(pixels: &mut [Option<Ink>], width: u16, height: u16, points: &[(f64, f64)], radius: f64) {
     let mut ring = vec![None; pixels.len()];
-    paint(&mut ring, width, height, points, radius, Ink::Still);
+    paint(&mut ring, width, height, points, radius, Ink::Moving);
     for (pixel, covered) in pixels.iter_mut().zip(ring) {
-        if covered.is_some() && *pixel != Some(Ink::Floor) {
+        if covered.is_some() && *pixel == Some(Ink::Moving) {
             *pixel = None;
         }
     }
@@ -331,30 +334,41 @@ mod tests {
     }
 
     #[test]
-    fn an_outlined_part_keeps_a_ring_of_page_over_what_it_covers_but_not_over_the_floor() {
-        // 100 x 50 box units in 100 x 50 pixels: a unit is a pixel. A still bar across, a moving
-        // one down over it, and a floor under both.
-        let across = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
+    fn an_outlined_part_keeps_a_ring_of_page_over_the_moving_parts_it_crosses() {
+        // 100 x 50 box units in 100 x 50 pixels: a unit is a pixel. A moving bar across (an arm,
+        // say), a moving one down over it (the leg it holds), and a floor under both.
+        let across = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, true);
         let mut down = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true);
         let mut figure = stance(vec![across.clone(), down.clone()]);
         figure.floor = vec![(0.0, 2.0), (100.0, 2.0)];
         figure.floor_width = Some(4.0);
         let plain = rasterize(&figure, 100, 50);
         down.outlined = true;
-        figure.parts = vec![across, down];
+        figure.parts = vec![across, down.clone()];
         let outlined = rasterize(&figure, 100, 50);
         let at = |drawn: &[Option<Ink>], x: usize, y: usize| drawn[y * 100 + x];
-        // The moving bar covers columns 45 to 54; the pixel either side is the ring.
+        // The bar down covers columns 45 to 54; the pixel either side is the ring.
         for x in [44, 55] {
-            assert_eq!(at(&plain, x, 25), Some(Ink::Still), "without an outline the bars merge");
+            assert_eq!(at(&plain, x, 25), Some(Ink::Moving), "without an outline the bars merge");
             assert_eq!(at(&outlined, x, 25), None, "column {x}: the ring parts the bars");
         }
         for x in 45..55 {
             assert_eq!(at(&outlined, x, 25), Some(Ink::Moving), "the outlined part itself is whole");
         }
-        assert_eq!(at(&outlined, 43, 25), Some(Ink::Still), "one pixel of ring, no more");
+        assert_eq!(at(&outlined, 43, 25), Some(Ink::Moving), "one pixel of ring, no more");
         assert_eq!(at(&outlined, 44, 48), Some(Ink::Floor), "the floor is never cut");
-        // Outlined and still, it is drawn over the moving part all the same: it is in front.
+        // Over a still part (the trunk under the arm), no ring: the colours part them. Still over
+        // still (the arm at rest along the trunk while getting ready), no ring either: it would
+        // leave a hollow loop round the arm.
+        let trunk = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
+        let drawn = rasterize(&stance(vec![trunk.clone(), down]), 100, 50);
+        assert_eq!(drawn[25 * 100 + 44], Some(Ink::Still), "no ring over a still part");
+        let mut at_rest = line(&[(50.0, 0.0), (50.0, 50.0)], 4.0, false);
+        at_rest.outlined = true;
+        let drawn = rasterize(&stance(vec![trunk, at_rest]), 100, 50);
+        assert!((20..30).all(|y| (40..60).all(|x| drawn[y * 100 + x] == Some(Ink::Still))), "no loop at rest");
+        // Outlined and still, it is drawn over the moving parts all the same, with its ring: it
+        // is in front.
         let mut across = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
         across.outlined = true;
         let down = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true);
