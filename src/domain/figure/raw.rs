@@ -174,8 +174,7 @@ impl Checker<'_> {
             start.as_ref().map(|start| self.labels("mirror_labels", figure.mirror_labels.as_ref(), start));
         let behind =
             start.as_ref().map(|start| self.named("behind", figure.behind.as_deref().unwrap_or_default(), start));
-        let outline =
-            start.as_ref().map(|start| self.named("outline", figure.outline.as_deref().unwrap_or_default(), start));
+        let outline = start.as_ref().map(|start| self.outline(figure, start));
         let floor = match &figure.floor {
             None => Some(Vec::new()),
             Some(line) => match self.part("figure.floor", line) {
@@ -387,6 +386,35 @@ impl Checker<'_> {
             }
         }
         (self.problems.len() == problems).then_some(named)
+    }
+
+    /// Whether each part of the start pose is named in `outline`. An outlined part is drawn in
+    /// front with its ring, so one that is labelled (written, not drawn) or `behind` is refused.
+    fn outline(&mut self, figure: &RawFigure, start: &Pose) -> Option<Vec<bool>> {
+        let raw = figure.outline.as_deref().unwrap_or_default();
+        let outline = self.named("outline", raw, start);
+        let labelled = |table: &Option<Spanned<Named<String>>>, name: &str| {
+            table.as_ref().is_some_and(|table| table.get_ref().0.iter().any(|(part, _)| part == name))
+        };
+        let problems = self.problems.len();
+        for name in raw {
+            let shown = clean_line(name.get_ref());
+            if labelled(&figure.labels, name.get_ref()) || labelled(&figure.mirror_labels, name.get_ref()) {
+                self.report(
+                    name.span(),
+                    format!("`{shown}` in `figure.outline` is labelled: its letters are written, not drawn, so it has no ring"),
+                );
+            }
+            if figure.behind.iter().flatten().any(|behind| behind.get_ref() == name.get_ref()) {
+                self.report(
+                    name.span(),
+                    format!(
+                        "`{shown}` in `figure.outline` is also in `figure.behind`: an outlined part is drawn in front"
+                    ),
+                );
+            }
+        }
+        outline.filter(|_| self.problems.len() == problems)
     }
 
     /// Each part's thickness, in the start pose's order: as `[figure.widths]` gives it, else the

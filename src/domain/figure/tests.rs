@@ -250,6 +250,11 @@ fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
     let on_shin = apart(hand, knee, heel) - f64::midpoint(leg_width, arm_width);
     assert!(on_shin <= 1.0, "the hand is on the shin ({on_shin:.1}): {arm:?} {leg:?}");
     assert!(apart(hand, knee, knee) < apart(hand, heel, heel), "the hand is just below the knee: {arm:?} {leg:?}");
+    let (down, from_knee) = ((heel.0 - knee.0, heel.1 - knee.1), (hand.0 - knee.0, hand.1 - knee.1));
+    assert!(
+        down.0 * from_knee.0 + down.1 * from_knee.1 > 0.0,
+        "the hand is past the knee, on the shin's side: {arm:?} {leg:?}"
+    );
     assert!(elbow.0 > knee.0, "the elbow is out towards the head, the arm comes to the knee from there: {arm:?}");
     assert!(elbow.1 < knee.1 && hand.1 < knee.1, "the arm is short, never above the knee: {arm:?} {leg:?}");
     let clear = apart(knee, shoulder, elbow) - f64::midpoint(leg_width, arm_width);
@@ -304,8 +309,8 @@ fn labels_parts_behind_and_a_mat_are_read_in_the_start_pose_order() {
 }
 
 #[test]
-fn bad_labels_parts_behind_and_floor_widths_are_each_reported() {
-    let figure = "[figure]\nbehind = [\"lgs\"]\noutline = [\"hed\"]\n\n[figure.widths]\nfloor = 3\n\n\
+fn bad_labels_parts_behind_outlines_and_floor_widths_are_each_reported() {
+    let figure = "[figure]\nbehind = [\"lgs\", \"legs\"]\noutline = [\"hed\", \"legs\", \"head\"]\n\n[figure.widths]\nfloor = 3\n\n\
                   [figure.labels]\nlegs = \"L\"\nhead = \"LEFT\"\nnose = \"N\"\n\n\
                   [figure.start]\nhead = [10, 10]\nlegs = [[0, 0], [50, 0]]\n\n[figure.hold]\nhead = [10, 10]\nlegs = [[0, 0], [50, 9]]\n";
     let problems = check(figure, "").expect_err("refused");
@@ -315,11 +320,16 @@ fn bad_labels_parts_behind_and_floor_widths_are_each_reported() {
         said("`hed` in `figure.outline` is not a part of `[figure.start]` (did you mean `head`?)"),
         "{problems:#?}"
     );
+    assert!(
+        said("`legs` in `figure.outline` is also in `figure.behind`: an outlined part is drawn in front"),
+        "{problems:#?}"
+    );
+    assert!(said("`head` in `figure.outline` is labelled: its letters are written, not drawn"), "{problems:#?}");
     assert!(said("`figure.widths.floor` is given, but `[figure]` has no `floor`"), "{problems:#?}");
     assert!(said("`figure.labels.legs` labels a line"), "{problems:#?}");
     assert!(said("`figure.labels.head` is `\"LEFT\"`; a label is 1 to 3 letters"), "{problems:#?}");
     assert!(said("`figure.labels.nose` is not a part of `[figure.start]`"), "{problems:#?}");
-    assert_eq!(problems.len(), 6, "{problems:#?}");
+    assert_eq!(problems.len(), 9, "{problems:#?}");
 }
 
 #[test]

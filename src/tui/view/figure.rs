@@ -166,16 +166,27 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     let floor: Vec<(f64, f64)> = stance.floor.iter().copied().map(&to_pixel).collect();
     let floor_radius = stance.floor_width.map_or(MIN_RADIUS_PIXELS, |w| (w / 2.0 / scale).max(MIN_RADIUS_PIXELS));
     paint(&mut pixels, width, height, &floor, floor_radius, Ink::Floor);
+    // What lies under the moving parts: the floor and every part that is not moving. A ring cut
+    // into a moving part shows this, not the page, so it never makes a hole in the trunk or the
+    // floor a moving leg lies on.
+    let mut beneath = pixels.clone();
     for behind in [true, false] {
         for (outlined, moving) in [(false, false), (false, true), (true, false), (true, true)] {
             let layer = |p: &&Placed| p.behind == behind && p.outlined == outlined && p.moving == moving;
             for part in stance.parts.iter().filter(layer).filter(|p| p.label.is_none()) {
                 let points: Vec<(f64, f64)> = part.points.iter().copied().map(&to_pixel).collect();
-                let radius = (part.width / 2.0 / scale).max(MIN_RADIUS_PIXELS);
-                if part.outlined {
-                    clear_ring(&mut pixels, width, height, &points, radius + OUTLINE_PIXELS);
+                let own = part.width / 2.0 / scale;
+                let radius = own.max(MIN_RADIUS_PIXELS);
+                // Drawn at the thinnest, a ring would be as wide as the part: none then.
+                if part.outlined && own >= MIN_RADIUS_PIXELS {
+                    let ring = Ring { points: &points, radius: radius + OUTLINE_PIXELS };
+                    ring.cut(&mut pixels, &beneath, width, height);
                 }
-                paint(&mut pixels, width, height, &points, radius, Ink::of(part));
+                let ink = Ink::of(part);
+                paint(&mut pixels, width, height, &points, radius, ink);
+                if ink != Ink::Moving {
+                    paint(&mut beneath, width, height, &points, radius, ink);
+                }
             }
         }
     }
@@ -186,17 +197,27 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
 /// parts two limbs without eating either.
 const OUTLINE_PIXELS: f64 = 1.0;
 
-/// Gives back to the page every pixel of a moving part within `radius` of the line through
-/// `points`: the ring an outlined part is then drawn inside. Only the moving parts are cut: they
-/// share the side's colour, so two of them (an arm round the knee it pulls) would merge into one
-/// block. A still part stands apart from a moving one by its colour, and one still part lying on
-/// another (the arm at rest along the trunk) would come out as a hollow loop if cut.
-fn clear_ring(pixels: &mut [Option<Ink>], width: u16, height: u16, points: &[(f64, f64)], radius: f64) {
-    let mut ring = vec![None; pixels.len()];
-    paint(&mut ring, width, height, points, radius, Ink::Moving);
-    for (pixel, covered) in pixels.iter_mut().zip(ring) {
-        if covered.is_some() && *pixel == Some(Ink::Moving) {
-            *pixel = None;
+/// The ring of page round an outlined part: the pixels within `radius` of the line through
+/// `points`.
+struct Ring<'a> {
+    points: &'a [(f64, f64)],
+    radius: f64,
+}
+
+impl Ring<'_> {
+    /// Cuts the ring into the moving parts drawn so far, showing what is `beneath` them there
+    /// (the page, or a still part or the floor they lie on). Only the moving parts are cut: in
+    /// colour they share the side's, so two of them (an arm round the knee it pulls) would merge
+    /// into one block. A still part is never cut, even where no colour sets it apart (`NO_COLOR`,
+    /// `show`): one still part lying on another (the arm at rest along the trunk) would come out
+    /// as a hollow loop. A moving part joined to the outlined one is parted from it at the joint.
+    fn cut(&self, pixels: &mut [Option<Ink>], beneath: &[Option<Ink>], width: u16, height: u16) {
+        let mut ring = vec![None; pixels.len()];
+        paint(&mut ring, width, height, self.points, self.radius, Ink::Moving);
+        for ((pixel, covered), under) in pixels.iter_mut().zip(ring).zip(beneath) {
+            if covered.is_some() && *pixel == Some(Ink::Moving) {
+                *pixel = *under;
+            }
         }
     }
 }
@@ -376,6 +397,31 @@ mod tests {
         assert_eq!(drawn[25 * 100 + 50], Some(Ink::Still), "the outlined part is on top");
         assert_eq!(drawn[19 * 100 + 50], None, "with its ring over the moving one");
         assert_eq!(drawn[10 * 100 + 50], Some(Ink::Moving));
+    }
+
+    #[test]
+    fn an_outline_shows_what_lies_under_the_moving_part_it_cuts_and_none_on_the_thinnest_part() {
+        // A still trunk across, a moving thigh lying along it, a moving foot on the floor, and
+        // an outlined moving arm down across all three. 100 x 50 pixels, a unit a pixel.
+        let trunk = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
+        let thigh = line(&[(0.0, 25.0), (100.0, 25.0)], 4.0, true);
+        let foot = line(&[(0.0, 2.0), (100.0, 2.0)], 2.0, true);
+        let mut arm = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true);
+        arm.outlined = true;
+        let mut figure = stance(vec![trunk, thigh, foot, arm.clone()]);
+        figure.floor = vec![(0.0, 2.0), (100.0, 2.0)];
+        figure.floor_width = Some(4.0);
+        let drawn = rasterize(&figure, 100, 50);
+        assert_eq!(drawn[25 * 100 + 44], Some(Ink::Still), "the trunk under the thigh shows in the ring, no hole");
+        assert_eq!(drawn[25 * 100 + 42], Some(Ink::Moving), "the thigh beyond the ring");
+        assert_eq!(drawn[48 * 100 + 44], Some(Ink::Floor), "the floor under the foot shows in the ring");
+        // Drawn at the thinnest (a part thinner than the smallest stroke), no ring: it would be
+        // as wide as the part.
+        let leg = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, true);
+        let mut thin = line(&[(50.0, 0.0), (50.0, 50.0)], 1.0, true);
+        thin.outlined = true;
+        let drawn = rasterize(&stance(vec![leg, thin]), 100, 50);
+        assert!((40..60).all(|x| drawn[25 * 100 + x] == Some(Ink::Moving)), "no ring round a hairline");
     }
 
     #[test]
