@@ -12,9 +12,9 @@
 //!
 //! Everything starts as one line of text and is then grown one step at a time, in a fixed
 //! order, for as long as the rows allow. Read backwards, the order is what goes first when room
-//! is short: the cue's second line, the largest sizes, the footer, the figure, the doubled
-//! sizes, the bars and the header, and last the big sizes of the phase, the seconds and the
-//! side. The top is never smaller than the seconds, nor the seconds than the lower text, at any
+//! is short: the cue's second line, the largest sizes, the figure's caption, the footer, the
+//! figure, the doubled sizes, the bars and the header, and last the big sizes of the phase, the
+//! seconds and the side. The top is never smaller than the seconds, nor the seconds than the lower text, at any
 //! size, because each grows only after the one above it; past 8 rows the side is a size ahead of
 //! the seconds. The rows left over go to the figure.
 
@@ -47,6 +47,9 @@ pub struct Content {
     pub lower_smaller: bool,
     /// Whether a figure of the body is to be drawn.
     pub figure: bool,
+    /// Whether the figure has a line of words under it (where it is seen from): a row is found
+    /// for it on top of the figure's minimum, after the big sizes and before the gaps.
+    pub caption: bool,
     /// The rows the cue's words take at the screen's width (a long notice takes two): a second
     /// row is found for them before the figure grows, so they are not cut.
     pub cue_rows: u16,
@@ -110,6 +113,8 @@ const STEPS: &[(Item, u16)] = &[
     (Item::Digits, 16),
     (Item::Lower, 8),
     (Item::Footer, 1),
+    // The figure's caption, on top of its minimum.
+    (Item::Figure, FIGURE_MIN_ROWS + 1),
     (Item::Top, 24),
     // The seconds a size behind the side: 16 under a side of 24, 24 under one of 32.
     (Item::Digits, 16),
@@ -208,7 +213,7 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
                 (want, None)
             }
             Item::Figure => {
-                if !figure {
+                if !figure || (want > FIGURE_MIN_ROWS && !content.caption) {
                     continue;
                 }
                 // Enough rows beside the seconds and the phase for the figure's minimum.
@@ -228,12 +233,19 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
             _ => {}
         }
     }
-    // Rows added for the figure's minimum that the seconds and the phase have since grown into.
+    // Rows added for the figure's minimum (and its caption) that the seconds and the phase have
+    // since grown into.
     let beside = rows[slot(Item::Digits)] + rows[slot(Item::Lower)];
-    rows[slot(Item::Figure)] = rows[slot(Item::Figure)].min(FIGURE_MIN_ROWS.saturating_sub(beside));
+    let least = figure_rows(content.caption);
+    rows[slot(Item::Figure)] = rows[slot(Item::Figure)].min(least.saturating_sub(beside));
     let spare = area.height.saturating_sub(rows.iter().sum());
     let gaps = spread(spare, figure, &mut rows[slot(Item::Figure)]);
     place(area, &rows, &gaps, [top, digits, lower], if figure { Some(left) } else { None })
+}
+
+/// The rows the figure's band is given at the least: its minimum, and a row for its caption.
+pub fn figure_rows(caption: bool) -> u16 {
+    FIGURE_MIN_ROWS + u16::from(caption)
 }
 
 /// The regions of items `rows` tall, each after its gap, from the top of `area`, with the big
@@ -332,6 +344,7 @@ mod tests {
             lower_measure: Vec::new(),
             lower_smaller: false,
             figure,
+            caption: false,
             cue_rows: 1,
         }
     }

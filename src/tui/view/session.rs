@@ -131,6 +131,9 @@ pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
     let side = shown_side(plan, index);
     let exercise = &plan.parts[phase.part].exercise;
     let figure = exercise.figure.is_some();
+    // Whether the figure says where it is seen from, in any of its poses.
+    let caption =
+        exercise.figure.as_ref().is_some_and(|figure| !figure.seen(false).is_empty() || !figure.seen(true).is_empty());
     let digits = countdown_text(session.display_secs(now));
     let side_forms = |side: Side| exercise.side_means.shout(side);
     let side_measure = side.map(|side| widest_forms(exercise, side)).unwrap_or_default();
@@ -153,6 +156,7 @@ pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
             lower_measure,
             lower_smaller: true,
             figure,
+            caption,
             cue_rows,
         }
     } else {
@@ -164,6 +168,7 @@ pub(super) fn regions(app: &App, area: Rect, now: Instant) -> Option<Regions> {
             lower_measure: Vec::new(),
             lower_smaller: false,
             figure,
+            caption,
             cue_rows,
         }
     };

@@ -286,6 +286,28 @@ fn the_words_under_the_figure_say_where_the_pose_on_screen_is_seen_from() {
     }
 }
 
+#[test]
+fn every_figure_says_where_it_is_seen_from_while_getting_ready_and_holding_at_80x24_and_up() {
+    // At 80x24 the figure's band is at its minimum while getting ready: the caption takes a row
+    // of its own on top of it, not one of the figure's.
+    for (id, _) in exercise::BUILT_IN {
+        let exercise = exercise::built_in(id).expect("built in").expect("valid");
+        let Some(figure) = exercise.figure.as_ref() else { continue };
+        for (phase, at) in [("get ready", 1), ("hold", 14)] {
+            let (app, now) = app_at(id, &default_timing(), secs(at));
+            for size in [(80, 24), (100, 30), (120, 40)] {
+                let regions = layout_of(&app, now, size);
+                let buffer = draw(&app, now, size, Theme::standard());
+                let below = Rect { y: regions.figure.bottom() - 1, height: 1, ..regions.figure };
+                let words: String = below.positions().map(|p| buffer[p].symbol()).collect();
+                let flipped = crate::domain::motion::stance(&app.session, now).expect("a figure").flipped;
+                assert_eq!(words.trim(), format!("seen {}", figure.seen(flipped)), "{id}, {phase}, at {size:?}");
+                assert!(regions.figure.height > layout::FIGURE_MIN_ROWS, "{id}, {phase}, at {size:?}: {regions:?}");
+            }
+        }
+    }
+}
+
 /// The inked cells of the figure on `app`'s screen at `now`, drawn without colour: the
 /// columns and rows they span; how many columns have a blank cell between ink above and ink
 /// below in the lowest third of the figure (daylight under the body, or under a bent knee); and
