@@ -12,7 +12,7 @@
 //!
 //! Everything starts as one line of text and is then grown one step at a time, in a fixed
 //! order, for as long as the rows allow. Read backwards, the order is what goes first when room
-//! is short: the cue's second line, the largest sizes, the figure's caption, the footer, the
+//! is short: the cue's second line, the figure's caption, the largest sizes, the footer, the
 //! figure, the doubled sizes, the bars and the header, and last the big sizes of the phase, the
 //! seconds and the side. The top is never smaller than the seconds, nor the seconds than the lower text, at any
 //! size, because each grows only after the one above it; past 8 rows the side is a size ahead of
@@ -48,7 +48,7 @@ pub struct Content {
     /// Whether a figure of the body is to be drawn.
     pub figure: bool,
     /// Whether the figure has a line of words under it (where it is seen from): a row is found
-    /// for it on top of the figure's minimum, after the big sizes and before the gaps.
+    /// for it on top of the figure's minimum, after every size and before the gaps.
     pub caption: bool,
     /// The rows the cue's words take at the screen's width (a long notice takes two): a second
     /// row is found for them before the figure grows, so they are not cut.
@@ -113,8 +113,6 @@ const STEPS: &[(Item, u16)] = &[
     (Item::Digits, 16),
     (Item::Lower, 8),
     (Item::Footer, 1),
-    // The figure's caption, on top of its minimum.
-    (Item::Figure, FIGURE_MIN_ROWS + 1),
     (Item::Top, 24),
     // The seconds a size behind the side: 16 under a side of 24, 24 under one of 32.
     (Item::Digits, 16),
@@ -125,6 +123,8 @@ const STEPS: &[(Item, u16)] = &[
     (Item::Digits, 24),
     (Item::Digits, 32),
     (Item::Lower, 24),
+    // The figure's caption, on top of its minimum: after every size, so it never costs one.
+    (Item::Figure, FIGURE_MIN_ROWS + 1),
     (Item::Cue, 2),
 ];
 
@@ -236,16 +236,11 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
     // Rows added for the figure's minimum (and its caption) that the seconds and the phase have
     // since grown into.
     let beside = rows[slot(Item::Digits)] + rows[slot(Item::Lower)];
-    let least = figure_rows(content.caption);
+    let least = FIGURE_MIN_ROWS + u16::from(content.caption);
     rows[slot(Item::Figure)] = rows[slot(Item::Figure)].min(least.saturating_sub(beside));
     let spare = area.height.saturating_sub(rows.iter().sum());
     let gaps = spread(spare, figure, &mut rows[slot(Item::Figure)]);
     place(area, &rows, &gaps, [top, digits, lower], if figure { Some(left) } else { None })
-}
-
-/// The rows the figure's band is given at the least: its minimum, and a row for its caption.
-pub fn figure_rows(caption: bool) -> u16 {
-    FIGURE_MIN_ROWS + u16::from(caption)
 }
 
 /// The regions of items `rows` tall, each after its gap, from the top of `area`, with the big
