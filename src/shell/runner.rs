@@ -173,6 +173,9 @@ impl Runner {
                 notice.get_or_insert(said);
             }
         }
+        // The end's sound starts now, before the end is shown and kept: writing the record may
+        // take a while on a busy disk, and the words after the sound are timed from `now`.
+        let bells = self.announcer.due(now);
         let summary = session.summary(now);
         let plan = session.plan().clone();
         // What the user sees of the end may fail (a terminal gone): the save below does not
@@ -194,6 +197,7 @@ impl Runner {
             summary,
             exercises: plan.parts.iter().map(|part| part.exercise.clone()).collect(),
             announcer: self.announcer,
+            bells,
             keeping,
             saved: Saved::NothingDone,
             failure: None,
@@ -244,6 +248,8 @@ pub struct Ended {
     summary: Summary,
     exercises: Vec<Exercise>,
     announcer: Announcer,
+    /// The end's bells, started with its sound in `finish`: rung on the first turn after.
+    bells: usize,
     keeping: Keeping,
     saved: Saved,
     /// The first failure to write, reported once the terminal is restored.
@@ -314,7 +320,8 @@ impl Ended {
 
     /// Rings what is due after the end: the bells to ring now and a notice, if any.
     pub fn turn(&mut self, now: Instant) -> Turn {
-        Turn { events: Vec::new(), bells: self.announcer.due(now), notice: self.announcer.take_notice() }
+        let bells = std::mem::take(&mut self.bells) + self.announcer.due(now);
+        Turn { events: Vec::new(), bells, notice: self.announcer.take_notice() }
     }
 
     /// Says a check-in question's `words`, when there is a voice: the done cue is followed by

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use super::*;
 use crate::domain::checkin::{Effort, Pain};
+use crate::domain::cues::Channel;
 use crate::domain::exercise;
 use crate::domain::plan::{Overrides, Plan};
 use crate::history::Entry;
@@ -82,6 +83,10 @@ fn plan() -> Plan {
 }
 
 fn runner(memory: &Memory, past: Vec<Record>) -> Runner {
+    runner_with(memory, past, Announcer::silent())
+}
+
+fn runner_with(memory: &Memory, past: Vec<Record>, announcer: Announcer) -> Runner {
     let zoned: jiff::ZonedDateTime = "2026-06-01T08:00:00+02:00[+02:00]".parse().expect("a time");
     let keeping = Keeping {
         store: Box::new(memory.clone()),
@@ -92,7 +97,7 @@ fn runner(memory: &Memory, past: Vec<Record>) -> Runner {
         allowed: None,
         day: None,
     };
-    Runner::new(Announcer::silent(), keeping)
+    Runner::new(announcer, keeping)
 }
 
 fn front(t0: Instant) -> Bare {
@@ -132,6 +137,31 @@ fn the_end_is_announced_then_the_record_written_once_with_the_answers_so_far() {
     assert_eq!(Some(record), ended.record());
     assert_eq!((record.end, record.checkin.pain_before), (End::Reached, Pain::new(2)));
     assert_eq!(record.id.as_deref(), Some("s1"));
+}
+
+#[test]
+fn the_ends_sound_is_started_by_finish_before_the_record_is_written_and_its_bells_rung_after() {
+    // Writing the record may be slow: the done pattern starts at the end, not after the save,
+    // or the words timed after it would start under it.
+    // Holds of 3 s, so the last bells before the end are long enough ago for the done
+    // pattern's first to be due at the end itself.
+    let t0 = Instant::now();
+    let memory = Memory::default();
+    let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");
+    let mut front = front(t0);
+    front.session = Session::start(Plan::new(exercise, &Overrides::timing(1, 3, 2, 2)), t0);
+    let mut runner = runner_with(&memory, Vec::new(), Announcer::new(Channel::Bell, None, None, Duration::ZERO));
+    let end = t0 + front.session.plan().total();
+    let mut at = t0;
+    while at < end {
+        runner.turn(&mut front.session, at);
+        at = runner.wake(Some(end)).expect("the end at the latest").max(at + Duration::from_millis(1));
+    }
+    let mut ended = runner.finish(&mut front, end, None);
+    let next = ended.wake(None).expect("the done pattern's later bells");
+    assert!(next > end, "nothing due at the end waits for a later turn: {:?}", next - end);
+    assert_eq!(ended.turn(next).bells, 2, "the bell started in finish, and the one due next");
+    assert_eq!(ended.turn(next).bells, 0, "each rung once");
 }
 
 #[test]
