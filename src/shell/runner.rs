@@ -175,15 +175,14 @@ impl Runner {
         }
         // The end's sound starts now, before the end is shown and kept: writing the record may
         // take a while on a busy disk, and the words after the sound are timed from `now`.
-        let bells = self.announcer.due(now);
+        // Ended by a signal or a lost terminal, nobody is left to hear it.
+        let gone = matches!(why, Some(Why::Signal | Why::Lost));
+        let bells = if gone { 0 } else { self.announcer.due(now) };
         let summary = session.summary(now);
         let plan = session.plan().clone();
         // What the user sees of the end may fail (a terminal gone): the save below does not
         // depend on it. Ended by a signal or a lost terminal, nobody is left to see it.
-        let shown = match why {
-            Some(Why::Signal | Why::Lost) => Ok(()),
-            _ => front.show(&events, notice.as_deref(), now),
-        };
+        let shown = if gone { Ok(()) } else { front.show(&events, notice.as_deref(), now) };
         let end = if summary.reached_end { End::Reached } else { End::Stopped(why) };
         let (checkin, _) = front.answers();
         let keeping = self.keeping;
