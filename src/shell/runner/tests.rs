@@ -142,9 +142,8 @@ fn the_end_is_announced_then_the_record_written_once_with_the_answers_so_far() {
 #[test]
 fn the_ends_sound_is_started_by_finish_before_the_record_is_written_and_its_bells_rung_after() {
     // Writing the record may be slow: the done pattern starts at the end, not after the save,
-    // or the words timed after it would start under it.
-    // Holds of 3 s, so the last bells before the end are long enough ago for the done
-    // pattern's first to be due at the end itself.
+    // or the words timed after it would start under it. Holds of 3 s, so the last bells before
+    // the end are long enough ago for the done pattern's first to be due at the end itself.
     let t0 = Instant::now();
     let memory = Memory::default();
     let exercise = exercise::built_in(exercise::DEFAULT_ID).expect("built in").expect("valid");

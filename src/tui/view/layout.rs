@@ -14,9 +14,9 @@
 //! order, for as long as the rows allow. Read backwards, the order is what goes first when room
 //! is short: the cue's second line, the figure's caption, the largest sizes, the footer, the
 //! figure, the doubled sizes, the bars and the header, and last the big sizes of the phase, the
-//! seconds and the side. The top is never smaller than the seconds, nor the seconds than the lower text, at any
-//! size, because each grows only after the one above it; past 8 rows the side is a size ahead of
-//! the seconds. The rows left over go to the figure.
+//! seconds and the side. The top is never smaller than the seconds, nor the seconds than the
+//! lower text, at any size, because each grows only after the one above it; past 8 rows the side
+//! is a size ahead of the seconds. The rows left over go to the figure.
 
 use ratatui::layout::Rect;
 
