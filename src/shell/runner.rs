@@ -173,16 +173,21 @@ impl Runner {
                 notice.get_or_insert(said);
             }
         }
-        // The end's sound starts now, before the end is shown and kept: writing the record may
-        // take a while on a busy disk, and the words after the sound are timed from `now`.
-        // Ended by a signal or a lost terminal, nobody is left to hear it.
+        // The end's sound starts now, and its bell rings with the end shown, before the record is
+        // kept: writing it may take a while on a busy disk, and the words after the sound are
+        // timed from `now`. Ended by a signal or a lost terminal, nobody is left to hear it.
         let gone = matches!(why, Some(Why::Signal | Why::Lost));
         let bells = if gone { 0 } else { self.announcer.due(now) };
         let summary = session.summary(now);
         let plan = session.plan().clone();
         // What the user sees of the end may fail (a terminal gone): the save below does not
         // depend on it. Ended by a signal or a lost terminal, nobody is left to see it.
-        let shown = if gone { Ok(()) } else { front.show(&events, notice.as_deref(), now) };
+        let shown = if gone {
+            Ok(())
+        } else {
+            let rung = if bells > 0 { front.ring() } else { Ok(()) };
+            front.show(&events, notice.as_deref(), now).and(rung)
+        };
         let end = if summary.reached_end { End::Reached } else { End::Stopped(why) };
         let (checkin, _) = front.answers();
         let keeping = self.keeping;
@@ -196,7 +201,6 @@ impl Runner {
             summary,
             exercises: plan.parts.iter().map(|part| part.exercise.clone()).collect(),
             announcer: self.announcer,
-            bells,
             keeping,
             saved: Saved::NothingDone,
             failure: None,
@@ -247,8 +251,6 @@ pub struct Ended {
     summary: Summary,
     exercises: Vec<Exercise>,
     announcer: Announcer,
-    /// The end's bells, started with its sound in `finish`: rung on the first turn after.
-    bells: usize,
     keeping: Keeping,
     saved: Saved,
     /// The first failure to write, reported once the terminal is restored.
@@ -319,8 +321,7 @@ impl Ended {
 
     /// Rings what is due after the end: the bells to ring now and a notice, if any.
     pub fn turn(&mut self, now: Instant) -> Turn {
-        let bells = std::mem::take(&mut self.bells) + self.announcer.due(now);
-        Turn { events: Vec::new(), bells, notice: self.announcer.take_notice() }
+        Turn { events: Vec::new(), bells: self.announcer.due(now), notice: self.announcer.take_notice() }
     }
 
     /// Says a check-in question's `words`, when there is a voice: the done cue is followed by

@@ -48,7 +48,7 @@ pub struct Content {
     /// Whether a figure of the body is to be drawn.
     pub figure: bool,
     /// Whether the figure has a line of words under it (where it is seen from): a row is found
-    /// for it on top of the figure's minimum, after every size and before the gaps.
+    /// for it on top of the figure's minimum, after every size.
     pub caption: bool,
     /// The rows the cue's words take at the screen's width (a long notice takes two): a second
     /// row is found for them before the figure grows, so they are not cut.
@@ -238,7 +238,18 @@ pub fn regions(area: Rect, content: &Content) -> Regions {
     let beside = rows[slot(Item::Digits)] + rows[slot(Item::Lower)];
     let least = FIGURE_MIN_ROWS + u16::from(content.caption);
     rows[slot(Item::Figure)] = rows[slot(Item::Figure)].min(least.saturating_sub(beside));
-    let spare = area.height.saturating_sub(rows.iter().sum());
+    let mut spare = area.height.saturating_sub(rows.iter().sum());
+    // The gap before the phase lies in the figure's band: where the spare rows reach it, it
+    // makes the caption's row, and the row taken for it goes back to the gaps.
+    let in_band = GAPS.iter().position(|item| *item == Item::Lower).unwrap_or(0);
+    if content.caption
+        && beside < FIGURE_MIN_ROWS
+        && beside + rows[slot(Item::Figure)] == least
+        && usize::from(spare) >= in_band
+    {
+        rows[slot(Item::Figure)] -= 1;
+        spare += 1;
+    }
     let gaps = spread(spare, figure, &mut rows[slot(Item::Figure)]);
     place(area, &rows, &gaps, [top, digits, lower], if figure { Some(left) } else { None })
 }
@@ -300,13 +311,16 @@ pub fn inset(rect: Rect) -> Rect {
     if rect.width > 20 { Rect { x: rect.x + 1, width: rect.width - 2, ..rect } } else { rect }
 }
 
+/// The gaps the spare rows go to, one each, in this order.
+const GAPS: [Item; 5] = [Item::Digits, Item::Cue, Item::Lower, Item::PhaseBar, Item::Top];
+
 /// Shares the spare rows out as gaps before items (by [`ORDER`]): one under the top and one
 /// above the cue first, so the big parts do not run together; then the figure takes the rest
 /// if there is one, else the rest is split above the top and above the bars.
 fn spread(spare: u16, figure: bool, figure_rows: &mut u16) -> [u16; ORDER.len()] {
     let mut gaps = [0u16; ORDER.len()];
     let mut spare = spare;
-    for item in [Item::Digits, Item::Cue, Item::Lower, Item::PhaseBar, Item::Top] {
+    for item in GAPS {
         if spare == 0 {
             break;
         }
@@ -382,6 +396,31 @@ mod tests {
         let big = regions(Rect::new(0, 0, 200, 60), &content(&["<< LEFT"], true));
         let used = big.figure.y + big.figure.height;
         assert!(big.figure.height >= 25 && used + 6 >= 60, "the figure takes the spare rows: {big:?}");
+    }
+
+    #[test]
+    fn a_caption_takes_a_spare_row_only_where_the_figure_has_none_for_it_and_never_a_size() {
+        let mut get_ready = content(&["GET READY", "READY"], true);
+        get_ready.lower = Vec::new();
+        let mut gained = Vec::new();
+        for base in [content(&["<< LEFT"], true), get_ready] {
+            let captioned = Content { caption: true, ..base.clone() };
+            for width in [60, 80, 100, 120, 200] {
+                for height in 20..=60 {
+                    let area = Rect::new(0, 0, width, height);
+                    let (plain, with) = (regions(area, &base), regions(area, &captioned));
+                    let at = format!("{width}x{height}");
+                    assert_eq!(heights(&plain), heights(&with), "{at}: the sizes stay");
+                    if plain.figure.height > FIGURE_MIN_ROWS || with == plain {
+                        assert_eq!(plain, with, "{at}: the band has a row for it already, or no row is spare");
+                    } else {
+                        assert_eq!(with.figure.height, FIGURE_MIN_ROWS + 1, "{at}: one spare row, the caption's");
+                        gained.push((width, height, base.lower.is_empty()));
+                    }
+                }
+            }
+        }
+        assert!(gained.iter().any(|(.., ready)| *ready), "some get-ready sizes give the caption its row: {gained:?}");
     }
 
     #[test]
