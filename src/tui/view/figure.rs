@@ -168,8 +168,8 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     paint(&mut pixels, width, height, &floor, floor_radius, Ink::Floor);
     // What lies under the moving parts: the floor and every part that is not moving. A ring cut
     // into a moving part shows this, not the page, so it never makes a hole in the trunk or the
-    // floor a moving leg lies on.
-    let mut beneath = pixels.clone();
+    // floor a moving leg lies on. Kept only where a part has a ring to cut.
+    let mut beneath = stance.parts.iter().any(|part| part.outlined).then(|| pixels.clone());
     for behind in [true, false] {
         for (outlined, moving) in [(false, false), (false, true), (true, false), (true, true)] {
             let layer = |p: &&Placed| p.behind == behind && p.outlined == outlined && p.moving == moving;
@@ -178,14 +178,14 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
                 let own = part.width / 2.0 / scale;
                 let radius = own.max(MIN_RADIUS_PIXELS);
                 // Drawn at the thinnest, a ring would be as wide as the part: none then.
-                if part.outlined && own >= MIN_RADIUS_PIXELS {
+                if let Some(beneath) = beneath.as_deref().filter(|_| part.outlined && own >= MIN_RADIUS_PIXELS) {
                     let ring = Ring { points: &points, radius: radius + OUTLINE_PIXELS };
-                    ring.cut(&mut pixels, &beneath, width, height);
+                    ring.cut(&mut pixels, beneath, width, height);
                 }
                 let ink = Ink::of(part);
                 paint(&mut pixels, width, height, &points, radius, ink);
-                if ink != Ink::Moving {
-                    paint(&mut beneath, width, height, &points, radius, ink);
+                if let Some(beneath) = beneath.as_mut().filter(|_| ink != Ink::Moving) {
+                    paint(beneath, width, height, &points, radius, ink);
                 }
             }
         }
