@@ -269,15 +269,20 @@ fn left_and_right_poses_differ_in_shape_not_only_in_colour() {
     }
 }
 
+/// The words on the last row of the figure's band on `app`'s screen at `now`: its caption.
+fn caption_of(app: &App, now: Instant, size: (u16, u16)) -> String {
+    let regions = layout_of(app, now, size);
+    let buffer = draw(app, now, size, Theme::standard());
+    let below = Rect { y: regions.figure.bottom() - 1, height: 1, ..regions.figure };
+    below.positions().map(|p| buffer[p].symbol()).collect::<String>().trim().to_owned()
+}
+
 #[test]
 fn the_words_under_the_figure_say_where_the_pose_on_screen_is_seen_from() {
     let screens = screens_of_knee();
     let caption = |index: usize, size: (u16, u16)| {
         let (name, app, now) = &screens[index];
-        let regions = layout_of(app, *now, size);
-        let buffer = draw(app, *now, size, Theme::standard());
-        let below = Rect { y: regions.figure.bottom() - 1, height: 1, ..regions.figure };
-        (*name, below.positions().map(|p| buffer[p].symbol()).collect::<String>().trim().to_owned())
+        (*name, caption_of(app, *now, size))
     };
     for size in [(80, 24), (120, 40)] {
         assert_eq!(caption(0, size), ("get ready", "seen from your left side, head on the right".to_owned()));
@@ -296,12 +301,10 @@ fn every_figure_says_where_it_is_seen_from_while_getting_ready_and_holding_at_80
         for (phase, at) in [("get ready", 1), ("hold", 14)] {
             let (app, now) = app_at(id, &default_timing(), secs(at));
             for size in [(80, 24), (100, 30), (120, 40)] {
-                let regions = layout_of(&app, now, size);
-                let buffer = draw(&app, now, size, Theme::standard());
-                let below = Rect { y: regions.figure.bottom() - 1, height: 1, ..regions.figure };
-                let words: String = below.positions().map(|p| buffer[p].symbol()).collect();
                 let flipped = crate::domain::motion::stance(&app.session, now).expect("a figure").flipped;
-                assert_eq!(words.trim(), format!("seen {}", figure.seen(flipped)), "{id}, {phase}, at {size:?}");
+                let seen = format!("seen {}", figure.seen(flipped));
+                assert_eq!(caption_of(&app, now, size), seen, "{id}, {phase}, at {size:?}");
+                let regions = layout_of(&app, now, size);
                 assert!(regions.figure.height > layout::FIGURE_MIN_ROWS, "{id}, {phase}, at {size:?}: {regions:?}");
             }
         }
