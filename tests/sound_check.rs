@@ -57,7 +57,7 @@ fn each_pattern_is_played_and_asked_about_and_the_answers_are_kept_and_used() {
     let (code, out) =
         run(&dir, &["--plain", "--reps", "1", "--hold", "1", "--get-ready", "0", "--transition", "0"], "");
     assert_eq!(code, 0, "{out}");
-    assert!(out.starts_with("Sound: tones through pw-play"), "{out}");
+    assert!(out.starts_with("Sound: pw-play tones"), "{out}");
     let played = fs::read_to_string(&log).expect("pw-play ran");
     assert!(played.lines().all(|l| l.starts_with("pw-play ")), "{played}");
 

@@ -126,21 +126,21 @@ pub fn setup(settings: &Resolved, plain: bool, heard: &Heard) -> Setup {
     Setup { announcer: Announcer::new(channel, tones, voice, lag), line, notices }
 }
 
-/// The session's first line: what it sounds with, and how to turn each off (or on).
+/// The session's first line: what it sounds with, and how to turn each off (or on). With a
+/// player and a voice, or either turned off, it takes one row of an 80-column screen, where it
+/// shows in the cue's row for the first seconds and a second row would cost the figure's caption.
 pub fn first_line(channel: Channel, player: Option<String>, voice: Result<String, NoVoice>) -> String {
     let patterns = match (channel, player) {
-        (Channel::Tones, Some(player)) => format!("tones through {player} (--quiet turns them off)"),
-        (Channel::Off, _) => "no tones or bell (--bell auto turns them on)".to_owned(),
-        _ => "the terminal bell, as no audio player was found (--quiet turns it off)".to_owned(),
+        (Channel::Tones, Some(player)) => format!("{player} tones (off with --quiet)"),
+        (Channel::Off, _) => "no tones (on with --bell auto)".to_owned(),
+        _ => "the terminal bell, no audio player found (off with --quiet)".to_owned(),
     };
     let words = match voice {
-        Ok(voice) => format!("the voice through {voice} (--no-voice turns it off)"),
-        Err(NoVoice::Plain) => {
-            "no voice in plain mode, where your screen reader speaks (--voice turns it on)".to_owned()
-        }
-        Err(NoVoice::Unheard) => "no voice: sound-check did not hear it (--voice turns it on)".to_owned(),
-        Err(NoVoice::NotFound) => "no voice: no speech command found (install espeak-ng)".to_owned(),
-        Err(NoVoice::TurnedOff | NoVoice::Missing) => "no voice (--voice turns it on)".to_owned(),
+        Ok(voice) => format!("{voice} voice (off with --no-voice)"),
+        Err(NoVoice::Plain) => "no voice in plain mode, your screen reader speaks (on with --voice)".to_owned(),
+        Err(NoVoice::Unheard) => "no voice, sound-check did not hear it (on with --voice)".to_owned(),
+        Err(NoVoice::NotFound) => "no voice, no speech command found (install espeak-ng)".to_owned(),
+        Err(NoVoice::TurnedOff | NoVoice::Missing) => "no voice (on with --voice)".to_owned(),
     };
     format!("Sound: {patterns}; {words}.")
 }
@@ -152,12 +152,27 @@ mod tests {
     #[test]
     fn the_first_line_says_what_sounds_and_how_to_turn_it_off() {
         let line = first_line(Channel::Tones, Some("paplay".into()), Ok("espeak-ng".into()));
-        assert_eq!(
-            line,
-            "Sound: tones through paplay (--quiet turns them off); the voice through espeak-ng (--no-voice turns it off)."
-        );
+        assert_eq!(line, "Sound: paplay tones (off with --quiet); espeak-ng voice (off with --no-voice).");
         let plain = first_line(Channel::Bell, None, Err(NoVoice::Plain));
-        assert!(plain.contains("terminal bell") && plain.contains("--voice turns it on"), "{plain}");
+        assert!(plain.contains("terminal bell") && plain.contains("on with --voice"), "{plain}");
         assert!(first_line(Channel::Off, None, Err(NoVoice::TurnedOff)).contains("--bell auto"));
+    }
+
+    #[test]
+    fn the_first_line_takes_one_row_of_80_columns_with_a_player_and_a_voice_or_either_off() {
+        let voices = || {
+            ["espeak-ng", "spd-say", "say"]
+                .map(|voice| Ok(voice.to_owned()))
+                .into_iter()
+                .chain([Err(NoVoice::TurnedOff)])
+        };
+        let mut lines = Vec::new();
+        for player in ["paplay", "pw-play", "aplay", "afplay", "ffplay"] {
+            lines.extend(voices().map(|voice| first_line(Channel::Tones, Some(player.to_owned()), voice)));
+        }
+        lines.extend(voices().map(|voice| first_line(Channel::Off, None, voice)));
+        for line in lines {
+            assert!(crate::domain::width::columns(&line) <= 80, "{} columns: {line}", line.chars().count());
+        }
     }
 }

@@ -528,7 +528,7 @@ fn with_a_programme_getting_ready_says_where_the_session_stands_in_the_day_and_m
 
 #[test]
 fn a_long_notice_is_shown_whole_where_a_second_row_fits_and_never_shrinks_the_side() {
-    let notice = "Sound: no tones or bell (--bell auto turns them on); no voice (--voice turns it on).";
+    let notice = "Sound: paplay tones (off with --quiet); no voice, sound-check did not hear it (on with --voice).";
     let (plain, now) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
     let (mut told, _) = app_at("lower-trunk-rotation", &default_timing(), secs(14));
     told.tell(notice.to_owned(), now);
@@ -543,7 +543,7 @@ fn a_long_notice_is_shown_whole_where_a_second_row_fits_and_never_shrinks_the_si
         } else if regions.cue.height >= 2 {
             assert!(words.contains(notice), "{size:?}: whole on two rows: {text}");
         } else {
-            assert!(words.contains("Sound: no tones") && text.contains('…'), "{size:?}: a cut is seen: {text}");
+            assert!(words.contains("Sound: paplay") && text.contains('…'), "{size:?}: a cut is seen: {text}");
         }
     }
     let at_80 = layout_of(&told, now, (80, 24));
@@ -553,7 +553,7 @@ fn a_long_notice_is_shown_whole_where_a_second_row_fits_and_never_shrinks_the_si
     assert_eq!(at_80.session_bar.height, 0, "the session's bar gives its row while the notice shows");
     assert_eq!(layout_of(&plain, now, (80, 24)).session_bar.height, 1, "and has it otherwise");
     let small = text_of(&draw(&told, now, (40, 12), Theme::standard()));
-    assert!(small.contains("Sound: no tones") && small.contains('…'), "too small for it all, a cut is seen: {small}");
+    assert!(small.contains("Sound: paplay") && small.contains('…'), "too small for it all, a cut is seen: {small}");
 }
 
 #[test]
