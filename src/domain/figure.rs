@@ -69,6 +69,10 @@ pub struct Figure {
     /// round a knee, the upper of two legs) stays a limb of its own instead of merging into one
     /// block of the side's colour.
     pub outline: Vec<bool>,
+    /// For each part of `start`, in its order: whether it keeps the body's colour even where it
+    /// moves, so the side's colour marks only the limb being worked and not the hands that
+    /// pull it.
+    pub body_colour: Vec<bool>,
     /// How thick the floor is drawn, in box units: a mat rather than a line when it is thick;
     /// `None` for the thinnest line that stays unbroken.
     pub floor_width: Option<u8>,
@@ -105,7 +109,7 @@ impl Figure {
 
     /// The figure with its parts at `points` (as [`interpolate`] gives them), worked on `side`:
     /// each part as thick as the file says, the ones that differ between the start pose and
-    /// that side's pose marked as moving.
+    /// that side's pose marked as moving, except those kept in the body's colour.
     pub fn place(&self, points: Vec<Vec<(f64, f64)>>, side: Option<Side>) -> Stance {
         let held = self.hold(side);
         let flipped = self.flips(side);
@@ -118,7 +122,7 @@ impl Figure {
             .enumerate()
             .map(|(index, ((points, (start, held)), width))| Placed {
                 points: points.into_iter().map(flip).collect(),
-                moving: start.points != held.points,
+                moving: start.points != held.points && !self.body_colour.get(index).copied().unwrap_or(false),
                 width: f64::from(*width),
                 label: labels.get(index).cloned().flatten(),
                 behind: self.behind.get(index).copied().unwrap_or(false),
@@ -196,7 +200,8 @@ impl Extent {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
     pub points: Vec<(f64, f64)>,
-    /// The part moves in this exercise's current rep, so it is drawn in the side's colour.
+    /// The part moves in this exercise's current rep, so it is drawn in the side's colour; false
+    /// for one the figure keeps in the body's colour (`body_colour`), which is drawn as still.
     pub moving: bool,
     /// How thick it is drawn, in box units: a line's width, a point's diameter.
     pub width: f64,

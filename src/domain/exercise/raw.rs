@@ -55,6 +55,7 @@ const FIGURE: &[Field] = &[
     Field::optional("labels", Map(&[], &Text)),
     Field::optional("behind", List(&Text)),
     Field::optional("outline", List(&Text)),
+    Field::optional("body_colour", List(&Text)),
 ];
 
 const POSE: crate::domain::shape::Shape = Map(&[], &Points);

@@ -35,6 +35,7 @@ pub(crate) struct RawFigure {
     labels: Option<Spanned<Named<String>>>,
     behind: Option<Vec<Spanned<String>>>,
     outline: Option<Vec<Spanned<String>>>,
+    body_colour: Option<Vec<Spanned<String>>>,
 }
 
 /// A table of freely named entries, in the parser's order, each value with its place.
@@ -175,6 +176,9 @@ impl Checker<'_> {
         let behind =
             start.as_ref().map(|start| self.named("behind", figure.behind.as_deref().unwrap_or_default(), start));
         let outline = start.as_ref().map(|start| self.outline(figure, start));
+        let body_colour = start
+            .as_ref()
+            .map(|start| self.named("body_colour", figure.body_colour.as_deref().unwrap_or_default(), start));
         let floor = match &figure.floor {
             None => Some(Vec::new()),
             Some(line) => match self.part("figure.floor", line) {
@@ -210,6 +214,7 @@ impl Checker<'_> {
                     labels: labels??,
                     behind: behind??,
                     outline: outline??,
+                    body_colour: body_colour??,
                     floor_width,
                 })
             })
@@ -374,7 +379,7 @@ impl Checker<'_> {
     }
 
     /// Whether each part of the start pose is named in the list `figure.{field}` (`behind`,
-    /// `outline`).
+    /// `outline`, `body_colour`).
     fn named(&mut self, field: &str, raw: &[Spanned<String>], start: &Pose) -> Option<Vec<bool>> {
         let problems = self.problems.len();
         let mut named = vec![false; start.parts.len()];

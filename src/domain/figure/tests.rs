@@ -259,7 +259,7 @@ fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
     assert!(elbow.1 < knee.1 && hand.1 < knee.1, "the arm is short, never above the knee: {arm:?} {leg:?}");
     let clear = apart(knee, shoulder, elbow) - f64::midpoint(leg_width, arm_width);
     assert!(clear >= 2.0, "the upper arm is clear of the knee ({clear:.1}): {arm:?} {leg:?}");
-    let body = ["pillow", "head", "neck", "trunk", "far_arm", "near_arm", "far_leg", "near_leg"];
+    let body = ["pillow", "head", "neck", "trunk", "far_arm", "near_arm", "near_hand", "far_leg", "near_leg"];
     let highest =
         body.iter().flat_map(|name| shipped(id, Some(Side::Left), name).0).map(|(_, y)| y).fold(f64::MIN, f64::max);
     assert!(knee.1 >= highest, "the hugged knee is the highest point of the body: {leg:?}");
@@ -269,6 +269,16 @@ fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
     let of = |name: &str| figure.start.parts.iter().position(|p| p.name == name).expect("a part");
     assert_eq!(figure.start.parts[of("neck")].points.len(), 2, "a neck joins the head to the trunk");
     assert!(figure.outline[of("near_arm")], "the arm is outlined, so it and the leg stay two limbs");
+    let (held_hand, _) = shipped(id, Some(Side::Left), "near_hand");
+    assert!(apart(held_hand[0], hand, hand) <= arm_width, "a hand at the arm's end: {held_hand:?} {arm:?}");
+    let held = figure.still(figure.hold(Some(Side::Left)), Some(Side::Left));
+    for name in ["near_arm", "near_hand"] {
+        assert!(figure.outline[of(name)], "{name} is outlined");
+        assert!(
+            !held.parts[of(name)].moving && held.parts[of("near_leg")].moving,
+            "{name} keeps the body's colour: the side's colour is the leg's alone"
+        );
+    }
 }
 
 #[test]
@@ -284,33 +294,38 @@ fn every_shipped_exercise_has_a_figure_with_a_pose_for_each_side() {
 }
 
 #[test]
-fn labels_parts_behind_and_a_mat_are_read_in_the_start_pose_order() {
-    let figure = "[figure]\nfloor = [[0, 2], [100, 2]]\nbehind = [\"far\"]\noutline = [\"near\"]\n\n\
+fn labels_parts_behind_outlines_body_colours_and_a_mat_are_read_in_the_start_pose_order() {
+    let figure = "[figure]\nfloor = [[0, 2], [100, 2]]\nbehind = [\"far\"]\noutline = [\"near\"]\n\
+                  body_colour = [\"hand\"]\n\n\
                   [figure.widths]\nfloor = 3\n\n[figure.labels]\nmark = \"L\"\n\n\
-                  [figure.start]\nnear = [[0, 10], [50, 10]]\nfar = [[0, 12], [50, 12]]\nmark = [60, 20]\n\n\
-                  [figure.hold]\nmark = [70, 30]\nfar = [[0, 12], [50, 40]]\nnear = [[0, 10], [50, 10]]\n";
+                  [figure.start]\nnear = [[0, 10], [50, 10]]\nfar = [[0, 12], [50, 12]]\nmark = [60, 20]\n\
+                  hand = [20, 5]\n\n\
+                  [figure.hold]\nmark = [70, 30]\nfar = [[0, 12], [50, 40]]\nnear = [[0, 10], [50, 10]]\nhand = [40, 30]\n";
     let figure = check(figure, "").expect("valid").figure.expect("a figure");
     let of = |name: &str| figure.start.parts.iter().position(|p| p.name == name).expect("a part");
-    let labelled: Vec<usize> = (0..3).filter(|i| figure.labels[*i].is_some()).collect();
+    let labelled: Vec<usize> = (0..4).filter(|i| figure.labels[*i].is_some()).collect();
     assert_eq!(labelled, [of("mark")]);
     assert_eq!(figure.labels[of("mark")].as_deref(), Some("L"));
-    let behind: Vec<usize> = (0..3).filter(|i| figure.behind[*i]).collect();
+    let behind: Vec<usize> = (0..4).filter(|i| figure.behind[*i]).collect();
     assert_eq!(behind, [of("far")]);
-    let outlined: Vec<usize> = (0..3).filter(|i| figure.outline[*i]).collect();
+    let outlined: Vec<usize> = (0..4).filter(|i| figure.outline[*i]).collect();
     assert_eq!(outlined, [of("near")]);
+    let body_coloured: Vec<usize> = (0..4).filter(|i| figure.body_colour[*i]).collect();
+    assert_eq!(body_coloured, [of("hand")]);
     assert_eq!(figure.floor_width, Some(3));
     let held = figure.still(figure.hold(None), None);
     assert_eq!(held.parts[of("mark")].label.as_deref(), Some("L"));
     assert_eq!(held.parts[of("mark")].points, [(70.0, 30.0)], "a label moves with its point");
     assert!(held.parts[of("far")].behind && held.parts[of("far")].moving);
     assert!(held.parts[of("near")].outlined && !held.parts[of("far")].outlined);
+    assert!(!held.parts[of("hand")].moving, "the hand moves, but keeps the body's colour");
     assert_eq!(held.floor_width, Some(3.0));
     assert!(figure.extent().bottom <= 2.0 - 1.5, "the mat's thickness is inside the frame");
 }
 
 #[test]
 fn bad_labels_parts_behind_outlines_and_floor_widths_are_each_reported() {
-    let figure = "[figure]\nbehind = [\"lgs\", \"legs\"]\noutline = [\"hed\", \"legs\", \"head\"]\n\n[figure.widths]\nfloor = 3\n\n\
+    let figure = "[figure]\nbehind = [\"lgs\", \"legs\"]\noutline = [\"hed\", \"legs\", \"head\"]\nbody_colour = [\"arm\"]\n\n[figure.widths]\nfloor = 3\n\n\
                   [figure.labels]\nlegs = \"L\"\nhead = \"LEFT\"\nnose = \"N\"\n\n\
                   [figure.start]\nhead = [10, 10]\nlegs = [[0, 0], [50, 0]]\n\n[figure.hold]\nhead = [10, 10]\nlegs = [[0, 0], [50, 9]]\n";
     let problems = check(figure, "").expect_err("refused");
@@ -329,7 +344,8 @@ fn bad_labels_parts_behind_outlines_and_floor_widths_are_each_reported() {
     assert!(said("`figure.labels.legs` labels a line"), "{problems:#?}");
     assert!(said("`figure.labels.head` is `\"LEFT\"`; a label is 1 to 3 letters"), "{problems:#?}");
     assert!(said("`figure.labels.nose` is not a part of `[figure.start]`"), "{problems:#?}");
-    assert_eq!(problems.len(), 9, "{problems:#?}");
+    assert!(said("`arm` in `figure.body_colour` is not a part of `[figure.start]`"), "{problems:#?}");
+    assert_eq!(problems.len(), 10, "{problems:#?}");
 }
 
 #[test]
