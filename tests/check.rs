@@ -16,7 +16,7 @@ fn four_mistakes() -> String {
     let before = before.replace("sides = [\"left\", \"right\"]", "sides = [\"left\", \"up\"]");
     let before = before.replace("hold_range = [3, 5]", "hold_range = [5, 3]");
     let poses = poses.replacen("head = [9, 50]", "head = [9, 186]", 1);
-    let poses = poses.replacen("shin_l = [[65, 68], [86, 54]]", "shin_l = [[65, 68], [86, 54], [88, 54]]", 1);
+    let poses = poses.replacen("shin_l = [[62, 70], [82, 58]]", "shin_l = [[62, 70], [82, 58], [84, 58]]", 1);
     assert_ne!(poses, good.split_at(good.find("[figure.left]").expect("a left pose")).1, "the poses changed");
     before + &poses
 }

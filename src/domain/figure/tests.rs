@@ -218,7 +218,7 @@ fn the_trunk_rotation_lies_across_the_box_head_left_and_its_knees_tip_up_for_lef
         knees(Side::Right)
     );
     for name in
-        ["thigh_l", "thigh_r", "shin_l", "shin_r", "kneecap_l", "kneecap_r", "foot_l", "foot_r", "knee_l", "knee_r"]
+        ["thigh_l", "thigh_r", "shin_l", "shin_r", "kneecap_l", "kneecap_r", "foot_l", "foot_r", "letter_l", "letter_r"]
     {
         let (other, points) = mirrored(id, Side::Left, name, middle);
         assert_eq!(
@@ -227,9 +227,27 @@ fn the_trunk_rotation_lies_across_the_box_head_left_and_its_knees_tip_up_for_lef
             "the right pose's {other} mirrors the left pose's {name}"
         );
     }
-    // Getting ready the letters stand where the sides are: L towards the top, R towards the bottom.
-    let (letter_l, letter_r) = (shipped(id, None, "knee_l").0[0], shipped(id, None, "knee_r").0[0]);
-    assert!(letter_l.1 > middle && letter_r.1 < middle, "L above the middle, R below: {letter_l:?} {letter_r:?}");
+    // The letters stand where the sides are, by the hands, in every pose: L towards the top, R
+    // towards the bottom, so the knees tip towards the L for left. Reviewers read letters by the
+    // stacked knees of a hold, L and R side by side, as a puzzle.
+    for side in [None, Some(Side::Left), Some(Side::Right)] {
+        let (letter_l, letter_r) = (shipped(id, side, "letter_l").0[0], shipped(id, side, "letter_r").0[0]);
+        let (hand_l, hand_r) = (shipped(id, side, "hand_l").0[0], shipped(id, side, "hand_r").0[0]);
+        assert!(
+            letter_l.1 > middle && letter_r.1 < middle,
+            "{side:?}: L above the middle, R below: {letter_l:?} {letter_r:?}"
+        );
+        assert!(
+            apart(letter_l, hand_l, hand_l) <= 10.0 && apart(letter_r, hand_r, hand_r) <= 10.0,
+            "{side:?}: each letter by its hand: {letter_l:?} {hand_l:?} {letter_r:?} {hand_r:?}"
+        );
+    }
+    // In a hold both legs show: the knees, one on the other, apart by more than a thigh's width.
+    for side in [Side::Left, Side::Right] {
+        let (knee_l, knee_r) = (shipped(id, Some(side), "kneecap_l").0[0], shipped(id, Some(side), "kneecap_r").0[0]);
+        let width = shipped(id, Some(side), "thigh_l").1;
+        assert!(apart(knee_l, knee_r, knee_r) > width, "{side:?}: two knees, not one: {knee_l:?} {knee_r:?}");
+    }
 }
 
 #[test]
