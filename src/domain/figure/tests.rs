@@ -251,6 +251,66 @@ fn the_trunk_rotation_lies_across_the_box_head_left_and_its_knees_tip_up_for_lef
 }
 
 #[test]
+fn every_head_rests_on_its_pillow_not_sunk_into_it() {
+    // Sunk one and a half or two units into the pillow, the head's lowest rows showed as a stub
+    // poking into it: three fresh reviewers read a peg, a stalk, or a nose pointing down. Half a
+    // unit keeps head and pillow touching at every size, with no blank row between them.
+    for (id, _) in exercise::BUILT_IN {
+        let exercise = exercise::built_in(id).expect("listed").expect("valid");
+        let figure = exercise.figure.as_ref().expect("a figure");
+        let Some(pillow) = figure.start.parts.iter().position(|p| p.name == "pillow") else { continue };
+        let head = figure.start.parts.iter().position(|p| p.name == "head").expect("a head");
+        for pose in std::iter::once(&figure.start).chain(figure.holds.iter().map(|(_, pose)| pose)) {
+            let top = pose.parts[pillow].points.iter().map(|p| f64::from(p.y)).fold(f64::MIN, f64::max)
+                + f64::from(figure.widths[pillow]) / 2.0;
+            let bottom = f64::from(pose.parts[head].points[0].y) - f64::from(figure.widths[head]) / 2.0;
+            assert!(
+                (top - 0.5..=top + 1.0).contains(&bottom),
+                "{id}: the head's bottom at {bottom}, the pillow's top at {top}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_pelvic_tilt_keeps_the_trunk_level_on_top_and_moves_only_the_low_back_underneath() {
+    // Fresh reviewers read a low back that rose whole, top and underside, as a dome: a turtle
+    // shell, a swollen belly, a small bridge. The top of the trunk stays level from the shoulders
+    // to the pelvis in both poses; at the start the low back's underside is off the mat, with
+    // daylight under it, and in the hold it lies on the mat.
+    let id = "pelvic-tilt";
+    let edge = |held: bool, name: &str, top: bool| {
+        let (points, width) = shipped_in(id, held, None, name);
+        let ys = points.iter().map(|p| if top { p.1 + width / 2.0 } else { p.1 - width / 2.0 });
+        if top { ys.fold(f64::MIN, f64::max) } else { ys.fold(f64::MAX, f64::min) }
+    };
+    let floor = {
+        let exercise = exercise::built_in(id).expect("listed").expect("valid");
+        let figure = exercise.figure.expect("a figure");
+        figure.floor.iter().map(|p| f64::from(p.y)).fold(f64::MIN, f64::max)
+            + f64::from(figure.floor_width.unwrap_or(1)) / 2.0
+    };
+    for held in [false, true] {
+        let shoulders = edge(held, "back", true);
+        for name in ["belly", "low_back", "pelvis"] {
+            let top = edge(held, name, true);
+            assert!(
+                top <= shoulders + 1.0,
+                "held {held}: the {name}'s top ({top}) is level with the shoulders' ({shoulders}), not a dome"
+            );
+        }
+        assert!(
+            edge(held, "belly", true) >= shoulders - 1.0,
+            "held {held}: the belly fills the top to the shoulders' line"
+        );
+    }
+    let arched = edge(false, "low_back", false).min(edge(false, "belly", false));
+    assert!(arched >= floor + 4.0, "daylight under the low back at the start: {arched} over the mat at {floor}");
+    let flat = edge(true, "low_back", false);
+    assert!(flat <= floor + 1.0, "the low back on the mat in the hold: {flat} over the mat at {floor}");
+}
+
+#[test]
 fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
     // A reviewer read the held leg as a blob where thigh and shin overlap, and the arm going
     // straight up to the knee as a dead bug or a leg raise; later ones the long arm hooked over
