@@ -126,20 +126,21 @@ pub fn setup(settings: &Resolved, plain: bool, heard: &Heard) -> Setup {
     Setup { announcer: Announcer::new(channel, tones, voice, lag), line, notices }
 }
 
-/// The session's first line: what it sounds with, and how to turn each off (or on). With a
-/// player and a voice, or either turned off, it takes one row of an 80-column screen, where it
-/// shows in the cue's row for the first seconds and a second row would cost the figure's caption.
+/// The session's first line: what it sounds with, and how to turn each off (or on). On the
+/// session screen it takes one row of 80 columns, whatever sounds, where it shows in the cue's
+/// row for the first seconds and a second row would cost the figure's caption (plain mode, with
+/// no screen, says a little more).
 pub fn first_line(channel: Channel, player: Option<String>, voice: Result<String, NoVoice>) -> String {
     let patterns = match (channel, player) {
         (Channel::Tones, Some(player)) => format!("{player} tones (off with --quiet)"),
         (Channel::Off, _) => "no tones (on with --bell auto)".to_owned(),
-        _ => "the terminal bell, no audio player found (off with --quiet)".to_owned(),
+        _ => "terminal bell (off with --quiet)".to_owned(),
     };
     let words = match voice {
         Ok(voice) => format!("{voice} voice (off with --no-voice)"),
         Err(NoVoice::Plain) => "no voice in plain mode, your screen reader speaks (on with --voice)".to_owned(),
-        Err(NoVoice::Unheard) => "no voice, sound-check did not hear it (on with --voice)".to_owned(),
-        Err(NoVoice::NotFound) => "no voice, no speech command found (install espeak-ng)".to_owned(),
+        Err(NoVoice::Unheard) => "no voice, not heard (on with --voice)".to_owned(),
+        Err(NoVoice::NotFound) => "no voice (install espeak-ng)".to_owned(),
         Err(NoVoice::TurnedOff | NoVoice::Missing) => "no voice (on with --voice)".to_owned(),
     };
     format!("Sound: {patterns}; {words}.")
@@ -159,18 +160,20 @@ mod tests {
     }
 
     #[test]
-    fn the_first_line_takes_one_row_of_80_columns_with_a_player_and_a_voice_or_either_off() {
+    fn the_first_line_takes_one_row_of_80_columns_on_the_session_screen_whatever_sounds() {
         let voices = || {
             ["espeak-ng", "spd-say", "say"]
                 .map(|voice| Ok(voice.to_owned()))
                 .into_iter()
-                .chain([Err(NoVoice::TurnedOff)])
+                .chain([NoVoice::Unheard, NoVoice::NotFound, NoVoice::TurnedOff, NoVoice::Missing].map(Err))
         };
         let mut lines = Vec::new();
         for player in ["paplay", "pw-play", "aplay", "afplay", "ffplay"] {
             lines.extend(voices().map(|voice| first_line(Channel::Tones, Some(player.to_owned()), voice)));
         }
+        lines.extend(voices().map(|voice| first_line(Channel::Bell, None, voice)));
         lines.extend(voices().map(|voice| first_line(Channel::Off, None, voice)));
+        assert_eq!(lines.len(), 49);
         for line in lines {
             assert!(crate::domain::width::columns(&line) <= 80, "{} columns: {line}", line.chars().count());
         }
