@@ -65,7 +65,7 @@ pub struct Figure {
     /// ink: the far leg of a body seen from the side, a pillow, a mat.
     pub behind: Vec<bool>,
     /// For each part of `start`, in its order: whether it is drawn in front, with a thin ring of
-    /// the page around it over the moving parts it crosses, so a limb in front of another (an arm
+    /// the page around it over the side-coloured parts it crosses, so a limb in front of another (an arm
     /// round a knee, the upper of two legs) stays a limb of its own instead of merging into one
     /// block of the side's colour.
     pub outline: Vec<bool>,
@@ -102,14 +102,14 @@ impl Figure {
     }
 
     /// The figure standing still in `pose`, worked on `side`: the parts that move between the
-    /// start pose and that side's pose are the moving ones.
+    /// start pose and that side's pose are in the side's colour.
     pub fn still(&self, pose: &Pose, side: Option<Side>) -> Stance {
         self.place(interpolate(pose, pose, 0.0), side)
     }
 
     /// The figure with its parts at `points` (as [`interpolate`] gives them), worked on `side`:
     /// each part as thick as the file says, the ones that differ between the start pose and
-    /// that side's pose marked as moving, except those kept in the body's colour.
+    /// that side's pose in the side's colour, except those kept in the body's colour.
     pub fn place(&self, points: Vec<Vec<(f64, f64)>>, side: Option<Side>) -> Stance {
         let held = self.hold(side);
         let flipped = self.flips(side);
@@ -122,7 +122,7 @@ impl Figure {
             .enumerate()
             .map(|(index, ((points, (start, held)), width))| Placed {
                 points: points.into_iter().map(flip).collect(),
-                moving: start.points != held.points && !self.body_colour.get(index).copied().unwrap_or(false),
+                in_side_colour: start.points != held.points && !self.body_colour.get(index).copied().unwrap_or(false),
                 width: f64::from(*width),
                 label: labels.get(index).cloned().flatten(),
                 behind: self.behind.get(index).copied().unwrap_or(false),
@@ -200,16 +200,17 @@ impl Extent {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
     pub points: Vec<(f64, f64)>,
-    /// The part moves in this exercise's current rep, so it is drawn in the side's colour; false
-    /// for one the figure keeps in the body's colour (`body_colour`), which is drawn as still.
-    pub moving: bool,
+    /// Drawn in the side's colour, over the parts in the body's colour: the part moves between
+    /// the start pose and this side's, and the figure does not keep it in the body's colour
+    /// (`body_colour`). A part that moves can still be false.
+    pub in_side_colour: bool,
     /// How thick it is drawn, in box units: a line's width, a point's diameter.
     pub width: f64,
     /// Letters drawn at the part's point instead of a disc, if it has them.
     pub label: Option<String>,
     /// Drawn behind the body, in a quieter ink: a far leg, a pillow, a mat.
     pub behind: bool,
-    /// Drawn in front, with a thin ring of the page around it over the moving parts it crosses.
+    /// Drawn in front, with a thin ring of the page around it over the side-coloured parts it crosses.
     pub outlined: bool,
 }
 
@@ -221,7 +222,7 @@ pub struct Stance {
     pub floor: Vec<(f64, f64)>,
     /// How thick the floor is drawn, in box units; `None` for the thinnest unbroken line.
     pub floor_width: Option<f64>,
-    /// The side being worked, for the moving parts' colour.
+    /// The side being worked, for the colour of the parts in the side's colour.
     pub side: Option<Side>,
     /// Drawn flipped left to right, seen from the other side of the body: the figure's
     /// `mirror_view` says where from, not its `view`.

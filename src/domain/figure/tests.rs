@@ -50,7 +50,7 @@ fn an_exercise_without_sides_has_one_hold_pose() {
     let names = |pose: &Pose| pose.parts.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(figure.hold(None)), names(&figure.start), "parts match by position");
     let still = figure.still(&figure.start, None);
-    assert_eq!(still.parts.iter().map(|p| p.moving).collect::<Vec<_>>(), [true, false]);
+    assert_eq!(still.parts.iter().map(|p| p.in_side_colour).collect::<Vec<_>>(), [true, false]);
 }
 
 #[test]
@@ -102,6 +102,12 @@ fn shipped_in(id: &str, held: bool, side: Option<Side>, name: &str) -> (Vec<(f64
     let index = pose.parts.iter().position(|part| part.name == name).unwrap_or_else(|| panic!("{id}: no {name}"));
     let points = pose.parts[index].points.iter().map(|p| (f64::from(p.x), f64::from(p.y))).collect();
     (points, f64::from(figure.widths[index]))
+}
+
+/// The lowest and the highest edge of a part drawn through `points` at `width`, in box units.
+fn span(points: &[(f64, f64)], width: f64) -> (f64, f64) {
+    let ys = points.iter().map(|p| p.1);
+    (ys.clone().fold(f64::MAX, f64::min) - width / 2.0, ys.fold(f64::MIN, f64::max) + width / 2.0)
 }
 
 /// How far `point` is from the segment from `a` to `b`, in box units.
@@ -262,9 +268,9 @@ fn every_head_rests_on_its_pillow_not_sunk_into_it() {
         let Some(pillow) = figure.start.parts.iter().position(|p| p.name == "pillow") else { continue };
         let head = figure.start.parts.iter().position(|p| p.name == "head").expect("a head");
         for pose in std::iter::once(&figure.start).chain(figure.holds.iter().map(|(_, pose)| pose)) {
-            let top = pose.parts[pillow].points.iter().map(|p| f64::from(p.y)).fold(f64::MIN, f64::max)
-                + f64::from(figure.widths[pillow]) / 2.0;
-            let bottom = f64::from(pose.parts[head].points[0].y) - f64::from(figure.widths[head]) / 2.0;
+            let parts = points(pose);
+            let top = span(&parts[pillow], f64::from(figure.widths[pillow])).1;
+            let bottom = span(&parts[head], f64::from(figure.widths[head])).0;
             assert!(
                 (top - 0.5..=top + 1.0).contains(&bottom),
                 "{id}: the head's bottom at {bottom}, the pillow's top at {top}"
@@ -283,14 +289,14 @@ fn the_pelvic_tilt_keeps_the_trunk_level_on_top_and_moves_only_the_low_back_unde
     let id = "pelvic-tilt";
     let edge = |held: bool, name: &str, top: bool| {
         let (points, width) = shipped_in(id, held, None, name);
-        let ys = points.iter().map(|p| if top { p.1 + width / 2.0 } else { p.1 - width / 2.0 });
-        if top { ys.fold(f64::MIN, f64::max) } else { ys.fold(f64::MAX, f64::min) }
+        let (bottom, top_edge) = span(&points, width);
+        if top { top_edge } else { bottom }
     };
     let floor = {
         let exercise = exercise::built_in(id).expect("listed").expect("valid");
         let figure = exercise.figure.expect("a figure");
-        figure.floor.iter().map(|p| f64::from(p.y)).fold(f64::MIN, f64::max)
-            + f64::from(figure.floor_width.unwrap_or(1)) / 2.0
+        let line: Vec<(f64, f64)> = figure.floor.iter().map(|p| (f64::from(p.x), f64::from(p.y))).collect();
+        span(&line, f64::from(figure.floor_width.unwrap_or(1))).1
     };
     for held in [false, true] {
         let shoulders = edge(held, "back", true);
@@ -355,7 +361,7 @@ fn the_hugged_knee_is_folded_near_the_chest_with_the_hands_round_the_shin() {
     for name in ["near_arm", "near_hand"] {
         assert!(figure.outline[of(name)], "{name} is outlined");
         assert!(
-            !held.parts[of(name)].moving && held.parts[of("near_leg")].moving,
+            !held.parts[of(name)].in_side_colour && held.parts[of("near_leg")].in_side_colour,
             "{name} keeps the body's colour: the side's colour is the leg's alone"
         );
     }
@@ -396,9 +402,9 @@ fn labels_parts_behind_outlines_body_colours_and_a_mat_are_read_in_the_start_pos
     let held = figure.still(figure.hold(None), None);
     assert_eq!(held.parts[of("mark")].label.as_deref(), Some("L"));
     assert_eq!(held.parts[of("mark")].points, [(70.0, 30.0)], "a label moves with its point");
-    assert!(held.parts[of("far")].behind && held.parts[of("far")].moving);
+    assert!(held.parts[of("far")].behind && held.parts[of("far")].in_side_colour);
     assert!(held.parts[of("near")].outlined && !held.parts[of("far")].outlined);
-    assert!(!held.parts[of("hand")].moving, "the hand moves, but keeps the body's colour");
+    assert!(!held.parts[of("hand")].in_side_colour, "the hand moves, but keeps the body's colour");
     assert_eq!(held.floor_width, Some(3.0));
     assert!(figure.extent().bottom <= 2.0 - 1.5, "the mat's thickness is inside the frame");
 }
@@ -439,7 +445,7 @@ fn a_shipped_exercise_with_sides_labels_each_knee_or_draws_it_from_above() {
         for side in &exercise.sides {
             let held = figure.still(figure.hold(Some(*side)), Some(*side));
             let letters: Vec<(&str, bool)> =
-                held.parts.iter().filter_map(|p| Some((p.label.as_deref()?, p.moving))).collect();
+                held.parts.iter().filter_map(|p| Some((p.label.as_deref()?, p.in_side_colour))).collect();
             assert!(
                 letters.iter().any(|l| l.0 == "L") && letters.iter().any(|l| l.0 == "R"),
                 "{id}, {side:?}: the side rests on a convention: {letters:?}"

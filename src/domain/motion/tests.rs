@@ -63,7 +63,7 @@ fn the_session_moves_the_figure_in_step_with_the_countdown() {
     assert_eq!(placed(&at(&mut session, 18_000)), left, "the next move starts where the hold was");
     assert_eq!(placed(&at(&mut session, 19_500)), start, "through the middle");
     assert_eq!(placed(&at(&mut session, 21_000)), right);
-    assert!(at(&mut session, 21_000).parts.iter().any(|p| p.moving && p.points != start[0]));
+    assert!(at(&mut session, 21_000).parts.iter().any(|p| p.in_side_colour && p.points != start[0]));
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn the_move_back_brings_the_figure_to_the_start_and_the_next_move_leaves_from_th
     assert_eq!(halfway.side, Some(Side::Left), "still the left side's colour");
     assert_eq!(placed(&at(&mut session, 21_000).0), start, "in the middle when the next move starts");
     let (quarter, _) = at(&mut session, 21_750);
-    let knees = quarter.parts.iter().position(|p| p.moving && p.points.len() > 1).expect("a moving leg");
+    let knees = quarter.parts.iter().position(|p| p.in_side_colour && p.points.len() > 1).expect("a moving leg");
     assert!(quarter.parts[knees].points[1].0 > start[knees][1].0, "straight on to the right, not via the left");
     assert_eq!(placed(&at(&mut session, 24_000).0), right);
 }

@@ -59,22 +59,23 @@ pub fn min_columns(extent: &Extent) -> u16 {
     (columns.min(f64::from(u16::MAX)) as u16).max(MIN_WIDTH)
 }
 
-/// What a pixel shows, when not the page: the floor, a part behind the body, a still part, or a moving one.
+/// What a pixel shows, when not the page: the floor, a part behind the body, a part in the body's
+/// colour, or one in the side's colour (a part that moves on the side being worked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ink {
     Floor,
     Behind,
-    Still,
-    Moving,
+    Body,
+    Side,
 }
 
 impl Ink {
     /// The ink a part is drawn in.
     fn of(part: &Placed) -> Ink {
-        match (part.moving, part.behind) {
-            (true, _) => Ink::Moving,
+        match (part.in_side_colour, part.behind) {
+            (true, _) => Ink::Side,
             (false, true) => Ink::Behind,
-            (false, false) => Ink::Still,
+            (false, false) => Ink::Body,
         }
     }
 }
@@ -87,13 +88,13 @@ impl Widget for FigureView<'_> {
         }
         let base = self.theme.base();
         let background = base.bg.unwrap_or(Color::Reset);
-        let still = base.fg.unwrap_or(Color::Reset);
-        let moving = self.theme.side_colour(self.stance.side).unwrap_or(still);
-        let floor = self.theme.behind().fg.unwrap_or(still);
+        let body = base.fg.unwrap_or(Color::Reset);
+        let side = self.theme.side_colour(self.stance.side).unwrap_or(body);
+        let floor = self.theme.behind().fg.unwrap_or(body);
         let colour = |ink: Ink| match ink {
             Ink::Floor | Ink::Behind => floor,
-            Ink::Still => still,
-            Ink::Moving => moving,
+            Ink::Body => body,
+            Ink::Side => side,
         };
         let pixels = rasterize(self.stance, area.width, area.height * 2);
         let at = |x: u16, y: u16| pixels[usize::from(y) * usize::from(area.width) + usize::from(x)];
@@ -148,7 +149,7 @@ fn labels(stance: &Stance, width: u16, height: u16) -> Vec<(String, (f64, f64), 
 
 /// The stance as `width` x `height` square pixels, row by row from the top: for each, the ink
 /// of the last part drawn over it. The floor is drawn first, then the parts behind the body (a far
-/// leg, a pillow), then the rest. In each of those, the still parts go under the moving ones, in
+/// leg, a pillow), then the rest. In each of those, the parts in the body's colour go under those in the side's, in
 /// the figure's order, and the outlined parts come last: an outlined part is in front of what it
 /// crosses. A labelled part is not painted: its letters are written over the cells afterwards.
 fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
@@ -166,13 +167,13 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     let floor: Vec<(f64, f64)> = stance.floor.iter().copied().map(&to_pixel).collect();
     let floor_radius = stance.floor_width.map_or(MIN_RADIUS_PIXELS, |w| (w / 2.0 / scale).max(MIN_RADIUS_PIXELS));
     paint(&mut pixels, width, height, &floor, floor_radius, Ink::Floor);
-    // What lies under the moving parts: the floor and every part that is not moving. A ring cut
-    // into a moving part shows this, not the page, so it never makes a hole in the trunk or the
-    // floor a moving leg lies on. Kept only where a part has a ring to cut.
+    // What lies under the parts in the side's colour: the floor and every other part. A ring cut
+    // into one shows this, not the page, so it never makes a hole in the trunk or the floor a
+    // moving leg lies on. Kept only where a part has a ring to cut.
     let mut beneath = stance.parts.iter().any(|part| part.outlined).then(|| pixels.clone());
     for behind in [true, false] {
-        for (outlined, moving) in [(false, false), (false, true), (true, false), (true, true)] {
-            let layer = |p: &&Placed| p.behind == behind && p.outlined == outlined && p.moving == moving;
+        for (outlined, side) in [(false, false), (false, true), (true, false), (true, true)] {
+            let layer = |p: &&Placed| p.behind == behind && p.outlined == outlined && p.in_side_colour == side;
             for part in stance.parts.iter().filter(layer).filter(|p| p.label.is_none()) {
                 let points: Vec<(f64, f64)> = part.points.iter().copied().map(&to_pixel).collect();
                 let own = part.width / 2.0 / scale;
@@ -184,7 +185,7 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
                 }
                 let ink = Ink::of(part);
                 paint(&mut pixels, width, height, &points, radius, ink);
-                if let Some(beneath) = beneath.as_mut().filter(|_| ink != Ink::Moving) {
+                if let Some(beneath) = beneath.as_mut().filter(|_| ink != Ink::Side) {
                     paint(beneath, width, height, &points, radius, ink);
                 }
             }
@@ -205,17 +206,17 @@ struct Ring<'a> {
 }
 
 impl Ring<'_> {
-    /// Cuts the ring into the moving parts drawn so far, showing what is `beneath` them there
-    /// (the page, or a still part or the floor they lie on). Only the moving parts are cut: in
-    /// colour they share the side's, so two of them (an arm round the knee it pulls) would merge
-    /// into one block. A still part is never cut, even where no colour sets it apart (`NO_COLOR`,
-    /// `show`): one still part lying on another (the arm at rest along the trunk) would come out
-    /// as a hollow loop. A moving part joined to the outlined one is parted from it at the joint.
+    /// Cuts the ring into the parts in the side's colour drawn so far, showing what is `beneath`
+    /// them there (the page, or a part in the body's colour or the floor they lie on). Only those
+    /// are cut: in colour they share the side's, so two of them (an arm round the knee it pulls) would merge
+    /// into one block. A part in the body's colour is never cut, even where no colour sets it apart (`NO_COLOR`,
+    /// `show`): one such part lying on another (the arm at rest along the trunk) would come out
+    /// as a hollow loop. A side-coloured part joined to the outlined one is parted from it at the joint.
     fn cut(&self, pixels: &mut [Option<Ink>], beneath: &[Option<Ink>], width: u16, height: u16) {
         let mut ring = vec![None; pixels.len()];
-        paint(&mut ring, width, height, self.points, self.radius, Ink::Moving);
+        paint(&mut ring, width, height, self.points, self.radius, Ink::Side);
         for ((pixel, covered), under) in pixels.iter_mut().zip(ring).zip(beneath) {
-            if covered.is_some() && *pixel == Some(Ink::Moving) {
+            if covered.is_some() && *pixel == Some(Ink::Side) {
                 *pixel = *under;
             }
         }
@@ -288,8 +289,8 @@ mod tests {
         }
     }
 
-    fn line(points: &[(f64, f64)], width: f64, moving: bool) -> Placed {
-        Placed { points: points.to_vec(), moving, width, label: None, behind: false, outlined: false }
+    fn line(points: &[(f64, f64)], width: f64, in_side_colour: bool) -> Placed {
+        Placed { points: points.to_vec(), in_side_colour, width, label: None, behind: false, outlined: false }
     }
 
     #[test]
@@ -318,8 +319,8 @@ mod tests {
             line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false),
         ]);
         let drawn = rasterize(&crossing, 100, 50);
-        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Moving));
-        assert_eq!(drawn[25 * 100 + 10], Some(Ink::Still));
+        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Side));
+        assert_eq!(drawn[25 * 100 + 10], Some(Ink::Body));
     }
 
     #[test]
@@ -370,33 +371,33 @@ mod tests {
         let at = |drawn: &[Option<Ink>], x: usize, y: usize| drawn[y * 100 + x];
         // The bar down covers columns 45 to 54; the pixel either side is the ring.
         for x in [44, 55] {
-            assert_eq!(at(&plain, x, 25), Some(Ink::Moving), "without an outline the bars merge");
+            assert_eq!(at(&plain, x, 25), Some(Ink::Side), "without an outline the bars merge");
             assert_eq!(at(&outlined, x, 25), None, "column {x}: the ring parts the bars");
         }
         for x in 45..55 {
-            assert_eq!(at(&outlined, x, 25), Some(Ink::Moving), "the outlined part itself is whole");
+            assert_eq!(at(&outlined, x, 25), Some(Ink::Side), "the outlined part itself is whole");
         }
-        assert_eq!(at(&outlined, 43, 25), Some(Ink::Moving), "one pixel of ring, no more");
+        assert_eq!(at(&outlined, 43, 25), Some(Ink::Side), "one pixel of ring, no more");
         assert_eq!(at(&outlined, 44, 48), Some(Ink::Floor), "the floor is never cut");
         // Over a still part (the trunk under the arm), no ring: the colours part them. Still over
         // still (the arm at rest along the trunk while getting ready), no ring either: it would
         // leave a hollow loop round the arm.
         let trunk = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
         let drawn = rasterize(&stance(vec![trunk.clone(), down]), 100, 50);
-        assert_eq!(drawn[25 * 100 + 44], Some(Ink::Still), "no ring over a still part");
+        assert_eq!(drawn[25 * 100 + 44], Some(Ink::Body), "no ring over a still part");
         let mut at_rest = line(&[(50.0, 0.0), (50.0, 50.0)], 4.0, false);
         at_rest.outlined = true;
         let drawn = rasterize(&stance(vec![trunk, at_rest]), 100, 50);
-        assert!((20..30).all(|y| (40..60).all(|x| drawn[y * 100 + x] == Some(Ink::Still))), "no loop at rest");
+        assert!((20..30).all(|y| (40..60).all(|x| drawn[y * 100 + x] == Some(Ink::Body))), "no loop at rest");
         // Outlined and still, it is drawn over the moving parts all the same, with its ring: it
         // is in front.
         let mut across = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
         across.outlined = true;
         let down = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true);
         let drawn = rasterize(&stance(vec![across, down]), 100, 50);
-        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Still), "the outlined part is on top");
+        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Body), "the outlined part is on top");
         assert_eq!(drawn[19 * 100 + 50], None, "with its ring over the moving one");
-        assert_eq!(drawn[10 * 100 + 50], Some(Ink::Moving));
+        assert_eq!(drawn[10 * 100 + 50], Some(Ink::Side));
     }
 
     #[test]
@@ -412,8 +413,8 @@ mod tests {
         figure.floor = vec![(0.0, 2.0), (100.0, 2.0)];
         figure.floor_width = Some(4.0);
         let drawn = rasterize(&figure, 100, 50);
-        assert_eq!(drawn[25 * 100 + 44], Some(Ink::Still), "the trunk under the thigh shows in the ring, no hole");
-        assert_eq!(drawn[25 * 100 + 42], Some(Ink::Moving), "the thigh beyond the ring");
+        assert_eq!(drawn[25 * 100 + 44], Some(Ink::Body), "the trunk under the thigh shows in the ring, no hole");
+        assert_eq!(drawn[25 * 100 + 42], Some(Ink::Side), "the thigh beyond the ring");
         assert_eq!(drawn[48 * 100 + 44], Some(Ink::Floor), "the floor under the foot shows in the ring");
         // Drawn at the thinnest (a part thinner than the smallest stroke), no ring: it would be
         // as wide as the part.
@@ -421,7 +422,7 @@ mod tests {
         let mut thin = line(&[(50.0, 0.0), (50.0, 50.0)], 1.0, true);
         thin.outlined = true;
         let drawn = rasterize(&stance(vec![leg, thin]), 100, 50);
-        assert!((40..60).all(|x| drawn[25 * 100 + x] == Some(Ink::Moving)), "no ring round a hairline");
+        assert!((40..60).all(|x| drawn[25 * 100 + x] == Some(Ink::Side)), "no ring round a hairline");
     }
 
     #[test]
@@ -430,8 +431,8 @@ mod tests {
         far.behind = true;
         let near = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, false);
         let drawn = rasterize(&stance(vec![near, far]), 100, 50);
-        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Still), "the near part covers the one behind, moving or not");
-        assert_eq!(drawn[25 * 100 + 10], Some(Ink::Moving));
+        assert_eq!(drawn[25 * 100 + 50], Some(Ink::Body), "the near part covers the one behind, moving or not");
+        assert_eq!(drawn[25 * 100 + 10], Some(Ink::Side));
         let mut still_far = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
         still_far.behind = true;
         let drawn = rasterize(&stance(vec![still_far]), 100, 50);
