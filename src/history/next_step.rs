@@ -5,7 +5,7 @@
 //!
 //! The rule: pain that spread into a buttock or down a leg in the latest session calls for
 //! stopping and seeing a clinician, before anything else. Then: the latest session stopped
-//! early because of pain, pain up by 2 or more on the lowest of the two answers before it, or
+//! early because of pain, its pain answer up by 2 or more on the lowest of the two before it, or
 //! a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise the last three days
 //! the exercise was done (days, not sessions: three in three minutes are one day), each with
 //! every session of it done in full at the current settings, none of them hard, with pain not
@@ -259,11 +259,14 @@ fn steady_days<'a>(
     (enough && latest.iter().all(in_full)).then_some(latest)
 }
 
-/// The latest pain answer and the lowest of the two before it, when it is higher by
-/// [`PAIN_RISE`] or more.
+/// The latest session's pain answer and the lowest of the two answers before it, when it is
+/// higher by [`PAIN_RISE`] or more. A latest session without an answer shows no rise: an older
+/// rise, already answered with fewer reps, would otherwise ask for fewer again after every
+/// session that skipped the question.
 fn pain_rise(own: &[(&Record, &ExerciseRecord)]) -> Option<(u8, u8)> {
-    let mut pains = own.iter().rev().filter_map(|(r, _)| r.checkin.pain).map(Pain::value);
-    let latest = pains.next()?;
+    let (rest, latest) = own.split_last().map(|(last, rest)| (rest, last.0.checkin.pain))?;
+    let latest = latest?.value();
+    let pains = rest.iter().rev().filter_map(|(r, _)| r.checkin.pain).map(Pain::value);
     let lowest = pains.take(2).min()?;
     (latest >= lowest + PAIN_RISE).then_some((lowest, latest))
 }

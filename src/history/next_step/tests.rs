@@ -96,6 +96,21 @@ fn pain_up_by_two_suggests_easing_off_within_the_range() {
 }
 
 #[test]
+fn a_rise_is_not_told_again_after_a_session_without_a_pain_answer() {
+    // Told to ease off to 6 reps, the user did 6 and skipped the pain question: the rise is
+    // old news, and asking for 5 reps now would step down on no new answer.
+    let exercise = trunk_rotation();
+    let mut after = sessions(7, 5, &[Some(2), Some(2), Some(4), None]);
+    after[3].exercises[0].reps = 6;
+    assert_eq!(suggest(&after, &exercise, None), None);
+    let answered = sessions(7, 5, &[Some(2), Some(2), Some(4), Some(4)]);
+    assert!(
+        matches!(suggest(&answered, &exercise, None), Some(Suggestion::EaseOff { from: 2, to: 4, .. })),
+        "an answer that is still up is a rise"
+    );
+}
+
+#[test]
 fn at_the_top_of_the_reps_the_hold_grows_then_a_variation_is_offered() {
     let exercise = trunk_rotation();
     assert_eq!(
