@@ -57,6 +57,18 @@ fn the_page_goes_to_the_file_named_and_says_so() {
 }
 
 #[test]
+fn one_session_is_said_as_one() {
+    let home = Home::new();
+    fs::create_dir_all(home.data_dir()).expect("a data folder");
+    let one = review::twelve_weeks().into_iter().take(1).collect::<Vec<_>>();
+    fs::write(home.history(), review::history_lines(&one, false)).expect("a history");
+    let out = home.join("page.html");
+    report(&home, &["--since", "2026-03-02", "--until", "2026-03-08"], &out)
+        .success()
+        .stdout(contains("(2026-03-02 to 2026-03-08, 1 session): open it"));
+}
+
+#[test]
 fn the_page_goes_to_standard_output_alone_with_a_dash() {
     let home = with_history();
     let run = trunkrot(&home)

@@ -11,12 +11,15 @@ use jiff::{ToSpan, ZonedDateTime};
 
 use crate::cli::ReportArgs;
 use crate::commands::history::NAMED_SKIPS;
+use crate::domain::exercise::Exercise;
+use crate::domain::plan::Overrides;
+use crate::domain::programme::What;
 use crate::failure::Failure;
 use crate::history::adherence::{Attempt, in_effect};
 use crate::history::review::page::{self, Paper};
 use crate::history::review::period::MAX_WEEKS;
 use crate::history::review::period::Period;
-use crate::history::review::programme::{self, Named};
+use crate::history::review::programme::{self, Found, Named};
 use crate::history::review::sessions::{self, Gathered};
 use crate::history::review::{Facts, Review};
 use crate::history::{self, Skipped};
@@ -53,11 +56,11 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Failure> {
         write_page(&out, &page(args.paper))?;
         if !to_stdout {
             let period = facts.period;
-            let sessions = facts.sessions.len();
+            let sessions = history::report::plural(facts.sessions.len(), "session", "sessions");
             said.insert(
                 0,
                 format!(
-                    "Wrote {} ({} to {}, {sessions} sessions): open it in a browser to read or print it.",
+                    "Wrote {} ({} to {}, {sessions}): open it in a browser to read or print it.",
                     out.display(),
                     period.first(),
                     period.last()
@@ -94,11 +97,24 @@ fn facts(args: &ReportArgs, today: Date) -> Result<Facts, Failure> {
     // Today is not over: what it still has due is not counted against it.
     facts.counted_to = if until >= today { today.yesterday().unwrap_or(today) } else { until };
     let user_exercises = places::user_exercises_dir();
-    let named = |name: &str| {
-        let exercise = catalog::find(name, user_exercises.as_deref()).ok()?;
-        Some(Named { id: exercise.id, name: exercise.name, timing: exercise.timing })
+    let named = |exercise: Exercise| Named { id: exercise.id, name: exercise.name, timing: exercise.timing };
+    let find = |what: &What| -> Found {
+        match what {
+            What::Exercise(name) => catalog::find(name, user_exercises.as_deref())
+                .map(|exercise| vec![(named(exercise), Overrides::default())])
+                .unwrap_or_default(),
+            What::Routine(name) => catalog::load_routine(name)
+                .map(|(routine, exercises)| {
+                    exercises
+                        .into_iter()
+                        .map(named)
+                        .zip(routine.entries.into_iter().map(|entry| entry.overrides))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
     };
-    facts.programme = programme::facts(&read.events, period, named);
+    facts.programme = programme::facts(&read.events, period, find);
     let attempts: Vec<Attempt> = facts.sessions.iter().filter_map(Attempt::of).collect();
     facts.adherence = programme::adherence(&read.events, &attempts, &read.skipped_days, period, facts.counted_to);
     Ok(facts)

@@ -47,7 +47,8 @@ const CHART_LEFT: usize = 6;
 /// The columns the whole table row takes: where it fits, one line a session; else two.
 const ROW: usize = 79;
 
-fn plural(count: usize, one: &str, many: &str) -> String {
+/// `count` with the noun for one or for many: "1 session", "3 sessions".
+pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 

@@ -12,7 +12,7 @@ use super::Period;
 use super::adherence::{Adherence, Basis, Count, Day, DayStatus};
 use super::facts::{Dose, Prescription, ProgrammeFacts};
 use crate::domain::exercise::Timing;
-use crate::domain::plan::Settings;
+use crate::domain::plan::{Overrides, Settings};
 use crate::domain::programme::{Programme, What};
 use crate::history::adherence::{self, Attempt, Figures, ProgrammeEvent, SkippedDay, in_effect};
 
@@ -25,19 +25,23 @@ pub struct Named {
     pub timing: Timing,
 }
 
+/// The exercises an item is done with, as the page needs them: an exercise item's one
+/// exercise, or each exercise of a routine with the settings the routine gives it; none when
+/// what the item names cannot be found.
+pub type Found = Vec<(Named, Overrides)>;
+
 /// The programme the page speaks of: the one in effect on the period's last day, else the last
 /// one in effect during it, with its first day; `None` when none was.
 pub fn shown(events: &[ProgrammeEvent], period: Period) -> Option<(&Programme, Date)> {
     period.dates().collect::<Vec<_>>().into_iter().rev().find_map(|date| in_effect(events, date))
 }
 
-/// What the page says of the programme, and each exercise's dose over the period (`exercise`
-/// finds what an item names; an item it cannot find, or a routine, has no prescribed dose).
-pub fn facts(
-    events: &[ProgrammeEvent],
-    period: Period,
-    exercise: impl Fn(&str) -> Option<Named>,
-) -> Option<ProgrammeFacts> {
+/// What the page says of the programme, and each exercise's dose over the period: `find` gives
+/// the exercises an item is done with (an item it cannot find has no prescribed dose). A
+/// routine's item doses each of its exercises, its own dose over the routine's settings for
+/// each, as a session of it runs. An exercise done by two items on a day (a routine's and its
+/// own) takes the first one's dose that day.
+pub fn facts(events: &[ProgrammeEvent], period: Period, find: impl Fn(&What) -> Found) -> Option<ProgrammeFacts> {
     let (programme, first_day) = shown(events, period)?;
     let prescriber = [&programme.prescriber.name, &programme.prescriber.contact]
         .iter()
@@ -45,26 +49,36 @@ pub fn facts(
         .map(|text| text.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut found: HashMap<String, Option<Named>> = HashMap::new();
+    let mut found: Vec<(What, Found)> = Vec::new();
     let mut prescriptions: Vec<Prescription> = Vec::new();
     for date in period.dates() {
         let Some((in_force, first)) = in_effect(events, date) else { continue };
+        let mut dosed: Vec<String> = Vec::new();
         for item in &in_force.items {
-            let What::Exercise(name) = &item.what else { continue };
-            let Some(named) = found.entry(name.clone()).or_insert_with(|| exercise(name)).as_ref() else { continue };
-            let settings = Settings::resolve(&named.timing, &in_force.dose_on(item, first, date));
-            let dose = Dose { reps: settings.reps, sets: settings.sets, hold: settings.hold };
-            let latest = prescriptions.iter().rev().find(|p| p.item == named.id).map(|p| p.dose);
-            if latest != Some(dose) {
-                let progression =
-                    latest.is_some() && in_force.accepted.iter().any(|a| a.item == item.id && a.date == date);
-                prescriptions.push(Prescription {
-                    from: date,
-                    item: named.id.clone(),
-                    name: named.name.clone(),
-                    dose,
-                    progression,
-                });
+            if !found.iter().any(|(what, _)| *what == item.what) {
+                found.push((item.what.clone(), find(&item.what)));
+            }
+            let Some((_, exercises)) = found.iter().find(|(what, _)| *what == item.what) else { continue };
+            let item_dose = in_force.dose_on(item, first, date);
+            for (named, own) in exercises {
+                if dosed.contains(&named.id) {
+                    continue;
+                }
+                dosed.push(named.id.clone());
+                let settings = Settings::resolve(&named.timing, &item_dose.over(own));
+                let dose = Dose { reps: settings.reps, sets: settings.sets, hold: settings.hold };
+                let latest = prescriptions.iter().rev().find(|p| p.item == named.id).map(|p| p.dose);
+                if latest != Some(dose) {
+                    let progression =
+                        latest.is_some() && in_force.accepted.iter().any(|a| a.item == item.id && a.date == date);
+                    prescriptions.push(Prescription {
+                        from: date,
+                        item: named.id.clone(),
+                        name: named.name.clone(),
+                        dose,
+                        progression,
+                    });
+                }
             }
         }
     }

@@ -37,10 +37,23 @@ fn events() -> Vec<ProgrammeEvent> {
     ]
 }
 
-/// The built-in exercises, as the command finds them.
-fn built_in(name: &str) -> Option<Named> {
-    let exercise = crate::domain::exercise::built_in(name)?.ok()?;
-    Some(Named { id: exercise.id, name: exercise.name, timing: exercise.timing })
+/// The built-in exercises and routines, as the command finds them.
+fn built_in(what: &What) -> Found {
+    let exercise = |id: &str| {
+        let exercise = crate::domain::exercise::built_in(id)?.ok()?;
+        Some(Named { id: exercise.id, name: exercise.name, timing: exercise.timing })
+    };
+    match what {
+        What::Exercise(name) => exercise(name).map(|named| vec![(named, Overrides::default())]).unwrap_or_default(),
+        What::Routine(name) => {
+            let Some(Ok(routine)) = crate::domain::routine::built_in(name) else { return Vec::new() };
+            routine
+                .entries
+                .iter()
+                .filter_map(|entry| Some((exercise(&entry.exercise)?, entry.overrides.clone())))
+                .collect()
+        }
+    }
 }
 
 fn period() -> Period {
@@ -69,6 +82,33 @@ fn the_page_names_the_programme_and_each_dose_with_the_day_it_began() {
     );
     assert!(facts.prescriptions.iter().all(|p| p.item == "lower-trunk-rotation" && p.name == "Lower trunk rotation"));
     assert_eq!(facts.prescriptions[1].from, add_days(FIRST, 14), "a change is dated, not back-dated to the start");
+}
+
+#[test]
+fn a_routines_item_doses_each_of_its_exercises_and_an_exercise_of_two_items_keeps_the_first_ones_dose() {
+    // The rotation on its own at 7 reps, then the low-back routine with 3 s holds: the routine
+    // gives the tilt and the bridge 8 reps and leaves knee to chest its own 3; the rotation, in
+    // both, keeps its own item's dose every day instead of changing twice a day.
+    let written = "name = \"Low back\"\nweeks = 4\nstart = 2026-03-02\n\
+        [[item]]\nexercise = \"lower-trunk-rotation\"\nreps = 7\n\
+        [[item]]\nroutine = \"low-back\"\nhold = 3\n";
+    let events = [ProgrammeEvent { date: date(2026, 2, 28), change: Change::Installed(programme(written)) }];
+    let shown = facts(&events, period(), built_in).unwrap();
+    let doses: Vec<(&str, Date, Dose)> =
+        shown.prescriptions.iter().map(|p| (p.item.as_str(), p.from, p.dose)).collect();
+    assert_eq!(
+        doses,
+        [
+            ("lower-trunk-rotation", FIRST, dose(7, 1, 5)),
+            ("pelvic-tilt", FIRST, dose(8, 1, 3)),
+            ("knee-to-chest", FIRST, dose(3, 1, 3)),
+            ("glute-bridge", FIRST, dose(8, 1, 3)),
+        ]
+    );
+    assert_eq!(shown.prescriptions[2].name, "Knee to chest");
+    let unknown = written.replace("low-back", "no-such-routine");
+    let events = [ProgrammeEvent { date: date(2026, 2, 28), change: Change::Installed(programme(&unknown)) }];
+    assert_eq!(facts(&events, period(), built_in).unwrap().prescriptions.len(), 1, "a routine not found doses nothing");
 }
 
 fn attempt(day: i64, completed: bool) -> Attempt {
