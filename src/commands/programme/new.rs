@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::cli::NewProgrammeArgs;
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
-use crate::domain::exercise::Timing;
+use crate::domain::exercise::{Timing, limits as dose_limits};
 use crate::domain::plan::Overrides;
 use crate::domain::programme::{Days, Item, Prescriber, Programme, Stop, What, limits, weekday, writing};
 use crate::failure::Failure;
@@ -62,8 +62,9 @@ fn from_flags(flags: &NewProgrammeArgs) -> Result<Programme, Failure> {
             return Err(Failure::Usage("`trunkrot programme new` needs `--exercise ID` or `--routine ID`".to_owned()));
         }
     };
-    let weeks =
-        flags.weeks.ok_or_else(|| Failure::Usage("`trunkrot programme new` needs `--weeks N`, 1 to 52".to_owned()))?;
+    let weeks = flags.weeks.ok_or_else(|| {
+        Failure::Usage(format!("`trunkrot programme new` needs `--weeks N`, {}", from_to(&limits::WEEKS)))
+    })?;
     let days = match flags.days_a_week {
         Some(7) => Days::Every,
         Some(n) => Days::PerWeek(n),
@@ -154,8 +155,12 @@ pub fn ask(
     let mut asker = Asker { input, out };
     writeln!(asker.out, "A new programme. Enter keeps what is in [brackets].")?;
     let Some(name) = asker.text(&format!("Its name [{DEFAULT_NAME}]: "), DEFAULT_NAME)? else { return Ok(None) };
-    let Some(weeks) =
-        asker.number("How many weeks does it last, 1 to 52? [6]: ", 6, *limits::WEEKS.start(), *limits::WEEKS.end())?
+    let Some(weeks) = asker.number(
+        &format!("How many weeks does it last, {}? [6]: ", from_to(&limits::WEEKS)),
+        6,
+        *limits::WEEKS.start(),
+        *limits::WEEKS.end(),
+    )?
     else {
         return Ok(None);
     };
@@ -194,9 +199,9 @@ pub fn ask(
         let Some(item) = asker.item(named, id, &found)? else { return Ok(None) };
         items.push(item);
     }
-    let Some(pain) = asker.parsed("Pain that means stop and get in touch, 1 to 10 (Enter for none): ", None, |t| {
-        t.parse::<u8>().ok().filter(|p| (1..=10).contains(p)).map(Some)
-    })?
+    let pain = format!("Pain that means stop and get in touch, {} (Enter for none): ", from_to(&limits::PAIN));
+    let Some(pain) = asker
+        .parsed(&pain, None, |t| t.parse::<u8>().ok().filter(|p| limits::PAIN.contains(&u32::from(*p))).map(Some))?
     else {
         return Ok(None);
     };
@@ -289,22 +294,29 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         let what = match found {
             Found::Routine => What::Routine(named),
             Found::Exercise(timing) => {
-                let reps = format!("  Reps (per side, if it has sides), 1 to 100 [{}]: ", timing.reps);
-                let Some(reps) =
-                    self.parsed(&reps, None, |t| t.parse::<u32>().ok().filter(|n| (1..=100).contains(n)).map(Some))?
-                else {
-                    return Ok(None);
-                };
-                let hold = format!("  Hold, 1 to 600 seconds [{}]: ", timing.hold.as_secs());
-                let Some(hold) = self.parsed(&hold, None, |t| {
-                    crate::domain::duration::parse(t).ok().filter(|d| (1..=600).contains(&d.as_secs())).map(Some)
+                let reps =
+                    format!("  Reps (per side, if it has sides), {} [{}]: ", from_to(&dose_limits::REPS), timing.reps);
+                let Some(reps) = self.parsed(&reps, None, |t| {
+                    t.parse::<u32>().ok().filter(|n| dose_limits::REPS.contains(n)).map(Some)
                 })?
                 else {
                     return Ok(None);
                 };
-                let sets = format!("  Sets, 1 to 20 [{}]: ", timing.sets);
-                let Some(sets) =
-                    self.parsed(&sets, None, |t| t.parse::<u32>().ok().filter(|n| (1..=20).contains(n)).map(Some))?
+                let hold =
+                    format!("  Hold, {} seconds [{}]: ", from_to(&dose_limits::HOLD_SECS), timing.hold.as_secs());
+                let Some(hold) = self.parsed(&hold, None, |t| {
+                    crate::domain::duration::parse(t)
+                        .ok()
+                        .filter(|d| dose_limits::HOLD_SECS.contains(&d.as_secs()))
+                        .map(Some)
+                })?
+                else {
+                    return Ok(None);
+                };
+                let sets = format!("  Sets, {} [{}]: ", from_to(&dose_limits::SETS), timing.sets);
+                let Some(sets) = self.parsed(&sets, None, |t| {
+                    t.parse::<u32>().ok().filter(|n| dose_limits::SETS.contains(n)).map(Some)
+                })?
                 else {
                     return Ok(None);
                 };
@@ -315,6 +327,11 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         let short = crate::domain::programme::short_name(&id);
         Ok(Some(Item { id, short, what, dose, times_a_day, days, steps: Vec::new(), progression: None }))
     }
+}
+
+/// A range as the questions say it: "1 to 52".
+fn from_to<T: std::fmt::Display>(range: &std::ops::RangeInclusive<T>) -> String {
+    format!("{} to {}", range.start(), range.end())
 }
 
 #[cfg(test)]
