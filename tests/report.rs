@@ -69,6 +69,32 @@ fn one_session_is_said_as_one() {
 }
 
 #[test]
+fn a_routines_item_has_each_exercises_prescribed_dose_and_one_that_cannot_be_read_is_said() {
+    // The built-in low-back routine at 4 s holds: its own 8 reps for the pelvic tilt, knee to
+    // chest's own 3; and a routine of the user's, read at install and gone since.
+    let home = Home::new()
+        .with("routines/mine.toml", "name = \"Mine\"\nsummary = \"Mine.\"\n[[exercise]]\nid = \"pelvic-tilt\"\n");
+    let programme = home.file(
+        "p.toml",
+        "name = \"Two routines\"\nweeks = 2\n[[item]]\nroutine = \"low-back\"\nhold = 4\n[[item]]\nroutine = \"mine\"\n",
+    );
+    trunkrot(&home).args(["programme", "install"]).arg(&programme).assert().success();
+    fs::remove_file(home.config_dir().join("routines/mine.toml")).expect("removed");
+    let out = home.join("page.html");
+    let made = report(&home, &[], &out).success();
+    let said = String::from_utf8_lossy(&made.get_output().stderr).into_owned();
+    assert!(
+        said.contains("note: the programme's routine `mine` cannot be read, so its exercises' prescribed doses are not on the page"),
+        "{said}"
+    );
+    let page = fs::read_to_string(&out).unwrap();
+    for (name, dose) in [("Pelvic tilt", "8×1 4s"), ("Knee to chest", "3×1 4s"), ("Glute bridge", "8×1 4s")] {
+        let row = page.split("<tr").find(|row| row.contains(name)).unwrap_or_else(|| panic!("a row for {name}"));
+        assert!(row.contains("prescribed") && row.contains(dose), "{name} prescribed {dose}: {row}");
+    }
+}
+
+#[test]
 fn the_page_goes_to_standard_output_alone_with_a_dash() {
     let home = with_history();
     let run = trunkrot(&home)

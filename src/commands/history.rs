@@ -76,7 +76,8 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         }
     }
     if skips > NAMED_SKIPS {
-        let _ = writeln!(err, "{}: {} more damaged lines skipped", history::FILE_NAME, skips - NAMED_SKIPS);
+        let more = history::report::plural(skips - NAMED_SKIPS, "more damaged line", "more damaged lines");
+        let _ = writeln!(err, "{}: {more} skipped", history::FILE_NAME);
     }
     if written.is_ok() {
         written = if args.json {

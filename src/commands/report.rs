@@ -19,7 +19,7 @@ use crate::history::adherence::{Attempt, in_effect};
 use crate::history::review::page::{self, Paper};
 use crate::history::review::period::MAX_WEEKS;
 use crate::history::review::period::Period;
-use crate::history::review::programme::{self, Found, Named};
+use crate::history::review::programme::{self, ItemExercises, Named};
 use crate::history::review::sessions::{self, Gathered};
 use crate::history::review::{Facts, Review};
 use crate::history::{self, Skipped};
@@ -98,21 +98,27 @@ fn facts(args: &ReportArgs, today: Date) -> Result<Facts, Failure> {
     facts.counted_to = if until >= today { today.yesterday().unwrap_or(today) } else { until };
     let user_exercises = places::user_exercises_dir();
     let named = |exercise: Exercise| Named { id: exercise.id, name: exercise.name, timing: exercise.timing };
-    let find = |what: &What| -> Found {
-        match what {
+    // Doses come from the files as they are now; one that cannot be read is said, not guessed.
+    let find = |what: &What| -> ItemExercises {
+        let found = match what {
             What::Exercise(name) => catalog::find(name, user_exercises.as_deref())
-                .map(|exercise| vec![(named(exercise), Overrides::default())])
-                .unwrap_or_default(),
-            What::Routine(name) => catalog::load_routine(name)
-                .map(|(routine, exercises)| {
-                    exercises
-                        .into_iter()
-                        .map(named)
-                        .zip(routine.entries.into_iter().map(|entry| entry.overrides))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        }
+                .map(|exercise| vec![(named(exercise), Overrides::default())]),
+            What::Routine(name) => catalog::load_routine(name).map(|(routine, exercises)| {
+                exercises.into_iter().map(named).zip(routine.entries.into_iter().map(|entry| entry.overrides)).collect()
+            }),
+        };
+        found.unwrap_or_else(|failure| {
+            let (kind, whose) = match what {
+                What::Exercise(_) => ("exercise", "its prescribed dose is"),
+                What::Routine(_) => ("routine", "its exercises' prescribed doses are"),
+            };
+            let name = what.name();
+            let _ = writeln!(
+                io::stderr(),
+                "note: the programme's {kind} `{name}` cannot be read, so {whose} not on the page: {failure}"
+            );
+            Vec::new()
+        })
     };
     facts.programme = programme::facts(&read.events, period, find);
     let attempts: Vec<Attempt> = facts.sessions.iter().filter_map(Attempt::of).collect();
@@ -136,7 +142,8 @@ fn read(earliest: Date, until: Date) -> Result<Gathered, Failure> {
     })
     .map_err(unreadable)?;
     if skips > NAMED_SKIPS {
-        let _ = writeln!(err, "{}: {} more damaged lines skipped", history::FILE_NAME, skips - NAMED_SKIPS);
+        let more = history::report::plural(skips - NAMED_SKIPS, "more damaged line", "more damaged lines");
+        let _ = writeln!(err, "{}: {more} skipped", history::FILE_NAME);
     }
     Ok(read)
 }

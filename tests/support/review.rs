@@ -197,7 +197,7 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
         item: id_of(name),
         name: name.to_owned(),
         dose,
-        progression,
+        accepted: progression.then(|| id_of(name)),
     };
     let mut prescriptions: Vec<Prescription> = items
         .iter()

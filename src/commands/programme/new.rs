@@ -276,8 +276,9 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
 
     /// The rest of an item: how often, and its dose (an exercise's own, or the routine's).
     fn item(&mut self, named: String, id: String, found: &Found) -> io::Result<Option<Item>> {
-        let max = *limits::TIMES_A_DAY.end();
-        let Some(times_a_day) = self.number(&format!("  Times a day, 1 to {max} [1]: "), 1, 1, max)? else {
+        let (least, most) = (*limits::TIMES_A_DAY.start(), *limits::TIMES_A_DAY.end());
+        let asked = format!("  Times a day, {} [1]: ", from_to(&limits::TIMES_A_DAY));
+        let Some(times_a_day) = self.number(&asked, 1, least, most)? else {
             return Ok(None);
         };
         let prompt = "  Which days: Enter for every day, weekdays such as mon,wed,fri, or a number of days a week: ";

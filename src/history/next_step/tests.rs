@@ -103,6 +103,17 @@ fn a_rise_is_not_told_again_after_a_session_without_a_pain_answer() {
     let mut after = sessions(7, 5, &[Some(2), Some(2), Some(4), None]);
     after[3].exercises[0].reps = 6;
     assert_eq!(suggest(&after, &exercise, None), None);
+    // Nor does a rise, or a high pain, answered within the last three days open the way to a
+    // step once later sessions skip the question.
+    let rose = sessions(7, 5, &[Some(2), Some(2), Some(6), None, None]);
+    assert_eq!(suggest(&rose, &exercise, None), None, "a rise two days ago is no steady three days");
+    let high = sessions(7, 5, &[Some(9), None, None]);
+    assert_eq!(suggest(&high, &exercise, None), None, "a pain of 9 two days ago is no steady three days");
+    let later = sessions(7, 5, &[Some(2), Some(2), Some(6), None, None, None]);
+    assert!(
+        matches!(suggest(&later, &exercise, None), Some(Suggestion::MoreReps { to: 8, .. })),
+        "three days after it, the step is open again"
+    );
     let answered = sessions(7, 5, &[Some(2), Some(2), Some(4), Some(4)]);
     assert!(
         matches!(suggest(&answered, &exercise, None), Some(Suggestion::EaseOff { from: 2, to: 4, .. })),

@@ -35,12 +35,14 @@ pub struct ItemDose {
     pub cells: Vec<Cell>,
 }
 
-/// A change of an item's dose the person accepted.
+/// A change of an exercise's dose the person accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progression {
     pub date: Date,
     /// The exercise's name, as shown.
     pub item: String,
+    /// The programme item whose step was accepted: a routine's names several exercises.
+    pub step: String,
     pub from: Option<Dose>,
     pub to: Dose,
 }
@@ -119,17 +121,28 @@ pub fn prescribed_on(programme: Option<&ProgrammeFacts>, item: &str, date: Date)
     programme?.prescriptions.iter().filter(|p| p.item == item && p.from <= date).max_by_key(|p| p.from).map(|p| p.dose)
 }
 
-/// The progressions accepted in `period`, oldest first, each with the dose it replaced.
+/// How many steps were accepted: one of a routine's item changes the dose of each of its
+/// exercises, and is one step.
+pub fn steps(progressions: &[Progression]) -> usize {
+    let mut steps: Vec<(Date, &str)> = progressions.iter().map(|p| (p.date, p.step.as_str())).collect();
+    steps.sort_unstable();
+    steps.dedup();
+    steps.len()
+}
+
+/// The progressions accepted in `period`, oldest first, each exercise's with the dose it replaced.
 pub fn progressions(period: Period, programme: Option<&ProgrammeFacts>) -> Vec<Progression> {
     let Some(programme) = programme else { return Vec::new() };
     programme
         .prescriptions
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.progression && period.contains(p.from))
-        .map(|(at, p)| Progression {
+        .filter(|(_, p)| period.contains(p.from))
+        .filter_map(|(at, p)| Some((at, p, p.accepted.clone()?)))
+        .map(|(at, p, step)| Progression {
             date: p.from,
             item: p.name.clone(),
+            step,
             from: programme.prescriptions[..at]
                 .iter()
                 .rev()

@@ -89,6 +89,8 @@ pub struct Prescription {
     pub item: String,
     pub name: String,
     pub dose: Dose,
-    /// A progression the person accepted, rather than the programme as written or changed.
-    pub progression: bool,
+    /// The programme item whose step the person accepted set this dose; `None` for a dose the
+    /// programme as written or changed set. One step of a routine's item sets a dose for each of
+    /// its exercises.
+    pub accepted: Option<String>,
 }

@@ -28,7 +28,7 @@ pub struct Named {
 /// The exercises an item is done with, as the page needs them: an exercise item's one
 /// exercise, or each exercise of a routine with the settings the routine gives it; none when
 /// what the item names cannot be found.
-pub type Found = Vec<(Named, Overrides)>;
+pub type ItemExercises = Vec<(Named, Overrides)>;
 
 /// The programme the page speaks of: the one in effect on the period's last day, else the last
 /// one in effect during it, with its first day; `None` when none was.
@@ -41,7 +41,11 @@ pub fn shown(events: &[ProgrammeEvent], period: Period) -> Option<(&Programme, D
 /// routine's item doses each of its exercises, its own dose over the routine's settings for
 /// each, as a session of it runs. An exercise done by two items on a day (a routine's and its
 /// own) takes the first one's dose that day.
-pub fn facts(events: &[ProgrammeEvent], period: Period, find: impl Fn(&What) -> Found) -> Option<ProgrammeFacts> {
+pub fn facts(
+    events: &[ProgrammeEvent],
+    period: Period,
+    find: impl Fn(&What) -> ItemExercises,
+) -> Option<ProgrammeFacts> {
     let (programme, first_day) = shown(events, period)?;
     let prescriber = [&programme.prescriber.name, &programme.prescriber.contact]
         .iter()
@@ -49,7 +53,7 @@ pub fn facts(events: &[ProgrammeEvent], period: Period, find: impl Fn(&What) -> 
         .map(|text| text.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut found: Vec<(What, Found)> = Vec::new();
+    let mut found: Vec<(What, ItemExercises)> = Vec::new();
     let mut prescriptions: Vec<Prescription> = Vec::new();
     for date in period.dates() {
         let Some((in_force, first)) = in_effect(events, date) else { continue };
@@ -69,14 +73,15 @@ pub fn facts(events: &[ProgrammeEvent], period: Period, find: impl Fn(&What) -> 
                 let dose = Dose { reps: settings.reps, sets: settings.sets, hold: settings.hold };
                 let latest = prescriptions.iter().rev().find(|p| p.item == named.id).map(|p| p.dose);
                 if latest != Some(dose) {
-                    let progression =
-                        latest.is_some() && in_force.accepted.iter().any(|a| a.item == item.id && a.date == date);
+                    let accepted = (latest.is_some()
+                        && in_force.accepted.iter().any(|a| a.item == item.id && a.date == date))
+                    .then(|| item.id.clone());
                     prescriptions.push(Prescription {
                         from: date,
                         item: named.id.clone(),
                         name: named.name.clone(),
                         dose,
-                        progression,
+                        accepted,
                     });
                 }
             }

@@ -270,7 +270,7 @@ fn a_programme_changed_halfway() -> Facts {
         item: crate::domain::exercise::DEFAULT_ID.to_owned(),
         name: "Lower trunk rotation".to_owned(),
         dose,
-        progression,
+        accepted: progression.then(|| "rot".to_owned()),
     };
     let answers = |n: i32| match n {
         0 => vec![("socks", 2), ("sitting", 4)],
@@ -323,6 +323,7 @@ fn a_programme_changed_halfway_shows_each_weeks_dose_prescribed_and_done() {
         [Progression {
             date: date(2026, 3, 23),
             item: "Lower trunk rotation".to_owned(),
+            step: "rot".to_owned(),
             from: Some(dose(8, 2, 10)),
             to: dose(10, 2, 10)
         }],

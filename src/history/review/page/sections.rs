@@ -8,7 +8,7 @@ use super::charts::{self, legend_mark};
 use super::{count, decimal, isolated, long_date, short_date, signed};
 use crate::domain::checkin::Why;
 use crate::history::review::adherence::{Basis, Count, DayStatus, LINE_PERCENT};
-use crate::history::review::dose::Cell;
+use crate::history::review::dose::{self, Cell};
 use crate::history::review::{Alarm, Facts, HIGH_PAIN, Review, pain, psfs};
 
 /// The width of a half-page column, in CSS pixels (93 mm).
@@ -297,7 +297,7 @@ pub fn dose(facts: &Facts, review: &Review) -> Markup {
                     @if programme { " Underlined: not as prescribed." }
                 }
                 p {
-                    b { "Progressions accepted: " (review.progressions.len()) }
+                    b { "Progressions accepted: " (dose::steps(&review.progressions)) }
                     @if review.progressions.is_empty() { ", none." } @else {
                         ". "
                         (dated_list(review.progressions.iter().map(|p| (p.date, html! {

@@ -34,7 +34,7 @@ fn facts(text: &str) -> Facts {
         item: crate::domain::exercise::DEFAULT_ID.to_owned(),
         name: text.to_owned(),
         dose,
-        progression,
+        accepted: progression.then(|| "rot".to_owned()),
     };
     let programme = ProgrammeFacts {
         name: format!("Back {text}"),

@@ -38,7 +38,7 @@ fn events() -> Vec<ProgrammeEvent> {
 }
 
 /// The built-in exercises and routines, as the command finds them.
-fn built_in(what: &What) -> Found {
+fn built_in(what: &What) -> ItemExercises {
     let exercise = |id: &str| {
         let exercise = crate::domain::exercise::built_in(id)?.ok()?;
         Some(Named { id: exercise.id, name: exercise.name, timing: exercise.timing })
@@ -70,7 +70,8 @@ fn the_page_names_the_programme_and_each_dose_with_the_day_it_began() {
     assert_eq!(facts.name, "Low back");
     assert_eq!(facts.prescriber.as_deref(), Some("A. Physio, 555 0100"));
     assert_eq!((facts.start, facts.weeks, facts.review), (FIRST, 4, Some(add_days(FIRST, 28))));
-    let doses: Vec<(Date, Dose, bool)> = facts.prescriptions.iter().map(|p| (p.from, p.dose, p.progression)).collect();
+    let doses: Vec<(Date, Dose, bool)> =
+        facts.prescriptions.iter().map(|p| (p.from, p.dose, p.accepted.is_some())).collect();
     // The exercise's own sets (1) until the change names 2.
     assert_eq!(
         doses,
@@ -106,6 +107,27 @@ fn a_routines_item_doses_each_of_its_exercises_and_an_exercise_of_two_items_keep
         ]
     );
     assert_eq!(shown.prescriptions[2].name, "Knee to chest");
+    // One step accepted for the routine on day 7, to 5 s holds, raises the dose of each exercise
+    // it gives one to, and is one step.
+    let mut stepped = programme(written);
+    stepped.accepted.push(Accepted {
+        item: "low-back".to_owned(),
+        date: add_days(FIRST, 7),
+        dose: Overrides { hold: Some(Duration::from_secs(5)), ..Overrides::default() },
+    });
+    let events = [
+        ProgrammeEvent { date: date(2026, 2, 28), change: Change::Installed(programme(written)) },
+        ProgrammeEvent { date: add_days(FIRST, 7), change: Change::Accepted(stepped) },
+    ];
+    let shown = facts(&events, period(), built_in).unwrap();
+    let progressions = crate::history::review::dose::progressions(period(), Some(&shown));
+    let raised: Vec<(&str, Dose)> = progressions.iter().map(|p| (p.item.as_str(), p.to)).collect();
+    assert_eq!(
+        raised,
+        [("Pelvic tilt", dose(8, 1, 5)), ("Knee to chest", dose(3, 1, 5)), ("Glute bridge", dose(8, 1, 5))]
+    );
+    assert!(progressions.iter().all(|p| p.step == "low-back" && p.date == add_days(FIRST, 7)));
+    assert_eq!(crate::history::review::dose::steps(&progressions), 1);
     let unknown = written.replace("low-back", "no-such-routine");
     let events = [ProgrammeEvent { date: date(2026, 2, 28), change: Change::Installed(programme(&unknown)) }];
     assert_eq!(facts(&events, period(), built_in).unwrap().prescriptions.len(), 1, "a routine not found doses nothing");
