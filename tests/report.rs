@@ -84,7 +84,9 @@ fn a_routines_item_has_each_exercises_prescribed_dose_and_one_that_cannot_be_rea
     let made = report(&home, &[], &out).success();
     let said = String::from_utf8_lossy(&made.get_output().stderr).into_owned();
     assert!(
-        said.contains("note: the programme's routine `mine` cannot be read, so its exercises' prescribed doses are not on the page"),
+        said.contains(
+            "trunkrot: the programme's routine `mine` cannot be read, so the page cannot show the doses it prescribes its exercises"
+        ),
         "{said}"
     );
     let page = fs::read_to_string(&out).unwrap();

@@ -140,7 +140,7 @@ fn accept(only: Option<&str>, today: Date) -> Result<ExitCode, Failure> {
     }
     if taken.is_empty() {
         emit(
-            "No step is offered now: the advice offers one after the days your programme asks, each done in full, with no rise in pain.\n",
+            "No step is offered now: the advice offers one after the days your programme asks, each done in full, with no rise in pain and no pain of 8 or more.\n",
         )?;
         return Ok(ExitCode::FAILURE);
     }

@@ -109,13 +109,13 @@ fn facts(args: &ReportArgs, today: Date) -> Result<Facts, Failure> {
         };
         found.unwrap_or_else(|failure| {
             let (kind, whose) = match what {
-                What::Exercise(_) => ("exercise", "its prescribed dose is"),
-                What::Routine(_) => ("routine", "its exercises' prescribed doses are"),
+                What::Exercise(_) => ("exercise", "the dose it prescribes"),
+                What::Routine(_) => ("routine", "the doses it prescribes its exercises"),
             };
             let name = what.name();
             let _ = writeln!(
                 io::stderr(),
-                "note: the programme's {kind} `{name}` cannot be read, so {whose} not on the page: {failure}"
+                "trunkrot: the programme's {kind} `{name}` cannot be read, so the page cannot show {whose}: {failure}"
             );
             Vec::new()
         })

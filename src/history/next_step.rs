@@ -9,7 +9,8 @@
 //! a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise the last three days
 //! the exercise was done (days, not sessions: three in three minutes are one day), each with
 //! every session of it done in full at the current settings, none of them hard, with pain not
-//! rising and no rise or high pain answered in them, suggest a step. Without a programme: one more rep per side (or, at the top of the
+//! rising and no rise or high pain answered in any session of the exercise on them, suggest a
+//! step. Without a programme: one more rep per side (or, at the top of the
 //! reps range, a longer hold; at the top of both, a harder variation), never past the
 //! exercise's recommended range. With a programme item: only the step its progression allows,
 //! after its own number of days, each with all the item's sessions of the day done, never past
@@ -181,21 +182,25 @@ fn suggest_from(records: &[&Record], exercise: &Exercise, allowed: Option<&Allow
         Some(allowed) => (allowed.progression.as_ref()?.after_days as usize, allowed.times_a_day as usize),
         None => (STEADY_DAYS, 1),
     };
+    let every: &[(&Record, &ExerciseRecord)] = &own;
     let own: Vec<(&Record, &ExerciseRecord)> = match allowed {
         Some(allowed) => {
-            own.into_iter().filter(|(r, _)| r.item.as_ref().is_some_and(|i| i.id == allowed.item)).collect()
+            every.iter().filter(|(r, _)| r.item.as_ref().is_some_and(|i| i.id == allowed.item)).copied().collect()
         }
-        None => own,
+        None => own.clone(),
     };
     let current = own.last()?.1;
     let steady = steady_days(&own, current, days, per_day)?;
-    // A rise or a high pain answered in those days holds the step back, though the advice tells
-    // it only after its own session: later sessions without an answer do not clear it.
-    let from = own.len() - steady.len();
+    // A rise or a high pain answered in those days, in any session of the exercise, holds the
+    // step back, though the advice tells it only after its own session: later sessions without
+    // an answer do not clear it.
+    let first = steady.iter().map(|(r, _)| r.start.date()).min()?;
     let flagged = |at: usize| {
-        pain_rise(&own[..=at]).is_some() || own[at].0.checkin.pain.is_some_and(|pain| pain.value() >= HIGH_PAIN)
+        every[at].0.start.date() >= first
+            && (pain_rise(&every[..=at]).is_some()
+                || every[at].0.checkin.pain.is_some_and(|pain| pain.value() >= HIGH_PAIN))
     };
-    if (from..own.len()).any(flagged) {
+    if (0..every.len()).any(flagged) {
         return None;
     }
     let pains: Vec<u8> = steady.iter().filter_map(|(r, _)| r.checkin.pain).map(Pain::value).collect();

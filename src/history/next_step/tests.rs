@@ -246,6 +246,20 @@ fn three_full_sessions_in_three_minutes_bring_no_advice_to_do_more() {
 }
 
 #[test]
+fn with_a_programme_a_high_pain_in_another_session_of_the_exercise_holds_the_step_back() {
+    // The item done in full on three days, and on the second the routine that also has the
+    // rotation, answered with a pain of 9: the item's sessions alone would offer the step.
+    let exercise = trunk_rotation();
+    let allowed = allowed(Some(one_rep_up_to(Some(9))));
+    let mut days = item_sessions("rot", 8, 3, 2);
+    assert!(suggest(&days, &exercise, Some(&allowed)).is_some(), "the step, without the other session");
+    let mut routine = item_sessions("low-back", 8, 2, 1).remove(1);
+    routine.checkin.pain = Pain::new(9);
+    days.insert(4, routine);
+    assert_eq!(suggest(&days, &exercise, Some(&allowed)), None);
+}
+
+#[test]
 fn a_programme_item_steps_only_as_its_progression_allows_after_its_days_with_every_session_of_each() {
     let exercise = trunk_rotation();
     let days = item_sessions("rot", 8, 3, 2);

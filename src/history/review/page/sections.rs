@@ -298,6 +298,9 @@ pub fn dose(facts: &Facts, review: &Review) -> Markup {
                 }
                 p {
                     b { "Progressions accepted: " (dose::steps(&review.progressions)) }
+                    @if dose::steps(&review.progressions) < review.progressions.len() {
+                        ", raising " (review.progressions.len()) " exercises' doses"
+                    }
                     @if review.progressions.is_empty() { ", none." } @else {
                         ". "
                         (dated_list(review.progressions.iter().map(|p| (p.date, html! {

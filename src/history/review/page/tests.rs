@@ -208,6 +208,28 @@ fn every_figure_of_the_review_is_on_the_page_as_a_number() {
 }
 
 #[test]
+fn one_step_of_a_routine_raising_two_exercises_is_one_progression() {
+    let mut facts = facts("Ana");
+    let programme = facts.programme.as_mut().unwrap();
+    let mut second = programme.prescriptions.clone();
+    for prescription in &mut second {
+        prescription.item = "pelvic-tilt".to_owned();
+        prescription.name = "Tilt".to_owned();
+    }
+    programme.prescriptions.extend(second);
+    for prescription in &mut programme.prescriptions {
+        prescription.accepted = prescription.accepted.as_ref().map(|_| "low-back".to_owned());
+    }
+    let review = Review::of(&facts);
+    let text = text_of(&html(&facts, &review, MADE, None));
+    assert!(
+        text.contains("Progressions accepted: 1, raising 2 exercises' doses. 16 Mar Ana: 10×2 5s → 12×2 5s"),
+        "{text}"
+    );
+    assert!(text.contains("16 Mar Tilt: 10×2 5s → 12×2 5s"), "{text}");
+}
+
+#[test]
 fn long_lists_are_capped_with_how_many_more() {
     let mut facts = facts("Ana");
     for session in &mut facts.sessions {
