@@ -5,16 +5,16 @@
 //!
 //! The rule: pain that spread into a buttock or down a leg in the latest session calls for
 //! stopping and seeing a clinician, before anything else. Then: the latest session stopped
-//! early because of pain, its pain answer up by 2 or more on the lowest of the two before it, or
-//! a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise the last three days
-//! the exercise was done (days, not sessions: three in three minutes are one day), each with
-//! every session of it done in full at the current settings, none of them hard, with pain not
-//! rising and no rise or high pain answered in any session of the exercise on them, suggest a
-//! step. Without a programme: one more rep per side (or, at the top of the
-//! reps range, a longer hold; at the top of both, a harder variation), never past the
-//! exercise's recommended range. With a programme item: only the step its progression allows,
-//! after its own number of days, each with all the item's sessions of the day done, never past
-//! its `up_to` (else the top of the recommended range); no progression, no step.
+//! early because of pain, its pain answer up by 2 or more on the lowest of the two before it,
+//! or a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise the last three
+//! days the exercise was done (days, not sessions: three in three minutes are one day), each
+//! with every session of it done in full at the current settings, none of them hard, with pain
+//! not rising and no rise or high pain answered in any session of the exercise on them, suggest
+//! a step. Without a programme: one more rep per side (or, at the top of the reps range, a
+//! longer hold; at the top of both, a harder variation), never past the exercise's recommended
+//! range. With a programme item: only the step its progression allows, after its own number of
+//! days, each with all the item's sessions of the day done, never past its `up_to` (else the
+//! top of the recommended range); no progression, no step.
 //!
 //! A suggested command keeps the session's other settings (its hold and sets when they are not
 //! the exercise's own); a routine's exercise is pointed at its config table instead.
