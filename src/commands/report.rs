@@ -11,7 +11,6 @@ use jiff::{ToSpan, ZonedDateTime};
 
 use crate::cli::ReportArgs;
 use crate::commands::history::NAMED_SKIPS;
-use crate::domain::exercise::Exercise;
 use crate::domain::plan::Overrides;
 use crate::domain::programme::What;
 use crate::failure::Failure;
@@ -97,14 +96,17 @@ fn facts(args: &ReportArgs, today: Date) -> Result<Facts, Failure> {
     // Today is not over: what it still has due is not counted against it.
     facts.counted_to = if until >= today { today.yesterday().unwrap_or(today) } else { until };
     let user_exercises = places::user_exercises_dir();
-    let named = |exercise: Exercise| Named { id: exercise.id, name: exercise.name, timing: exercise.timing };
     // Doses come from the files as they are now; one that cannot be read is said, not guessed.
     let find = |what: &What| -> ItemExercises {
         let found = match what {
             What::Exercise(name) => catalog::find(name, user_exercises.as_deref())
-                .map(|exercise| vec![(named(exercise), Overrides::default())]),
+                .map(|exercise| vec![(Named::of(exercise), Overrides::default())]),
             What::Routine(name) => catalog::load_routine(name).map(|(routine, exercises)| {
-                exercises.into_iter().map(named).zip(routine.entries.into_iter().map(|entry| entry.overrides)).collect()
+                exercises
+                    .into_iter()
+                    .map(Named::of)
+                    .zip(routine.entries.into_iter().map(|entry| entry.overrides))
+                    .collect()
             }),
         };
         found.unwrap_or_else(|failure| {

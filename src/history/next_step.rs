@@ -182,13 +182,12 @@ fn suggest_from(records: &[&Record], exercise: &Exercise, allowed: Option<&Allow
         Some(allowed) => (allowed.progression.as_ref()?.after_days as usize, allowed.times_a_day as usize),
         None => (STEADY_DAYS, 1),
     };
-    let every: &[(&Record, &ExerciseRecord)] = &own;
-    let own: Vec<(&Record, &ExerciseRecord)> = match allowed {
-        Some(allowed) => {
-            every.iter().filter(|(r, _)| r.item.as_ref().is_some_and(|i| i.id == allowed.item)).copied().collect()
-        }
-        None => own.clone(),
-    };
+    let every = own;
+    let own: Vec<(&Record, &ExerciseRecord)> = every
+        .iter()
+        .filter(|(r, _)| allowed.is_none_or(|allowed| r.item.as_ref().is_some_and(|i| i.id == allowed.item)))
+        .copied()
+        .collect();
     let current = own.last()?.1;
     let steady = steady_days(&own, current, days, per_day)?;
     // A rise or a high pain answered in those days, in any session of the exercise, holds the

@@ -267,7 +267,7 @@ fn every_head_rests_on_its_pillow_not_sunk_into_it() {
         let figure = exercise.figure.as_ref().expect("a figure");
         let Some(pillow) = figure.start.parts.iter().position(|p| p.name == "pillow") else { continue };
         let head = figure.start.parts.iter().position(|p| p.name == "head").expect("a head");
-        for pose in std::iter::once(&figure.start).chain(figure.holds.iter().map(|(_, pose)| pose)) {
+        for (_, _, pose) in figure.named_poses() {
             let parts = points(pose);
             let top = span(&parts[pillow], f64::from(figure.widths[pillow])).1;
             let bottom = span(&parts[head], f64::from(figure.widths[head])).0;

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::Period;
 use super::adherence::{Adherence, Basis, Count, Day, DayStatus};
 use super::facts::{Dose, Prescription, ProgrammeFacts};
-use crate::domain::exercise::Timing;
+use crate::domain::exercise::{Exercise, Timing};
 use crate::domain::plan::{Overrides, Settings};
 use crate::domain::programme::{Programme, What};
 use crate::history::adherence::{self, Attempt, Figures, ProgrammeEvent, SkippedDay, in_effect};
@@ -23,6 +23,13 @@ pub struct Named {
     pub id: String,
     pub name: String,
     pub timing: Timing,
+}
+
+impl Named {
+    /// What the page needs of `exercise`.
+    pub fn of(exercise: Exercise) -> Named {
+        Named { id: exercise.id, name: exercise.name, timing: exercise.timing }
+    }
 }
 
 /// The exercises an item is done with, as the page needs them: an exercise item's one
@@ -59,10 +66,11 @@ pub fn facts(
         let Some((in_force, first)) = in_effect(events, date) else { continue };
         let mut dosed: Vec<String> = Vec::new();
         for item in &in_force.items {
-            if !found.iter().any(|(what, _)| *what == item.what) {
+            let at = found.iter().position(|(what, _)| *what == item.what).unwrap_or_else(|| {
                 found.push((item.what.clone(), find(&item.what)));
-            }
-            let Some((_, exercises)) = found.iter().find(|(what, _)| *what == item.what) else { continue };
+                found.len() - 1
+            });
+            let exercises = &found[at].1;
             let item_dose = in_force.dose_on(item, first, date);
             for (named, own) in exercises {
                 if dosed.contains(&named.id) {

@@ -297,8 +297,9 @@ pub fn dose(facts: &Facts, review: &Review) -> Markup {
                     @if programme { " Underlined: not as prescribed." }
                 }
                 p {
-                    b { "Progressions accepted: " (dose::steps(&review.progressions)) }
-                    @if dose::steps(&review.progressions) < review.progressions.len() {
+                    @let steps = dose::steps(&review.progressions);
+                    b { "Progressions accepted: " (steps) }
+                    @if steps < review.progressions.len() {
                         ", raising " (review.progressions.len()) " exercises' doses"
                     }
                     @if review.progressions.is_empty() { ", none." } @else {

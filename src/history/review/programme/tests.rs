@@ -39,10 +39,7 @@ fn events() -> Vec<ProgrammeEvent> {
 
 /// The built-in exercises and routines, as the command finds them.
 fn built_in(what: &What) -> ItemExercises {
-    let exercise = |id: &str| {
-        let exercise = crate::domain::exercise::built_in(id)?.ok()?;
-        Some(Named { id: exercise.id, name: exercise.name, timing: exercise.timing })
-    };
+    let exercise = |id: &str| Some(Named::of(crate::domain::exercise::built_in(id)?.ok()?));
     match what {
         What::Exercise(name) => exercise(name).map(|named| vec![(named, Overrides::default())]).unwrap_or_default(),
         What::Routine(name) => {
