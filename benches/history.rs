@@ -26,7 +26,7 @@ fn report_of(bytes: &[u8]) -> String {
         },
         |_| {},
     );
-    report::of(&tally, 80)
+    report::of(&tally, 80, &report::RoutineNames::new())
 }
 
 #[divan::bench(args = [10_000, 100_000, 1_000_000], sample_count = 5)]

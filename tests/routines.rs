@@ -128,6 +128,10 @@ fn a_plain_routine_session_names_each_exercise_as_it_starts() {
     assert!(rows.iter().all(|row| row[0] == rows[0][0] && !row[0].is_empty()), "one session column: {csv}");
     let ended: Vec<&str> = rows.iter().map(|row| row[17]).collect();
     assert_eq!(ended, ["reached", "", "", ""], "the session's own columns once, on its first row: {csv}");
+    let report = stdout(&trunkrot(&home).arg("history").env("COLUMNS", "80").assert().success());
+    assert!(report.starts_with("1 session, a routine\nSessions with each exercise:\n"), "{report}");
+    let row = report.lines().find(|line| line.contains("routine  ")).unwrap_or_else(|| panic!("{report}"));
+    assert!(row.contains("Low-back routine"), "the routine's row has its name: {report}");
 }
 
 #[test]

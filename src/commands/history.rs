@@ -13,7 +13,7 @@ use crate::history::adherence::{self, Attempt, ProgrammeEvent, SkippedDay};
 use crate::history::review::{self, psfs, psfs::PsfsAnswer};
 use crate::history::stats::Tally;
 use crate::history::{self, Entry, Record, Skipped, export, report};
-use crate::shell::journal;
+use crate::shell::{catalog, journal, places};
 
 /// At most this many damaged lines are named one by one; the rest are counted.
 pub const NAMED_SKIPS: usize = 20;
@@ -87,7 +87,8 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         } else if recorded && matched == 0 {
             out.write_all(no_match(args).as_bytes())
         } else {
-            out.write_all(report::of(&tally, crate::shell::columns::width()).as_bytes()).and_then(|()| {
+            let page = report::of(&tally, crate::shell::columns::width(), &routine_names());
+            out.write_all(page.as_bytes()).and_then(|()| {
                 let mut lines = programme_weeks(args, &events, &attempts, &days_off, today);
                 let trend = psfs_trend(&psfs_answers);
                 if !trend.is_empty() {
@@ -102,6 +103,13 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
     }
     written.and_then(|()| out.flush()).map_err(Failure::output)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The names of the built-in routines and of the user's that can be read, by id. A routine
+/// that cannot be read, or a folder that cannot, leaves its rows with the id they recorded.
+fn routine_names() -> report::RoutineNames {
+    let entries = catalog::routine_entries(places::user_routines_dir().as_deref()).unwrap_or_default();
+    entries.into_iter().filter_map(|(id, routine)| Some((id, routine.ok()?.name))).collect()
 }
 
 /// Each programme week's adherence, from the first event (or `--since`) to today, with the

@@ -1,6 +1,7 @@
 //! The readable history: totals, streaks, the last sessions as a table, and plain-text bar
 //! charts of sessions and pain per day over four weeks. Pure text; no escape codes.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use jiff::civil::{Date, Weekday};
@@ -11,18 +12,22 @@ use crate::domain::checkin::Pain;
 use crate::domain::side::Side;
 use crate::domain::width;
 
+/// The names of the routines that can be run, by id: a routine's row says its name where its
+/// file still gives one, else its id.
+pub type RoutineNames = BTreeMap<String, String>;
+
 /// The whole report for `records` as of `today`, in `columns` columns.
-pub fn text(records: &[Record], today: Date, columns: usize) -> String {
+pub fn text(records: &[Record], today: Date, columns: usize, routines: &RoutineNames) -> String {
     let mut tally = Tally::new(today);
     for record in records {
         tally.add(record.clone());
     }
-    of(&tally, columns)
+    of(&tally, columns, routines)
 }
 
 /// The whole report for the records summed up in `tally`, its lines at most `columns` wide:
 /// the table's rows wrap at their words, and the charts show as many of the last 28 days as fit.
-pub fn of(tally: &Tally, columns: usize) -> String {
+pub fn of(tally: &Tally, columns: usize, routines: &RoutineNames) -> String {
     let overview = tally.overview();
     if overview.sessions == 0 {
         return "No sessions recorded yet. Each session you do is added here.\n".to_owned();
@@ -30,7 +35,7 @@ pub fn of(tally: &Tally, columns: usize) -> String {
     let mut out = String::new();
     totals(&mut out, &overview);
     out.push('\n');
-    table(&mut out, &tally.recent(), columns);
+    table(&mut out, &tally.recent(), columns, routines);
     out.push('\n');
     // Two columns a day after the axis's six where they fit, else one; never fewer days.
     let days = &overview.days;
@@ -53,7 +58,22 @@ pub fn plural(count: usize, one: &str, many: &str) -> String {
 }
 
 fn totals(out: &mut String, overview: &Overview) {
-    let _ = writeln!(out, "{}", plural(overview.sessions, "session", "sessions"));
+    let sessions = plural(overview.sessions, "session", "sessions");
+    let _ = match (overview.sessions, overview.routines) {
+        (_, 0) => writeln!(out, "{sessions}"),
+        // A routine's session counts for each exercise it did, so the counts under it add up to
+        // more than the sessions: say what they count.
+        (all, routines) => {
+            let which = if routines < all {
+                format!("{routines} of them {}", if routines == 1 { "a routine" } else { "routines" })
+            } else if all == 1 {
+                "a routine".to_owned()
+            } else {
+                "all routines".to_owned()
+            };
+            writeln!(out, "{sessions}, {which}\nSessions with each exercise:")
+        }
+    };
     for exercise in &overview.per_exercise {
         let stopped = exercise.sessions - exercise.completed;
         let note = if stopped > 0 { format!(" ({stopped} stopped early)") } else { String::new() };
@@ -68,6 +88,21 @@ fn totals(out: &mut String, overview: &Overview) {
         plural(overview.last_28, "session", "sessions")
     );
 }
+
+/// A routine's row: its name, or its id where its file no longer names it, marked as a routine
+/// unless the name says so already ("Low-back routine"). The mark is never cut: the name is.
+fn routine_cell(id: Option<&str>, routines: &RoutineNames) -> String {
+    let Some(id) = id else { return "a routine".to_owned() };
+    let name = routines.get(id).map_or(id, String::as_str);
+    if name.to_lowercase().contains("routine") {
+        width::fit(name, NAME)
+    } else {
+        format!("{} (routine)", width::fit(name, NAME - " (routine)".len()))
+    }
+}
+
+/// The columns of the table's Exercise column.
+const NAME: usize = 20;
 
 /// The reps of one exercise, per side: `L3/10 R2/10`, or `8/8` without sides.
 fn reps_cell(exercise: &ExerciseRecord) -> String {
@@ -102,7 +137,7 @@ fn remarks(record: &Record) -> String {
 /// The last sessions, one row each, within 80 columns with the pain and how it felt: the
 /// columns a physiotherapist reads. A row's remarks (stopped early, pain that spread) go on a
 /// line of their own under it.
-fn table(out: &mut String, recent: &[&Record], columns: usize) {
+fn table(out: &mut String, recent: &[&Record], columns: usize, routines: &RoutineNames) {
     let _ = writeln!(out, "Last {}", plural(recent.len(), "session", "sessions"));
     // Narrower than a row, each session takes two lines, the numbers under the names.
     let split = if columns < ROW { format!("\n{:14}", "") } else { " ".to_owned() };
@@ -120,8 +155,7 @@ fn table(out: &mut String, recent: &[&Record], columns: usize) {
             [one] => (one.name.clone(), reps_cell(one), format!("{} s", one.hold.as_secs())),
             _ => (
                 // A routine's session is one row, marked as one; its exercises are in the exports.
-                // The mark is never cut: the routine's id is, where it is long.
-                format!("{} (routine)", width::fit(record.routine.as_deref().unwrap_or("a routine"), 10)),
+                routine_cell(record.routine.as_deref(), routines),
                 format!("{}/{}", record.done(), record.planned()),
                 "-".to_owned(),
             ),
@@ -129,7 +163,7 @@ fn table(out: &mut String, recent: &[&Record], columns: usize) {
         let line = format!(
             "{:<12}  {:<20}  {:<13}{split}{:>5} {:>5} {:>4}  {felt}",
             local.strftime("%-d %b %H:%M").to_string(),
-            width::fit(&name, 20),
+            width::fit(&name, NAME),
             reps,
             hold,
             clock(record.active),

@@ -35,6 +35,8 @@ pub struct Day {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overview {
     pub sessions: usize,
+    /// The sessions that ran a routine, each counted for every exercise it did below.
+    pub routines: usize,
     /// In order of first appearance.
     pub per_exercise: Vec<ExerciseCount>,
     /// Days in a row with a session, ending today (or yesterday, as today is not over yet).
@@ -65,6 +67,7 @@ pub struct Tally {
     today: Date,
     first: Date,
     sessions: usize,
+    routines: usize,
     per_exercise: Vec<ExerciseCount>,
     index: HashMap<String, usize>,
     days: Vec<Day>,
@@ -83,6 +86,7 @@ impl Tally {
             today,
             first,
             sessions: 0,
+            routines: 0,
             per_exercise: Vec::new(),
             index: HashMap::new(),
             latest_pain: vec![None; days.len()],
@@ -95,6 +99,7 @@ impl Tally {
     /// Counts one more session, the next in the file (kept only if it is among the latest).
     pub fn add(&mut self, record: Record) {
         self.sessions += 1;
+        self.routines += usize::from(record.routine.is_some());
         for exercise in &record.exercises {
             let completed = usize::from(exercise.completed);
             if let Some(&at) = self.index.get(&exercise.id) {
@@ -141,6 +146,7 @@ impl Tally {
         let last_28 = self.days.iter().map(|d| d.sessions as usize).sum();
         Overview {
             sessions: self.sessions,
+            routines: self.routines,
             per_exercise: self.per_exercise.clone(),
             current_streak: current_streak(&dates, self.today),
             longest_streak: longest_streak(&dates),

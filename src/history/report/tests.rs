@@ -29,7 +29,7 @@ fn weeks() -> Vec<Record> {
 
 #[test]
 fn the_report_has_totals_streaks_a_table_and_two_charts() {
-    let text = text(&weeks(), date(2026, 11, 22), 80);
+    let text = text(&weeks(), date(2026, 11, 22), 80, &RoutineNames::new());
     insta::assert_snapshot!("history_report", text);
     assert!(text.contains("Streak: 1 day now, longest 4 days"));
     assert!(text.contains("Last 7 days: 5 sessions · last 28 days: 18 sessions"));
@@ -40,7 +40,7 @@ fn the_report_has_totals_streaks_a_table_and_two_charts() {
 
 #[test]
 fn an_empty_history_says_so() {
-    assert!(text(&[], date(2026, 11, 22), 80).starts_with("No sessions recorded yet."));
+    assert!(text(&[], date(2026, 11, 22), 80, &RoutineNames::new()).starts_with("No sessions recorded yet."));
 }
 
 #[test]
@@ -57,26 +57,57 @@ fn rows(text: &str) -> Vec<&str> {
     table.take_while(|line| !line.is_empty()).filter(|line| !line.starts_with(' ')).collect()
 }
 
-#[test]
-fn the_count_above_the_table_is_its_rows_and_a_routine_is_one_row_marked_as_one() {
-    let mut routine = record("2026-11-20T07:30:00+01:00");
+/// A session of the routine `low-back` that did the trunk rotation and the pelvic tilt.
+fn low_back(start: &str) -> Record {
+    let mut routine = record(start);
     routine.routine = Some("low-back".to_owned());
     let mut second = crate::history::tests::exercise_record();
     second.id = "pelvic-tilt".to_owned();
     second.name = "Pelvic tilt".to_owned();
     routine.exercises.push(second);
+    routine
+}
+
+#[test]
+fn the_count_above_the_table_is_its_rows_and_a_routine_is_one_row_marked_as_one() {
+    let routine = low_back("2026-11-20T07:30:00+01:00");
     let records = [record("2026-11-19T07:30:00+01:00"), routine, record("2026-11-21T07:30:00+01:00")];
-    let text = text(&records, date(2026, 11, 22), 80);
-    assert!(text.starts_with("3 sessions\n"), "{text}");
+    let none = RoutineNames::new();
+    let text = text(&records, date(2026, 11, 22), 80, &none);
     assert!(text.contains("\nLast 3 sessions\n"), "{text}");
     let table = rows(&text);
     assert_eq!(table.len(), 3, "one row a session, the routine's too: {text}");
-    assert!(table[1].contains("low-back (routine)"), "the routine's row says it is one: {text}");
+    assert!(table[1].contains("low-back (routine)"), "a routine no file names shows its id: {text}");
     assert!(!table[0].contains("routine") && !table[2].contains("routine"), "{text}");
     let mut long = records[1].clone();
     long.routine = Some("my-morning-stretches".to_owned());
-    let text = super::text(&[long], date(2026, 11, 22), 80);
+    let text = super::text(&[long.clone()], date(2026, 11, 22), 80, &none);
     assert!(rows(&text)[0].contains("my-mornin… (routine)"), "the mark is never cut: {text}");
+    let names: RoutineNames = [("low-back", "Low-back routine"), ("my-morning-stretches", "Mornings")]
+        .map(|(id, name)| (id.to_owned(), name.to_owned()))
+        .into();
+    let text = super::text(&[records[1].clone(), long], date(2026, 11, 22), 80, &names);
+    let table = rows(&text);
+    assert!(table[0].contains("  Low-back routine  "), "a name that says routine is not marked again: {text}");
+    assert!(table[1].contains("  Mornings (routine)  "), "{text}");
+}
+
+#[test]
+fn the_counts_per_exercise_say_what_they_count_when_a_routine_counts_for_several() {
+    let routine = low_back("2026-11-20T07:30:00+01:00");
+    let single = record("2026-11-21T07:30:00+01:00");
+    let head = |records: &[Record]| -> String {
+        let text = text(records, date(2026, 11, 22), 80, &RoutineNames::new());
+        text.lines().take_while(|line| !line.starts_with("Streak")).collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(head(&[single.clone(), single.clone()]), "2 sessions\n  Lower trunk rotation: 2");
+    assert_eq!(
+        head(&[routine.clone(), single.clone()]),
+        "2 sessions, 1 of them a routine\nSessions with each exercise:\n  Lower trunk rotation: 2\n  Pelvic tilt: 1"
+    );
+    assert!(head(&[routine.clone(), routine.clone(), single]).starts_with("3 sessions, 2 of them routines\n"));
+    assert!(head(&[routine.clone(), routine.clone()]).starts_with("2 sessions, all routines\n"));
+    assert!(head(&[routine]).starts_with("1 session, a routine\n"));
 }
 
 #[test]
@@ -86,7 +117,7 @@ fn the_pain_chart_shows_the_day_s_last_answer_and_says_so() {
     evening.checkin.pain = Pain::new(2);
     let mut morning = record("2026-11-21T07:30:00+01:00");
     morning.checkin.pain = Pain::new(8);
-    let text = text(&[evening, morning], date(2026, 11, 22), 80);
+    let text = text(&[evening, morning], date(2026, 11, 22), 80, &RoutineNames::new());
     let chart: Vec<&str> = text.lines().skip_while(|line| !line.starts_with("Pain after")).collect();
     assert!(chart[0].starts_with("Pain after the day's last session"), "{text}");
     let row = |top: &str| chart.iter().find(|line| line.starts_with(top)).copied().unwrap_or_default();
@@ -98,7 +129,7 @@ fn the_pain_chart_shows_the_day_s_last_answer_and_says_so() {
 #[test]
 fn the_charts_mark_each_monday_by_its_date_under_its_own_day() {
     for (columns, step) in [(80, 2), (60, 1)] {
-        let text = text(&weeks(), date(2026, 11, 22), columns);
+        let text = text(&weeks(), date(2026, 11, 22), columns, &RoutineNames::new());
         // The 28 days end on Sunday 22 November: they start on Monday 26 October.
         let axis: Vec<&str> = text.lines().filter(|line| line.trim_start().starts_with("Mo ")).collect();
         assert_eq!(axis.len(), 2, "one under each chart at {columns}: {text}");
