@@ -3,6 +3,7 @@
 //! is, and installed.
 
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::ops::RangeInclusive;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -155,15 +156,8 @@ pub fn ask(
     let mut asker = Asker { input, out };
     writeln!(asker.out, "A new programme. Enter keeps what is in [brackets].")?;
     let Some(name) = asker.text(&format!("Its name [{DEFAULT_NAME}]: "), DEFAULT_NAME)? else { return Ok(None) };
-    let Some(weeks) = asker.number(
-        &format!("How many weeks does it last, {}? [6]: ", from_to(&limits::WEEKS)),
-        6,
-        *limits::WEEKS.start(),
-        *limits::WEEKS.end(),
-    )?
-    else {
-        return Ok(None);
-    };
+    let weeks = format!("How many weeks does it last, {}? [6]: ", from_to(&limits::WEEKS));
+    let Some(weeks) = asker.number(&weeks, 6, &limits::WEEKS, |n| n)? else { return Ok(None) };
     let Some(start) =
         asker.parsed(&format!("First day, YYYY-MM-DD [today, {today}]: "), today, |t| t.parse::<Date>().ok())?
     else {
@@ -200,11 +194,9 @@ pub fn ask(
         items.push(item);
     }
     let pain = format!("Pain that means stop and get in touch, {} (Enter for none): ", from_to(&limits::PAIN));
-    let Some(pain) = asker
-        .parsed(&pain, None, |t| t.parse::<u8>().ok().filter(|p| limits::PAIN.contains(&u32::from(*p))).map(Some))?
-    else {
-        return Ok(None);
-    };
+    let Some(pain) = asker.number(&pain, None, &limits::PAIN, Some)? else { return Ok(None) };
+    // Within 1 to 10, so it always fits.
+    let pain = pain.and_then(|pain| u8::try_from(pain).ok());
     let mut psfs = Vec::new();
     writeln!(asker.out, "Up to {} activities the back makes hard, scored each week (Enter when done):", limits::PSFS)?;
     while psfs.len() < limits::PSFS {
@@ -269,16 +261,21 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         }
     }
 
-    /// A whole number from `low` to `high`.
-    fn number(&mut self, prompt: &str, default: u32, low: u32, high: u32) -> io::Result<Option<u32>> {
-        self.parsed(prompt, default, |t| t.parse::<u32>().ok().filter(|n| (low..=high).contains(n)))
+    /// A whole number in `range`, as `value` makes it; `default` for an empty answer.
+    fn number<T: Clone>(
+        &mut self,
+        prompt: &str,
+        default: T,
+        range: &RangeInclusive<u32>,
+        value: fn(u32) -> T,
+    ) -> io::Result<Option<T>> {
+        self.parsed(prompt, default, |t| t.parse::<u32>().ok().filter(|n| range.contains(n)).map(value))
     }
 
     /// The rest of an item: how often, and its dose (an exercise's own, or the routine's).
     fn item(&mut self, named: String, id: String, found: &Found) -> io::Result<Option<Item>> {
-        let (least, most) = (*limits::TIMES_A_DAY.start(), *limits::TIMES_A_DAY.end());
         let asked = format!("  Times a day, {} [1]: ", from_to(&limits::TIMES_A_DAY));
-        let Some(times_a_day) = self.number(&asked, 1, least, most)? else {
+        let Some(times_a_day) = self.number(&asked, 1, &limits::TIMES_A_DAY, |n| n)? else {
             return Ok(None);
         };
         let prompt = "  Which days: Enter for every day, weekdays such as mon,wed,fri, or a number of days a week: ";
@@ -297,10 +294,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
             Found::Exercise(timing) => {
                 let reps =
                     format!("  Reps (per side, if it has sides), {} [{}]: ", from_to(&dose_limits::REPS), timing.reps);
-                let Some(reps) = self.parsed(&reps, None, |t| {
-                    t.parse::<u32>().ok().filter(|n| dose_limits::REPS.contains(n)).map(Some)
-                })?
-                else {
+                let Some(reps) = self.number(&reps, None, &dose_limits::REPS, Some)? else {
                     return Ok(None);
                 };
                 let hold =
@@ -315,10 +309,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
                     return Ok(None);
                 };
                 let sets = format!("  Sets, {} [{}]: ", from_to(&dose_limits::SETS), timing.sets);
-                let Some(sets) = self.parsed(&sets, None, |t| {
-                    t.parse::<u32>().ok().filter(|n| dose_limits::SETS.contains(n)).map(Some)
-                })?
-                else {
+                let Some(sets) = self.number(&sets, None, &dose_limits::SETS, Some)? else {
                     return Ok(None);
                 };
                 dose = Overrides { reps, hold, sets, ..Overrides::default() };
@@ -331,7 +322,7 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
 }
 
 /// A range as the questions say it: "1 to 52".
-fn from_to<T: std::fmt::Display>(range: &std::ops::RangeInclusive<T>) -> String {
+fn from_to<T: std::fmt::Display>(range: &RangeInclusive<T>) -> String {
     format!("{} to {}", range.start(), range.end())
 }
 
