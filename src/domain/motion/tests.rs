@@ -126,30 +126,60 @@ fn the_move_back_brings_the_figure_to_the_start_and_the_next_move_leaves_from_th
     assert_eq!(placed(&at(&mut session, 24_000).0), right);
 }
 
-#[test]
-fn a_figure_drawn_from_each_side_turns_in_the_start_pose_halfway_between_the_sides() {
-    // Knee to chest, seen from the side being worked: get ready 10 s, move left 4 s, hold left
-    // 5 s, move right 4 s (the left leg down, then the right one up), hold right 5 s.
-    let exercise = exercise::built_in("knee-to-chest").expect("built in").expect("valid");
-    let figure = exercise.figure.clone().expect("a figure");
-    assert_eq!(figure.mirror, Some(Side::Right), "the right side is drawn from the right");
+/// The figure of a session of `exercise` started at 0, at a time in milliseconds after it.
+fn stances(exercise: Exercise, overrides: &Overrides) -> impl FnMut(u64) -> Stance + use<> {
     let t0 = Instant::now();
-    let mut session = Session::start(Plan::new(exercise, &Overrides::timing(2, 5, 10, 4)), t0);
-    let at = |session: &mut Session, ms: u64| {
+    let mut session = Session::start(Plan::new(exercise, overrides), t0);
+    move |ms| {
         let now = t0 + Duration::from_millis(ms);
         session.tick(now);
-        stance(session, now).expect("a stance")
-    };
-    let seen = |stance: &Stance| (stance.side, stance.flipped);
-    assert_eq!(seen(&at(&mut session, 1_000)), (None, false), "getting ready, seen as the first side");
-    assert_eq!(seen(&at(&mut session, 12_000)), (Some(Side::Left), false));
-    assert_eq!(seen(&at(&mut session, 16_000)), (Some(Side::Left), false), "the left hold");
+        stance(&session, now).expect("a stance")
+    }
+}
+
+/// Which side a stance is of, and whether it is seen from the other side.
+fn seen(stance: &Stance) -> (Option<Side>, bool) {
+    (stance.side, stance.flipped)
+}
+
+#[test]
+fn a_figure_drawn_from_each_side_turns_in_the_start_pose_halfway_between_the_sides() {
+    // Knee to chest without its move back, seen from the side being worked: get ready 10 s,
+    // move left 4 s, hold left 5 s, move right 4 s (the left leg down, then the right one up),
+    // hold right 5 s.
+    let exercise = exercise::without_return("knee-to-chest");
+    let figure = exercise.figure.clone().expect("a figure");
+    assert_eq!(figure.mirror, Some(Side::Right), "the right side is drawn from the right");
+    let mut at = stances(exercise, &Overrides::timing(2, 5, 10, 4));
+    assert_eq!(seen(&at(1_000)), (None, false), "getting ready, seen as the first side");
+    assert_eq!(seen(&at(12_000)), (Some(Side::Left), false));
+    assert_eq!(seen(&at(16_000)), (Some(Side::Left), false), "the left hold");
     // Moving to the right: first the left knee comes down, still the left side's, seen as it was.
-    let lowering = at(&mut session, 20_000);
+    let lowering = at(20_000);
     assert_eq!(seen(&lowering), (Some(Side::Left), false), "the left leg comes down before the view turns");
-    let down = at(&mut session, 21_000);
+    let down = at(21_000);
     assert_eq!(placed(&down), placed(&figure.still(&figure.start, Some(Side::Right))), "both feet down halfway");
     assert_eq!(seen(&down), (Some(Side::Right), true), "the view turns in the start pose");
     assert_eq!(down.extent, lowering.extent, "in the same frame, so nothing jumps but the turn");
-    assert_eq!(seen(&at(&mut session, 24_000)), (Some(Side::Right), true), "the right hold, from the right");
+    assert_eq!(seen(&at(24_000)), (Some(Side::Right), true), "the right hold, from the right");
+}
+
+#[test]
+fn knee_to_chest_lowers_the_held_leg_in_its_own_view_and_turns_as_the_next_move_starts() {
+    // Get ready 10 s, move left 3 s, hold left 5 s, back 3 s, move right 3 s, hold right 5 s.
+    let exercise = exercise::built_in("knee-to-chest").expect("built in").expect("valid");
+    assert_eq!(exercise.timing.back, Duration::from_secs(3), "the held foot is lowered to the floor");
+    let figure = exercise.figure.clone().expect("a figure");
+    let mut at = stances(exercise, &Overrides::timing(2, 5, 10, 3));
+    let lowering = at(19_500);
+    assert_eq!(seen(&lowering), (Some(Side::Left), false), "the left leg comes down, seen from the left");
+    assert!(placed(&lowering) != placed(&figure.still(&figure.start, Some(Side::Left))), "on its way down");
+    let late = at(20_990);
+    assert_eq!(seen(&late), (Some(Side::Left), false), "the whole way down");
+    let turned = at(21_000);
+    assert_eq!(placed(&turned), placed(&figure.still(&figure.start, Some(Side::Right))), "both feet down");
+    assert_eq!(seen(&turned), (Some(Side::Right), true), "the view turns as the move to the right starts");
+    let rising = at(22_500);
+    assert_eq!(seen(&rising), (Some(Side::Right), true), "the whole move is seen from the right");
+    assert_eq!(seen(&at(25_000)), (Some(Side::Right), true), "the right hold, from the right");
 }

@@ -234,7 +234,7 @@ fn the_screens_say_what_matters_at_every_size() {
         let near_end = *now + app.session.remaining(*now).saturating_sub(secs(2));
         screen_text(&draw_themed(app, near_end, (80, 24), Palette::Dark))
     };
-    assert!(last_second.contains("Next: RIGHT KNEE"), "{last_second}");
+    assert!(last_second.contains("Next: back to the start, then RIGHT KNEE"), "{last_second}");
 }
 
 #[test]
