@@ -133,6 +133,24 @@ fn one_q_asks_another_key_goes_on_esc_never_stops_and_q_q_stops_and_asks_why_the
 }
 
 #[test]
+fn a_question_to_stop_left_unanswered_goes_at_the_end_and_the_first_key_answers_the_pain() {
+    // One hold of 3 s a side: the session ends within the question's time, with it still up.
+    let args = ["--get-ready", "0", "--transition", "0", "--hold", "3", "--reps", "1", "--quiet"];
+    let mut pty = Pty::spawn(&args);
+    pty.expect_text("LEFT", TIMEOUT);
+    pty.send("q");
+    pty.expect_text("Stop here?", TIMEOUT);
+    pty.expect_text("Pain now, 0 to 10", TIMEOUT);
+    assert!(!pty.contents().contains("Stop here?"), "{}", pty.contents());
+    pty.send("5\r");
+    pty.expect_text("Which side hurt?", TIMEOUT);
+    pty.send("q");
+    assert!(pty.wait_exit(TIMEOUT).expect("the process exits").success());
+    let kept = pty.home().records();
+    assert_eq!((kept[0].end, kept[0].checkin.pain), (End::Reached, Pain::new(5)), "the 5 is the pain's");
+}
+
+#[test]
 fn plain_mode_in_a_terminal_asks_the_check_in_and_keeps_it() {
     let mut pty =
         Pty::spawn(&["--plain", "--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1", "--quiet"]);

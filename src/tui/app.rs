@@ -12,6 +12,10 @@ use crate::shell::runner::{Kept, Saved};
 /// How long a notice from the shell stays in full on screen, unless a key is pressed first.
 pub const NOTICE_FOR: Duration = Duration::from_secs(10);
 
+/// How long "Stop here?" waits for its answer: time to reach the keyboard and press q again,
+/// while a q pressed by mistake, from the mat, hides the countdown for no longer.
+pub const STOP_ASKED_FOR: Duration = Duration::from_secs(8);
+
 /// What a key asks for, before it is known what it means in the current state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -58,8 +62,9 @@ pub struct HelpSize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Quit {
     No,
-    /// q was pressed once in a session: "Stop here?" is asked.
-    Asked,
+    /// q was pressed once in a session: "Stop here?" is asked, until the session ends or
+    /// this time comes.
+    Asked(Instant),
     /// The user has left (or Ctrl-C).
     Leaving,
 }
@@ -195,9 +200,11 @@ impl App {
         self.form.answers().1
     }
 
-    /// Whether "Stop here?" is asked.
-    pub fn stopping(&self) -> bool {
-        self.quit == Quit::Asked
+    /// Whether "Stop here?" is asked at `now`: from the first q for [`STOP_ASKED_FOR`], and
+    /// never once the session has run out (even before it is told so), so that the
+    /// check-in's first answer is never taken as the question's.
+    pub fn stopping(&self, now: Instant) -> bool {
+        matches!(self.quit, Quit::Asked(until) if now < until) && !self.session.session_remaining(now).is_zero()
     }
 
     /// Whether the check-in can be asked again from the done screen.
@@ -221,16 +228,23 @@ impl App {
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let change = self.session.next_change(now);
         let frame = crate::domain::motion::next_frame(&self.session, now);
-        // A notice shown in full goes to its marker when its time is up.
+        // A notice shown in full goes to its marker when its time is up, and "Stop here?" goes.
         let notice = self.notice_until.filter(|until| *until > now);
-        [change, frame, notice].into_iter().flatten().min()
+        let stop = match self.quit {
+            Quit::Asked(until) if until > now => Some(until),
+            _ => None,
+        };
+        [change, frame, notice, stop].into_iter().flatten().min()
     }
 
     /// Carries out an action at `now`, returning what happened to the session.
     pub fn handle(&mut self, action: Action, now: Instant) -> (Vec<Event>, Flow) {
         let mut events = self.session.tick(now);
-        if self.quit == Quit::Asked {
+        let asked = self.stopping(now);
+        if matches!(self.quit, Quit::Asked(_)) {
             self.quit = Quit::No;
+        }
+        if asked {
             match action {
                 // The second q: stop. Ctrl-C and Ctrl-Z act as ever; any other key goes on.
                 Action::Quit => events.extend(self.session.apply(Command::Stop, now)),
@@ -263,7 +277,7 @@ impl App {
                 self.scroll_help(pages.saturating_mul(page));
             }
             Action::Quit | Action::Close if self.help.is_some() => events.extend(self.close_help(now)),
-            Action::Quit if !finished => self.quit = Quit::Asked,
+            Action::Quit if !finished => self.quit = Quit::Asked(now + STOP_ASKED_FOR),
             Action::Quit => self.quit = Quit::Leaving,
             Action::Close if asking => {
                 self.form.close();

@@ -110,7 +110,7 @@ impl<B: Backend, K: Console> Front for Screen<'_, B, K> {
         };
         // A key says the notice on screen has been seen.
         self.app.notice_seen();
-        let action = if self.app.stopping() {
+        let action = if self.app.stopping(now) {
             // "Stop here? q again to stop, any other key goes on": every key answers it.
             keys::action(key).or(Some(Action::Close))
         } else if let Some(question) = self.app.question() {

@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, app: &App, now: Instant, theme: Theme) {
         session::render(frame, area, app, now, theme);
         checkin::before(frame, area, app, theme);
     }
-    if app.stopping() {
+    if app.stopping(now) {
         checkin::stop(frame, area, theme);
     }
     if let Some(scroll) = app.help {

@@ -98,14 +98,50 @@ fn one_q_asks_and_the_session_runs_on_and_any_other_key_goes_on() {
     let mut app = app(t0);
     let (_, flow) = app.handle(Action::Quit, t0 + Duration::from_secs(1));
     assert_eq!(flow, Flow::Continue);
-    assert!(app.stopping() && !app.session.is_finished() && !app.session.is_paused(), "asked, still running");
+    assert!(
+        app.stopping(t0 + Duration::from_secs(1)) && !app.session.is_finished() && !app.session.is_paused(),
+        "asked, still running"
+    );
     let (events, _) = app.handle(Action::Session(Command::Skip), t0 + Duration::from_secs(2));
     assert_eq!(events, [], "the other key only closes the question");
-    assert!(!app.stopping() && !app.session.is_finished());
+    assert!(!app.stopping(t0 + Duration::from_secs(2)) && !app.session.is_finished());
     app.handle(Action::Quit, t0 + Duration::from_secs(3));
     let (events, flow) = app.handle(Action::Quit, t0 + Duration::from_secs(4));
     assert_eq!(events, [Event::Finished { completed: false }], "q again stops");
     assert_eq!(flow, Flow::Continue, "on to the check-in, not out");
+}
+
+#[test]
+fn an_unanswered_question_to_stop_goes_by_itself_and_the_next_key_acts_as_ever() {
+    let t0 = Instant::now();
+    let mut app = app(t0);
+    let asked = t0 + Duration::from_secs(1);
+    app.handle(Action::Quit, asked);
+    let gone = asked + STOP_ASKED_FOR;
+    let before = |ms: u64| asked + STOP_ASKED_FOR.saturating_sub(Duration::from_millis(ms));
+    assert!(app.stopping(before(1)), "still asked just before its time");
+    assert_eq!(app.next_wake(before(900)), Some(gone), "the screen is drawn again as it goes");
+    assert!(!app.stopping(gone), "gone by itself: the countdown shows again");
+    let (events, _) = app.handle(Action::Session(Command::Skip), gone);
+    assert!(!events.is_empty(), "the next key is the session's again, not the question's answer");
+    let (events, _) = app.handle(Action::Quit, gone + Duration::from_secs(1));
+    assert!(events.is_empty() && app.stopping(gone + Duration::from_secs(1)), "a q asks afresh");
+}
+
+#[test]
+fn a_question_to_stop_left_open_to_the_end_never_takes_the_check_in_s_first_answer() {
+    let t0 = Instant::now();
+    let mut app = app(t0);
+    let total = app.session.plan().total();
+    let end = t0 + total;
+    app.handle(Action::Quit, t0 + total.saturating_sub(Duration::from_secs(2)));
+    assert!(!app.stopping(end), "gone as the session runs out, before it is told so");
+    app.tick(end);
+    assert!(app.session.is_finished());
+    app.keep(kept());
+    typed(&mut app, "5", end + Duration::from_secs(1));
+    app.handle(Action::Confirm, end + Duration::from_secs(1));
+    assert_eq!(app.answers().pain.map(crate::domain::checkin::Pain::value), Some(5), "the first answer is the pain's");
 }
 
 #[test]
@@ -116,7 +152,10 @@ fn esc_never_ends_a_session_it_closes_what_is_open() {
     assert!(!app.session.is_finished() && !app.exiting());
     app.handle(Action::Quit, t0 + Duration::from_secs(2));
     app.handle(Action::Close, t0 + Duration::from_secs(3));
-    assert!(!app.stopping() && !app.session.is_finished(), "Esc closes the question to stop");
+    assert!(
+        !app.stopping(t0 + Duration::from_secs(3)) && !app.session.is_finished(),
+        "Esc closes the question to stop"
+    );
     app.handle(Action::ToggleHelp, t0 + Duration::from_secs(4));
     app.handle(Action::Close, t0 + Duration::from_secs(5));
     assert_eq!(app.help, None);
@@ -129,7 +168,7 @@ fn quit_closes_the_help_before_it_asks() {
     let mut app = app(t0);
     app.handle(Action::ToggleHelp, t0);
     app.handle(Action::Quit, t0);
-    assert_eq!((app.help, app.stopping()), (None, false));
+    assert_eq!((app.help, app.stopping(t0)), (None, false));
 }
 
 #[test]
