@@ -169,6 +169,7 @@ fn run_on<B: Backend>(backend: B, script: Vec<(Duration, Input)>) -> Run<B> {
         item: None,
         allowed: None,
         day: None,
+        stop: None,
     };
     let runner = Runner::new(Announcer::new(Channel::Bell, None, None, Duration::ZERO), keeping);
     let mut screen = Screen {

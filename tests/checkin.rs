@@ -151,6 +151,24 @@ fn a_question_to_stop_left_unanswered_goes_at_the_end_and_the_first_key_answers_
 }
 
 #[test]
+fn a_pain_at_the_programme_s_line_is_told_to_stop_in_the_prescriber_s_words() {
+    // The shipped programme stops at pain 7, below the general high pain of 8.
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/exercises/programmes/low-back-6-weeks.toml");
+    let mut pty = Pty::spawn_shell();
+    pty.expect_text("$ ", TIMEOUT);
+    pty.send(&format!("$TRUNKROT programme install '{example}'\r"));
+    pty.expect_text("Installed", TIMEOUT);
+    pty.send("$TRUNKROT --plain --get-ready 0 --transition 0 --hold 1 --reps 1 --quiet\r");
+    pty.expect_text("Pain now, 0 to 10 (Enter to skip):", TIMEOUT);
+    pty.send("7\r");
+    expect_words(
+        &pty,
+        "Stop: pain 7 of 10 reaches your programme's limit of 7. Stop, and call the clinic before the next session.",
+    );
+    assert!(!words(&pty.contents()).contains("Ease off"), "a first answer is no rise: {}", pty.contents());
+}
+
+#[test]
 fn plain_mode_in_a_terminal_asks_the_check_in_and_keeps_it() {
     let mut pty =
         Pty::spawn(&["--plain", "--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1", "--quiet"]);

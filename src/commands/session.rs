@@ -108,6 +108,7 @@ fn keeping(
         item,
         allowed,
         day,
+        stop: crate::shell::programme::stop_rule(),
     }
 }
 

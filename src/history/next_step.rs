@@ -25,7 +25,7 @@ use std::time::Duration;
 use crate::domain::checkin::{Effort, Pain, Why};
 use crate::domain::duration::human;
 use crate::domain::exercise::{DEFAULT_ID, Exercise, limits};
-use crate::domain::programme::Progression;
+use crate::domain::programme::{Progression, Stop};
 use crate::history::{End, ExerciseRecord, Record};
 
 /// Days in a row done in full at the same settings before a step up is suggested.
@@ -60,6 +60,15 @@ pub struct Allowed {
     /// (before a step was accepted) count for no further step.
     pub reps: Option<u32>,
     pub hold: Option<Duration>,
+}
+
+/// The programme's own rule for stopping (its `[stop]`), and who prescribed it, to get in touch
+/// with: it is told after any session while the programme is in effect.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StopRule {
+    pub stop: Stop,
+    /// The prescriber's name and how to reach them, as far as the programme gives them.
+    pub who: String,
 }
 
 /// What the records suggest for the next session of one exercise.
@@ -109,6 +118,13 @@ pub enum Suggestion {
     },
     /// The pain spread into a buttock or down a leg: stop and see a clinician.
     SeeClinician,
+    /// This session's answers meet the programme's own rule for stopping: its pain (the answer
+    /// and the programme's line), or, with `pain` none, pain that spread.
+    ProgrammeStop {
+        pain: Option<(u8, u8)>,
+        message: String,
+        who: String,
+    },
 }
 
 impl Suggestion {
@@ -120,6 +136,7 @@ impl Suggestion {
                 | Suggestion::HighPain { .. }
                 | Suggestion::StoppedForPain { .. }
                 | Suggestion::SeeClinician
+                | Suggestion::ProgrammeStop { .. }
         )
     }
 }
@@ -128,24 +145,44 @@ impl Suggestion {
 /// session as written, with its answers (`this`), suggest for each of `exercises`, the ones it
 /// ran, within what the programme allows (`allowed`, when the session did a programme item).
 /// The one function the done screen and the lines after the session read, so they cannot
-/// disagree. A suggestion that concerns the whole session is given once.
+/// disagree. A suggestion that concerns the whole session is given once. The programme's own
+/// rule for stopping (`rule`), when this session's answers meet it, comes first, in the
+/// prescriber's words; for pain that spread it replaces the general advice to stop.
 pub fn advice(
     past: &[Record],
     this: Option<&Record>,
     exercises: &[&Exercise],
     allowed: Option<&Allowed>,
+    rule: Option<&StopRule>,
 ) -> Vec<Suggestion> {
     let mut records: Vec<&Record> = past.iter().collect();
     records.extend(this);
     let mut advice: Vec<Suggestion> = Vec::new();
+    advice.extend(rule.zip(this).and_then(|(rule, this)| programme_stop(rule, this)));
+    let told_spread = matches!(advice.first(), Some(Suggestion::ProgrammeStop { pain: None, .. }));
     for exercise in exercises {
         if let Some(suggestion) = suggest_from(&records, exercise, allowed)
             && !advice.contains(&suggestion)
+            && !(told_spread && suggestion == Suggestion::SeeClinician)
         {
             advice.push(suggestion);
         }
     }
     advice
+}
+
+/// The programme's stop, when `this` session's answers meet its rule: a pain at its line or
+/// above, before the session or after it, or, where the rule says so, pain that spread.
+fn programme_stop(rule: &StopRule, this: &Record) -> Option<Suggestion> {
+    let answers = [this.checkin.pain, this.checkin.pain_before];
+    let highest = answers.into_iter().flatten().map(Pain::value).max();
+    let pain = rule.stop.pain.zip(highest).filter(|(limit, pain)| pain >= limit).map(|(limit, pain)| (pain, limit));
+    let spread = rule.stop.spreading && this.checkin.spread == Some(true);
+    (pain.is_some() || spread).then(|| Suggestion::ProgrammeStop {
+        pain,
+        message: rule.stop.message.clone(),
+        who: rule.who.clone(),
+    })
 }
 
 /// The suggestion for `exercise` from the sessions (any exercise, oldest first), if any.
@@ -353,6 +390,19 @@ impl fmt::Display for Suggestion {
                 "Stop: pain that spreads into a buttock or down a leg needs a clinician's advice. \
                  Do not go on with these exercises until you have seen your physiotherapist or doctor."
             ),
+            Suggestion::ProgrammeStop { pain, message, who } => {
+                let why = match pain {
+                    Some((pain, limit)) => format!("pain {pain} of 10 reaches your programme's limit of {limit}"),
+                    None => "your programme says to stop when pain spreads into a buttock or down a leg".to_owned(),
+                };
+                write!(f, "Stop: {why}.")?;
+                if !message.is_empty() {
+                    write!(f, " {message}")?;
+                    return if who.is_empty() { Ok(()) } else { write!(f, " Prescribed by {who}.") };
+                }
+                let who = if who.is_empty() { "your physiotherapist" } else { who };
+                write!(f, " Do not go on with these exercises before you have spoken to {who}.")
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::routine;
 use crate::domain::settings::{Resolved, Subject};
 use crate::failure::Failure;
 use crate::history::ItemDone;
-use crate::history::next_step::Allowed;
+use crate::history::next_step::{Allowed, StopRule};
 use crate::shell::{catalog, places};
 
 /// The copy of the programme in effect, in the config dir.
@@ -108,6 +108,17 @@ pub fn allowed(id: &str) -> Option<Allowed> {
         reps: dose.reps,
         hold: dose.hold,
     })
+}
+
+/// The programme in effect's own rule for stopping, with whom to get in touch; `None` without
+/// a programme, or one that gives no rule.
+pub fn stop_rule() -> Option<StopRule> {
+    let loaded = in_effect().ok()??;
+    let programme = loaded.programme();
+    let stop = programme.stop.clone();
+    let prescriber = &programme.prescriber;
+    let who = [prescriber.name.as_str(), prescriber.contact.as_str()].into_iter().filter(|part| !part.is_empty());
+    (stop.pain.is_some() || stop.spreading).then(|| StopRule { stop, who: who.collect::<Vec<_>>().join(", ") })
 }
 
 /// What the programme in effect allows the exercise `exercise`, when an item is that exercise.

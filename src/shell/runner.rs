@@ -16,7 +16,7 @@ use crate::domain::session::{Command, Event, Session};
 use crate::domain::summary::Summary;
 use crate::failure::Failure;
 use crate::history::adherence::text::place_in_day;
-use crate::history::next_step::{self, Allowed, Suggestion};
+use crate::history::next_step::{self, Allowed, StopRule, Suggestion};
 use crate::history::{self, Amendment, End, ItemDone, Record, Started};
 use crate::shell::announce::Announcer;
 
@@ -57,6 +57,8 @@ pub struct Keeping {
     pub allowed: Option<Allowed>,
     /// The programme's day as the session found it, when a programme is in effect.
     pub day: Option<ProgrammeDay>,
+    /// The programme's own rule for stopping, when one is in effect: told after any session.
+    pub stop: Option<StopRule>,
 }
 
 /// The programme's day as a session found it: the day's sessions done before it and due, and
@@ -280,7 +282,8 @@ impl Ended {
     /// [`next_step::advice`], read by the done screen and the lines after exit alike.
     pub fn advice(&self) -> Vec<Suggestion> {
         let exercises: Vec<&Exercise> = self.exercises.iter().collect();
-        next_step::advice(&self.keeping.past, self.record.as_ref(), &exercises, self.keeping.allowed.as_ref())
+        let (allowed, stop) = (self.keeping.allowed.as_ref(), self.keeping.stop.as_ref());
+        next_step::advice(&self.keeping.past, self.record.as_ref(), &exercises, allowed, stop)
     }
 
     /// Whether it was saved, and the advice: what the done screen shows.

@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::checkin::{Checkin, Pain};
 use crate::domain::exercise;
-use crate::domain::programme::Progression;
+use crate::domain::programme::{Progression, Stop};
 use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 use crate::history::tests::{exercise_record, record};
@@ -197,19 +197,81 @@ fn the_advice_after_a_session_reads_the_past_and_the_session_and_says_a_warning_
     let exercise = trunk_rotation();
     let past = sessions(7, 5, &[Some(3), Some(3)]);
     let this = &sessions(7, 5, &[Some(3), Some(3), Some(2)])[2];
-    let more = advice(&past, Some(this), &[&exercise], None);
+    let more = advice(&past, Some(this), &[&exercise], None, None);
     assert_eq!(
         more,
         [Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8, keep: Keep::default() }],
         "the third session is this one"
     );
-    assert_eq!(advice(&past, None, &[&exercise], None), [], "without it, two are not enough");
+    assert_eq!(advice(&past, None, &[&exercise], None, None), [], "without it, two are not enough");
     let mut routine = this.clone();
     let mut tilt = exercise.clone();
     tilt.id = "pelvic-tilt".to_owned();
     routine.exercises.push(ExerciseRecord { id: tilt.id.clone(), ..exercise_record() });
     routine.checkin.spread = Some(true);
-    assert_eq!(advice(&past, Some(&routine), &[&exercise, &tilt], None), [Suggestion::SeeClinician]);
+    assert_eq!(advice(&past, Some(&routine), &[&exercise, &tilt], None, None), [Suggestion::SeeClinician]);
+}
+
+/// A programme's rule: stop at pain 7 and when pain spreads, with the prescriber's words.
+fn rule(message: &str) -> StopRule {
+    let stop = Stop { pain: Some(7), spreading: true, message: message.to_owned() };
+    StopRule { stop, who: "A. Physio, 0123 456".to_owned() }
+}
+
+#[test]
+fn the_programme_s_rule_for_stopping_comes_first_in_the_prescriber_s_words() {
+    let exercise = trunk_rotation();
+    let past = sessions(7, 5, &[Some(3), Some(3)]);
+    let mut this = sessions(7, 5, &[Some(3), Some(3), Some(7)])[2].clone();
+    let call = rule("Call the clinic before the next session.");
+    let said = advice(&past, Some(&this), &[&exercise], None, Some(&call));
+    assert_eq!(
+        said[0],
+        Suggestion::ProgrammeStop {
+            pain: Some((7, 7)),
+            message: "Call the clinic before the next session.".to_owned(),
+            who: "A. Physio, 0123 456".to_owned()
+        },
+        "a pain at the programme's line, below the general high pain of 8"
+    );
+    assert_eq!(
+        said[0].to_string(),
+        "Stop: pain 7 of 10 reaches your programme's limit of 7. Call the clinic before the next session. \
+         Prescribed by A. Physio, 0123 456."
+    );
+    assert!(said[0].is_warning());
+    assert!(matches!(said[1..], [Suggestion::EaseOff { from: 3, to: 7, .. }]), "and the ease-off after it: {said:?}");
+    this.checkin.pain = Pain::new(6);
+    let below = advice(&past, Some(&this), &[&exercise], None, Some(&call));
+    assert!(!below.iter().any(|s| matches!(s, Suggestion::ProgrammeStop { .. })), "{below:?}");
+    this.checkin.pain_before = Pain::new(8);
+    let before = advice(&past, Some(&this), &[&exercise], None, Some(&call));
+    assert!(
+        matches!(before[0], Suggestion::ProgrammeStop { pain: Some((8, 7)), .. }),
+        "the pain before counts: {before:?}"
+    );
+    let plain = advice(&past, Some(&this), &[&exercise], None, Some(&rule("")));
+    assert_eq!(
+        plain[0].to_string(),
+        "Stop: pain 8 of 10 reaches your programme's limit of 7. \
+         Do not go on with these exercises before you have spoken to A. Physio, 0123 456."
+    );
+}
+
+#[test]
+fn pain_that_spread_is_told_once_in_the_programme_s_words_where_its_rule_names_it() {
+    let exercise = trunk_rotation();
+    let past = sessions(7, 5, &[Some(3), Some(3)]);
+    let mut this = sessions(7, 5, &[Some(3), Some(3), Some(3)])[2].clone();
+    this.checkin.spread = Some(true);
+    let said = advice(&past, Some(&this), &[&exercise], None, Some(&rule("Ring us.")));
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].to_string().starts_with("Stop: your programme says to stop when pain spreads"), "{said:?}");
+    let mut pain_only = rule("Ring us.");
+    pain_only.stop.spreading = false;
+    let said = advice(&past, Some(&this), &[&exercise], None, Some(&pain_only));
+    assert_eq!(said, [Suggestion::SeeClinician], "a rule that does not name spreading leaves the general advice");
+    assert_eq!(advice(&past, None, &[&exercise], None, Some(&rule("Ring us."))), [], "only a session's own answers");
 }
 
 /// Sessions of `item` at `reps` and hold 3 s: `per_day` a day on each of `days` days, a minute

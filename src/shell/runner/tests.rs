@@ -98,6 +98,7 @@ fn runner_with(memory: &Memory, past: Vec<Record>, announcer: Announcer) -> Runn
         item: None,
         allowed: None,
         day: None,
+        stop: None,
     };
     Runner::new(announcer, keeping)
 }
