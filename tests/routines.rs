@@ -132,6 +132,10 @@ fn a_plain_routine_session_names_each_exercise_as_it_starts() {
     assert!(report.starts_with("1 session, a routine\nSessions with each exercise:\n"), "{report}");
     let row = report.lines().find(|line| line.contains("routine  ")).unwrap_or_else(|| panic!("{report}"));
     assert!(row.contains("Low-back routine"), "the routine's row has its name: {report}");
+    let one =
+        stdout(&trunkrot(&home).args(["history", "--exercise", "pelvic-tilt"]).env("COLUMNS", "80").assert().success());
+    assert!(one.starts_with("1 session\n  Pelvic tilt: 1\n"), "the one exercise kept, not the routine: {one}");
+    assert!(one.lines().any(|line| line.contains("  Pelvic tilt  ")) && !one.contains("(routine)"), "{one}");
 }
 
 #[test]

@@ -55,7 +55,8 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
             } else if args.csv {
                 out.write_all(export::csv_rows(&record).as_bytes())
             } else {
-                tally.add(record);
+                // With `--exercise`, a routine's session is shown as the one exercise kept.
+                tally.add(Record { routine: record.routine.filter(|_| args.exercise.is_none()), ..record });
                 Ok(())
             };
             written.is_ok()

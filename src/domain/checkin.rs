@@ -102,6 +102,16 @@ impl Why {
     /// The answers a user can give, in the order they are offered.
     pub const ASKED: [Why; 3] = [Why::Pain, Why::NoTime, Why::Other];
 
+    /// As the history and the done screen say it: the stored phrase, but for the endings the
+    /// user did not choose, said in their words.
+    pub fn told(self) -> &'static str {
+        match self {
+            Why::Signal => "Ctrl-C or a signal",
+            Why::Lost => "the terminal closed",
+            asked => asked.phrase(),
+        }
+    }
+
     /// As stored and shown: `pain`, `no time`, `something else`, `signal`, `lost`.
     pub fn phrase(self) -> &'static str {
         match self {

@@ -75,8 +75,14 @@ fn totals(out: &mut String, overview: &Overview) {
         }
     };
     for exercise in &overview.per_exercise {
-        let stopped = exercise.sessions - exercise.completed;
-        let note = if stopped > 0 { format!(" ({stopped} stopped early)") } else { String::new() };
+        let mut short = Vec::new();
+        if exercise.stopped > 0 {
+            short.push(format!("{} stopped early", exercise.stopped));
+        }
+        if exercise.skipped > 0 {
+            short.push(format!("{} with holds skipped", exercise.skipped));
+        }
+        let note = if short.is_empty() { String::new() } else { format!(" ({})", short.join(", ")) };
         let _ = writeln!(out, "  {}: {}{note}", exercise.name, exercise.sessions);
     }
     let days = |n: u32| plural(n as usize, "day", "days");
@@ -124,7 +130,7 @@ fn remarks(record: &Record) -> String {
     let mut said = Vec::new();
     if let End::Stopped(why) = record.end {
         said.push(match why {
-            Some(why) => format!("stopped early ({})", why.phrase()),
+            Some(why) => format!("stopped early ({})", why.told()),
             None => "stopped early".to_owned(),
         });
     }
@@ -151,8 +157,9 @@ fn table(out: &mut String, recent: &[&Record], columns: usize, routines: &Routin
         let local = record.start.offset.to_datetime(record.start.at);
         let pain = record.checkin.pain.map_or_else(|| "-".to_owned(), |p| p.value().to_string());
         let felt = record.checkin.effort.map_or("-", |e| e.phrase());
-        let (name, reps, hold) = match record.exercises.as_slice() {
-            [one] => (one.name.clone(), reps_cell(one), format!("{} s", one.hold.as_secs())),
+        let (name, reps, hold) = match (&record.routine, record.exercises.as_slice()) {
+            (None, [one]) => (one.name.clone(), reps_cell(one), format!("{} s", one.hold.as_secs())),
+            // Even one stopped in its first exercise: its row says the routine, not that one.
             _ => (
                 // A routine's session is one row, marked as one; its exercises are in the exports.
                 routine_cell(record.routine.as_deref(), routines),

@@ -7,19 +7,22 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::Record;
+use super::{End, Record};
 use crate::domain::checkin::Pain;
 
 /// The days the charts and the longer window cover.
 pub const WINDOW_DAYS: usize = 28;
 
-/// Sessions of one exercise.
+/// Sessions of one exercise, and of those, the ones that did not do all its holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExerciseCount {
     pub exercise: String,
     pub name: String,
     pub sessions: usize,
-    pub completed: usize,
+    /// Stopped early while it was under way.
+    pub stopped: usize,
+    /// Run to the end with some of its holds skipped.
+    pub skipped: usize,
 }
 
 /// One day of the four-week window.
@@ -100,20 +103,22 @@ impl Tally {
     pub fn add(&mut self, record: Record) {
         self.sessions += 1;
         self.routines += usize::from(record.routine.is_some());
+        let stopped = matches!(record.end, End::Stopped(_));
         for exercise in &record.exercises {
-            let completed = usize::from(exercise.completed);
-            if let Some(&at) = self.index.get(&exercise.id) {
-                let count = &mut self.per_exercise[at];
-                count.sessions += 1;
-                count.completed += completed;
-            } else {
-                self.index.insert(exercise.id.clone(), self.per_exercise.len());
+            let at = *self.index.entry(exercise.id.clone()).or_insert_with(|| {
                 self.per_exercise.push(ExerciseCount {
                     exercise: exercise.id.clone(),
                     name: exercise.name.clone(),
-                    sessions: 1,
-                    completed,
+                    sessions: 0,
+                    stopped: 0,
+                    skipped: 0,
                 });
+                self.per_exercise.len() - 1
+            });
+            let count = &mut self.per_exercise[at];
+            count.sessions += 1;
+            if !exercise.completed {
+                if stopped { count.stopped += 1 } else { count.skipped += 1 }
             }
         }
         // A start is never in the future, but its local day can be ahead of today's: made

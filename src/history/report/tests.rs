@@ -93,6 +93,21 @@ fn the_count_above_the_table_is_its_rows_and_a_routine_is_one_row_marked_as_one(
 }
 
 #[test]
+fn a_routine_stopped_in_its_first_exercise_is_still_a_routine_s_row_and_each_ending_is_told() {
+    let mut first_only = low_back("2026-11-20T07:30:00+01:00");
+    first_only.exercises.truncate(1);
+    first_only.exercises[0].completed = false;
+    first_only.end = End::Stopped(Some(crate::domain::checkin::Why::Signal));
+    let mut skipped = record("2026-11-21T07:30:00+01:00");
+    skipped.exercises[0].completed = false;
+    let text = text(&[first_only, skipped], date(2026, 11, 22), 80, &RoutineNames::new());
+    let table = rows(&text);
+    assert!(table[0].contains("low-back (routine)"), "{text}");
+    assert!(text.contains("stopped early (Ctrl-C or a signal)"), "{text}");
+    assert!(text.contains("  Lower trunk rotation: 2 (1 stopped early, 1 with holds skipped)"), "{text}");
+}
+
+#[test]
 fn the_counts_per_exercise_say_what_they_count_when_a_routine_counts_for_several() {
     let routine = low_back("2026-11-20T07:30:00+01:00");
     let single = record("2026-11-21T07:30:00+01:00");

@@ -64,15 +64,19 @@ fn the_windows_count_today_and_the_days_before_it() {
 }
 
 #[test]
-fn sessions_are_counted_per_exercise_with_those_stopped_early() {
-    let mut all = records(&["2026-05-01T09:00:00Z", "2026-05-02T09:00:00Z", "2026-05-03T09:00:00Z"]);
+fn sessions_are_counted_per_exercise_with_those_stopped_early_and_those_with_holds_skipped() {
+    let starts = ["2026-05-01T09:00:00Z", "2026-05-02T09:00:00Z", "2026-05-03T09:00:00Z", "2026-05-04T09:00:00Z"];
+    let mut all = records(&starts);
     all[1].exercises[0].completed = false;
-    all[2].exercises[0].id = "pelvic-tilt".to_owned();
-    all[2].exercises[0].name = "Pelvic tilt".to_owned();
-    let overview = overview(&all, date(2026, 5, 3));
-    let counts: Vec<(&str, usize, usize)> =
-        overview.per_exercise.iter().map(|e| (e.exercise.as_str(), e.sessions, e.completed)).collect();
-    assert_eq!(counts, vec![("lower-trunk-rotation", 2, 1), ("pelvic-tilt", 1, 1)]);
+    all[1].end = End::Stopped(None);
+    // Run to its end, one hold skipped: not stopped early.
+    all[2].exercises[0].completed = false;
+    all[3].exercises[0].id = "pelvic-tilt".to_owned();
+    all[3].exercises[0].name = "Pelvic tilt".to_owned();
+    let overview = overview(&all, date(2026, 5, 4));
+    let counts: Vec<(&str, usize, usize, usize)> =
+        overview.per_exercise.iter().map(|e| (e.exercise.as_str(), e.sessions, e.stopped, e.skipped)).collect();
+    assert_eq!(counts, vec![("lower-trunk-rotation", 3, 1, 1), ("pelvic-tilt", 1, 0, 0)]);
 }
 
 #[test]

@@ -155,7 +155,7 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
 fn answers_line(answers: &Checkin, why: Option<Why>) -> Option<String> {
     let mut said = Vec::new();
     if let Some(why) = why {
-        said.push(format!("Stopped for: {}", why.phrase()));
+        said.push(format!("Stopped for: {}", why.told()));
     }
     if let Some(pain) = answers.pain_before {
         said.push(format!("Pain before: {}/10", pain.value()));
