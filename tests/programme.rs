@@ -58,6 +58,43 @@ fn new_writes_one_from_flags_and_without_flags_or_a_terminal_says_which_it_needs
         .stderr(contains("no exercise `knee-to-chst`, did you mean `knee-to-chest`?"));
 }
 
+#[test]
+fn new_keeps_a_relative_path_as_found_from_where_it_was_run() {
+    let home = Home::new();
+    let mine = home.file("work/mine.toml", include_str!("../exercises/pelvic-tilt.toml"));
+    let folder = mine.parent().expect("a folder");
+    trunkrot(&home)
+        .args(["programme", "new", "--exercise", "./mine.toml", "--weeks", "2"])
+        .current_dir(folder)
+        .assert()
+        .success();
+    let kept = fs::read_to_string(home.join("trunkrot/programme.toml")).expect("the copy in effect");
+    let absolute = fs::canonicalize(&mine).expect("the file");
+    assert!(kept.contains(&format!("exercise = \"{}\"", absolute.display())), "{kept}");
+    // From anywhere else, the programme still finds it.
+    trunkrot(&home).arg("programme").assert().success().stdout(contains("Pelvic tilt"));
+}
+
+#[test]
+fn a_review_day_before_the_start_it_would_have_today_is_refused_before_it_is_installed() {
+    let home = Home::new();
+    trunkrot(&home)
+        .args(["programme", "new", "--exercise", "pelvic-tilt", "--weeks", "4", "--review", "2000-01-01"])
+        .assert()
+        .code(1)
+        .stderr(contains("programme new: `review` is 2000-01-01, before the programme's `start`"));
+    let file = home
+        .file("late.toml", "name = \"Late\"\nweeks = 4\nreview = 2000-01-01\n\n[[item]]\nexercise = \"pelvic-tilt\"\n");
+    trunkrot(&home)
+        .args(["programme", "install"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(contains("late.toml: `review` is 2000-01-01, before the programme's `start`"));
+    assert!(!home.join("trunkrot/programme.toml").exists(), "nothing installed");
+    trunkrot(&home).arg("today").assert().stdout(contains("No programme"));
+}
+
 /// A session line of the rotation item at 8 reps and a 3 s hold, done in full, on `day`.
 fn rotation(day: jiff::civil::Date, n: u32) -> String {
     format!(

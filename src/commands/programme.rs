@@ -37,6 +37,21 @@ fn in_effect() -> Result<Loaded, Failure> {
     on_disk::in_effect()?.ok_or(Failure::NoProgramme)
 }
 
+/// A failure to read a programme the user never saw as a file (one `programme new` wrote, or
+/// one settled to start today), its problems told of `named` without a line in it.
+fn whole_file(failure: Failure, named: &str) -> Failure {
+    match failure {
+        Failure::Invalid(invalid) => Failure::Invalid(crate::domain::diagnostic::InvalidFile {
+            diagnostics: invalid
+                .diagnostics
+                .into_iter()
+                .map(|d| crate::domain::diagnostic::Diagnostic::whole_file(named, d.message))
+                .collect(),
+        }),
+        other => other,
+    }
+}
+
 /// `trunkrot programme`: each item with its dose this week and how often, and the review.
 fn show(today: Date) -> Result<ExitCode, Failure> {
     let loaded = in_effect()?;
@@ -53,19 +68,25 @@ fn show(today: Date) -> Result<ExitCode, Failure> {
 /// `trunkrot programme install FILE`: checked, settled (its start, absolute paths) and kept.
 fn install(file: &std::path::Path, today: Date) -> Result<ExitCode, Failure> {
     let loaded = on_disk::load_path(file)?;
-    put_in_effect(&loaded, file.parent(), today, None)
+    put_in_effect(&loaded, &catalog::shown(file), file.parent(), today, None)
 }
 
 /// Makes a checked programme the one in effect (starting `today` if it names no start, its
 /// relative paths from `folder`), also written to `save` if given, and says so with its notes.
+/// `named` is what its problems are told of: its file, or the command that wrote it.
 fn put_in_effect(
     loaded: &Loaded,
+    named: &str,
     folder: Option<&std::path::Path>,
     today: Date,
     save: Option<&std::path::Path>,
 ) -> Result<ExitCode, Failure> {
     let before = on_disk::in_effect().ok().flatten();
     let settled = on_disk::settled(loaded.programme(), folder, today);
+    // Settled, a programme that named no start starts today: a review day before today is
+    // refused now, not found by every later reading of the copy.
+    let written = crate::domain::programme::writing::toml(&settled);
+    on_disk::read(std::path::Path::new("programme.toml"), written.as_bytes()).map_err(|f| whole_file(f, named))?;
     if let Some(save) = save {
         let cannot = |e: std::io::Error| Failure::Unwritable { path: catalog::shown(save), reason: e.to_string() };
         std::fs::write(save, crate::domain::programme::writing::toml(&settled)).map_err(cannot)?;

@@ -10,12 +10,14 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 
 use crate::cli::NewProgrammeArgs;
-use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::{Timing, limits as dose_limits};
 use crate::domain::plan::Overrides;
 use crate::domain::programme::{Days, Item, Prescriber, Programme, Stop, What, limits, weekday, writing};
 use crate::failure::Failure;
 use crate::shell::{catalog, programme as on_disk};
+
+/// What `programme new`'s problems are told of: there is no file.
+const NEW: &str = "programme new";
 
 /// The name a programme gets when none is given.
 const DEFAULT_NAME: &str = "Home exercises";
@@ -41,17 +43,10 @@ pub fn run(flags: &NewProgrammeArgs, today: Date) -> Result<ExitCode, Failure> {
     };
     let text = writing::toml(&programme);
     // Checked as any file is; a problem is told without the place in a file the user never saw.
-    let loaded = on_disk::read(Path::new("programme.toml"), text.as_bytes()).map_err(|failure| match failure {
-        Failure::Invalid(invalid) => Failure::Invalid(InvalidFile {
-            diagnostics: invalid
-                .diagnostics
-                .into_iter()
-                .map(|d| Diagnostic::whole_file("programme new", d.message))
-                .collect(),
-        }),
-        other => other,
-    })?;
-    super::put_in_effect(&loaded, None, today, flags.save.as_deref())
+    let loaded = on_disk::read(Path::new("programme.toml"), text.as_bytes()).map_err(|f| super::whole_file(f, NEW))?;
+    // A file named by a relative path is found from where the command was run, now and later.
+    let here = std::env::current_dir().ok();
+    super::put_in_effect(&loaded, NEW, here.as_deref(), today, flags.save.as_deref())
 }
 
 /// The programme the flags describe: one item.
