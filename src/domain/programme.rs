@@ -81,7 +81,7 @@ pub struct Prescriber {
 /// The pain ceiling: when to stop and contact the prescriber.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stop {
-    /// Stop when pain reaches this, on 0 to 10.
+    /// Stop when pain reaches this, 1 to 10.
     pub pain: Option<u8>,
     /// Stop when pain spreads into a buttock or down a leg.
     pub spreading: bool,

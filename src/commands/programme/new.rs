@@ -95,7 +95,7 @@ fn from_flags(flags: &NewProgrammeArgs) -> Result<Programme, Failure> {
         weeks,
         review: flags.review,
         items: vec![item],
-        stop: Stop { pain: flags.stop_pain, spreading: flags.stop_pain.is_some(), message: String::new() },
+        stop: Stop { pain: flags.stop_pain, spreading: true, message: String::new() },
         psfs: flags.psfs.clone(),
         accepted: Vec::new(),
     })
@@ -195,9 +195,13 @@ pub fn ask(
     let mut psfs = Vec::new();
     writeln!(asker.out, "Up to {} activities the back makes hard, scored each week (Enter when done):", limits::PSFS)?;
     while psfs.len() < limits::PSFS {
-        let Some(activity) = asker.line("  Activity: ")? else { return Ok(None) };
+        let Some(activity) = asker.text("  Activity: ", "")? else { return Ok(None) };
         if activity.is_empty() {
             break;
+        }
+        if psfs.contains(&activity) {
+            writeln!(asker.out, "  It is already listed.")?;
+            continue;
         }
         psfs.push(activity);
     }
@@ -210,7 +214,8 @@ pub fn ask(
         weeks,
         review: None,
         items,
-        stop: Stop { pain, spreading: pain.is_some(), message: String::new() },
+        // Pain that spreads is always a reason to stop, with a pain line or without one.
+        stop: Stop { pain, spreading: true, message: String::new() },
         psfs,
         accepted: Vec::new(),
     }))
@@ -234,9 +239,17 @@ impl<R: BufRead, W: Write> Asker<'_, R, W> {
         Ok(Some(crate::domain::untrusted::clean_line(&answer)))
     }
 
-    /// Text, or `default` for an empty answer.
+    /// Text of at most [`limits::TEXT_CHARS`] characters, asked again when longer; `default`
+    /// for an empty answer.
     fn text(&mut self, prompt: &str, default: &str) -> io::Result<Option<String>> {
-        Ok(self.line(prompt)?.map(|answer| if answer.is_empty() { default.to_owned() } else { answer }))
+        loop {
+            let Some(answer) = self.line(prompt)? else { return Ok(None) };
+            let chars = answer.chars().count();
+            if chars <= limits::TEXT_CHARS {
+                return Ok(Some(if answer.is_empty() { default.to_owned() } else { answer }));
+            }
+            writeln!(self.out, "  That is {chars} characters; at most {} fit. Try again.", limits::TEXT_CHARS)?;
+        }
     }
 
     /// An answer `parse` accepts, asked again until one is; `default` for an empty answer.

@@ -46,7 +46,7 @@ pub fn toml(programme: &Programme) -> String {
         out.push('\n');
         commented(&mut out, "[stop]", "when to stop and get in touch");
         if let Some(pain) = stop.pain {
-            commented(&mut out, &format!("pain = {pain}"), "pain reaches this, 0 to 10");
+            commented(&mut out, &format!("pain = {pain}"), "pain reaches this, 1 to 10");
         }
         if stop.spreading {
             commented(&mut out, "spreading = true", "pain spreads into a buttock or down a leg");

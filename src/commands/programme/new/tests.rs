@@ -45,6 +45,21 @@ fn every_question_answered_gives_the_programme_and_a_bad_answer_is_asked_again()
 }
 
 #[test]
+fn a_text_too_long_or_an_activity_listed_twice_is_asked_again_not_refused_at_the_end() {
+    let long = "x".repeat(201);
+    let answers = format!("{long}\nBack\n6\n\nknee-to-chest\n\n\n\n\n\n\n\nSocks\nSocks\nCar\n\n{long}\nA. Physio\n\n");
+    let (programme, said) = asked(&answers);
+    let programme = programme.expect("a programme");
+    assert!(said.contains("  That is 201 characters; at most 200 fit. Try again."), "{said}");
+    assert!(said.contains("  It is already listed."), "{said}");
+    assert_eq!((programme.name.as_str(), programme.prescriber.name.as_str()), ("Back", "A. Physio"));
+    assert_eq!(programme.psfs, ["Socks", "Car"]);
+    assert_eq!((programme.stop.pain, programme.stop.spreading), (None, true), "spreading stops without a pain line");
+    let text = writing::toml(&programme);
+    assert_eq!(crate::domain::programme::parse("p.toml", text.as_bytes()).expect("reads back").programme, programme);
+}
+
+#[test]
 fn the_end_of_the_input_writes_nothing() {
     assert_eq!(asked("Back\n6\n").0, None);
     assert_eq!(asked("").0, None);
