@@ -25,3 +25,8 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(Failure::output)
 }
+
+/// [`emit`]s text of lines, each wrapped at its words to the terminal's width.
+pub(crate) fn say(text: &str) -> Result<(), Failure> {
+    emit(&crate::domain::width::wrap_lines(text, crate::shell::columns::width()))
+}

@@ -98,7 +98,9 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
                     }
                     lines.extend(trend);
                 }
-                if lines.is_empty() { Ok(()) } else { out.write_all(format!("\n{}\n", lines.join("\n")).as_bytes()) }
+                let columns = crate::shell::columns::width();
+                let weeks = crate::domain::width::wrap_lines(&format!("\n{}\n", lines.join("\n")), columns);
+                if lines.is_empty() { Ok(()) } else { out.write_all(weeks.as_bytes()) }
             })
         };
     }

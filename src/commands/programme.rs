@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
-use super::emit;
+use super::{emit, say};
 use crate::cli::{ProgrammeAction, ProgrammeArgs};
 use crate::domain::plan::Overrides;
 use crate::domain::programme::{Accepted, calendar, text};
@@ -61,7 +61,7 @@ fn show(today: Date) -> Result<ExitCode, Failure> {
     let parts =
         (0..programme.items.len()).map(|item| loaded.parts(item, &settings, today)).collect::<Result<Vec<_>, _>>()?;
     let lines = text::words(programme, &loaded.names, &parts, first_day, today);
-    emit(&(lines.join("\n") + "\n"))?;
+    say(&(lines.join("\n") + "\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -111,7 +111,7 @@ fn put_in_effect(
         let _ = writeln!(out, "{}", note.message);
     }
     let _ = writeln!(out, "`trunkrot programme` shows it; `trunkrot today` says what is due.");
-    emit(&out)?;
+    say(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -124,7 +124,7 @@ fn end(today: Date) -> Result<ExitCode, Failure> {
     }
     standing::record_event(&journal::path()?, &ProgrammeEvent { date: today, change: Change::Ended })?;
     let name = name.unwrap_or_else(|| "The programme".to_owned());
-    emit(&format!("{name} has ended; the history keeps its sessions.\n"))?;
+    say(&format!("{name} has ended; the history keeps its sessions.\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -160,7 +160,7 @@ fn accept(only: Option<&str>, today: Date) -> Result<ExitCode, Failure> {
         }
     }
     if taken.is_empty() {
-        emit(
+        say(
             "No step is offered now: the advice offers one after the days your programme asks, each done in full, with no rise in pain and no pain of 8 or more.\n",
         )?;
         return Ok(ExitCode::FAILURE);
@@ -172,7 +172,7 @@ fn accept(only: Option<&str>, today: Date) -> Result<ExitCode, Failure> {
         let _ = writeln!(out, "Accepted {line}.");
     }
     let _ = writeln!(out, "`trunkrot programme` shows the dose now.");
-    emit(&out)?;
+    say(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

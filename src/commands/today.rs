@@ -4,14 +4,23 @@
 use std::process::ExitCode;
 
 use jiff::ZonedDateTime;
+use jiff::civil::Date;
 
-use super::emit;
+use super::{emit, say};
 use crate::cli::TodayArgs;
 use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
 use crate::history::adherence::SkippedDay;
 use crate::history::adherence::text::{self, left};
+use crate::history::next_step::{self, Suggestion};
 use crate::shell::{journal, local_day, notify, programme as on_disk, standing};
+
+/// The stop the latest session was told, and its day, while no later session has been done.
+fn stop_told(path: &std::path::Path, programme: &crate::domain::programme::Programme) -> Option<(Date, Suggestion)> {
+    let last = journal::last(path)?;
+    let rule = on_disk::stop_rule_of(programme);
+    next_step::stop_told(&last, rule.as_ref()).map(|told| (last.start.date(), told))
+}
 
 /// Runs `trunkrot today`. Exit code 0 when nothing is left today, 1 when a session is.
 pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
@@ -19,8 +28,12 @@ pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
     if args.prompt {
         let today = local_day::today();
         // Quiet and quick: nothing at all when nothing is due, or when anything is amiss.
-        let line =
-            standing::standing(&path, today, false).ok().flatten().and_then(|s| text::prompt(&s.programme, &s.today));
+        // Nor after a session that was told to stop: the prompt never asks for the next one.
+        let line = standing::standing(&path, today, false)
+            .ok()
+            .flatten()
+            .filter(|s| stop_told(&path, &s.programme).is_none())
+            .and_then(|s| text::prompt(&s.programme, &s.today));
         if let Some(line) = &line {
             emit(&format!("{line}\n"))?;
         }
@@ -38,7 +51,7 @@ pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
         standing::skip(&path, &SkippedDay::new(today, reason))?;
     }
     let Some(standing) = standing::standing(&path, today, true)? else {
-        emit("No programme is in effect: `trunkrot programme install FILE` puts one in effect.\n")?;
+        say("No programme is in effect: `trunkrot programme install FILE` puts one in effect.\n")?;
         return Ok(ExitCode::SUCCESS);
     };
     // The items' names, when the exercises they name can be read; else their ids.
@@ -46,8 +59,17 @@ pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
         Ok(Some(loaded)) => loaded.names,
         _ => standing.programme.items.iter().map(|item| item.id.clone()).collect(),
     };
-    let lines = text::today(&standing.programme, &names, &standing.today, &standing.week);
-    emit(&(lines.join("\n") + "\n"))?;
+    // A session told to stop comes first, and no session is asked for until a later one.
+    let told = stop_told(&path, &standing.programme);
+    let mut lines = text::today(&standing.programme, &names, &standing.today, &standing.week, told.is_some());
+    if let Some((date, told)) = &told {
+        lines.insert(0, format!("After your last session, on {}: {told}", crate::domain::programme::text::day(*date)));
+        lines.insert(1, String::new());
+    }
+    say(&(lines.join("\n") + "\n"))?;
+    if told.is_some() {
+        return Ok(ExitCode::SUCCESS);
+    }
     let left_today: u32 = standing.today.items.iter().map(|item| left(&item.figures)).sum();
     if args.notify && left_today > 0 {
         let summary = match left_today {

@@ -171,6 +171,13 @@ pub fn advice(
     advice
 }
 
+/// The stop the latest session was told, if its answers called for one: the programme's (by
+/// `rule`), else the general one for pain that spread. It stands until a later session.
+pub fn stop_told(last: &Record, rule: Option<&StopRule>) -> Option<Suggestion> {
+    rule.and_then(|rule| programme_stop(rule, last))
+        .or_else(|| (last.checkin.spread == Some(true)).then_some(Suggestion::SeeClinician))
+}
+
 /// The programme's stop, when `this` session's answers meet its rule: a pain at its line or
 /// above, before the session or after it, or, where the rule says so, pain that spread.
 fn programme_stop(rule: &StopRule, this: &Record) -> Option<Suggestion> {

@@ -62,9 +62,20 @@ pub const LATEST_BYTES: u64 = 256 * 1024;
 
 /// The sessions in the last [`LATEST_BYTES`] of the history, oldest first; none without a file.
 pub fn latest(path: &Path) -> io::Result<Vec<Record>> {
+    tail(path, LATEST_BYTES)
+}
+
+/// The latest session, with every answer given since, from the last few KiB of the history
+/// (a shell prompt reads it); `None` without one.
+pub fn last(path: &Path) -> Option<Record> {
+    tail(path, 16 * 1024).ok()?.pop()
+}
+
+/// The sessions in the last `bytes` of the history, oldest first; none without a file.
+fn tail(path: &Path, bytes: u64) -> io::Result<Vec<Record>> {
     let Some(mut reader) = open(path)? else { return Ok(Vec::new()) };
     let length = reader.get_ref().metadata()?.len();
-    let start = length.saturating_sub(LATEST_BYTES);
+    let start = length.saturating_sub(bytes);
     if start > 0 {
         // From the byte before, so that a line starting right at `start` is kept whole.
         reader.seek(SeekFrom::Start(start - 1))?;

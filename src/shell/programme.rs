@@ -113,8 +113,11 @@ pub fn allowed(id: &str) -> Option<Allowed> {
 /// The programme in effect's own rule for stopping, with whom to get in touch; `None` without
 /// a programme, or one that gives no rule.
 pub fn stop_rule() -> Option<StopRule> {
-    let loaded = in_effect().ok()??;
-    let programme = loaded.programme();
+    stop_rule_of(in_effect().ok()??.programme())
+}
+
+/// `programme`'s own rule for stopping, with whom to get in touch; `None` if it gives none.
+pub fn stop_rule_of(programme: &Programme) -> Option<StopRule> {
     let stop = programme.stop.clone();
     let prescriber = &programme.prescriber;
     let who = [prescriber.name.as_str(), prescriber.contact.as_str()].into_iter().filter(|part| !part.is_empty());

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::{ADHERENT, Adherence, Day, Figures};
 use crate::domain::programme::Programme;
 use crate::domain::programme::text::day;
+use crate::history::report::plural;
 
 /// How wide a week's bar is, in cells.
 const BAR: usize = 20;
@@ -84,8 +85,9 @@ pub fn prompt(programme: &Programme, today: &Day) -> Option<String> {
 
 /// `trunkrot today`'s lines: the day and its programme week, each item due with what is done,
 /// what is left and what starts next, and the week so far. `names` are the items' names, in
-/// the programme's order.
-pub fn today(programme: &Programme, names: &[String], today: &Day, week: &Figures) -> Vec<String> {
+/// the programme's order. When the last session was `stopped` (told to stop), what is left is
+/// not asked for.
+pub fn today(programme: &Programme, names: &[String], today: &Day, week: &Figures, stopped: bool) -> Vec<String> {
     let name = |id: &str| -> String {
         let at = programme.items.iter().position(|item| item.id == id);
         at.and_then(|at| names.get(at)).map_or_else(|| id.to_owned(), Clone::clone)
@@ -122,6 +124,11 @@ pub fn today(programme: &Programme, names: &[String], today: &Day, week: &Figure
     let all_left: u32 = due.iter().map(|item| left(&item.figures)).sum();
     let next = due.iter().find(|item| left(&item.figures) > 0);
     match next {
+        // Told to stop after the last session: no session is asked for.
+        Some(_) if stopped => lines.push(format!(
+            "{} left, to start only once you have spoken to whoever prescribed them.",
+            plural(all_left as usize, "session", "sessions")
+        )),
         Some(next) if all_left == 1 => lines.push(format!("1 session left: `trunkrot` starts {}.", name(&next.item))),
         Some(next) => lines.push(format!("{all_left} sessions left: `trunkrot` starts {}.", name(&next.item))),
         None => {
@@ -136,14 +143,21 @@ pub fn today(programme: &Programme, names: &[String], today: &Day, week: &Figure
     lines
 }
 
-/// `17 of 24 (71%), 1 stopped early, 1 day skipped, 6 missed`.
+/// A share in whole percent, rounded down as the physiotherapist's page rounds it, so that the
+/// two never differ and 69.9% never reads as the 70% line.
+fn whole_percent(share: f64) -> u32 {
+    // The small margin keeps 0.7, which is not exact in binary, at 70.
+    (share * 100.0 + 1e-9).floor() as u32
+}
+
+/// `17 of 24 (70%), 1 stopped early, 1 day skipped, 6 missed`.
 pub fn counts(figures: &Figures) -> String {
     let counted = figures.due.saturating_sub(figures.excused);
-    let share = figures.share().map_or(String::new(), |share| format!(" ({:.0}%)", share * 100.0));
+    let share = figures.share().map_or(String::new(), |share| format!(" ({}%)", whole_percent(share)));
     let mut text = format!("{} of {counted}{share}", figures.full);
     if figures.partial > 0 {
-        let average = figures.partial_done / f64::from(figures.partial) * 100.0;
-        let _ = write!(text, ", {} stopped early ({average:.0}% of their holds done)", figures.partial);
+        let average = whole_percent(figures.partial_done / f64::from(figures.partial));
+        let _ = write!(text, ", {} stopped early ({average}% of their holds done)", figures.partial);
     }
     match figures.skipped_days {
         0 => {}
@@ -167,6 +181,16 @@ mod tests {
 
     use super::super::{Week, adherence};
     use super::*;
+
+    #[test]
+    fn a_share_is_said_in_whole_percent_rounded_down_as_the_page_says_it() {
+        let page = |done: u32, due: u32| crate::history::review::adherence::Count { done, due }.percent();
+        for (done, due) in [(16, 24), (26, 28), (42, 52), (12, 14), (7, 10), (69, 100), (1, 3), (24, 24)] {
+            let share = f64::from(done) / f64::from(due);
+            assert_eq!(Some(whole_percent(share)), page(done, due), "{done} of {due}");
+        }
+        assert_eq!(whole_percent(0.7), 70, "the line itself is not rounded below it");
+    }
 
     #[test]
     fn each_week_has_a_bar_against_the_line_and_its_counts() {
@@ -197,7 +221,7 @@ mod tests {
         assert!(lines[2].contains("████████████████████  24 of 24 (100%)"), "{}", lines[2]);
         assert!(
             lines[3]
-                .contains("████████······|·····  10 of 24 (42%), 7 stopped early (50% of their holds done), 7 missed"),
+                .contains("████████······|·····  10 of 24 (41%), 7 stopped early (50% of their holds done), 7 missed"),
             "{}",
             lines[3]
         );
