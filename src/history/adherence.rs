@@ -9,8 +9,9 @@
 //! - The programme in effect on a day is the latest event on or before it; after `ended`, none.
 //!   Nothing is due before its first day or after its last week.
 //! - An item due on fixed days is due `times_a_day` sessions on each. An item due on any N days
-//!   of a week is due on the days it was done while the week's N were not yet reached, and on
-//!   the days that had to be done to reach them (the last days of a week short of its N).
+//!   of a week is due on the days it was done (in full or stopped early) while the week's N were
+//!   not yet reached, and on the days that had to be done to reach them (the last days of a
+//!   week short of its N).
 //! - A session counts for the item it was tagged with when it was written (the item whose dose
 //!   it did). Done in full, it is `full`; stopped early (or with holds skipped), `partial`, with
 //!   the fraction of its holds done and why it stopped. Sessions past what was due are `extra`.
@@ -271,8 +272,9 @@ impl<'a> Index<'a> {
         self.attempts.get(&date).into_iter().flatten().copied().filter(move |a| a.item == item)
     }
 
-    fn full(&self, date: Date, item: &str) -> u32 {
-        self.of(date, item).filter(|a| a.completed).count() as u32
+    /// Whether `item` was done on `date`, in full or stopped early.
+    fn tried(&self, date: Date, item: &str) -> bool {
+        self.of(date, item).next().is_some()
     }
 }
 
@@ -320,9 +322,10 @@ fn day(events: &[ProgrammeEvent], index: &Index<'_>, date: Date, rule: Rule) -> 
 }
 
 /// The day the programme in effect on `date` stops being in effect, if an event ends or replaces
-/// it later.
+/// it later. A step accepted is the same programme going on: its weeks are not cut.
 fn ends_after(events: &[ProgrammeEvent], date: Date) -> Option<Date> {
-    events.iter().filter(|event| event.date > date).map(|event| event.date).min()
+    let ends = |event: &&ProgrammeEvent| !matches!(event.change, Change::Accepted(_));
+    events.iter().filter(|event| event.date > date).filter(ends).map(|event| event.date).min()
 }
 
 /// Sessions of `item` due on `date`.
@@ -334,7 +337,8 @@ fn due(item: &Item, index: &Index<'_>, date: Date, week_start: Date, week_end: D
     let mut done_before = 0;
     let mut earlier = week_start;
     while earlier < date {
-        if index.full(earlier, &item.id) > 0 {
+        // A day it was done on counts, in full or stopped early: that day was one of the N.
+        if index.tried(earlier, &item.id) {
             done_before += 1;
         }
         earlier = add_days(earlier, 1);
@@ -344,7 +348,7 @@ fn due(item: &Item, index: &Index<'_>, date: Date, week_start: Date, week_end: D
         return 0;
     }
     let days_left = u32::try_from(days_between(date, week_end)).unwrap_or(0);
-    let done_today = index.full(date, &item.id) > 0 || index.of(date, &item.id).next().is_some();
+    let done_today = index.tried(date, &item.id);
     match rule {
         Rule::Today => item.times_a_day,
         Rule::Looking if done_today || left >= days_left => item.times_a_day,

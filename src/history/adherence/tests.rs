@@ -127,6 +127,28 @@ fn a_programme_changed_halfway_counts_each_day_by_the_prescription_then() {
 }
 
 #[test]
+fn a_step_accepted_mid_week_leaves_the_week_whole() {
+    // Any 3 days a week, two done by Tuesday; a step accepted on Thursday, the history read that
+    // day up to the day before. The week goes on to Sunday: Wednesday was not needed.
+    let source = "weeks = 2\nstart = 2026-12-07\n[[item]]\nid = \"b\"\nexercise = \"glute-bridge\"\ndays_a_week = 3\n";
+    let three = programme(source);
+    let mut stepped = three.clone();
+    stepped.items[0].dose.reps = Some(9);
+    let installed = ProgrammeEvent { date: date(2026, 12, 7), change: Change::Installed(three) };
+    let accepted = ProgrammeEvent { date: date(2026, 12, 10), change: Change::Accepted(stepped) };
+    let done = [full(date(2026, 12, 7), "b"), full(date(2026, 12, 8), "b")];
+    let figures = |events: &[ProgrammeEvent]| {
+        let whole = adherence(events, &done, &[], date(2026, 12, 7), date(2026, 12, 9)).whole;
+        (whole.due, whole.full, whole.missed)
+    };
+    assert_eq!(figures(std::slice::from_ref(&installed)), (2, 2, 0));
+    assert_eq!(figures(&[installed.clone(), accepted.clone()]), (2, 2, 0), "the same with the step accepted");
+    // Read at the week's end, the step changes nothing either: Sunday was needed.
+    let whole = adherence(&[installed, accepted], &done, &[], date(2026, 12, 7), date(2026, 12, 13)).whole;
+    assert_eq!((whole.due, whole.full, whole.missed), (3, 2, 1));
+}
+
+#[test]
 fn any_n_days_a_week_is_due_on_the_days_done_and_on_the_days_needed_at_the_end() {
     let three = programme(
         "weeks = 1\nstart = 2026-12-07\n[[item]]\nid = \"b\"\nexercise = \"glute-bridge\"\ndays_a_week = 3\n",
@@ -144,6 +166,11 @@ fn any_n_days_a_week_is_due_on_the_days_done_and_on_the_days_needed_at_the_end()
     assert_eq!(figures(&[0, 1]), (3, 2, 1, vec![0, 1, 6]), "one short: Sunday was needed");
     assert_eq!(figures(&[]), (3, 0, 3, vec![4, 5, 6]));
     assert_eq!(figures(&[0, 1, 2, 3]), (3, 3, 0, vec![0, 1, 2]), "a fourth day is more than due, not counted");
+    // A day stopped early is one of the three: the week asks for no fourth.
+    let tried =
+        [full(date(2026, 12, 7), "b"), stopped(date(2026, 12, 8), "b", 10, "no time"), full(date(2026, 12, 9), "b")];
+    let week = adherence(&events, &tried, &[], date(2026, 12, 7), date(2026, 12, 13)).whole;
+    assert_eq!((week.due, week.full, week.partial, week.missed), (3, 2, 1, 0));
     let first = today(&events, &[], &[], date(2026, 12, 7));
     assert_eq!(first.figures.due, 1, "today it can still be chosen");
     let done: Vec<Attempt> = (0..3).map(|offset| full(add_days(date(2026, 12, 7), offset), "b")).collect();
