@@ -299,6 +299,28 @@ impl Checker<'_> {
     }
 }
 
+/// A move's or a return's cue, cleaned: `{side}` is its one placeholder, and only where the
+/// exercise has sides; any other word in braces is reported (a misspelt `{sid}` would be
+/// shown as it is).
+fn side_cue(checker: &mut Checker<'_>, field: &str, cue: &Spanned<String>, has_sides: bool) -> String {
+    let text = clean_line(cue.get_ref());
+    if !has_sides && text.contains("{side}") {
+        checker.report(cue.span(), format!("`{field}` says `{{side}}`, but the exercise has no `sides`"));
+    }
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('{') {
+        let word = rest[open..].find('}').map_or(&rest[open..], |close| &rest[open..=open + close]);
+        if word != "{side}" {
+            checker.report(
+                cue.span(),
+                format!("`{field}` says `{word}`; the only word in braces it can say is `{{side}}`"),
+            );
+        }
+        rest = &rest[open + word.len()..];
+    }
+    text
+}
+
 fn lines(items: &[String]) -> Vec<String> {
     items.iter().map(|s| clean_line(s)).filter(|s| !s.is_empty()).collect()
 }
@@ -336,24 +358,12 @@ pub(super) fn validate(id: &str, origin: &str, source: &str) -> Result<Exercise,
     let start_position = clean(raw.start_position.trim());
 
     let move_to = match &raw.cues.move_to {
-        Some(cue) => {
-            let text = clean_line(cue.get_ref());
-            if sides.is_empty() && text.contains("{side}") {
-                checker.report(cue.span(), "`cues.move` says `{side}`, but the exercise has no `sides`".to_owned());
-            }
-            text
-        }
+        Some(cue) => side_cue(&mut checker, "cues.move", cue, !sides.is_empty()),
         None if sides.is_empty() => "Move into position".to_owned(),
         None => "Move to the {side}".to_owned(),
     };
     let back = match &raw.cues.back {
-        Some(cue) => {
-            let text = clean_line(cue.get_ref());
-            if sides.is_empty() && text.contains("{side}") {
-                checker.report(cue.span(), "`cues.return` says `{side}`, but the exercise has no `sides`".to_owned());
-            }
-            text
-        }
+        Some(cue) => side_cue(&mut checker, "cues.return", cue, !sides.is_empty()),
         None => "Back to the start".to_owned(),
     };
     let mut hold_cues = lines(&raw.cues.hold);

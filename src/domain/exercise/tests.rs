@@ -136,6 +136,22 @@ fn a_side_placeholder_needs_sides() {
 }
 
 #[test]
+fn a_word_in_braces_other_than_side_is_reported_not_shown_as_it_is() {
+    let cue = |text: &str| {
+        format!("sides = [\"left\", \"right\"]\n{MINIMAL}[cues]\nmove = \"{text}\"\nreturn = \"Back {{sid\"\n")
+    };
+    let error = first_error(&cue("Move {sid}"));
+    assert!(error.contains("`cues.move` says `{sid}`; the only word in braces it can say is `{side}`"), "{error}");
+    let problems = match parse("t", "t.toml", cue("Move {side}").as_bytes()) {
+        Err(invalid) => invalid.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        Ok(_) => Vec::new(),
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("`cues.return` says `{sid`"), "an unclosed brace too: {problems:?}");
+    assert!(parse("t", "t.toml", cue("Move {side}").replace("Back {sid", "Back").as_bytes()).is_ok());
+}
+
+#[test]
 fn empty_and_non_text_files_are_refused_as_a_whole() {
     assert_eq!(
         errors(""),
