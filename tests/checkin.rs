@@ -218,7 +218,15 @@ fn plain_mode_asks_the_pain_before_and_the_session_waits_for_it() {
     pty.expect_text("Session complete", TIMEOUT);
     assert!(pty.wait_exit(TIMEOUT).expect("the process exits").success());
     assert!(!pty.contents().contains("Pain now, 0 to 10"), "--no-checkin: nothing after");
+    assert!(!pty.contents().contains("before you start is high"), "2 is no high pain");
     assert_eq!(pty.home().records()[0].checkin.pain_before, Pain::new(2));
+    // A high pain before is said as the session starts; it starts all the same.
+    let mut pty = Pty::spawn(&args);
+    pty.expect_text("Pain now, before you start, 0 to 10 (Enter to skip):", TIMEOUT);
+    pty.send("9\r");
+    expect_words(&pty, "Pain 9 of 10 before you start is high: go gently, and stop if it gets worse.");
+    pty.expect_text("Session complete", TIMEOUT);
+    assert!(pty.wait_exit(TIMEOUT).expect("the process exits").success());
 }
 
 #[test]

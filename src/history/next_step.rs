@@ -171,6 +171,20 @@ pub fn advice(
     advice
 }
 
+/// What a pain answered before the session calls for, said as the session starts: the
+/// programme's line reached (its `rule`), else a high pain. Nothing for a pain below both.
+pub fn before_start(pain: Pain, rule: Option<&StopRule>) -> Option<String> {
+    let pain = pain.value();
+    if let Some(limit) = rule.and_then(|rule| rule.stop.pain).filter(|limit| pain >= *limit) {
+        return Some(format!(
+            "Pain {pain} of 10 before you start reaches your programme's limit of {limit}: it says to stop and get \
+             in touch. If you go on, go gently."
+        ));
+    }
+    (pain >= HIGH_PAIN)
+        .then(|| format!("Pain {pain} of 10 before you start is high: go gently, and stop if it gets worse."))
+}
+
 /// The stop the latest session was told, if its answers called for one: the programme's (by
 /// `rule`), else the general one for pain that spread. It stands until a later session.
 pub fn stop_told(last: &Record, rule: Option<&StopRule>) -> Option<Suggestion> {

@@ -19,7 +19,7 @@ use crate::domain::cues::{self, Voicing};
 use crate::domain::plan::{self, Plan};
 use crate::domain::session::{Command, Event, Session};
 use crate::failure::Failure;
-use crate::history::next_step::Suggestion;
+use crate::history::next_step::{self, StopRule, Suggestion};
 use crate::shell::announce::Announcer;
 use crate::shell::input::{Input, LineReader, Listening};
 use crate::shell::job;
@@ -57,6 +57,7 @@ pub fn run(
 ) -> Result<Outcome, Failure> {
     let reader = listening.lines();
     let mut inputs = listening.inputs;
+    let stop_rule = keeping.stop.clone();
     let runner = Runner::new(announcer, keeping);
     let runner = if asking.before { runner.waiting() } else { runner };
     let start = clock.now();
@@ -74,6 +75,7 @@ pub fn run(
         prompted: false,
         warned: None,
         reader,
+        stop_rule,
     };
     if asking.before {
         lines.form = Form::before();
@@ -122,6 +124,8 @@ struct Lines<'a> {
     /// the session has ended and been kept.
     warned: Option<Vec<Suggestion>>,
     reader: LineReader,
+    /// The programme's rule for stopping, for what a pain before the session calls for.
+    stop_rule: Option<StopRule>,
 }
 
 impl Lines<'_> {
@@ -156,6 +160,11 @@ impl Lines<'_> {
         self.prompted = false;
         if self.waiting && self.form.question().is_none() {
             self.waiting = false;
+            // A pain before at the programme's line or high is said as the session starts.
+            let pain = self.form.answers().0.pain_before;
+            if let Some(told) = pain.and_then(|pain| next_step::before_start(pain, self.stop_rule.as_ref())) {
+                let _ = write!(self.out, "{}", width::wrap_lines(&format!("{told}\n"), self.columns));
+            }
             return self.session.apply(Command::Resume, now);
         }
         Vec::new()

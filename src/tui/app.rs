@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::domain::checkin::form::{Form, Question};
 use crate::domain::checkin::{Checkin, Why};
 use crate::domain::session::{Command, Event, Session, State};
+use crate::history::next_step::{self, StopRule};
 use crate::shell::runner::{Kept, Saved};
 
 /// How long a notice from the shell stays in full on screen, unless a key is pressed first.
@@ -105,6 +106,8 @@ pub struct App {
     pub today: Option<String>,
     /// Once the session has ended: whether it was saved, and the advice, as the runner kept it.
     pub kept: Option<Kept>,
+    /// The programme's rule for stopping, for what a pain before the session calls for.
+    pub stop_rule: Option<StopRule>,
 }
 
 impl App {
@@ -124,6 +127,7 @@ impl App {
             notice_until: None,
             today: None,
             kept: None,
+            stop_rule: None,
         }
     }
 
@@ -325,9 +329,15 @@ impl App {
 
     /// Starts the countdown that waited for the pain before the session, once that question is
     /// answered or closed.
+    /// A pain before it at the programme's line or high is told as it starts.
     fn started(&mut self, now: Instant) -> Vec<Event> {
         if self.waiting && self.form.question().is_none() {
             self.waiting = false;
+            let told =
+                self.answers().pain_before.and_then(|pain| next_step::before_start(pain, self.stop_rule.as_ref()));
+            if let Some(told) = told {
+                self.tell(told, now);
+            }
             return self.session.apply(Command::Resume, now);
         }
         Vec::new()

@@ -70,6 +70,7 @@ pub fn run(
         app.tell(notice, start);
     }
     app.today = presentation.today;
+    app.stop_rule.clone_from(&keeping.stop);
     let runner = Runner::new(announcer, keeping);
     let runner = if presentation.checkin_before { runner.waiting() } else { runner };
     let mut screen = Screen { terminal: &mut terminal, console: RealConsole, app: &mut app, theme: presentation.theme };

@@ -255,6 +255,29 @@ fn the_countdown_waits_for_the_pain_before_and_enter_or_space_starts_it() {
 }
 
 #[test]
+fn a_pain_before_at_the_programme_s_line_or_high_is_told_as_the_session_starts() {
+    let t0 = Instant::now();
+    let rule = next_step::StopRule {
+        stop: crate::domain::programme::Stop { pain: Some(6), spreading: true, message: String::new() },
+        who: String::new(),
+    };
+    let started = |typed_pain: &str, rule: Option<next_step::StopRule>| {
+        let mut app = app(t0).asking_before(t0);
+        app.stop_rule = rule;
+        typed(&mut app, typed_pain, t0);
+        app.handle(Action::Confirm, t0);
+        assert!(!app.session.is_paused(), "it starts all the same: the choice is the user's");
+        app.notice
+    };
+    let told = started("6", Some(rule.clone())).unwrap_or_default();
+    assert!(told.starts_with("Pain 6 of 10 before you start reaches your programme's limit of 6"), "{told}");
+    assert_eq!(started("5", Some(rule)), None, "below the line");
+    let told = started("8", None).unwrap_or_default();
+    assert!(told.starts_with("Pain 8 of 10 before you start is high"), "{told}");
+    assert_eq!(started("7", None), None, "below the high pain of 8, without a programme");
+}
+
+#[test]
 fn the_first_session_of_a_programme_week_adds_the_psfs_to_the_check_in_on_screen() {
     let t0 = Instant::now();
     let (mut app, end) = completed(t0);
