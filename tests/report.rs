@@ -228,7 +228,7 @@ fn with_a_programme_the_page_shows_it_and_its_own_adherence() {
     // when it was installed.
     report(&home, &["--until", "2026-05-24"], &out).success().stdout(contains("(2026-03-02 to 2026-05-24,"));
     let page = fs::read_to_string(&out).unwrap();
-    assert!(page.contains("Programme: </b><bdi class=\"wrap\">Low back, twelve weeks</bdi>, prescribed by <bdi class=\"wrap\">J. Costa, clinic 555 0100</bdi>; started 2 Mar 2026, 12 weeks; review 25 May 2026."), "{page}");
+    assert!(page.contains("Programme: </b><bdi class=\"wrap\">Low back, twelve weeks</bdi>, prescribed by <bdi class=\"wrap\">J. Costa (clinic 555 0100)</bdi>; started 2 Mar 2026, 12 weeks; review 25 May 2026."), "{page}");
     // Twice a day for 84 days: 168 due; every session at its dose, the stopped ones partial.
     let full = review::full_sessions(&planned);
     assert!(

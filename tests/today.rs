@@ -182,6 +182,12 @@ fn history_shows_each_programme_week_against_the_70_percent_line() {
         "{weeks}"
     );
     assert!(weeks.contains("in all: 33 of 52 (63%)"), "{weeks}");
+    // At 80 columns, the weeks' long lines wrap at their words.
+    assert!(weeks.lines().any(|line| line.chars().count() > 80), "a long line to wrap: {weeks}");
+    let narrow = stdout(&trunkrot(&home).arg("history").env("COLUMNS", "80").assert().success());
+    assert!(narrow.lines().all(|line| line.chars().count() <= 80), "{narrow}");
+    let words = |text: &str| text.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(words(&narrow), words(&report), "the same words, wrapped");
     assert!(report.contains("  Putting on socks: 3 (3 Mar) → 6 (10 Mar)\n"), "{report}");
     assert!(report.contains("  Getting out of the car: 2 (3 Mar) → 5 (10 Mar)\n"), "{report}");
     assert!(report.contains("mean of the activities, first week to latest: +3.0, a change that counts"), "{report}");
@@ -193,11 +199,7 @@ fn after_a_session_told_to_stop_today_says_so_first_and_asks_for_no_session_unti
     trunkrot(&home).args(["programme", "install"]).arg(quick_example(&home)).assert().success();
     session(&home);
     // That session's check-in said pain 7, the example programme's line.
-    let history = fs::read_to_string(home.history()).expect("the history");
-    let last = history.lines().last().expect("the session's line");
-    let answered = last.replacen(r#""exercises":"#, r#""checkin":{"pain":7},"exercises":"#, 1);
-    assert_ne!(answered, last, "{last}");
-    fs::write(home.history(), history.replace(last, &answered)).expect("the history rewritten");
+    answer_last(&home, r#""checkin":{"pain":7},"#);
     let told = stdout(&trunkrot(&home).arg("today").assert().code(0));
     assert!(told.starts_with("After your last session, on "), "{told}");
     assert!(told.contains(": Stop: pain 7 of 10 reaches your programme's limit of 7."), "{told}");
@@ -205,8 +207,27 @@ fn after_a_session_told_to_stop_today_says_so_first_and_asks_for_no_session_unti
     assert!(!told.contains("`trunkrot` starts"), "no session is asked for: {told}");
     assert!(told.contains("3 sessions left, to start only once you have spoken to whoever prescribed them."), "{told}");
     trunkrot(&home).args(["today", "--prompt"]).assert().code(0).stdout("");
-    // A later session, with no such answer, and the day is asked for again.
-    session(&home);
+    // A step is not taken while it stands, and a session says it as it starts.
+    trunkrot(&home).args(["programme", "accept"]).assert().code(1).stdout(contains("was told to stop"));
+    let next = trunkrot(&home).args(["--plain", "--get-ready", "0", "--transition", "0"]).assert().success();
+    let said = support::home::stderr(&next);
+    assert!(said.contains("trunkrot: Your last session, on "), "{said}");
+    assert!(said.contains(", was told to stop and get in touch first."), "{said}");
+    // That later session had no such answer: the day is asked for again.
     let again = stdout(&trunkrot(&home).arg("today").assert().code(1));
     assert!(!again.contains("After your last session"), "{again}");
+    // Installed again (as after speaking to the physiotherapist), a stop before it is gone.
+    answer_last(&home, r#""checkin":{"pain":7},"#);
+    assert!(stdout(&trunkrot(&home).arg("today").assert().code(0)).starts_with("After your last session"));
+    trunkrot(&home).args(["programme", "install"]).arg(quick_example(&home)).assert().success();
+    assert!(!stdout(&trunkrot(&home).arg("today").assert().code(1)).contains("After your last session"));
+}
+
+/// Puts `answers` (`"checkin":{...},`) into the history's last session line, as its check-in.
+fn answer_last(home: &Home, answers: &str) {
+    let history = fs::read_to_string(home.history()).expect("the history");
+    let last = history.lines().last().expect("the session's line");
+    let answered = last.replacen(r#""exercises":"#, &format!("{answers}\"exercises\":"), 1);
+    assert_ne!(answered, last, "{last}");
+    fs::write(home.history(), history.replace(last, &answered)).expect("the history rewritten");
 }

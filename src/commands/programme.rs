@@ -143,6 +143,15 @@ fn accept(only: Option<&str>, today: Date) -> Result<ExitCode, Failure> {
     let path = journal::path()?;
     let past = journal::latest(&path)
         .map_err(|e| Failure::Unreadable { path: path.display().to_string(), reason: e.to_string() })?;
+    // Told to stop after the last session, no step is taken until that has been seen to.
+    if let Some((date, _)) = standing::stop_in_force(&path, loaded.programme()) {
+        say(&format!(
+            "No step now: the session of {} was told to stop. Speak to whoever prescribed the programme first.\n",
+            text::day(date)
+        ))?;
+        return Ok(ExitCode::FAILURE);
+    }
+    let rule = on_disk::stop_rule_of(loaded.programme());
     let mut taken = Vec::new();
     for ((item, found), name) in loaded.programme().items.iter().zip(&loaded.found).zip(&loaded.names) {
         if only.is_some_and(|id| id != item.id) {
@@ -150,9 +159,11 @@ fn accept(only: Option<&str>, today: Date) -> Result<ExitCode, Failure> {
         }
         let Some(allowed) = on_disk::allowed(&item.id) else { continue };
         // The offer is the advice's own: the same rule the done screen says it by.
-        let step = found.iter().find_map(|(exercise, _)| match next_step::suggest(&past, exercise, Some(&allowed)) {
-            Some(Suggestion::Step { reps, hold, .. }) => Some(Overrides { reps, hold, ..Overrides::default() }),
-            _ => None,
+        let step = found.iter().find_map(|(exercise, _)| {
+            match next_step::suggest(&past, exercise, Some(&allowed), rule.as_ref()) {
+                Some(Suggestion::Step { reps, hold, .. }) => Some(Overrides { reps, hold, ..Overrides::default() }),
+                _ => None,
+            }
         });
         if let Some(dose) = step {
             taken.push(format!("{name}: {} from {}", text::dose_text(&dose), text::day(today)));
@@ -161,7 +172,7 @@ fn accept(only: Option<&str>, today: Date) -> Result<ExitCode, Failure> {
     }
     if taken.is_empty() {
         say(
-            "No step is offered now: the advice offers one after the days your programme asks, each done in full, with no rise in pain and no pain of 8 or more.\n",
+            "No step is offered now: the advice offers one after the days your programme asks, each done in full, with no rise in pain, no pain of 8 or more and none at your programme's stop line.\n",
         )?;
         return Ok(ExitCode::FAILURE);
     }

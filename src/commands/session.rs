@@ -29,12 +29,19 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     // The advice keeps within what the programme allows the item this session does.
     let allowed = item.as_ref().and_then(|item| crate::shell::programme::allowed(&item.id));
     let path = journal::path()?;
+    // A session after one that was told to stop says so first, as `today` does.
+    let programme = crate::shell::standing::copy().ok().flatten();
+    let told = programme.and_then(|programme| crate::shell::standing::stop_in_force(&path, &programme));
+    let stopped = told.map(|(date, _)| {
+        let day = crate::domain::programme::text::day(date);
+        format!("Your last session, on {day}, was told to stop and get in touch first.")
+    });
     // Where this session stands in the programme's day, and the PSFS its check-in adds.
     let day = crate::shell::standing::programme_day(&path, jiff::ZonedDateTime::now().date());
     let today = day.as_ref().map(|day| place_in_day(day.done_before, day.due, item.is_some(), false));
     let keeping = keeping(path, item, allowed, day);
     let (ended, ending, reader) = if plain_mode {
-        for notice in &notices {
+        for notice in stopped.iter().chain(&notices) {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
         }
         // Asked only of someone at a terminal: piped in or out, plain mode never waits.
@@ -60,7 +67,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         let presentation = terminal::Presentation {
             theme,
             // The first notice says how the session sounds, after anything wrong with it.
-            notice: Some(notices.iter().chain([&line]).cloned().collect::<Vec<_>>().join(" ")),
+            notice: Some(stopped.iter().chain(&notices).chain([&line]).cloned().collect::<Vec<_>>().join(" ")),
             checkin: settings.checkin.value,
             checkin_before: settings.checkin_before.value,
             today,
@@ -108,7 +115,7 @@ fn keeping(
         item,
         allowed,
         day,
-        stop: crate::shell::programme::stop_rule(),
+        stop: crate::shell::standing::stop_rule(),
     }
 }
 

@@ -32,9 +32,11 @@ pub fn show(name: Option<&str>) -> Result<ExitCode, Failure> {
     } else {
         let exercise = catalog::load(Some(name))?;
         let mut text = text::text(&exercise, columns);
-        if let Some(suggestion) =
-            crate::shell::journal::suggestion(&exercise, crate::shell::programme::allowed_for(&exercise.id).as_ref())
-        {
+        if let Some(suggestion) = crate::shell::journal::suggestion(
+            &exercise,
+            crate::shell::programme::allowed_for(&exercise.id).as_ref(),
+            crate::shell::standing::stop_rule().as_ref(),
+        ) {
             text.push_str("\nYour next step\n");
             text.push_str(&crate::domain::width::hanging("  ", &suggestion.to_string(), columns.min(text::WIDEST)));
         }

@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 
 use jiff::ZonedDateTime;
-use jiff::civil::Date;
 
 use super::{emit, say};
 use crate::cli::TodayArgs;
@@ -12,17 +11,10 @@ use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
 use crate::history::adherence::SkippedDay;
 use crate::history::adherence::text::{self, left};
-use crate::history::next_step::{self, Suggestion};
 use crate::shell::{journal, local_day, notify, programme as on_disk, standing};
 
-/// The stop the latest session was told, and its day, while no later session has been done.
-fn stop_told(path: &std::path::Path, programme: &crate::domain::programme::Programme) -> Option<(Date, Suggestion)> {
-    let last = journal::last(path)?;
-    let rule = on_disk::stop_rule_of(programme);
-    next_step::stop_told(&last, rule.as_ref()).map(|told| (last.start.date(), told))
-}
-
-/// Runs `trunkrot today`. Exit code 0 when nothing is left today, 1 when a session is.
+/// Runs `trunkrot today`. Exit code 0 when nothing is left today (or the last session was told
+/// to stop), 1 when a session is.
 pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
     let path = journal::path()?;
     if args.prompt {
@@ -32,7 +24,7 @@ pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
         let line = standing::standing(&path, today, false)
             .ok()
             .flatten()
-            .filter(|s| stop_told(&path, &s.programme).is_none())
+            .filter(|s| standing::stop_in_force(&path, &s.programme).is_none())
             .and_then(|s| text::prompt(&s.programme, &s.today));
         if let Some(line) = &line {
             emit(&format!("{line}\n"))?;
@@ -60,7 +52,7 @@ pub fn run(args: &TodayArgs) -> Result<ExitCode, Failure> {
         _ => standing.programme.items.iter().map(|item| item.id.clone()).collect(),
     };
     // A session told to stop comes first, and no session is asked for until a later one.
-    let told = stop_told(&path, &standing.programme);
+    let told = standing::stop_in_force(&path, &standing.programme);
     let mut lines = text::today(&standing.programme, &names, &standing.today, &standing.week, told.is_some());
     if let Some((date, told)) = &told {
         lines.insert(0, format!("After your last session, on {}: {told}", crate::domain::programme::text::day(*date)));

@@ -74,7 +74,8 @@ pub fn hanging(lead: &str, text: &str, width: usize) -> String {
 }
 
 /// Every line of `text` that is wider than `width` wrapped at its words, its later lines
-/// indented two columns past the line's own indent; lines that fit are left as they are.
+/// indented two columns past the line's own indent; lines that fit are left as they are. The
+/// first line keeps its spacing as written (a table's aligned columns stay aligned).
 pub fn wrap_lines(text: &str, width: usize) -> String {
     let mut out = String::new();
     for line in text.lines() {
@@ -84,20 +85,43 @@ pub fn wrap_lines(text: &str, width: usize) -> String {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
-        let lead = &line[..indent];
-        let first = hanging(lead, line.trim_start(), width);
+        let Some(at) = last_break(line, indent, width) else {
+            // A first word too long for the line: it has a line of its own.
+            let first = hanging(&line[..indent], line.trim_start(), width);
+            let mut lines = first.lines();
+            if let Some(head) = lines.next() {
+                out.push_str(head);
+                out.push('\n');
+            }
+            let rest: Vec<&str> = lines.map(str::trim_start).collect();
+            if !rest.is_empty() {
+                out.push_str(&hanging(&" ".repeat(indent + 2), &rest.join(" "), width));
+            }
+            continue;
+        };
+        out.push_str(line[..at].trim_end());
+        out.push('\n');
         // Later lines two columns further in than the line itself: a continuation.
-        let mut lines = first.lines();
-        if let Some(head) = lines.next() {
-            out.push_str(head);
-            out.push('\n');
-        }
-        let rest: Vec<&str> = lines.map(str::trim_start).collect();
-        if !rest.is_empty() {
-            out.push_str(&hanging(&" ".repeat(indent + 2), &rest.join(" "), width));
-        }
+        out.push_str(&hanging(&" ".repeat(indent + 2), line[at..].trim_start(), width));
     }
     out
+}
+
+/// Where `line` can break, past its indent, with everything before it within `width`
+/// columns: the last such space, if any.
+fn last_break(line: &str, indent: usize, width: usize) -> Option<usize> {
+    let mut used = 0;
+    let mut found = None;
+    for (at, c) in line.char_indices() {
+        if used > width {
+            break;
+        }
+        if c == ' ' && at > indent && !line[..at].trim_end().is_empty() {
+            found = Some(at);
+        }
+        used += c.width().unwrap_or(0);
+    }
+    found
 }
 
 #[cfg(test)]
@@ -117,6 +141,12 @@ mod tests {
         assert!(lines.lines().all(|line| columns(line) <= 30), "{lines}");
         assert!(lines.lines().nth(1).is_some_and(|line| line.starts_with("    ")), "{lines}");
         assert!(lines.ends_with("short\n"));
+        let row = "  week  2 of 6  Mon 10 Mar 2025  ████··|··  5 of 24 (20%), 1 stopped early, 18 missed";
+        let wrapped = wrap_lines(row, 60);
+        assert!(wrapped.starts_with("  week  2 of 6  Mon 10 Mar 2025  ████··|··  5 of 24"), "aligned: {wrapped}");
+        assert!(wrapped.lines().nth(1).is_some_and(|line| line.starts_with("    stopped")), "{wrapped}");
+        assert!(wrapped.lines().all(|line| columns(line) <= 60), "{wrapped}");
+        assert_eq!(wrapped.split_whitespace().collect::<Vec<_>>(), row.split_whitespace().collect::<Vec<_>>());
     }
 
     #[test]

@@ -22,7 +22,7 @@
 use std::fmt::{self, Write as _};
 use std::time::Duration;
 
-use crate::domain::checkin::{Effort, Pain, Why};
+use crate::domain::checkin::{Checkin, Effort, Pain, Why};
 use crate::domain::duration::human;
 use crate::domain::exercise::{DEFAULT_ID, Exercise, limits};
 use crate::domain::programme::{Progression, Stop};
@@ -119,9 +119,11 @@ pub enum Suggestion {
     /// The pain spread into a buttock or down a leg: stop and see a clinician.
     SeeClinician,
     /// This session's answers meet the programme's own rule for stopping: its pain (the answer
-    /// and the programme's line), or, with `pain` none, pain that spread.
+    /// and the programme's line; `before`, the answer before the session), or, with `pain`
+    /// none, pain that spread.
     ProgrammeStop {
         pain: Option<(u8, u8)>,
+        before: bool,
         message: String,
         who: String,
     },
@@ -138,6 +140,11 @@ impl Suggestion {
                 | Suggestion::SeeClinician
                 | Suggestion::ProgrammeStop { .. }
         )
+    }
+
+    /// Whether it says to stop the exercises and get in touch.
+    pub fn is_stop(&self) -> bool {
+        matches!(self, Suggestion::SeeClinician | Suggestion::ProgrammeStop { .. })
     }
 }
 
@@ -158,15 +165,19 @@ pub fn advice(
     let mut records: Vec<&Record> = past.iter().collect();
     records.extend(this);
     let mut advice: Vec<Suggestion> = Vec::new();
-    advice.extend(rule.zip(this).and_then(|(rule, this)| programme_stop(rule, this)));
+    advice.extend(rule.zip(this).and_then(|(rule, this)| programme_stop(rule, &this.checkin)));
     let told_spread = matches!(advice.first(), Some(Suggestion::ProgrammeStop { pain: None, .. }));
     for exercise in exercises {
-        if let Some(suggestion) = suggest_from(&records, exercise, allowed)
+        if let Some(suggestion) = suggest_from(&records, exercise, allowed, rule)
             && !advice.contains(&suggestion)
             && !(told_spread && suggestion == Suggestion::SeeClinician)
         {
             advice.push(suggestion);
         }
+    }
+    // Told to stop, nothing asks for more.
+    if advice.iter().any(Suggestion::is_stop) {
+        advice.retain(Suggestion::is_warning);
     }
     advice
 }
@@ -174,45 +185,68 @@ pub fn advice(
 /// What a pain answered before the session calls for, said as the session starts: the
 /// programme's line reached (its `rule`), else a high pain. Nothing for a pain below both.
 pub fn before_start(pain: Pain, rule: Option<&StopRule>) -> Option<String> {
-    let pain = pain.value();
-    if let Some(limit) = rule.and_then(|rule| rule.stop.pain).filter(|limit| pain >= *limit) {
-        return Some(format!(
-            "Pain {pain} of 10 before you start reaches your programme's limit of {limit}: it says to stop and get \
-             in touch. If you go on, go gently."
-        ));
+    let value = pain.value();
+    if let Some(rule) = rule.filter(|rule| rule.stop.pain.is_some_and(|limit| value >= limit)) {
+        let before = Checkin { pain_before: Some(pain), ..Checkin::default() };
+        return programme_stop(rule, &before).map(|stop| stop.to_string());
     }
-    (pain >= HIGH_PAIN)
-        .then(|| format!("Pain {pain} of 10 before you start is high: go gently, and stop if it gets worse."))
+    (value >= HIGH_PAIN)
+        .then(|| format!("Pain {value} of 10 before you start is high: go gently, and stop if it gets worse."))
 }
 
 /// The stop the latest session was told, if its answers called for one: the programme's (by
 /// `rule`), else the general one for pain that spread. It stands until a later session.
 pub fn stop_told(last: &Record, rule: Option<&StopRule>) -> Option<Suggestion> {
-    rule.and_then(|rule| programme_stop(rule, last))
+    rule.and_then(|rule| programme_stop(rule, &last.checkin))
         .or_else(|| (last.checkin.spread == Some(true)).then_some(Suggestion::SeeClinician))
 }
 
-/// The programme's stop, when `this` session's answers meet its rule: a pain at its line or
+/// The programme's stop, when a session's `answers` meet its rule: a pain at its line or
 /// above, before the session or after it, or, where the rule says so, pain that spread.
-fn programme_stop(rule: &StopRule, this: &Record) -> Option<Suggestion> {
-    let answers = [this.checkin.pain, this.checkin.pain_before];
-    let highest = answers.into_iter().flatten().map(Pain::value).max();
-    let pain = rule.stop.pain.zip(highest).filter(|(limit, pain)| pain >= limit).map(|(limit, pain)| (pain, limit));
-    let spread = rule.stop.spreading && this.checkin.spread == Some(true);
+fn programme_stop(rule: &StopRule, answers: &Checkin) -> Option<Suggestion> {
+    let reaches = |pain: Option<Pain>| {
+        let pain = pain?.value();
+        rule.stop.pain.filter(|limit| pain >= *limit).map(|limit| (pain, limit))
+    };
+    // The pain after the session says it when it reaches the line; else the pain before.
+    let (pain, before) = match (reaches(answers.pain), reaches(answers.pain_before)) {
+        (Some(after), _) => (Some(after), false),
+        (None, before) => (before, before.is_some()),
+    };
+    let spread = rule.stop.spreading && answers.spread == Some(true);
     (pain.is_some() || spread).then(|| Suggestion::ProgrammeStop {
         pain,
+        before,
         message: rule.stop.message.clone(),
         who: rule.who.clone(),
     })
 }
 
-/// The suggestion for `exercise` from the sessions (any exercise, oldest first), if any.
-pub fn suggest(records: &[Record], exercise: &Exercise, allowed: Option<&Allowed>) -> Option<Suggestion> {
-    let records: Vec<&Record> = records.iter().collect();
-    suggest_from(&records, exercise, allowed)
+/// Whether `record`'s answers reach the programme's line (`rule`), before or after it.
+fn at_the_line(record: &Record, rule: Option<&StopRule>) -> bool {
+    let limit = rule.and_then(|rule| rule.stop.pain);
+    let answers = [record.checkin.pain, record.checkin.pain_before];
+    limit.is_some_and(|limit| answers.into_iter().flatten().any(|pain| pain.value() >= limit))
 }
 
-fn suggest_from(records: &[&Record], exercise: &Exercise, allowed: Option<&Allowed>) -> Option<Suggestion> {
+/// The suggestion for `exercise` from the sessions (any exercise, oldest first), if any; a
+/// pain at the programme's line (`rule`) in the steady days holds a step back.
+pub fn suggest(
+    records: &[Record],
+    exercise: &Exercise,
+    allowed: Option<&Allowed>,
+    rule: Option<&StopRule>,
+) -> Option<Suggestion> {
+    let records: Vec<&Record> = records.iter().collect();
+    suggest_from(&records, exercise, allowed, rule)
+}
+
+fn suggest_from(
+    records: &[&Record],
+    exercise: &Exercise,
+    allowed: Option<&Allowed>,
+    rule: Option<&StopRule>,
+) -> Option<Suggestion> {
     let own: Vec<(&Record, &ExerciseRecord)> =
         records.iter().filter_map(|r| r.exercise(&exercise.id).map(|e| (*r, e))).collect();
     let id = exercise.id.clone();
@@ -255,7 +289,8 @@ fn suggest_from(records: &[&Record], exercise: &Exercise, allowed: Option<&Allow
     let flagged = |at: usize| {
         every[at].0.start.date() >= first
             && (pain_rise(&every[..=at]).is_some()
-                || every[at].0.checkin.pain.is_some_and(|pain| pain.value() >= HIGH_PAIN))
+                || every[at].0.checkin.pain.is_some_and(|pain| pain.value() >= HIGH_PAIN)
+                || at_the_line(every[at].0, rule))
     };
     if (0..every.len()).any(flagged) {
         return None;
@@ -411,18 +446,19 @@ impl fmt::Display for Suggestion {
                 "Stop: pain that spreads into a buttock or down a leg needs a clinician's advice. \
                  Do not go on with these exercises until you have seen your physiotherapist or doctor."
             ),
-            Suggestion::ProgrammeStop { pain, message, who } => {
+            Suggestion::ProgrammeStop { pain, before, message, who } => {
+                let when = if *before { " before the session" } else { "" };
                 let why = match pain {
-                    Some((pain, limit)) => format!("pain {pain} of 10 reaches your programme's limit of {limit}"),
+                    Some((pain, limit)) => format!("pain {pain} of 10{when} reaches your programme's limit of {limit}"),
                     None => "your programme says to stop when pain spreads into a buttock or down a leg".to_owned(),
                 };
                 write!(f, "Stop: {why}.")?;
-                if !message.is_empty() {
-                    write!(f, " {message}")?;
-                    return if who.is_empty() { Ok(()) } else { write!(f, " Prescribed by {who}.") };
+                if message.is_empty() {
+                    write!(f, " Do not go on with these exercises before you have spoken to your physiotherapist")?;
+                    return if who.is_empty() { write!(f, ".") } else { write!(f, ": {who}.") };
                 }
-                let who = if who.is_empty() { "your physiotherapist" } else { who };
-                write!(f, " Do not go on with these exercises before you have spoken to {who}.")
+                write!(f, " {message}")?;
+                if who.is_empty() { Ok(()) } else { write!(f, " Get in touch: {who}.") }
             }
         }
     }

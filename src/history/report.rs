@@ -100,8 +100,9 @@ fn totals(out: &mut String, overview: &Overview) {
 fn routine_cell(id: Option<&str>, routines: &RoutineNames) -> String {
     let Some(id) = id else { return "a routine".to_owned() };
     let name = routines.get(id).map_or(id, String::as_str);
-    if name.to_lowercase().contains("routine") {
-        width::fit(name, NAME)
+    let whole = width::fit(name, NAME);
+    if whole.to_lowercase().contains("routine") {
+        whole
     } else {
         format!("{} (routine)", width::fit(name, NAME - " (routine)".len()))
     }

@@ -56,7 +56,7 @@ impl Review {
                 .unwrap_or_else(|| adherence::days_with_a_full_session(period, sessions, facts.counted_to)),
             pain: pain::figures(period, sessions),
             sides: pain::sides(sessions),
-            alarms: alarms(sessions),
+            alarms: alarms(sessions, high_from(facts.programme.as_ref())),
             stops: sessions
                 .iter()
                 .filter_map(|s| match s.end {
@@ -94,17 +94,23 @@ impl Alarm {
     }
 }
 
-/// The lowest pain answer listed as high.
+/// The lowest pain answer listed as high, unless the programme's stop line is lower.
 pub const HIGH_PAIN: u8 = 7;
 
-/// Every high pain and every spread into a leg, in order of the sessions. A session with both a
-/// high pain before and after lists both.
-pub fn alarms(sessions: &[Record]) -> Vec<Alarm> {
+/// The lowest pain answer the page lists as high: [`HIGH_PAIN`], or the programme's stop line
+/// where that is lower, so that every session told to stop is listed.
+pub fn high_from(programme: Option<&ProgrammeFacts>) -> u8 {
+    programme.and_then(|programme| programme.stop_pain).map_or(HIGH_PAIN, |stop| stop.min(HIGH_PAIN))
+}
+
+/// Every pain of `high` or more and every spread into a leg, in order of the sessions. A
+/// session with both a high pain before and after lists both.
+pub fn alarms(sessions: &[Record], high: u8) -> Vec<Alarm> {
     let mut found = Vec::new();
     for session in sessions {
         let date = session.start.date();
         for (pain, before) in [(session.checkin.pain_before, true), (session.checkin.pain, false)] {
-            if let Some(pain) = pain.filter(|p| p.value() >= HIGH_PAIN) {
+            if let Some(pain) = pain.filter(|p| p.value() >= high) {
                 found.push(Alarm::HighPain { date, pain, before });
             }
         }

@@ -52,8 +52,12 @@ impl Store for HistoryFile {
 
 /// The suggestion for an exercise from the user's history, within what a programme allows it,
 /// for `show`; `None` when there is no history or it says nothing yet.
-pub fn suggestion(exercise: &Exercise, allowed: Option<&next_step::Allowed>) -> Option<Suggestion> {
-    next_step::suggest(&latest(&path().ok()?).ok()?, exercise, allowed)
+pub fn suggestion(
+    exercise: &Exercise,
+    allowed: Option<&next_step::Allowed>,
+    rule: Option<&next_step::StopRule>,
+) -> Option<Suggestion> {
+    next_step::suggest(&latest(&path().ok()?).ok()?, exercise, allowed, rule)
 }
 
 /// How much of the end of the history [`latest`] reads: about 800 sessions, where the

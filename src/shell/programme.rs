@@ -110,18 +110,11 @@ pub fn allowed(id: &str) -> Option<Allowed> {
     })
 }
 
-/// The programme in effect's own rule for stopping, with whom to get in touch; `None` without
-/// a programme, or one that gives no rule.
-pub fn stop_rule() -> Option<StopRule> {
-    stop_rule_of(in_effect().ok()??.programme())
-}
-
 /// `programme`'s own rule for stopping, with whom to get in touch; `None` if it gives none.
 pub fn stop_rule_of(programme: &Programme) -> Option<StopRule> {
     let stop = programme.stop.clone();
-    let prescriber = &programme.prescriber;
-    let who = [prescriber.name.as_str(), prescriber.contact.as_str()].into_iter().filter(|part| !part.is_empty());
-    (stop.pain.is_some() || stop.spreading).then(|| StopRule { stop, who: who.collect::<Vec<_>>().join(", ") })
+    let who = crate::domain::programme::text::who(&programme.prescriber);
+    (stop.pain.is_some() || stop.spreading).then_some(StopRule { stop, who })
 }
 
 /// What the programme in effect allows the exercise `exercise`, when an item is that exercise.

@@ -11,9 +11,32 @@ use jiff::civil::Date;
 use crate::domain::programme::{Days, Programme, add_days};
 use crate::failure::Failure;
 use crate::history::adherence::{self, Attempt, Change, Day, Figures, ProgrammeEvent, SkippedDay};
+use crate::history::next_step::{self, StopRule, Suggestion};
 use crate::history::{self, Entry};
 use crate::shell::runner::ProgrammeDay;
 use crate::shell::{journal, programme as on_disk, regular_file};
+
+/// The programme in effect's own rule for stopping, with whom to get in touch; `None` without
+/// a programme, or one that gives no rule. From the copy alone: a session keeps its rule though
+/// an item's file cannot be read.
+pub fn stop_rule() -> Option<StopRule> {
+    on_disk::stop_rule_of(&copy().ok()??)
+}
+
+/// The stop the latest session in the `history` was told (by `programme`'s rule, or for pain
+/// that spread), with its day, while it stands: until a later session, or the programme is
+/// installed again (as after speaking to whoever prescribed it).
+pub fn stop_in_force(history: &Path, programme: &Programme) -> Option<(Date, Suggestion)> {
+    let last = journal::last(history)?;
+    let installed = on_disk::path().and_then(|copy| std::fs::metadata(copy).ok()?.modified().ok());
+    let installed = installed.and_then(|at| jiff::Timestamp::try_from(at).ok());
+    // A start is kept to the second: a copy written in that same second came before it.
+    if installed.is_some_and(|installed| installed.as_second() > last.start.at.as_second()) {
+        return None;
+    }
+    let rule = on_disk::stop_rule_of(programme);
+    next_step::stop_told(&last, rule.as_ref()).map(|told| (last.start.date(), told))
+}
 
 /// The programme in effect as its copy says, read without looking up its exercises (the prompt
 /// needs only its items' names and how often they are due).

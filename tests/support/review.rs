@@ -219,6 +219,7 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
         start: first,
         weeks: u32::try_from(weeks).unwrap_or(12),
         review: last.checked_add(2.days()).ok(),
+        stop_pain: None,
         prescriptions,
     };
     let mut sessions = Vec::new();

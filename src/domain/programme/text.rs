@@ -38,9 +38,8 @@ pub fn words(
     let mut lines = vec![format!("{}: {} weeks, {} to {}", programme.name, programme.weeks, day(first_day), day(last))];
     let prescriber = &programme.prescriber;
     match (prescriber.name.is_empty(), prescriber.contact.is_empty()) {
-        (false, false) => lines.push(format!("Prescribed by {} ({})", prescriber.name, prescriber.contact)),
-        (false, true) => lines.push(format!("Prescribed by {}", prescriber.name)),
-        (true, false) => lines.push(format!("Contact: {}", prescriber.contact)),
+        (false, _) => lines.push(format!("Prescribed by {}", who(prescriber))),
+        (true, false) => lines.push(format!("Contact: {}", who(prescriber))),
         (true, true) => {}
     }
     lines.push(standing(programme, first_day, today));
@@ -131,6 +130,16 @@ pub fn dose_text(dose: &Overrides) -> String {
     parts.extend(dose.get_ready.map(|d| format!("get ready {} s", secs(d))));
     parts.extend(dose.transition.map(|d| format!("move {} s", secs(d))));
     parts.join(", ")
+}
+
+/// The prescriber as every text says them: `A. Physio (0123 456)`, the name or the contact
+/// alone, or nothing.
+pub fn who(prescriber: &crate::domain::programme::Prescriber) -> String {
+    match (prescriber.name.is_empty(), prescriber.contact.is_empty()) {
+        (false, false) => format!("{} ({})", prescriber.name, prescriber.contact),
+        (false, true) => prescriber.name.clone(),
+        _ => prescriber.contact.clone(),
+    }
 }
 
 /// The pain ceiling in words, if the programme has one.

@@ -6,6 +6,11 @@ use crate::domain::side::Side;
 use crate::domain::summary::SideReps;
 use crate::history::tests::{exercise_record, record};
 
+/// [`super::suggest`] without a programme's rule for stopping, as most tests here need it.
+fn suggest(records: &[Record], exercise: &Exercise, allowed: Option<&Allowed>) -> Option<Suggestion> {
+    super::suggest(records, exercise, allowed, None)
+}
+
 /// The default exercise: reps 5 to 10, hold 3 to 5 s.
 fn trunk_rotation() -> Exercise {
     exercise::built_in(exercise::DEFAULT_ID).unwrap().unwrap()
@@ -215,7 +220,7 @@ fn the_advice_after_a_session_reads_the_past_and_the_session_and_says_a_warning_
 /// A programme's rule: stop at pain 7 and when pain spreads, with the prescriber's words.
 fn rule(message: &str) -> StopRule {
     let stop = Stop { pain: Some(7), spreading: true, message: message.to_owned() };
-    StopRule { stop, who: "A. Physio, 0123 456".to_owned() }
+    StopRule { stop, who: "A. Physio (0123 456)".to_owned() }
 }
 
 #[test]
@@ -229,32 +234,39 @@ fn the_programme_s_rule_for_stopping_comes_first_in_the_prescriber_s_words() {
         said[0],
         Suggestion::ProgrammeStop {
             pain: Some((7, 7)),
+            before: false,
             message: "Call the clinic before the next session.".to_owned(),
-            who: "A. Physio, 0123 456".to_owned()
+            who: "A. Physio (0123 456)".to_owned()
         },
         "a pain at the programme's line, below the general high pain of 8"
     );
     assert_eq!(
         said[0].to_string(),
         "Stop: pain 7 of 10 reaches your programme's limit of 7. Call the clinic before the next session. \
-         Prescribed by A. Physio, 0123 456."
+         Get in touch: A. Physio (0123 456)."
     );
     assert!(said[0].is_warning());
     assert!(matches!(said[1..], [Suggestion::EaseOff { from: 3, to: 7, .. }]), "and the ease-off after it: {said:?}");
+    // Three steady days at the line: told to stop, no step, here or from `programme accept`.
+    let steady = sessions(7, 5, &[Some(7), Some(7), Some(7)]);
+    let said = advice(&steady[..2], Some(&steady[2]), &[&exercise], None, Some(&call));
+    assert!(said.iter().all(Suggestion::is_warning), "no next step beside a stop: {said:?}");
+    assert_eq!(super::suggest(&steady, &exercise, None, Some(&call)), None, "a pain at the line holds the step back");
+    assert!(suggest(&steady, &exercise, None).is_some(), "without the rule, 7 is no high pain");
     this.checkin.pain = Pain::new(6);
     let below = advice(&past, Some(&this), &[&exercise], None, Some(&call));
     assert!(!below.iter().any(|s| matches!(s, Suggestion::ProgrammeStop { .. })), "{below:?}");
     this.checkin.pain_before = Pain::new(8);
     let before = advice(&past, Some(&this), &[&exercise], None, Some(&call));
     assert!(
-        matches!(before[0], Suggestion::ProgrammeStop { pain: Some((8, 7)), .. }),
-        "the pain before counts: {before:?}"
+        matches!(before[0], Suggestion::ProgrammeStop { pain: Some((8, 7)), before: true, .. }),
+        "the pain before counts, and is said as the pain before: {before:?}"
     );
     let plain = advice(&past, Some(&this), &[&exercise], None, Some(&rule("")));
     assert_eq!(
         plain[0].to_string(),
-        "Stop: pain 8 of 10 reaches your programme's limit of 7. \
-         Do not go on with these exercises before you have spoken to A. Physio, 0123 456."
+        "Stop: pain 8 of 10 before the session reaches your programme's limit of 7. \
+         Do not go on with these exercises before you have spoken to your physiotherapist: A. Physio (0123 456)."
     );
 }
 

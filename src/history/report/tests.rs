@@ -86,10 +86,13 @@ fn the_count_above_the_table_is_its_rows_and_a_routine_is_one_row_marked_as_one(
     let names: RoutineNames = [("low-back", "Low-back routine"), ("my-morning-stretches", "Mornings")]
         .map(|(id, name)| (id.to_owned(), name.to_owned()))
         .into();
-    let text = super::text(&[records[1].clone(), long], date(2026, 11, 22), 80, &names);
+    let text = super::text(&[records[1].clone(), long.clone()], date(2026, 11, 22), 80, &names);
     let table = rows(&text);
     assert!(table[0].contains("  Low-back routine  "), "a name that says routine is not marked again: {text}");
     assert!(table[1].contains("  Mornings (routine)  "), "{text}");
+    let cut: RoutineNames = [("my-morning-stretches".to_owned(), "Evening stretching routine".to_owned())].into();
+    let text = super::text(&[long], date(2026, 11, 22), 80, &cut);
+    assert!(rows(&text)[0].contains("Evening s… (routine)"), "a name whose word routine is cut is marked: {text}");
 }
 
 #[test]

@@ -75,6 +75,8 @@ pub struct ProgrammeFacts {
     pub start: Date,
     pub weeks: u32,
     pub review: Option<Date>,
+    /// The pain its `[stop]` says to stop at, if it says one: the page lists every answer at it.
+    pub stop_pain: Option<u8>,
     /// Each exercise's prescribed dose from a day on: the first from the period's first day,
     /// then each change (a planned step, a progression accepted, the programme changed), oldest
     /// first.

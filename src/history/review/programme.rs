@@ -54,12 +54,7 @@ pub fn facts(
     find: impl Fn(&What) -> ItemExercises,
 ) -> Option<ProgrammeFacts> {
     let (programme, first_day) = shown(events, period)?;
-    let prescriber = [&programme.prescriber.name, &programme.prescriber.contact]
-        .iter()
-        .filter(|text| !text.is_empty())
-        .map(|text| text.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let prescriber = crate::domain::programme::text::who(&programme.prescriber);
     let mut found: Vec<(What, ItemExercises)> = Vec::new();
     let mut prescriptions: Vec<Prescription> = Vec::new();
     for date in period.dates() {
@@ -101,6 +96,7 @@ pub fn facts(
         start: first_day,
         weeks: programme.weeks,
         review: Some(programme.review_day(first_day)),
+        stop_pain: programme.stop.pain,
         prescriptions,
     })
 }

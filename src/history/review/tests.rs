@@ -246,6 +246,26 @@ fn every_high_pain_and_spread_is_listed_with_its_date_and_sides_are_counted() {
     assert_eq!(review.sides, pain::SideCounts { left: 2, right: 0, both: 1, neither: 0 });
     let answers: Vec<(Option<u8>, Option<u8>)> = review.pain.answers.iter().map(|a| (a.before, a.after)).collect();
     assert_eq!(answers, [(Some(7), Some(9)), (Some(6), Some(6)), (None, Some(7))]);
+    // A programme that stops at 6 has every answer of 6 listed too: each was told to stop.
+    let stops_at_six = ProgrammeFacts { stop_pain: Some(6), ..programme_facts() };
+    assert_eq!(high_from(Some(&stops_at_six)), 6);
+    assert_eq!(high_from(Some(&ProgrammeFacts { stop_pain: Some(9), ..programme_facts() })), HIGH_PAIN);
+    assert_eq!(high_from(None), HIGH_PAIN);
+    let six = alarms(&[session(day(first, 1), Some(6))], 6);
+    assert_eq!(six, [Alarm::HighPain { date: day(first, 1), pain: Pain::new(6).unwrap(), before: false }]);
+}
+
+/// A programme's facts with nothing in them but its name and weeks.
+fn programme_facts() -> ProgrammeFacts {
+    ProgrammeFacts {
+        name: "Low back".to_owned(),
+        prescriber: None,
+        start: date(2026, 3, 2),
+        weeks: 4,
+        review: None,
+        stop_pain: None,
+        prescriptions: Vec::new(),
+    }
 }
 
 #[test]
@@ -299,6 +319,7 @@ fn a_programme_changed_halfway() -> Facts {
         start: first,
         weeks: 4,
         review: Some(day(first, 28)),
+        stop_pain: None,
         prescriptions: vec![
             prescription(0, dose(10, 1, 5), false),
             prescription(14, dose(8, 2, 10), false),

@@ -270,7 +270,7 @@ fn a_pain_before_at_the_programme_s_line_or_high_is_told_as_the_session_starts()
         app.notice
     };
     let told = started("6", Some(rule.clone())).unwrap_or_default();
-    assert!(told.starts_with("Pain 6 of 10 before you start reaches your programme's limit of 6"), "{told}");
+    assert!(told.starts_with("Stop: pain 6 of 10 before the session reaches your programme's limit of 6."), "{told}");
     assert_eq!(started("5", Some(rule)), None, "below the line");
     let told = started("8", None).unwrap_or_default();
     assert!(told.starts_with("Pain 8 of 10 before you start is high"), "{told}");

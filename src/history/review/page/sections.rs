@@ -9,7 +9,7 @@ use super::{count, decimal, isolated, long_date, short_date, signed};
 use crate::domain::checkin::Why;
 use crate::history::review::adherence::{Basis, Count, DayStatus, LINE_PERCENT};
 use crate::history::review::dose::{self, Cell};
-use crate::history::review::{Alarm, Facts, HIGH_PAIN, Review, pain, psfs};
+use crate::history::review::{self, Alarm, Facts, Review, pain, psfs};
 
 /// The width of a half-page column, in CSS pixels (93 mm).
 const HALF: f64 = 350.0;
@@ -210,7 +210,7 @@ pub fn pain(facts: &Facts, review: &Review) -> Markup {
                 }
                 div {
                     div.alarms {
-                        h3 { "Pain " (HIGH_PAIN) " or more: " (high.len()) @if !high.is_empty() { " (b: before the session)" } }
+                        h3 { "Pain " (review::high_from(facts.programme.as_ref())) " or more: " (high.len()) @if !high.is_empty() { " (b: before the session)" } }
                         @if high.is_empty() { p { "none" } } @else {
                             p { (dated_list(high.into_iter(), MAX_ALARMS)) }
                         }

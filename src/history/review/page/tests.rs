@@ -42,6 +42,7 @@ fn facts(text: &str) -> Facts {
         start: first,
         weeks: 3,
         review: Some(day(25)),
+        stop_pain: None,
         prescriptions: vec![prescription(first, dose(10, 2, 5), false), prescription(day(14), dose(12, 2, 5), true)],
     };
     let sessions = (0..21)

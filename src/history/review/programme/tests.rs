@@ -65,7 +65,7 @@ fn dose(reps: u32, sets: u32, hold: u64) -> Dose {
 fn the_page_names_the_programme_and_each_dose_with_the_day_it_began() {
     let facts = facts(&events(), period(), built_in).unwrap();
     assert_eq!(facts.name, "Low back");
-    assert_eq!(facts.prescriber.as_deref(), Some("A. Physio, 555 0100"));
+    assert_eq!(facts.prescriber.as_deref(), Some("A. Physio (555 0100)"));
     assert_eq!((facts.start, facts.weeks, facts.review), (FIRST, 4, Some(add_days(FIRST, 28))));
     let doses: Vec<(Date, Dose, bool)> =
         facts.prescriptions.iter().map(|p| (p.from, p.dose, p.accepted.is_some())).collect();
