@@ -88,7 +88,8 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
         } else if recorded && matched == 0 {
             out.write_all(no_match(args).as_bytes())
         } else {
-            let page = report::of(&tally, crate::shell::columns::width(), &routine_names());
+            let columns = crate::shell::columns::width();
+            let page = report::of(&tally, columns, &routine_names());
             out.write_all(page.as_bytes()).and_then(|()| {
                 let mut lines = programme_weeks(args, &events, &attempts, &days_off, today);
                 let trend = psfs_trend(&psfs_answers);
@@ -98,9 +99,11 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, Failure> {
                     }
                     lines.extend(trend);
                 }
-                let columns = crate::shell::columns::width();
+                if lines.is_empty() {
+                    return Ok(());
+                }
                 let weeks = crate::domain::width::wrap_lines(&format!("\n{}\n", lines.join("\n")), columns);
-                if lines.is_empty() { Ok(()) } else { out.write_all(weeks.as_bytes()) }
+                out.write_all(weeks.as_bytes())
             })
         };
     }

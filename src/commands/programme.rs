@@ -89,7 +89,7 @@ fn put_in_effect(
     on_disk::read(std::path::Path::new("programme.toml"), written.as_bytes()).map_err(|f| whole_file(f, named))?;
     if let Some(save) = save {
         let cannot = |e: std::io::Error| Failure::Unwritable { path: catalog::shown(save), reason: e.to_string() };
-        std::fs::write(save, crate::domain::programme::writing::toml(&settled)).map_err(cannot)?;
+        std::fs::write(save, &written).map_err(cannot)?;
     }
     let path = on_disk::keep(&settled)?;
     // The history keeps every prescription with the day it took effect, for adherence later.

@@ -30,7 +30,9 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let allowed = item.as_ref().and_then(|item| crate::shell::programme::allowed(&item.id));
     let path = journal::path()?;
     // A session after one that was told to stop says so first, as `today` does.
+    // The copy is read once, for that and for its rule, which the advice after the session keeps.
     let programme = crate::shell::standing::copy().ok().flatten();
+    let rule = programme.as_ref().and_then(crate::shell::programme::stop_rule_of);
     let told = programme.and_then(|programme| crate::shell::standing::stop_in_force(&path, &programme));
     let stopped = told.map(|(date, _)| {
         let day = crate::domain::programme::text::day(date);
@@ -39,7 +41,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     // Where this session stands in the programme's day, and the PSFS its check-in adds.
     let day = crate::shell::standing::programme_day(&path, jiff::ZonedDateTime::now().date());
     let today = day.as_ref().map(|day| place_in_day(day.done_before, day.due, item.is_some(), false));
-    let keeping = keeping(path, item, allowed, day);
+    let keeping = keeping(path, item, allowed, day, rule);
     let (ended, ending, reader) = if plain_mode {
         for notice in stopped.iter().chain(&notices) {
             let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
@@ -97,12 +99,13 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
 
 /// Who this session is, for its record: a fresh id (its start to the nanosecond and the
 /// process id), its start, the history file, the end of the history for the advice, and the
-/// programme item it does.
+/// programme item it does, with the programme's rule for stopping.
 fn keeping(
     path: std::path::PathBuf,
     item: Option<crate::history::ItemDone>,
     allowed: Option<crate::history::next_step::Allowed>,
     day: Option<crate::shell::runner::ProgrammeDay>,
+    stop: Option<crate::history::next_step::StopRule>,
 ) -> Keeping {
     let now = jiff::ZonedDateTime::now();
     let id = format!("{}-{}", now.timestamp().as_nanosecond(), std::process::id());
@@ -115,7 +118,7 @@ fn keeping(
         item,
         allowed,
         day,
-        stop: crate::shell::standing::stop_rule(),
+        stop,
     }
 }
 

@@ -185,11 +185,12 @@ pub fn advice(
 /// What a pain answered before the session calls for, said as the session starts: the
 /// programme's line reached (its `rule`), else a high pain. Nothing for a pain below both.
 pub fn before_start(pain: Pain, rule: Option<&StopRule>) -> Option<String> {
-    let value = pain.value();
-    if let Some(rule) = rule.filter(|rule| rule.stop.pain.is_some_and(|limit| value >= limit)) {
-        let before = Checkin { pain_before: Some(pain), ..Checkin::default() };
-        return programme_stop(rule, &before).map(|stop| stop.to_string());
+    // With only a pain before, the programme's stop is that pain at its line.
+    let before = Checkin { pain_before: Some(pain), ..Checkin::default() };
+    if let Some(stop) = rule.and_then(|rule| programme_stop(rule, &before)) {
+        return Some(stop.to_string());
     }
+    let value = pain.value();
     (value >= HIGH_PAIN)
         .then(|| format!("Pain {value} of 10 before you start is high: go gently, and stop if it gets worse."))
 }
@@ -204,12 +205,8 @@ pub fn stop_told(last: &Record, rule: Option<&StopRule>) -> Option<Suggestion> {
 /// The programme's stop, when a session's `answers` meet its rule: a pain at its line or
 /// above, before the session or after it, or, where the rule says so, pain that spread.
 fn programme_stop(rule: &StopRule, answers: &Checkin) -> Option<Suggestion> {
-    let reaches = |pain: Option<Pain>| {
-        let pain = pain?.value();
-        rule.stop.pain.filter(|limit| pain >= *limit).map(|limit| (pain, limit))
-    };
     // The pain after the session says it when it reaches the line; else the pain before.
-    let (pain, before) = match (reaches(answers.pain), reaches(answers.pain_before)) {
+    let (pain, before) = match (reaches(rule, answers.pain), reaches(rule, answers.pain_before)) {
         (Some(after), _) => (Some(after), false),
         (None, before) => (before, before.is_some()),
     };
@@ -222,11 +219,16 @@ fn programme_stop(rule: &StopRule, answers: &Checkin) -> Option<Suggestion> {
     })
 }
 
+/// A `pain` answer at `rule`'s line or above, with the line: `(pain, line)`.
+fn reaches(rule: &StopRule, pain: Option<Pain>) -> Option<(u8, u8)> {
+    let pain = pain?.value();
+    rule.stop.pain.filter(|limit| pain >= *limit).map(|limit| (pain, limit))
+}
+
 /// Whether `record`'s answers reach the programme's line (`rule`), before or after it.
 fn at_the_line(record: &Record, rule: Option<&StopRule>) -> bool {
-    let limit = rule.and_then(|rule| rule.stop.pain);
     let answers = [record.checkin.pain, record.checkin.pain_before];
-    limit.is_some_and(|limit| answers.into_iter().flatten().any(|pain| pain.value() >= limit))
+    rule.is_some_and(|rule| answers.into_iter().any(|pain| reaches(rule, pain).is_some()))
 }
 
 /// The suggestion for `exercise` from the sessions (any exercise, oldest first), if any; a
