@@ -198,12 +198,16 @@ impl Record {
     }
 }
 
-/// The record a session leaves, or `None` when no hold was done at all. `id` is the session's,
-/// for later amendments; `end` says how it ended (reached, or stopped and why if known).
+/// The record a session leaves, or `None` when it was stopped while getting ready, before its
+/// first move. `id` is the session's, for later amendments; `end` says how it ended (reached, or
+/// stopped and why if known).
 ///
-/// Only the exercises with a hold done are recorded.
+/// The exercises recorded are those with a hold done, and the one a session was stopped in once
+/// it had begun: stopped in the first move, perhaps for pain, it is kept with no hold done, for
+/// the physiotherapist to see. Holds skipped to the end leave nothing.
 pub fn record(summary: &Summary, plan: &Plan, start: Started, id: &str, end: End) -> Option<Record> {
-    let done = |part: &PartSummary| part.reps.iter().any(|r| r.done > 0);
+    let stopped = !summary.reached_end;
+    let done = |part: &PartSummary| (stopped && part.begun) || part.reps.iter().any(|r| r.done > 0);
     let exercises: Vec<ExerciseRecord> = summary
         .parts
         .iter()

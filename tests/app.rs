@@ -262,7 +262,8 @@ fn space_pauses_and_the_time_stands_still() {
     assert!(text.contains("PAUSED"), "{text}");
     assert_eq!(shown_secs(&text), Some(2), "paused 1.2 s into the 3 s move, a minute ago: {text}");
     assert!(matches!(early.ending, Ending::Lost(_)));
-    assert_eq!(early.kept.ended.len(), 0, "no hold done, nothing to keep");
+    assert_eq!(early.kept.ended.len(), 1, "stopped in the first move: kept, with no hold done");
+    assert_eq!((early.kept.ended[0].done(), early.kept.ended[0].end), (0, End::Stopped(Some(Why::Lost))));
     assert_eq!(early.summary.active, Duration::from_millis(4200), "the pause is not active time");
     // Paused in the right side's hold, a minute, then the terminal goes: kept, stopped early.
     let later = run(vec![millis(15_500, key(' ')), at(80, Input::Closed)]);

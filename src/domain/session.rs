@@ -83,6 +83,8 @@ pub struct Session {
     completed: Vec<bool>,
     /// The last countdown second announced in the current phase, so each is announced once.
     counted: Option<u64>,
+    /// The furthest phase entered, by index: what the person got to, though Back went back.
+    reached: usize,
 }
 
 impl Session {
@@ -102,6 +104,7 @@ impl Session {
             ran: vec![Duration::ZERO; phases],
             completed: vec![false; phases],
             counted: None,
+            reached: 0,
         }
     }
 
@@ -227,6 +230,7 @@ impl Session {
             self.counted = None;
             self.state = if let Some(next) = self.plan.phases.get(index + 1) {
                 events.push(Event::PhaseStarted(index + 1));
+                self.reached = self.reached.max(index + 1);
                 State::Running { index: index + 1, ends_at: ends_at + next.duration }
             } else {
                 events.push(Event::Finished { completed: true });
@@ -316,6 +320,7 @@ impl Session {
     fn enter(&mut self, index: usize, now: Instant) {
         let duration = self.plan.phases[index].duration;
         self.counted = None;
+        self.reached = self.reached.max(index);
         self.state = match self.state {
             State::Paused { since, .. } => State::Paused { index, remaining: duration, since },
             _ => State::Running { index, ends_at: now + duration },
@@ -357,12 +362,16 @@ impl Session {
                 .collect();
             let phases = self.plan.phases.iter().zip(&self.ran);
             let active = phases.filter(|(phase, _)| phase.part == part_index).map(|(_, ran)| *ran).sum();
+            let moving = |phase: &Phase| matches!(phase.kind, PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return);
+            let begun =
+                self.plan.phases.iter().take(self.reached + 1).any(|phase| phase.part == part_index && moving(phase));
             parts.push(PartSummary {
                 name: part.exercise.name.clone(),
                 id: part.exercise.id.clone(),
                 reps,
                 hold: part.settings.hold,
                 active,
+                begun,
             });
         }
         let held = self

@@ -26,6 +26,8 @@ pub struct PartSummary {
     pub hold: Duration,
     /// The time its phases ran, pauses left out (for a routine, the rest before it included).
     pub active: Duration,
+    /// Its first move was reached: the person was doing it, not yet getting ready.
+    pub begun: bool,
 }
 
 /// What a session did, for the done screen, the printed summary and the history.
@@ -140,6 +142,7 @@ mod tests {
                 ],
                 hold: Duration::from_secs(5),
                 active: Duration::from_secs(75 - paused),
+                begun: true,
             }],
             held: Duration::from_secs(27),
             elapsed: Duration::from_secs(75),

@@ -42,7 +42,8 @@ pub struct Overview {
     pub routines: usize,
     /// In order of first appearance.
     pub per_exercise: Vec<ExerciseCount>,
-    /// Days in a row with a session, ending today (or yesterday, as today is not over yet).
+    /// Days in a row with a hold done, ending today (or yesterday, as today is not over yet): a
+    /// session stopped in its first move counts as a session, not as a day of exercise.
     pub current_streak: u32,
     pub longest_streak: u32,
     /// Sessions in the last 7 and 28 days, today included.
@@ -124,7 +125,9 @@ impl Tally {
         // A start is never in the future, but its local day can be ahead of today's: made
         // further east, read back further west. It counts for today.
         let date = record.start.date().min(self.today);
-        self.dates.insert(date);
+        if record.done() > 0 {
+            self.dates.insert(date);
+        }
         if (self.first..=self.today).contains(&date) {
             let index = days_between(self.first, date);
             let day = &mut self.days[index];

@@ -224,7 +224,57 @@ fn a_started_time_keeps_the_local_offset_and_drops_the_fraction() {
 }
 
 #[test]
-fn a_session_leaves_a_record_only_when_a_hold_was_done() {
+fn a_session_stopped_in_its_first_move_is_kept_with_no_hold_done() {
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
+    let plan = Plan::new(exercise, &Overrides { reps: Some(2), ..Overrides::default() });
+    let t0 = Instant::now();
+    let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
+    let get_ready = plan.phases[0].duration;
+    let mut moving = Session::start(plan.clone(), t0);
+    let stop_at = t0 + get_ready + Duration::from_secs(1);
+    moving.tick(stop_at);
+    moving.apply(crate::domain::session::Command::Stop, stop_at);
+    let kept = super::record(&moving.summary(stop_at), &plan, start, "s1", End::Stopped(Some(Why::Pain)));
+    let kept = kept.expect("a session stopped in its first move is kept");
+    assert_eq!((kept.done(), kept.planned(), kept.stopped()), (0, 4, true));
+    assert_eq!(kept.exercises[0].id, exercise::DEFAULT_ID);
+    assert!(!kept.exercises[0].completed);
+
+    let mut ready = Session::start(plan.clone(), t0);
+    let still_getting_ready = t0 + get_ready / 2;
+    ready.apply(crate::domain::session::Command::Stop, still_getting_ready);
+    let summary = ready.summary(still_getting_ready);
+    assert_eq!(super::record(&summary, &plan, start, "s1", End::Stopped(Some(Why::Pain))), None);
+}
+
+#[test]
+fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_before() {
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
+    let short = Overrides {
+        reps: Some(1),
+        hold: Some(Duration::from_secs(3)),
+        get_ready: Some(Duration::from_secs(4)),
+        transition: Some(Duration::ZERO),
+        ..Overrides::default()
+    };
+    let plan = Plan::routine(vec![(exercise.clone(), short.clone()), (exercise, short)], Duration::from_secs(20));
+    let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
+    let t0 = Instant::now();
+    let kept = |stop: u64| {
+        let mut session = Session::start(plan.clone(), t0);
+        let at = t0 + Duration::from_secs(stop);
+        session.tick(at);
+        session.apply(crate::domain::session::Command::Stop, at);
+        let record = super::record(&session.summary(at), &plan, start, "s", End::Stopped(Some(Why::Pain))).unwrap();
+        record.exercises.iter().map(super::ExerciseRecord::done).collect::<Vec<u32>>()
+    };
+    // 4 s get ready and two 3 s holds; then 20 s rest and the second exercise's first hold.
+    assert_eq!(kept(4 + 6 + 10), [2], "resting before the second, it is not begun");
+    assert_eq!(kept(4 + 6 + 20 + 1), [2, 0], "stopped in its first hold, it is kept with none done");
+}
+
+#[test]
+fn a_session_leaves_a_record_only_when_a_hold_was_done_or_it_stopped_after_its_first_move() {
     let exercise = exercise::without_return(exercise::DEFAULT_ID);
     let overrides = Overrides { reps: Some(2), ..Overrides::default() };
     let plan = Plan::new(exercise, &overrides);

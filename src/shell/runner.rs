@@ -228,7 +228,7 @@ impl Runner {
 pub enum Saved {
     /// In the history.
     Written,
-    /// Not a hold was done: there was nothing to keep.
+    /// Stopped while getting ready, before the first move: there was nothing to keep.
     NothingDone,
     /// It could not be written, and why.
     Failed(String),

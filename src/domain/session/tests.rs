@@ -389,6 +389,17 @@ fn skipping_every_hold_reaches_the_end_with_nothing_done() {
 }
 
 #[test]
+fn an_exercise_is_begun_from_its_first_move_and_stays_begun_after_back() {
+    let t0 = Instant::now();
+    let mut session = Session::start(plan(1, 5, 10, 2), t0);
+    assert!(!session.summary(t0).parts[0].begun, "getting ready");
+    session.apply(Command::Skip, t0);
+    assert!(session.summary(t0).parts[0].begun, "in the first move or hold");
+    session.apply(Command::Back, t0);
+    assert!(session.summary(t0).parts[0].begun, "Back to getting ready does not undo it");
+}
+
+#[test]
 fn a_session_stopped_early_counts_no_skips() {
     let t0 = Instant::now();
     let mut session = Session::start(plan(2, 5, 0, 0), t0);

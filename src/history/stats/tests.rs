@@ -33,6 +33,19 @@ fn the_current_streak_holds_until_today_is_over_and_breaks_after_a_missed_day() 
 }
 
 #[test]
+fn a_day_whose_only_session_stopped_before_a_hold_breaks_the_streak_but_counts_as_a_session() {
+    let mut all = records(&["2027-01-01T08:00:00Z", "2027-01-02T08:00:00Z", "2027-01-03T08:00:00Z"]);
+    for side in &mut all[1].exercises[0].sides {
+        side.done = 0;
+    }
+    all[1].exercises[0].completed = false;
+    all[1].end = crate::history::End::Stopped(Some(crate::domain::checkin::Why::Pain));
+    let overview = overview(&all, date(2027, 1, 3));
+    assert_eq!((overview.current_streak, overview.longest_streak), (1, 1));
+    assert_eq!((overview.sessions, overview.per_exercise[0].stopped), (3, 1));
+}
+
+#[test]
 fn days_are_the_local_days_of_each_session_whatever_the_offset() {
     // 23:30 in Paris on 31 March is 21:30 UTC; 00:30 in Tokyo on 1 April is 15:30 UTC on
     // 31 March. Each counts for the day its user lived it.

@@ -107,8 +107,10 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     figures.extend(summary::lines(&summary).into_iter().map(|line| (line, theme.base())));
     match app.kept.as_ref().map(|kept| &kept.saved) {
         Some(Saved::Written) => figures.push(("Saved to your history.".to_owned(), theme.base())),
-        // Stopped before the first hold: say so, rather than leave the user to wonder.
-        Some(Saved::NothingDone) => figures.push(("Nothing saved: no hold was done.".to_owned(), theme.base())),
+        // Stopped while getting ready: say so, rather than leave the user to wonder.
+        Some(Saved::NothingDone) => {
+            figures.push(("Nothing saved: stopped before the first move.".to_owned(), theme.base()));
+        }
         // A failure is said above, with its reason; before the keeping, nothing is known yet.
         Some(Saved::Failed(_)) | None => {}
     }

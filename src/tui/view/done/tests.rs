@@ -279,6 +279,6 @@ fn a_session_stopped_before_its_first_hold_says_nothing_was_saved() {
     app.handle(Action::Quit, at);
     app.keep(Kept { saved: Saved::NothingDone, advice: Vec::new(), today: None, psfs: Vec::new() });
     let said = words(&draw(&app, at, (80, 24), Palette::Dark));
-    assert!(said.contains("Nothing saved: no hold was done."), "{said}");
+    assert!(said.contains("Nothing saved: stopped before the first move."), "{said}");
     assert!(!said.contains("Saved to your history"), "{said}");
 }
