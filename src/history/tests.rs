@@ -247,8 +247,9 @@ fn a_session_stopped_in_its_first_move_is_kept_with_no_hold_done() {
     assert_eq!(super::record(&summary, &plan, start, "s1", End::Stopped(Some(Why::Pain))), None);
 }
 
-#[test]
-fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_before() {
+/// A routine of the trunk rotation twice, 1 rep of 3 s each: 4 s get ready and two 3 s holds,
+/// then 20 s rest and the second's holds.
+fn short_pair() -> Plan {
     let exercise = exercise::without_return(exercise::DEFAULT_ID);
     let short = Overrides {
         reps: Some(1),
@@ -257,7 +258,12 @@ fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_befor
         transition: Some(Duration::ZERO),
         ..Overrides::default()
     };
-    let plan = Plan::routine(vec![(exercise.clone(), short.clone()), (exercise, short)], Duration::from_secs(20));
+    Plan::routine(vec![(exercise.clone(), short.clone()), (exercise, short)], Duration::from_secs(20))
+}
+
+#[test]
+fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_before() {
+    let plan = short_pair();
     let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
     let t0 = Instant::now();
     let kept = |stop: u64| {
@@ -384,15 +390,7 @@ fn sums_of_a_hand_edited_line_never_overflow() {
 
 #[test]
 fn a_routine_stopped_in_its_second_exercise_is_one_session_each_exercise_with_its_own_time() {
-    let exercise = exercise::without_return(exercise::DEFAULT_ID);
-    let short = Overrides {
-        reps: Some(1),
-        hold: Some(Duration::from_secs(3)),
-        get_ready: Some(Duration::from_secs(4)),
-        transition: Some(Duration::ZERO),
-        ..Overrides::default()
-    };
-    let mut plan = Plan::routine(vec![(exercise.clone(), short.clone()), (exercise, short)], Duration::from_secs(20));
+    let mut plan = short_pair();
     plan.routine = Some("pair".to_owned());
     let t0 = Instant::now();
     let mut session = Session::start(plan.clone(), t0);
