@@ -48,6 +48,20 @@ fn a_bad_config_names_the_file_line_and_key_and_exits_1() {
 }
 
 #[test]
+fn a_table_for_a_misspelt_exercise_is_refused_unless_the_user_has_an_exercise_of_that_id() {
+    let config = "[exercise.knee-to-chst]\nreps = 4\n";
+    let home = Home::with_config(config);
+    trunkrot(&home).arg("plan").assert().code(1).stdout("").stderr(contains(
+        "config.toml:1:11: `[exercise.knee-to-chst]` names no exercise, so its timing would never be used: did \
+         you mean `[exercise.knee-to-chest]`?",
+    ));
+    let exercise = include_str!("../exercises/knee-to-chest.toml");
+    let home = Home::with_config(config).with("exercises/knee-to-chst.toml", exercise);
+    let assert = trunkrot(&home).args(["plan", "--exercise", "knee-to-chst"]).assert().success();
+    assert!(stdout(&assert).contains("4 reps per side"), "{}", stdout(&assert));
+}
+
+#[test]
 fn config_init_writes_a_commented_config_once() {
     let home = Home::new();
     trunkrot(&home).arg("config").assert().success().stdout(contains("not there: `trunkrot config --init`"));

@@ -16,9 +16,10 @@ use crate::failure::Failure;
 /// The config file's name inside the config dir.
 pub const FILE_NAME: &str = "config.toml";
 
-/// Reads a config's text; `origin` names the file in messages.
-pub fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
-    raw::parse(origin, bytes)
+/// Reads a config's text; `origin` names the file in messages, and `known` are the exercise ids
+/// it can name (a table for one like them but not one of them is a typo).
+pub fn parse(origin: &str, bytes: &[u8], known: &[String]) -> Result<Given, InvalidFile> {
+    raw::parse(origin, bytes, known)
 }
 
 /// The config as found on disk.
@@ -47,7 +48,8 @@ pub fn load() -> Result<Loaded, Failure> {
     let unreadable = |reason: String| Failure::Unreadable { path: path.display().to_string(), reason };
     let bytes = crate::shell::regular_file::read(&path, MAX_BYTES, "a config")
         .map_err(|e| unreadable(crate::shell::regular_file::in_words(&e)))?;
-    let mut config = parse(&path.display().to_string(), &bytes)?;
+    let known = crate::shell::catalog::ids(crate::shell::catalog::Kind::Exercise);
+    let mut config = parse(&path.display().to_string(), &bytes, &known)?;
     // A path in the config is read from the config's own folder.
     config.exercise_folder = Some(dir);
     Ok(Loaded { path: Some(path), found: true, config })

@@ -83,7 +83,7 @@ struct RawDose {
 /// `exercise = "ID"`, or `[exercise]` with `default = "ID"` and `[exercise.ID]` tables.
 enum RawExercise {
     Name(String),
-    Tables { default: Option<Spanned<String>>, each: Vec<(String, RawDose)> },
+    Tables { default: Option<Spanned<String>>, each: Vec<(Spanned<String>, RawDose)> },
 }
 
 impl<'de> Deserialize<'de> for RawExercise {
@@ -99,8 +99,8 @@ impl<'de> Deserialize<'de> for RawExercise {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawExercise, A::Error> {
                 let (mut default, mut each) = (None, Vec::new());
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "default" {
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    if key.get_ref() == "default" {
                         default = Some(map.next_value()?);
                     } else {
                         each.push((key, map.next_value()?));
@@ -123,8 +123,9 @@ enum RawVoice {
 }
 
 /// Parses and checks the config's text, reporting every problem found. `origin` names the file
-/// in messages.
-pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
+/// in messages; `known` are the exercise ids that can be named, for a misspelt
+/// `[exercise.ID]` table.
+pub(super) fn parse(origin: &str, bytes: &[u8], known: &[String]) -> Result<Given, InvalidFile> {
     let Ok(source) = std::str::from_utf8(bytes) else {
         let message = "is not UTF-8 text; a config is a TOML file";
         return Err(InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] });
@@ -169,7 +170,17 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
                     exercise = default_name(&mut checker, "exercise.default", name);
                     exercise_place = exercise.as_ref().map(|_| Diagnostic::at(origin, source, Some(name.span()), ""));
                 }
+                let named = default.as_ref().map(|name| name.get_ref().as_str());
                 for (id, raw) in &each {
+                    if let Some(near) = misspelt(id.get_ref(), named, known) {
+                        let shown = crate::domain::untrusted::clean_line(id.get_ref());
+                        let why = format!(
+                            "`[exercise.{shown}]` names no exercise, so its timing would never be used: \
+                             did you mean `[exercise.{near}]`?"
+                        );
+                        checker.report(id.span(), why);
+                    }
+                    let id = id.get_ref();
                     exercises.push((id.clone(), dose(&mut checker, &format!("exercise.{id}."), raw)));
                 }
             }
@@ -212,6 +223,18 @@ pub(super) fn parse(origin: &str, bytes: &[u8]) -> Result<Given, InvalidFile> {
         checkin_before: raw.checkin_before,
         theme,
     })
+}
+
+/// The known exercise id that `id` is a typo of, when `id` is none of them: a table for an
+/// exercise that is not known and is like none of them (one run by its path, say) is left be.
+/// The default exercise, `named`, is known whether it is an id or a path.
+fn misspelt<'k>(id: &str, named: Option<&str>, known: &'k [String]) -> Option<&'k str> {
+    let stem = named.and_then(|name| std::path::Path::new(name).file_stem()).and_then(|stem| stem.to_str());
+    if known.iter().any(|k| k == id) || stem == Some(id) {
+        return None;
+    }
+    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    crate::domain::spelling::nearest(id, &candidates)
 }
 
 /// The parser's word for an `exercise = "..."` line beside `[exercise.ID]` tables, which TOML
@@ -330,7 +353,7 @@ mod shape_tests {
     #[test]
     fn every_key_of_the_wrong_type_is_reported_in_one_run() {
         let text = "reps = \"ten\"\nquiet = 1\nvoice_command = \"espeak-ng\"\ntheme = true\nhold = [5]\n";
-        let problems = parse("config.toml", text.as_bytes()).expect_err("five wrong types").diagnostics;
+        let problems = parse("config.toml", text.as_bytes(), &[]).expect_err("five wrong types").diagnostics;
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(problems.len(), 5, "{}", lines.join("\n"));
         for (line, key) in ["reps", "quiet", "voice_command", "theme", "hold"].iter().enumerate() {

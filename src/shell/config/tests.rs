@@ -4,8 +4,14 @@ use super::*;
 use crate::domain::plan::Overrides;
 use crate::domain::settings::ThemeName;
 
+/// The exercises a config can name here: the built-ins, and one of the user's own.
+fn known() -> Vec<String> {
+    let built_in = crate::domain::exercise::BUILT_IN.iter().map(|(id, _)| (*id).to_owned());
+    built_in.chain(["knee-to-chest-2".to_owned()]).collect()
+}
+
 fn parse_text(text: &str) -> Result<Given, InvalidFile> {
-    parse("/home/u/.config/trunkrot/config.toml", text.as_bytes())
+    parse("/home/u/.config/trunkrot/config.toml", text.as_bytes(), &known())
 }
 
 fn error(text: &str) -> String {
@@ -87,7 +93,7 @@ fn broken_syntax_is_an_error_not_a_panic() {
         let message = error(text);
         assert!(message.contains("config.toml:"), "{text:?}: {message}");
     }
-    assert!(parse("c.toml", b"\xff\xfe").unwrap_err().to_string().contains("not UTF-8"));
+    assert!(parse("c.toml", b"\xff\xfe", &[]).unwrap_err().to_string().contains("not UTF-8"));
 }
 
 #[test]
@@ -137,4 +143,28 @@ fn each_exercise_table_is_checked_at_its_lines_and_an_exercise_line_beside_them_
     assert!(beside.contains("write `default = \"knee-to-chest\"` in an `[exercise]` table"), "{beside}");
     assert_eq!(beside.matches("config.toml:").count(), 1, "said once: {beside}");
     assert!(error("exercise = 5\n").contains("`exercise` must be text in quotes, such as `\"...\"`, or a table"));
+}
+
+#[test]
+fn a_table_for_a_misspelt_exercise_is_reported_where_it_is_with_the_id_meant() {
+    let text = "reps = 6\n\n[exercise.knee-to-chst]\nreps = 4\n\n[exercise.glute-brigde]\nhold = 3\n";
+    let message = error(text);
+    assert!(
+        message.contains(
+            "config.toml:3:11: `[exercise.knee-to-chst]` names no exercise, so its timing would never be \
+             used: did you mean `[exercise.knee-to-chest]`?"
+        ),
+        "{message}"
+    );
+    assert!(message.contains("config.toml:6:11: `[exercise.glute-brigde]`"), "both in one run: {message}");
+}
+
+#[test]
+fn a_table_for_an_exercise_known_or_like_none_or_the_default_by_path_is_taken() {
+    let user_own = parse_text("[exercise.knee-to-chest-2]\nreps = 4\n").unwrap();
+    assert_eq!(user_own.exercises[0].0, "knee-to-chest-2", "one of the user's own, near a built-in");
+    let by_path = parse_text("[exercise.stretch-for-my-hips]\nreps = 4\n").unwrap();
+    assert_eq!(by_path.exercises[0].0, "stretch-for-my-hips", "like nothing known: perhaps run by its path");
+    let default = "[exercise]\ndefault = \"/home/u/glute-bridges.toml\"\n[exercise.glute-bridges]\nreps = 4\n";
+    assert_eq!(parse_text(default).unwrap().exercises[0].0, "glute-bridges", "the default exercise, by its path");
 }
