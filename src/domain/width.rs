@@ -50,6 +50,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// As [`wrap`], but a word wider than `width` is cut across lines, so none of it is lost off the
+/// edge: for a screen, where a line is cut at its area's edge (a note typed without a space).
+pub fn wrap_cut(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for line in wrap(text, width) {
+        let mut piece = String::new();
+        for c in line.chars() {
+            if !piece.is_empty() && piece.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut piece));
+            }
+            piece.push(c);
+        }
+        lines.push(piece);
+    }
+    lines
+}
+
 /// `lead` then `text` wrapped to `width` columns, each later line indented as far as `lead`
 /// goes, so the text stands in a column of its own; ends with a newline. When `lead` leaves the
 /// text fewer than 20 columns, the later lines are indented by 4 instead.
@@ -147,6 +165,16 @@ mod tests {
         assert!(wrapped.lines().nth(1).is_some_and(|line| line.starts_with("    stopped")), "{wrapped}");
         assert!(wrapped.lines().all(|line| columns(line) <= 60), "{wrapped}");
         assert_eq!(wrapped.split_whitespace().collect::<Vec<_>>(), row.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_cut_across_lines_on_a_screen_and_nothing_is_lost() {
+        let typed = format!("{} then words", "x".repeat(25));
+        let lines = wrap_cut(&typed, 10);
+        assert_eq!(lines, ["xxxxxxxxxx", "xxxxxxxxxx", "xxxxx", "then words"]);
+        assert_eq!(wrap_cut("体操体操体操", 5), ["体操", "体操", "体操"], "by columns, a wide character whole");
+        assert_eq!(wrap_cut("", 10), [""]);
+        assert_eq!(wrap(&typed, 10)[0].len(), 25, "the plain wrap keeps a word whole, for text to copy");
     }
 
     #[test]

@@ -102,9 +102,10 @@ fn keys_line(width: u16, screen: Keys, theme: Theme) -> Line<'static> {
     Line::from(keys).style(theme.quiet())
 }
 
-/// `text` wrapped at word boundaries to `width` columns, by display width.
+/// `text` wrapped at word boundaries to `width` columns, by display width; a word wider than
+/// that is cut across lines rather than off the screen's edge.
 fn wrap(text: &str, width: u16) -> Vec<String> {
-    crate::domain::width::wrap(text, usize::from(width.max(1)))
+    crate::domain::width::wrap_cut(text, usize::from(width.max(1)))
 }
 
 #[cfg(test)]

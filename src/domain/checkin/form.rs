@@ -4,6 +4,9 @@
 
 use crate::domain::checkin::{Checkin, Effort, Hurt, Note, Pain, Psfs, Why};
 
+/// Said when a note is as long as it may be and more is typed: typing stops, and why.
+const NOTE_FULL: &str = "a note is 200 characters at most";
+
 /// One question of the check-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
@@ -231,7 +234,9 @@ impl Form {
                 }
             }
             Kind::Text => {
-                if !c.is_control() && self.typed.chars().count() < Note::MAX_CHARS {
+                if self.typed.chars().count() >= Note::MAX_CHARS {
+                    self.hint = Some(NOTE_FULL);
+                } else if !c.is_control() {
                     self.typed.push(c);
                 }
             }

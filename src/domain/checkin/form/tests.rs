@@ -157,3 +157,15 @@ fn the_psfs_activities_are_asked_before_the_note_each_by_name_and_kept_in_the_pr
         Form::after(false, false, Checkin::default())
     );
 }
+
+#[test]
+fn a_full_note_takes_no_more_and_says_why() {
+    let mut form = Form::of(vec![Question::Note], Checkin::default());
+    typed(&mut form, &"a".repeat(Note::MAX_CHARS));
+    assert_eq!(form.hint(), None);
+    typed(&mut form, "b");
+    assert_eq!((form.typed().chars().count(), form.hint()), (Note::MAX_CHARS, Some(NOTE_FULL)));
+    assert!(NOTE_FULL.contains(&Note::MAX_CHARS.to_string()), "the hint says the limit in force");
+    form.erase();
+    assert_eq!(form.hint(), None, "taking one back makes room again");
+}

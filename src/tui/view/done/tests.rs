@@ -271,7 +271,7 @@ fn with_a_programme_the_done_screen_says_where_the_session_leaves_the_day() {
 }
 
 #[test]
-fn a_session_stopped_before_its_first_hold_says_nothing_was_saved() {
+fn a_session_stopped_while_getting_ready_says_nothing_was_saved() {
     let t0 = Instant::now();
     let mut app = started(t0);
     let at = t0 + Duration::from_secs(1);
@@ -281,4 +281,21 @@ fn a_session_stopped_before_its_first_hold_says_nothing_was_saved() {
     let said = words(&draw(&app, at, (80, 24), Palette::Dark));
     assert!(said.contains("Nothing saved: stopped before the first move."), "{said}");
     assert!(!said.contains("Saved to your history"), "{said}");
+}
+
+#[test]
+fn a_note_typed_without_a_space_is_all_in_sight_and_a_full_one_says_so() {
+    let (mut app, now) = spread_answered(Instant::now());
+    typed(&mut app, "2", now);
+    app.handle(Action::Confirm, now);
+    let note = format!("{}END", "x".repeat(crate::domain::checkin::Note::MAX_CHARS - 3));
+    typed(&mut app, &note, now);
+    for size in [(80, 24), (60, 20)] {
+        let terminal = draw(&app, now, size, Palette::Dark);
+        let typed: String = rows(&terminal).iter().map(|row| row.trim()).filter(|row| row.starts_with("xx")).collect();
+        assert_eq!(typed, format!("{note}▏"), "{size:?}: every letter in sight, once:\n{}", text(&terminal));
+    }
+    typed(&mut app, "y", now);
+    let shown = words(&draw(&app, now, (80, 24), Palette::Dark));
+    assert!(shown.contains("a note is 200 characters at most"), "{shown}");
 }
