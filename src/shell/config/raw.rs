@@ -8,7 +8,7 @@ use crate::domain::cues::Bell;
 use crate::domain::cues::voice::VoiceMode;
 use crate::domain::diagnostic::{Diagnostic, InvalidFile};
 use crate::domain::exercise::limits;
-use crate::domain::fields::{Checker, RawDuration, toml_message};
+use crate::domain::fields::{Checker, RawDuration};
 use crate::domain::plan::Overrides;
 use crate::domain::settings::{Given, ThemeName};
 use crate::domain::shape::{self, Field, Shape};
@@ -47,7 +47,7 @@ const DOSE: &[Field] = &[
     Field::optional("sets", Shape::Whole),
 ];
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     reps: Option<Spanned<i64>>,
@@ -130,14 +130,15 @@ pub(super) fn parse(origin: &str, bytes: &[u8], known: &[String]) -> Result<Give
         let message = "is not UTF-8 text; a config is a TOML file";
         return Err(InvalidFile { diagnostics: vec![Diagnostic::whole_file(origin, message)] });
     };
-    let problems = shape::check(origin, source, SHAPE);
-    if !problems.is_empty() {
-        return Err(InvalidFile { diagnostics: problems.into_iter().map(|p| beside_tables(source, p)).collect() });
+    if source.trim().is_empty() {
+        return Ok(Given::default());
     }
-    let raw: RawConfig = toml::from_str(source).map_err(|e| {
-        let message = with_key(source, e.span(), toml_message(&e));
-        InvalidFile { diagnostics: vec![Diagnostic::at(origin, source, e.span(), message)] }
-    })?;
+    // The shape's problems, and the values' below, in one run: the keys of the wrong shape are
+    // left out of what serde reads.
+    let beside = |diagnostics: Vec<Diagnostic>| diagnostics.into_iter().map(|p| beside_tables(source, p)).collect();
+    let mut read = shape::read_all::<RawConfig>(origin, bytes, SHAPE, "")
+        .map_err(|invalid| InvalidFile { diagnostics: beside(invalid.diagnostics) })?;
+    let raw = std::mem::take(&mut read.raw);
     let mut checker = Checker { origin, source, problems: Vec::new() };
     let top = RawDose {
         reps: raw.reps,
@@ -204,8 +205,9 @@ pub(super) fn parse(origin: &str, bytes: &[u8], known: &[String]) -> Result<Give
         }
         known
     });
-    if !checker.problems.is_empty() {
-        return Err(InvalidFile { diagnostics: checker.problems });
+    let problems = read.all_problems(origin, checker.problems);
+    if !problems.is_empty() {
+        return Err(InvalidFile { diagnostics: beside(problems) });
     }
     Ok(Given {
         overrides,
@@ -311,25 +313,6 @@ fn sound(
         known
     });
     (voice, player)
-}
-
-/// Names the key in a parser message that does not already: the key is what stands before `=`
-/// on the line of the error.
-fn with_key(source: &str, span: Option<std::ops::Range<usize>>, message: String) -> String {
-    let Some(span) = span else {
-        return message;
-    };
-    let start = span.start.min(source.len());
-    let line_start = source.get(..start).and_then(|before| before.rfind('\n')).map_or(0, |i| i + 1);
-    let line = source.get(line_start..).and_then(|rest| rest.lines().next()).unwrap_or_default();
-    let key = line
-        .split_once('=')
-        .map(|(key, _)| key.trim())
-        .filter(|key| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
-    match key {
-        Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
-        _ => message,
-    }
 }
 
 #[cfg(test)]

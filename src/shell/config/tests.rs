@@ -168,3 +168,13 @@ fn a_table_for_an_exercise_known_or_like_none_or_the_default_by_path_is_taken() 
     let default = "[exercise]\ndefault = \"/home/u/glute-bridges.toml\"\n[exercise.glute-bridges]\nreps = 4\n";
     assert_eq!(parse_text(default).unwrap().exercises[0].0, "glute-bridges", "the default exercise, by its path");
 }
+
+#[test]
+fn problems_of_shape_and_of_value_are_reported_together_in_the_files_order() {
+    let message = error("reps = 0\nholdd = 5\nquiet = \"yes\"\ntheme = \"purple\"\n");
+    let places: Vec<&str> = message.lines().filter_map(|line| line.split(": ").next()).collect();
+    let lines: Vec<&str> =
+        places.iter().filter_map(|place| place.strip_prefix("/home/u/.config/trunkrot/config.toml:")).collect();
+    assert_eq!(lines, ["1:8", "2:1", "3:9", "4:9"], "{message}");
+    assert!(message.contains("`reps` is 0") && message.contains("`holdd`"), "{message}");
+}
