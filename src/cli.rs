@@ -39,8 +39,8 @@ pub struct Cli {
 /// What to do instead of a session.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
-    /// Check exercise, routine and programme files (or ids, as `show` takes them): `ok FILE`, or
-    /// each problem with its line; exit code 1 if any is bad
+    /// Check exercise, routine, programme and config files (or ids, as `show` takes them): `ok
+    /// FILE`, or each problem with its line; exit code 1 if any is bad
     Check {
         #[arg(value_name = "FILE|ID", required = true)]
         files: Vec<PathBuf>,

@@ -129,3 +129,23 @@ fn a_broken_programme_reports_every_problem_with_its_line_and_column_in_one_run(
     }
     assert!(!stderr.contains("invalid type") && !stderr.contains("os error"), "the user's words: {stderr}");
 }
+
+#[test]
+fn a_config_is_checked_as_a_config_every_problem_in_one_run() {
+    let home = Home::new();
+    let bad = home.file("config.toml", "reps = 0\nholdd = 5\n[exercise.knee-to-chst]\nreps = 4\n");
+    let good = home.file("elsewhere/config.toml", "reps = 6\n[exercise.knee-to-chest]\nreps = 4\n");
+    trunkrot(&home)
+        .arg("check")
+        .arg(&good)
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(contains(format!("ok {}", good.display())))
+        .stderr(
+            contains("config.toml:1:8: `reps` is 0")
+                .and(contains("config.toml:2:1: unknown field `holdd`, did you mean `hold`?"))
+                .and(contains("config.toml:3:11: `[exercise.knee-to-chst]` names no exercise"))
+                .and(contains("`name`").not()),
+        );
+}

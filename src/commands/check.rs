@@ -1,5 +1,5 @@
-//! `trunkrot check`: every problem of each file (exercise, routine or programme), or `ok FILE`
-//! and its notes.
+//! `trunkrot check`: every problem of each file (exercise, routine, programme or config), or
+//! `ok FILE` and its notes.
 
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
@@ -40,15 +40,22 @@ pub fn check_text(files: &[PathBuf]) -> (String, String) {
     (good, bad)
 }
 
-/// Checks one file: a programme (with every exercise and routine its items name, each dose
-/// judged against them) if its content is one, else as [`catalog::check_bytes`] does. What it
+/// Checks one file: a config if it is named `config.toml`; a programme (with every exercise and
+/// routine its items name, each dose judged against them) if its content is one; else as
+/// [`catalog::check_bytes`] does. What it
 /// returns are notes: a dose outside an exercise's recommended range, which is allowed.
 fn check_one(path: &std::path::Path) -> Result<Vec<String>, Failure> {
     if !path.exists() {
         // An id, as `show` takes it: a built-in or the user's exercise or routine.
         return catalog::check_name(&path.to_string_lossy()).map(|()| Vec::new());
     }
-    let bytes = catalog::read_limited(path, "an exercise, routine or programme file")?;
+    let bytes = catalog::read_limited(path, "an exercise, routine, programme or config file")?;
+    // A config is known by its name, as trunkrot finds it: its keys are an exercise's timing.
+    if path.file_name().is_some_and(|name| name == crate::shell::config::FILE_NAME) {
+        let known = catalog::ids(catalog::Kind::Exercise);
+        crate::shell::config::parse(&path.display().to_string(), &bytes, &known)?;
+        return Ok(Vec::new());
+    }
     if crate::domain::programme::is_programme(&bytes) {
         let loaded = crate::shell::programme::read(path, &bytes)?;
         return Ok(loaded.review.notes.iter().map(ToString::to_string).collect());
