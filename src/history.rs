@@ -206,13 +206,16 @@ impl Record {
 /// it had begun: stopped in the first move, perhaps for pain, it is kept with no hold done, for
 /// the physiotherapist to see. Holds skipped to the end leave nothing.
 pub fn record(summary: &Summary, plan: &Plan, start: Started, id: &str, end: End) -> Option<Record> {
-    let stopped = !summary.reached_end;
-    let done = |part: &PartSummary| (stopped && part.begun) || part.reps.iter().any(|r| r.done > 0);
+    // The exercise a stopped session was stopped in: the last one begun.
+    let stopped_in = if summary.reached_end { None } else { summary.parts.iter().rposition(|part| part.begun) };
+    let done = |index: usize, part: &PartSummary| Some(index) == stopped_in || part.reps.iter().any(|r| r.done > 0);
     let exercises: Vec<ExerciseRecord> = summary
         .parts
         .iter()
         .zip(&plan.parts)
-        .filter(|(summary_part, _)| done(summary_part))
+        .enumerate()
+        .filter(|(index, (summary_part, _))| done(*index, summary_part))
+        .map(|(_, parts)| parts)
         .map(|(summary_part, part)| ExerciseRecord {
             id: summary_part.id.clone(),
             name: summary_part.name.clone(),

@@ -356,6 +356,8 @@ fn ctrl_c_and_signals_end_with_their_signal() {
     let hup = run(vec![at(12, Input::Signal(SIGHUP))]);
     assert_eq!(hup.ending, Ending::Signal(SIGHUP));
     assert_eq!(hup.kept.ended.len(), 1, "a hang-up keeps the session too");
+    assert_eq!(hup.kept.ended[0].end, End::Stopped(Some(Why::Lost)), "a hang-up is the terminal closed");
+    assert_eq!(term.kept.ended[0].end, End::Stopped(Some(Why::Signal)));
     assert!(!screen(&hup.terminal).contains("STOP"), "nothing is drawn for a hang-up:\n{}", screen(&hup.terminal));
 }
 

@@ -77,6 +77,7 @@ fn a_short_plain_session_runs_to_the_end_with_its_summary() {
     assert!(output.contains("rep 1/1 right: hold 1 s"), "{output}");
     assert!(output.contains("Lower trunk rotation: completed"), "{output}");
     assert!(output.contains("Left: 1 of 1 rep\n"), "{output}");
+    assert!(output.contains("  Saved to your history.\n"), "plain mode says it was kept: {output}");
     assert!(!output.contains('\u{1b}'), "plain mode writes no escape codes: {output:?}");
     assert!(elapsed >= Duration::from_secs(2), "the session lasts its 2 s: {elapsed:?}");
 }
@@ -96,6 +97,7 @@ fn sigint_stops_a_plain_session_with_the_summary() {
     assert_eq!(status.code(), Some(130), "128 + SIGINT, as shells expect: {status:?}");
     assert!(rest.contains("Lower trunk rotation: stopped early"), "{rest}");
     assert!(rest.contains("Left: 0 of 10 reps"), "{rest}");
+    assert!(rest.contains("Nothing saved: stopped before the first move."), "stopped getting ready: {rest}");
 }
 
 #[test]

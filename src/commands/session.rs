@@ -9,7 +9,7 @@ use crate::cli::SessionArgs;
 use crate::failure::Failure;
 use crate::history::Started;
 use crate::history::adherence::text::place_in_day;
-use crate::shell::runner::{Ended, Ending, Keeping, SystemClock};
+use crate::shell::runner::{Ended, Ending, Keeping, Saved, SystemClock};
 use crate::shell::{catalog, config, input, journal, plain, process_group, sound, terminal_background};
 use crate::tui::{terminal, view};
 
@@ -127,6 +127,17 @@ fn keeping(
 /// failure to save, the command's error.
 fn after(ended: Ended, notices: &[String], reader: bool) -> (Option<Failure>, Option<String>) {
     let mut said = crate::domain::summary::text(ended.summary());
+    // Whether it was kept, as the done screen says: plain mode has no done screen. A failure
+    // to save is the command's error, said below.
+    match ended.saved() {
+        Saved::Written => {
+            let _ = writeln!(said, "  {}", crate::domain::summary::SAVED);
+        }
+        Saved::NothingDone => {
+            let _ = writeln!(said, "  {}", crate::domain::summary::nothing_saved(ended.summary()));
+        }
+        Saved::Failed(_) => {}
+    }
     if let Some(today) = ended.kept().today {
         let _ = writeln!(said, "{today}");
     }

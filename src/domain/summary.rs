@@ -50,6 +50,19 @@ pub struct Summary {
     pub active: Duration,
 }
 
+/// Said once a session is written to the history.
+pub const SAVED: &str = "Saved to your history.";
+
+/// Why a session left nothing in the history: stopped while getting ready, before its first
+/// move, or run to its end with every hold skipped.
+pub fn nothing_saved(summary: &Summary) -> &'static str {
+    if summary.reached_end {
+        "Nothing saved: every hold was skipped."
+    } else {
+        "Nothing saved: stopped before the first move."
+    }
+}
+
 /// The done screen's lines: reps per side, time held, time taken.
 pub fn lines(summary: &Summary) -> Vec<String> {
     let mut lines = Vec::new();

@@ -65,9 +65,13 @@ pub struct Attempt {
 
 impl Attempt {
     /// What a session did for the programme item it was tagged with; `None` for a session that
-    /// did no item (another exercise, or an item's exercise at another dose).
+    /// did no item (another exercise, or an item's exercise at another dose), or that did no hold
+    /// at all: stopped in its first move, it takes none of the day's sessions, which stay due.
     pub fn of(record: &Record) -> Option<Attempt> {
         let item = record.item.as_ref()?;
+        if record.done() == 0 {
+            return None;
+        }
         Some(Attempt {
             date: record.start.date(),
             item: item.id.clone(),

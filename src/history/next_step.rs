@@ -175,9 +175,10 @@ pub fn advice(
             advice.push(suggestion);
         }
     }
-    // Told to stop, nothing asks for more.
+    // Told to stop, nothing asks for more, nor for a smaller dose next time: there is no next
+    // time before the physiotherapist is asked.
     if advice.iter().any(Suggestion::is_stop) {
-        advice.retain(Suggestion::is_warning);
+        advice.retain(Suggestion::is_stop);
     }
     advice
 }
@@ -277,9 +278,13 @@ fn suggest_from(
         None => (STEADY_DAYS, 1),
     };
     let every = own;
+    // A session stopped in its first move, not for pain, did nothing to judge a dose by: it
+    // neither makes a steady day nor breaks one.
+    let judged = |(r, e): &&(&Record, &ExerciseRecord)| e.done() > 0 || r.end == End::Stopped(Some(Why::Pain));
     let own: Vec<(&Record, &ExerciseRecord)> = every
         .iter()
         .filter(|(r, _)| allowed.is_none_or(|allowed| r.item.as_ref().is_some_and(|i| i.id == allowed.item)))
+        .filter(judged)
         .copied()
         .collect();
     let current = own.last()?.1;

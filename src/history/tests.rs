@@ -277,6 +277,17 @@ fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_befor
     // 4 s get ready and two 3 s holds; then 20 s rest and the second exercise's first hold.
     assert_eq!(kept(4 + 6 + 10), [2], "resting before the second, it is not begun");
     assert_eq!(kept(4 + 6 + 20 + 1), [2, 0], "stopped in its first hold, it is kept with none done");
+
+    // Every hold of the first skipped, stopped in the second's first hold: only the second is
+    // kept, as a routine that skipped the first to its end would not keep it either.
+    let mut skipping = Session::start(plan.clone(), t0);
+    while skipping.phase().is_some_and(|phase| phase.part == 0 || phase.kind != crate::domain::plan::PhaseKind::Hold) {
+        skipping.apply(crate::domain::session::Command::Skip, t0);
+    }
+    skipping.apply(crate::domain::session::Command::Stop, t0);
+    let record = super::record(&skipping.summary(t0), &plan, start, "s", End::Stopped(None)).unwrap();
+    assert_eq!(record.exercises.len(), 1, "{record:?}");
+    assert_eq!(record.done(), 0);
 }
 
 #[test]

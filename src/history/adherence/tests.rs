@@ -186,3 +186,16 @@ fn sessions_of_items_not_in_the_programme_and_days_without_one_count_for_nothing
     assert_eq!(adherence(&[], &stray, &[], date(2026, 12, 1), date(2026, 12, 7)).whole, Figures::default());
     assert_eq!(Figures::default().share(), None);
 }
+
+#[test]
+fn a_session_with_no_hold_done_takes_none_of_the_days_sessions() {
+    let mut record = crate::history::tests::record("2026-12-08T08:00:00+01:00");
+    record.item = Some(crate::history::ItemDone { id: "rot".to_owned(), holds: 20 });
+    record.end = crate::history::End::Stopped(Some(crate::domain::checkin::Why::NoTime));
+    record.exercises[0].completed = false;
+    assert!(Attempt::of(&record).is_some_and(|attempt| attempt.done > 0), "stopped after some holds");
+    for side in &mut record.exercises[0].sides {
+        side.done = 0;
+    }
+    assert_eq!(Attempt::of(&record), None, "stopped in its first move: the session stays due");
+}

@@ -246,11 +246,13 @@ fn the_programme_s_rule_for_stopping_comes_first_in_the_prescriber_s_words() {
          Get in touch: A. Physio (0123 456)."
     );
     assert!(said[0].is_warning());
-    assert!(matches!(said[1..], [Suggestion::EaseOff { from: 3, to: 7, .. }]), "and the ease-off after it: {said:?}");
+    assert_eq!(said.len(), 1, "no smaller dose for a next session the rule puts off: {said:?}");
+    let without_rule = advice(&past, Some(&this), &[&exercise], None, None);
+    assert!(matches!(without_rule[..], [Suggestion::EaseOff { from: 3, to: 7, .. }]), "{without_rule:?}");
     // Three steady days at the line: told to stop, no step, here or from `programme accept`.
     let steady = sessions(7, 5, &[Some(7), Some(7), Some(7)]);
     let said = advice(&steady[..2], Some(&steady[2]), &[&exercise], None, Some(&call));
-    assert!(said.iter().all(Suggestion::is_warning), "no next step beside a stop: {said:?}");
+    assert!(said.iter().all(Suggestion::is_stop), "no next step beside a stop: {said:?}");
     assert_eq!(super::suggest(&steady, &exercise, None, Some(&call)), None, "a pain at the line holds the step back");
     assert!(suggest(&steady, &exercise, None).is_some(), "without the rule, 7 is no high pain");
     this.checkin.pain = Pain::new(6);
@@ -407,4 +409,25 @@ fn the_suggested_command_keeps_the_sessions_other_settings() {
         text.ends_with("in config.toml, `reps = 8` in [exercise.lower-trunk-rotation] (for routine low-back)"),
         "{text}"
     );
+}
+
+#[test]
+fn a_false_start_with_no_hold_done_neither_breaks_a_steady_day_nor_makes_one_unless_for_pain() {
+    let exercise = trunk_rotation();
+    let steady = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
+    let mut false_start = steady[2].clone();
+    false_start.start = crate::history::Started::parse("2026-06-03T07:00:00+02:00").unwrap();
+    for side in &mut false_start.exercises[0].sides {
+        side.done = 0;
+    }
+    false_start.exercises[0].completed = false;
+    false_start.end = End::Stopped(Some(Why::NoTime));
+    let with = |start: &Record| {
+        let mut records = steady.clone();
+        records.insert(2, start.clone());
+        suggest(&records, &exercise, None)
+    };
+    assert!(matches!(with(&false_start), Some(Suggestion::MoreReps { to: 8, .. })), "{:?}", with(&false_start));
+    false_start.end = End::Stopped(Some(Why::Pain));
+    assert_eq!(with(&false_start), None, "stopped for pain, even before a hold, holds the step back");
 }

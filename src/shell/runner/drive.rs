@@ -161,7 +161,8 @@ fn session(
                 runner.push(reply.events);
                 if let Some(number) = reply.signal {
                     front.interrupted(number);
-                    return (Some(Why::Signal), Some(Ending::Signal(number)));
+                    let ending = Ending::Signal(number);
+                    return (Some(why_ended(&ending)), Some(ending));
                 }
                 if reply.suspend {
                     let (events, back) = front.suspend(now);
@@ -214,9 +215,13 @@ fn take(
     })
 }
 
-/// Why the record says a session stopped that `ending` forced: a signal, or a lost terminal.
+/// Why the record says a session stopped that `ending` forced: a signal, or a lost terminal,
+/// as a hangup is (the window closed).
 fn why_ended(ending: &Ending) -> Why {
-    if matches!(ending, Ending::Signal(_)) { Why::Signal } else { Why::Lost }
+    match ending {
+        Ending::Signal(number) if *number != signal_hook::consts::SIGHUP => Why::Signal,
+        _ => Why::Lost,
+    }
 }
 
 /// How long a closed input waits for the hangup signal behind it.

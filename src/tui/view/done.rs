@@ -106,11 +106,10 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let mut figures: Vec<Said> = vec![(title(app).to_owned(), theme.done()), (String::new(), bold(theme))];
     figures.extend(summary::lines(&summary).into_iter().map(|line| (line, theme.base())));
     match app.kept.as_ref().map(|kept| &kept.saved) {
-        Some(Saved::Written) => figures.push(("Saved to your history.".to_owned(), theme.base())),
-        // Stopped while getting ready: say so, rather than leave the user to wonder.
-        Some(Saved::NothingDone) => {
-            figures.push(("Nothing saved: stopped before the first move.".to_owned(), theme.base()));
-        }
+        Some(Saved::Written) => figures.push((summary::SAVED.to_owned(), theme.base())),
+        // Stopped while getting ready, or every hold skipped: say so, rather than leave the
+        // user to wonder.
+        Some(Saved::NothingDone) => figures.push((summary::nothing_saved(&summary).to_owned(), theme.base())),
         // A failure is said above, with its reason; before the keeping, nothing is known yet.
         Some(Saved::Failed(_)) | None => {}
     }

@@ -299,3 +299,16 @@ fn a_note_typed_without_a_space_is_all_in_sight_and_a_full_one_says_so() {
     let shown = words(&draw(&app, now, (80, 24), Palette::Dark));
     assert!(shown.contains("a note is 200 characters at most"), "{shown}");
 }
+
+#[test]
+fn a_session_run_to_its_end_with_every_hold_skipped_says_so_as_why_nothing_was_saved() {
+    let t0 = Instant::now();
+    let mut app = started(t0);
+    while !app.session.is_finished() {
+        app.handle(Action::Session(crate::domain::session::Command::Skip), t0);
+    }
+    app.keep(Kept { saved: Saved::NothingDone, advice: Vec::new(), today: None, psfs: Vec::new() });
+    let said = words(&draw(&app, t0, (80, 24), Palette::Dark));
+    assert!(said.contains("Nothing saved: every hold was skipped."), "{said}");
+    assert!(!said.contains("stopped before the first move"), "{said}");
+}
