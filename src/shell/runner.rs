@@ -289,8 +289,9 @@ impl Ended {
     /// Whether it was saved, and the advice: what the done screen shows.
     pub fn kept(&self) -> Kept {
         let day = self.keeping.day.as_ref();
-        // The session counts for the day when it did an item (in full or stopped early).
-        let counts = self.record.as_ref().is_some_and(|record| record.item.is_some());
+        // The session counts for the day when it did an item (in full or stopped early), as the
+        // programme's count has it: one with no hold done does not.
+        let counts = self.record.as_ref().and_then(crate::history::adherence::Attempt::of).is_some();
         Kept {
             saved: self.saved.clone(),
             advice: self.advice(),
