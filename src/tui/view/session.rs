@@ -324,7 +324,7 @@ fn rep_text(plan: &Plan, phase: &Phase) -> String {
 
 /// The line at the top, for reading up close: the exercise, a marker when there are notes to
 /// read behind `?`, and the side, rep, set and exercise in words at the right. When the line is
-/// short, the exercise's name goes first, then the marker.
+/// short, the marker loses its last words, then the exercise's name goes, then the marker.
 fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'static> {
     let plan = app.session.plan();
     let phase = &plan.phases[index];
@@ -343,13 +343,17 @@ fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'
         used += columns(&text);
         spans.push(Span::styled(text, style));
     };
-    match &marker {
-        Some(marker) if fits(&[&name, marker, &rep]) => {
+    // The marker in full, or without its last words ("2 notes: press ?") to keep the name.
+    let short = marker.as_ref().map(|marker| marker.trim_end_matches(MARKER_END).to_owned());
+    let with_name = [&marker, &short].into_iter().flatten().find(|marker| fits(&[&name, marker, &rep]));
+    match (&marker, with_name) {
+        (_, Some(marker)) => {
+            let marker = marker.clone();
             push(name, theme.quiet(), &mut spans);
             push("   ".to_owned(), theme.quiet(), &mut spans);
-            push(marker.clone(), theme.notes(), &mut spans);
+            push(marker, theme.notes(), &mut spans);
         }
-        Some(marker) if fits(&[marker, &rep]) => push(marker.clone(), theme.notes(), &mut spans),
+        (Some(marker), None) if fits(&[marker, &rep]) => push(marker.clone(), theme.notes(), &mut spans),
         _ if fits(&[&name, &rep]) => push(name, theme.quiet(), &mut spans),
         _ => {}
     }
@@ -371,8 +375,11 @@ fn notes_marker(app: &App, index: usize) -> Option<String> {
         1 => "note",
         _ => "notes",
     };
-    Some(format!("{count} {noun}: press ? to read"))
+    Some(format!("{count} {noun}: press ?{MARKER_END}"))
 }
+
+/// The notes marker's last words, left out where the line is short.
+const MARKER_END: &str = " to read";
 
 #[cfg(test)]
 mod tests;

@@ -186,13 +186,28 @@ fn a_note_never_shrinks_the_side_and_waits_behind_the_question_mark() {
         let top = |app: &App, now| layout_of(app, now, size).top.map(|(rect, big)| (rect.height, big));
         assert_eq!(top(&plain, plain_at), top(&with_note, note_at), "{size:?}");
         let text = text_of(&draw(&with_note, note_at, size, Theme::standard()));
-        assert!(text.contains("1 note: press ? to read"), "{size:?}: {text}");
+        assert!(text.contains("1 note: press ?"), "{size:?}: {text}");
         assert!(!text.contains("outside the recommended"), "{size:?}: the note itself is behind ?");
     }
     let (mut help, at) = app_at("lower-trunk-rotation", &noted, secs(14));
     help.handle(Action::ToggleHelp, at);
     let text = text_of(&draw(&help, at, (80, 100), Theme::standard()));
     assert!(text.contains("2 reps is outside the recommended 5 to 10"), "{text}");
+}
+
+#[test]
+fn in_a_routine_at_80_columns_the_header_keeps_the_exercise_with_the_notes_marker_made_short() {
+    let exercise = || exercise::built_in("lower-trunk-rotation").expect("built in").expect("valid");
+    let noted = Overrides { reps: Some(2), ..default_timing() };
+    let plan = Plan::routine(vec![(exercise(), noted.clone()), (exercise(), noted)], secs(20));
+    let t0 = Instant::now();
+    let mut app = App::new(Session::start(plan, t0));
+    app.tick(t0 + secs(14));
+    let header = text_of(&draw(&app, t0 + secs(14), (80, 24), Theme::standard())).lines().next().unwrap().to_owned();
+    assert!(header.starts_with("Lower trunk rotation   1 note: press ?  "), "{header}");
+    assert!(header.trim_end().ends_with("LEFT · rep 1 of 2 · exercise 1 of 2"), "{header}");
+    let wide = text_of(&draw(&app, t0 + secs(14), (120, 40), Theme::standard()));
+    assert!(wide.lines().next().unwrap().contains("1 note: press ? to read"), "in full where it fits: {wide}");
 }
 
 #[test]
