@@ -105,7 +105,8 @@ pub struct Record {
     pub start: Started,
     /// The id of the routine it ran, if any.
     pub routine: Option<String>,
-    /// The exercises with at least one hold done, in the order they ran.
+    /// The exercises with at least one hold done, and the one a session stopped early was
+    /// stopped in (perhaps with none done), in the order they ran.
     pub exercises: Vec<ExerciseRecord>,
     pub end: End,
     /// From start to end, pauses included.
@@ -206,9 +207,8 @@ impl Record {
 /// it had begun: stopped in the first move, perhaps for pain, it is kept with no hold done, for
 /// the physiotherapist to see. Holds skipped to the end leave nothing.
 pub fn record(summary: &Summary, plan: &Plan, start: Started, id: &str, end: End) -> Option<Record> {
-    // The exercise a stopped session was stopped in: the last one begun.
-    let stopped_in = if summary.reached_end { None } else { summary.parts.iter().rposition(|part| part.begun) };
-    let done = |index: usize, part: &PartSummary| Some(index) == stopped_in || part.reps.iter().any(|r| r.done > 0);
+    let done =
+        |index: usize, part: &PartSummary| Some(index) == summary.stopped_in || part.reps.iter().any(|r| r.done > 0);
     let exercises: Vec<ExerciseRecord> = summary
         .parts
         .iter()

@@ -133,8 +133,8 @@ fn after(ended: Ended, notices: &[String], reader: bool) -> (Option<Failure>, Op
         Saved::Written => {
             let _ = writeln!(said, "  {}", crate::domain::summary::SAVED);
         }
-        Saved::NothingDone => {
-            let _ = writeln!(said, "  {}", crate::domain::summary::nothing_saved(ended.summary()));
+        Saved::NothingDone(nothing) => {
+            let _ = writeln!(said, "  {}", nothing.said());
         }
         Saved::Failed(_) => {}
     }

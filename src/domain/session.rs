@@ -83,8 +83,8 @@ pub struct Session {
     completed: Vec<bool>,
     /// The last countdown second announced in the current phase, so each is announced once.
     counted: Option<u64>,
-    /// The furthest phase entered, by index: what the person got to, though Back went back.
-    reached: usize,
+    /// The phase under way when the session was stopped, if it was.
+    stopped_at: Option<usize>,
 }
 
 impl Session {
@@ -104,7 +104,7 @@ impl Session {
             ran: vec![Duration::ZERO; phases],
             completed: vec![false; phases],
             counted: None,
-            reached: 0,
+            stopped_at: None,
         }
     }
 
@@ -230,7 +230,6 @@ impl Session {
             self.counted = None;
             self.state = if let Some(next) = self.plan.phases.get(index + 1) {
                 events.push(Event::PhaseStarted(index + 1));
-                self.reached = self.reached.max(index + 1);
                 State::Running { index: index + 1, ends_at: ends_at + next.duration }
             } else {
                 events.push(Event::Finished { completed: true });
@@ -278,6 +277,7 @@ impl Session {
             (Command::Back, _) => self.back(now),
             (Command::Stop, _) => {
                 self.note_progress(now);
+                self.stopped_at = self.index();
                 self.finish(false, now)
             }
         }
@@ -320,7 +320,6 @@ impl Session {
     fn enter(&mut self, index: usize, now: Instant) {
         let duration = self.plan.phases[index].duration;
         self.counted = None;
-        self.reached = self.reached.max(index);
         self.state = match self.state {
             State::Paused { since, .. } => State::Paused { index, remaining: duration, since },
             _ => State::Running { index, ends_at: now + duration },
@@ -362,16 +361,12 @@ impl Session {
                 .collect();
             let phases = self.plan.phases.iter().zip(&self.ran);
             let active = phases.filter(|(phase, _)| phase.part == part_index).map(|(_, ran)| *ran).sum();
-            let moving = |phase: &Phase| matches!(phase.kind, PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return);
-            let begun =
-                self.plan.phases.iter().take(self.reached + 1).any(|phase| phase.part == part_index && moving(phase));
             parts.push(PartSummary {
                 name: part.exercise.name.clone(),
                 id: part.exercise.id.clone(),
                 reps,
                 hold: part.settings.hold,
                 active,
-                begun,
             });
         }
         let held = self
@@ -384,6 +379,7 @@ impl Session {
             .sum();
         let names: Vec<&str> = self.plan.parts.iter().map(|part| part.exercise.name.as_str()).collect();
         Summary {
+            stopped_in: self.stopped_in(),
             title: self.plan.name.clone().unwrap_or_else(|| names.join(", ")),
             completed: reached_end && skipped == 0,
             reached_end,
@@ -393,6 +389,18 @@ impl Session {
             elapsed,
             active: elapsed.saturating_sub(self.paused_for + paused_now),
         }
+    }
+
+    /// The exercise, by part, a stopped session was stopped in while doing it: in a move, a hold
+    /// or a move back, one of which has run. Not while getting ready or resting before it, nor
+    /// waiting at the very start (a pain asked for before a plan without getting ready).
+    fn stopped_in(&self) -> Option<usize> {
+        let phase = &self.plan.phases[self.stopped_at?];
+        let moving = |p: &Phase| matches!(p.kind, PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return);
+        let phases = self.plan.phases.iter().zip(self.ran.iter().zip(&self.completed));
+        let done_some =
+            phases.filter(|(p, _)| p.part == phase.part && moving(p)).any(|(_, (ran, ended))| *ended || !ran.is_zero());
+        (moving(phase) && done_some).then_some(phase.part)
     }
 
     fn holds_done(&self, part: usize, side: Option<Side>) -> u32 {

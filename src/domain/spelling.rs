@@ -12,6 +12,16 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
+/// The candidate `word` is surely a slip of: one edit away (a letter missed, added, changed, or
+/// two swapped), and not the candidate with more added at its end, which may be a name of its
+/// own (`glute-bridges`, `knee-to-chest-2` beside `glute-bridge`, `knee-to-chest`).
+pub fn slip_of<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .find(|candidate| strsim::osa_distance(word, candidate) == 1 && !word.starts_with(**candidate))
+        .copied()
+}
+
 /// A name that means nothing known: what to say about it, with the nearest known one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("no {kind} `{name}`{}{known}", hint(nearest.as_deref()))]
@@ -49,6 +59,18 @@ fn hint(nearest: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slip_is_one_edit_from_a_name_and_not_a_name_with_more_at_its_end() {
+        let known = ["knee-to-chest", "glute-bridge", "cat-cow"];
+        assert_eq!(slip_of("knee-to-chst", &known), Some("knee-to-chest"));
+        assert_eq!(slip_of("glute-brigde", &known), Some("glute-bridge"), "two letters swapped");
+        assert_eq!(slip_of("knee-to-ches", &known), Some("knee-to-chest"), "its last letter missed");
+        assert_eq!(slip_of("glute-bridges", &known), None, "a name of its own");
+        assert_eq!(slip_of("knee-to-chest-2", &known), None);
+        assert_eq!(slip_of("cat-cow", &known), None, "itself");
+        assert_eq!(slip_of("kne-to-chst", &known), None, "two edits: perhaps another name");
+    }
 
     #[test]
     fn typos_find_their_word() {

@@ -26,8 +26,6 @@ pub struct PartSummary {
     pub hold: Duration,
     /// The time its phases ran, pauses left out (for a routine, the rest before it included).
     pub active: Duration,
-    /// Its first move was reached: the person was doing it, not yet getting ready.
-    pub begun: bool,
 }
 
 /// What a session did, for the done screen, the printed summary and the history.
@@ -48,18 +46,37 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Elapsed time less pauses.
     pub active: Duration,
+    /// The exercise (its index in `parts`) a stopped session was stopped in while doing it (a
+    /// move, a hold or a move back, under way); `None` for one stopped while getting ready or
+    /// resting, or not stopped.
+    pub stopped_in: Option<usize>,
 }
 
 /// Said once a session is written to the history.
 pub const SAVED: &str = "Saved to your history.";
 
-/// Why a session left nothing in the history: stopped while getting ready, before its first
-/// move, or run to its end with every hold skipped.
-pub fn nothing_saved(summary: &Summary) -> &'static str {
-    if summary.reached_end {
-        "Nothing saved: every hold was skipped."
-    } else {
-        "Nothing saved: stopped before the first move."
+/// Why a session left nothing in the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nothing {
+    /// Stopped while getting ready, before the first move.
+    GettingReady,
+    /// Run to its end with every hold skipped.
+    EveryHoldSkipped,
+}
+
+impl Nothing {
+    /// Why a session that leaves no record left none: one stopped in a move or a hold is kept, so
+    /// one stopped without was getting ready.
+    pub fn of(summary: &Summary) -> Self {
+        if summary.reached_end { Nothing::EveryHoldSkipped } else { Nothing::GettingReady }
+    }
+
+    /// As the done screen and the printed summary say it.
+    pub fn said(self) -> &'static str {
+        match self {
+            Nothing::GettingReady => "Nothing saved: stopped before the first move.",
+            Nothing::EveryHoldSkipped => "Nothing saved: every hold was skipped.",
+        }
     }
 }
 
@@ -155,8 +172,8 @@ mod tests {
                 ],
                 hold: Duration::from_secs(5),
                 active: Duration::from_secs(75 - paused),
-                begun: true,
             }],
+            stopped_in: None,
             held: Duration::from_secs(27),
             elapsed: Duration::from_secs(75),
             active: Duration::from_secs(75 - paused),

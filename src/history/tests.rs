@@ -279,15 +279,36 @@ fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_befor
     assert_eq!(kept(4 + 6 + 20 + 1), [2, 0], "stopped in its first hold, it is kept with none done");
 
     // Every hold of the first skipped, stopped in the second's first hold: only the second is
-    // kept, as a routine that skipped the first to its end would not keep it either.
-    let mut skipping = Session::start(plan.clone(), t0);
-    while skipping.phase().is_some_and(|phase| phase.part == 0 || phase.kind != crate::domain::plan::PhaseKind::Hold) {
+    // kept, as a routine that skipped the first to its end would not keep it either; and gone
+    // Back into the first's last hold, the first is kept, not the second.
+    let tilt = crate::domain::exercise::built_in("pelvic-tilt").unwrap().unwrap();
+    let short = Overrides::timing(4, 1, 3, 0);
+    let pair = Plan::routine(
+        vec![(exercise::without_return(exercise::DEFAULT_ID), short.clone()), (tilt, short)],
+        Duration::from_secs(20),
+    );
+    let hold_of = |part: usize| {
+        move |phase: &crate::domain::plan::Phase| {
+            phase.part == part && phase.kind == crate::domain::plan::PhaseKind::Hold
+        }
+    };
+    let mut skipping = Session::start(pair.clone(), t0);
+    while skipping.phase().is_some_and(|phase| !hold_of(1)(phase)) {
         skipping.apply(crate::domain::session::Command::Skip, t0);
     }
-    skipping.apply(crate::domain::session::Command::Stop, t0);
-    let record = super::record(&skipping.summary(t0), &plan, start, "s", End::Stopped(None)).unwrap();
-    assert_eq!(record.exercises.len(), 1, "{record:?}");
-    assert_eq!(record.done(), 0);
+    let mut back = skipping.clone();
+    let at = t0 + Duration::from_secs(1);
+    skipping.apply(crate::domain::session::Command::Stop, at);
+    let record = super::record(&skipping.summary(at), &pair, start, "s", End::Stopped(None)).unwrap();
+    let ids: Vec<&str> = record.exercises.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!((ids, record.done()), (vec!["pelvic-tilt"], 0));
+    while back.phase().is_some_and(|phase| !hold_of(0)(phase)) {
+        back.apply(crate::domain::session::Command::Back, t0);
+    }
+    back.apply(crate::domain::session::Command::Stop, at);
+    let record = super::record(&back.summary(at), &pair, start, "s", End::Stopped(None)).unwrap();
+    let ids: Vec<&str> = record.exercises.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, [exercise::DEFAULT_ID], "stopped in the first's hold, gone back to");
 }
 
 #[test]

@@ -240,7 +240,7 @@ impl Front for Lines<'_> {
 
     fn kept(&mut self, kept: Kept) {
         let first = self.warned.is_none();
-        if first && self.asking.after && kept.saved != Saved::NothingDone && job::in_foreground() {
+        if first && self.asking.after && !matches!(kept.saved, Saved::NothingDone(_)) && job::in_foreground() {
             let stopped = !self.session.summary(self.clock.now()).reached_end;
             let sides =
                 self.session.plan().parts.iter().any(|part| part.exercise.side_slots().iter().any(Option::is_some));

@@ -13,7 +13,7 @@ use std::time::Instant;
 use crate::domain::checkin::{Checkin, Why};
 use crate::domain::exercise::Exercise;
 use crate::domain::session::{Command, Event, Session};
-use crate::domain::summary::Summary;
+use crate::domain::summary::{Nothing, Summary};
 use crate::failure::Failure;
 use crate::history::adherence::text::place_in_day;
 use crate::history::next_step::{self, Allowed, StopRule, Suggestion};
@@ -198,18 +198,19 @@ impl Runner {
             record.checkin = checkin;
             record.item.clone_from(&keeping.item);
         }
+        let nothing = Nothing::of(&summary);
         let mut ended = Ended {
             record,
             summary,
             exercises: plan.parts.iter().map(|part| part.exercise.clone()).collect(),
             announcer: self.announcer,
             keeping,
-            saved: Saved::NothingDone,
+            saved: Saved::NothingDone(nothing),
             failure: None,
             lost: shown.err(),
         };
         ended.saved = match ended.record.as_ref().map(Record::to_line) {
-            None => Saved::NothingDone,
+            None => Saved::NothingDone(nothing),
             Some(line) => match ended.keeping.store.append(&[line]) {
                 Ok(()) => Saved::Written,
                 Err(failure) => {
@@ -228,8 +229,8 @@ impl Runner {
 pub enum Saved {
     /// In the history.
     Written,
-    /// Stopped while getting ready, before the first move: there was nothing to keep.
-    NothingDone,
+    /// There was nothing to keep, and why.
+    NothingDone(Nothing),
     /// It could not be written, and why.
     Failed(String),
 }
@@ -262,8 +263,8 @@ pub struct Ended {
 }
 
 impl Ended {
-    /// The session's record as written, with every answer given since; `None` when no hold
-    /// was done.
+    /// The session's record as written, with every answer given since; `None` when there was
+    /// nothing to keep (see [`Nothing`]).
     pub fn record(&self) -> Option<&Record> {
         self.record.as_ref()
     }

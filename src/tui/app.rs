@@ -171,7 +171,7 @@ impl App {
     /// only for exercises with sides), unless there was nothing to keep.
     pub fn keep(&mut self, kept: Kept) {
         let first = self.kept.is_none();
-        if first && self.asks && kept.saved != Saved::NothingDone {
+        if first && self.asks && !matches!(kept.saved, Saved::NothingDone(_)) {
             let stopped = matches!(self.session.state(), State::Finished { completed: false, .. });
             let sides =
                 self.session.plan().parts.iter().any(|part| part.exercise.side_slots().iter().any(Option::is_some));

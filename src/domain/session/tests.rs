@@ -389,14 +389,27 @@ fn skipping_every_hold_reaches_the_end_with_nothing_done() {
 }
 
 #[test]
-fn an_exercise_is_begun_from_its_first_move_and_stays_begun_after_back() {
+fn a_stop_says_the_exercise_it_came_in_only_once_a_move_or_hold_of_it_ran() {
     let t0 = Instant::now();
-    let mut session = Session::start(plan(1, 5, 10, 2), t0);
-    assert!(!session.summary(t0).parts[0].begun, "getting ready");
-    session.apply(Command::Skip, t0);
-    assert!(session.summary(t0).parts[0].begun, "in the first move or hold");
-    session.apply(Command::Back, t0);
-    assert!(session.summary(t0).parts[0].begun, "Back to getting ready does not undo it");
+    let stopped = |plan: Plan, keys: &[(Command, u64)]| {
+        let mut session = Session::start(plan, t0);
+        let mut at = t0;
+        for (command, s) in keys {
+            at = t0 + secs(*s);
+            session.tick(at);
+            session.apply(*command, at);
+        }
+        session.apply(Command::Stop, at);
+        session.summary(at).stopped_in
+    };
+    assert_eq!(stopped(plan(1, 5, 10, 2), &[(Command::Pause, 3)]), None, "getting ready");
+    assert_eq!(stopped(plan(1, 5, 10, 2), &[(Command::Pause, 11)]), Some(0), "in the first move");
+    assert_eq!(stopped(plan(1, 5, 10, 2), &[(Command::Skip, 1), (Command::Pause, 2)]), Some(0), "skipped to it");
+    let back = [(Command::Skip, 1), (Command::Pause, 2), (Command::Back, 2)];
+    assert_eq!(stopped(plan(1, 5, 10, 2), &back), None, "back to getting ready");
+    // Without getting ready the first phase is a move: waiting there at the start (for the pain
+    // before the session) has done nothing.
+    assert_eq!(stopped(plan(1, 5, 0, 2), &[(Command::Pause, 0)]), None);
 }
 
 #[test]

@@ -100,7 +100,8 @@ pub fn days_with_a_full_session(period: Period, sessions: &[Record], counted_to:
         }
         if session.completed() {
             *day = DayStatus::Done;
-        } else if *day == DayStatus::Missed {
+        } else if *day == DayStatus::Missed && session.done() > 0 {
+            // A session stopped in its first move, no hold done, leaves the day missed.
             *day = DayStatus::Partial;
         }
     }

@@ -78,7 +78,8 @@ pub fn by_item(period: Period, programme: Option<&ProgrammeFacts>, sessions: &[R
     let mut order = 0;
     for session in sessions {
         let Some(column) = period.column_index(&columns, session.start.date()) else { continue };
-        for exercise in &session.exercises {
+        // An exercise stopped in its first move, no hold done, ran no dose.
+        for exercise in session.exercises.iter().filter(|exercise| exercise.done() > 0) {
             let Some(item) = items.iter().position(|(id, _)| *id == exercise.id) else { continue };
             let dose = Dose::of(exercise);
             let Runs { doses, holds } = &mut runs[item][column];

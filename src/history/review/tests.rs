@@ -420,3 +420,18 @@ fn without_a_programme_a_day_not_over_is_shown_and_not_counted() {
     assert_eq!(review.adherence.days[6].status, DayStatus::NotDue);
     assert_eq!(review.adherence.counted_to, day(first, 5));
 }
+
+#[test]
+fn a_session_with_no_hold_done_makes_no_day_partial_and_runs_no_dose() {
+    let first = date(2026, 3, 2);
+    let mut false_start = ran(stopped(day(first, 1), Some(6), Some(Why::Pain)), dose(12, 1, 5));
+    false_start.exercises[0].sides = sides(0, 0, 12);
+    let halfway = stopped(day(first, 2), None, Some(Why::NoTime));
+    let sessions = vec![session(first, Some(4)), false_start, halfway];
+    let review = Review::of(&facts(first, day(first, 2), sessions));
+    let statuses: Vec<adherence::DayStatus> = review.adherence.days.iter().map(|d| d.status).collect();
+    assert_eq!(statuses, [adherence::DayStatus::Done, adherence::DayStatus::Missed, adherence::DayStatus::Partial]);
+    let done = review.dose[0].cells[0].done.unwrap();
+    assert_eq!((done.dose, done.sessions), (dose(10, 1, 5), 2), "the 12 reps never ran: {done:?}");
+    assert_eq!(review.stops[0], (day(first, 1), Some(Why::Pain)), "the stop for pain is told all the same");
+}

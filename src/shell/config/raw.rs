@@ -227,8 +227,8 @@ pub(super) fn parse(origin: &str, bytes: &[u8], known: &[String]) -> Result<Give
     })
 }
 
-/// The known exercise id that `id` is a typo of, when `id` is none of them: a table for an
-/// exercise that is not known and is like none of them (one run by its path, say) is left be.
+/// The known exercise id that `id` is a slip of, when `id` is none of them: a table for an
+/// exercise that is not known and no slip (one run by its path, say) is left be.
 /// The default exercise, `named`, is known whether it is an id or a path.
 fn misspelt<'k>(id: &str, named: Option<&str>, known: &'k [String]) -> Option<&'k str> {
     let stem = named.and_then(|name| std::path::Path::new(name).file_stem()).and_then(|stem| stem.to_str());
@@ -236,7 +236,7 @@ fn misspelt<'k>(id: &str, named: Option<&str>, known: &'k [String]) -> Option<&'
         return None;
     }
     let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
-    crate::domain::spelling::nearest(id, &candidates)
+    crate::domain::spelling::slip_of(id, &candidates)
 }
 
 /// The parser's word for an `exercise = "..."` line beside `[exercise.ID]` tables, which TOML

@@ -7,7 +7,7 @@ use crate::domain::settings::ThemeName;
 /// The exercises a config can name here: the built-ins, and one of the user's own.
 fn known() -> Vec<String> {
     let built_in = crate::domain::exercise::BUILT_IN.iter().map(|(id, _)| (*id).to_owned());
-    built_in.chain(["knee-to-chest-2".to_owned()]).collect()
+    built_in.chain(["knee-to-chest-easy".to_owned()]).collect()
 }
 
 fn parse_text(text: &str) -> Result<Given, InvalidFile> {
@@ -161,10 +161,14 @@ fn a_table_for_a_misspelt_exercise_is_reported_where_it_is_with_the_id_meant() {
 
 #[test]
 fn a_table_for_an_exercise_known_or_like_none_or_the_default_by_path_is_taken() {
-    let user_own = parse_text("[exercise.knee-to-chest-2]\nreps = 4\n").unwrap();
-    assert_eq!(user_own.exercises[0].0, "knee-to-chest-2", "one of the user's own, near a built-in");
+    let user_own = parse_text("[exercise.knee-to-chest-easy]\nreps = 4\n").unwrap();
+    assert_eq!(user_own.exercises[0].0, "knee-to-chest-easy", "one of the user's own");
     let by_path = parse_text("[exercise.stretch-for-my-hips]\nreps = 4\n").unwrap();
     assert_eq!(by_path.exercises[0].0, "stretch-for-my-hips", "like nothing known: perhaps run by its path");
+    for near in ["glute-bridges", "knee-to-chest-2", "cat-cow-slow"] {
+        let config = format!("[exercise.{near}]\nreps = 4\n");
+        assert_eq!(parse_text(&config).unwrap().exercises[0].0, near, "no slip: perhaps one run by its path");
+    }
     let default = "[exercise]\ndefault = \"/home/u/glute-bridges.toml\"\n[exercise.glute-bridges]\nreps = 4\n";
     assert_eq!(parse_text(default).unwrap().exercises[0].0, "glute-bridges", "the default exercise, by its path");
 }

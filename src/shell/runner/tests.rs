@@ -1,3 +1,4 @@
+use crate::domain::summary::Nothing;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -199,12 +200,12 @@ fn each_change_of_answers_is_one_amendment_and_the_record_keeps_the_last() {
 }
 
 #[test]
-fn a_session_without_a_hold_done_writes_nothing_not_even_its_answers() {
+fn a_session_stopped_getting_ready_writes_nothing_not_even_its_answers() {
     let t0 = Instant::now();
     let memory = Memory::default();
     let mut front = front(t0);
     let mut ended = runner(&memory, Vec::new()).finish(&mut front, t0 + Duration::from_secs(1), Some(Why::Signal));
-    assert_eq!(ended.saved(), &Saved::NothingDone);
+    assert_eq!(ended.saved(), &Saved::NothingDone(Nothing::GettingReady));
     assert_eq!(ended.answer(&Checkin { pain: Pain::new(1), ..Checkin::default() }, None), None);
     assert!(memory.lines.borrow().is_empty());
     assert!(ended.advice().is_empty());

@@ -1,3 +1,4 @@
+use crate::domain::summary::Nothing;
 use std::time::Duration;
 
 use super::*;
@@ -198,7 +199,12 @@ fn a_stopped_session_is_asked_why_first_and_a_completed_one_its_pain() {
 fn nothing_is_asked_without_a_record_or_with_the_check_in_off() {
     let t0 = Instant::now();
     let (mut nothing, _) = completed(t0);
-    nothing.keep(Kept { saved: Saved::NothingDone, advice: Vec::new(), today: None, psfs: Vec::new() });
+    nothing.keep(Kept {
+        saved: Saved::NothingDone(Nothing::GettingReady),
+        advice: Vec::new(),
+        today: None,
+        psfs: Vec::new(),
+    });
     assert_eq!(nothing.question(), None);
     let (off, _) = completed(t0);
     let mut off = off.without_checkin();

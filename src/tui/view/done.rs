@@ -109,7 +109,7 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
         Some(Saved::Written) => figures.push((summary::SAVED.to_owned(), theme.base())),
         // Stopped while getting ready, or every hold skipped: say so, rather than leave the
         // user to wonder.
-        Some(Saved::NothingDone) => figures.push((summary::nothing_saved(&summary).to_owned(), theme.base())),
+        Some(Saved::NothingDone(nothing)) => figures.push((nothing.said().to_owned(), theme.base())),
         // A failure is said above, with its reason; before the keeping, nothing is known yet.
         Some(Saved::Failed(_)) | None => {}
     }

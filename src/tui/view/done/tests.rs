@@ -2,6 +2,7 @@
 //! what each must show at every size, in every palette. Two named snapshots are kept for a person
 //! to review (`cargo insta review`): the pain typed, and the done screen with its advice.
 
+use crate::domain::summary::Nothing;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -277,7 +278,12 @@ fn a_session_stopped_while_getting_ready_says_nothing_was_saved() {
     let at = t0 + Duration::from_secs(1);
     app.handle(Action::Quit, at);
     app.handle(Action::Quit, at);
-    app.keep(Kept { saved: Saved::NothingDone, advice: Vec::new(), today: None, psfs: Vec::new() });
+    app.keep(Kept {
+        saved: Saved::NothingDone(Nothing::GettingReady),
+        advice: Vec::new(),
+        today: None,
+        psfs: Vec::new(),
+    });
     let said = words(&draw(&app, at, (80, 24), Palette::Dark));
     assert!(said.contains("Nothing saved: stopped before the first move."), "{said}");
     assert!(!said.contains("Saved to your history"), "{said}");
@@ -307,7 +313,12 @@ fn a_session_run_to_its_end_with_every_hold_skipped_says_so_as_why_nothing_was_s
     while !app.session.is_finished() {
         app.handle(Action::Session(crate::domain::session::Command::Skip), t0);
     }
-    app.keep(Kept { saved: Saved::NothingDone, advice: Vec::new(), today: None, psfs: Vec::new() });
+    app.keep(Kept {
+        saved: Saved::NothingDone(Nothing::EveryHoldSkipped),
+        advice: Vec::new(),
+        today: None,
+        psfs: Vec::new(),
+    });
     let said = words(&draw(&app, t0, (80, 24), Palette::Dark));
     assert!(said.contains("Nothing saved: every hold was skipped."), "{said}");
     assert!(!said.contains("stopped before the first move"), "{said}");
