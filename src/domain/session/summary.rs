@@ -1,0 +1,85 @@
+//! What a session did, as of a moment: its summary, read from the phases it ran.
+
+use std::time::{Duration, Instant};
+
+use super::{Session, State};
+use crate::domain::plan::{Phase, PhaseKind};
+use crate::domain::side::Side;
+use crate::domain::summary::{PartSummary, SideReps, Summary};
+
+impl Session {
+    /// What was done, as of `now` (or as of the end, once finished).
+    pub fn summary(&self, now: Instant) -> Summary {
+        let (reached_end, end) = match self.state {
+            State::Finished { completed, at } => (completed, at),
+            _ => (false, now),
+        };
+        let paused_now = match self.state {
+            State::Paused { since, .. } => now.saturating_duration_since(since),
+            _ => Duration::ZERO,
+        };
+        let elapsed = end.saturating_duration_since(self.started_at);
+        let holds = self.plan.phases.iter().zip(&self.completed).filter(|(phase, _)| phase.kind == PhaseKind::Hold);
+        let skipped = if reached_end { holds.filter(|(_, done)| !**done).count() as u32 } else { 0 };
+        let mut parts = Vec::new();
+        for (part_index, part) in self.plan.parts.iter().enumerate() {
+            let reps = part
+                .exercise
+                .side_slots()
+                .into_iter()
+                .map(|side| SideReps {
+                    side,
+                    done: self.holds_done(part_index, side),
+                    planned: self.plan.holds_planned(part_index, side),
+                })
+                .collect();
+            let phases = self.plan.phases.iter().zip(&self.ran);
+            let active = phases.filter(|(phase, _)| phase.part == part_index).map(|(_, ran)| *ran).sum();
+            parts.push(PartSummary {
+                name: part.exercise.name.clone(),
+                id: part.exercise.id.clone(),
+                reps,
+                hold: part.settings.hold,
+                active,
+            });
+        }
+        let held = self
+            .plan
+            .phases
+            .iter()
+            .zip(&self.ran)
+            .filter(|(phase, _)| phase.kind == PhaseKind::Hold)
+            .map(|(_, ran)| *ran)
+            .sum();
+        let names: Vec<&str> = self.plan.parts.iter().map(|part| part.exercise.name.as_str()).collect();
+        Summary {
+            stopped_in: self.stopped_in(),
+            title: self.plan.name.clone().unwrap_or_else(|| names.join(", ")),
+            completed: reached_end && skipped == 0,
+            reached_end,
+            skipped,
+            parts,
+            held,
+            elapsed,
+            active: elapsed.saturating_sub(self.paused_for + paused_now),
+        }
+    }
+
+    /// The exercise, by part, a stopped session was stopped in while doing it: in a move, a hold
+    /// or a move back, one of which has run. Not while getting ready or resting before it, nor
+    /// waiting at the very start (a pain asked for before a plan without getting ready).
+    fn stopped_in(&self) -> Option<usize> {
+        let phase = &self.plan.phases[self.stopped_at?];
+        let moving = |p: &Phase| matches!(p.kind, PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return);
+        let phases = self.plan.phases.iter().zip(self.ran.iter().zip(&self.completed));
+        let done_some =
+            phases.filter(|(p, _)| p.part == phase.part && moving(p)).any(|(_, (ran, ended))| *ended || !ran.is_zero());
+        (moving(phase) && done_some).then_some(phase.part)
+    }
+
+    fn holds_done(&self, part: usize, side: Option<Side>) -> u32 {
+        let phases = self.plan.phases.iter().zip(&self.completed);
+        let done = phases.filter(|(p, done)| **done && p.kind == PhaseKind::Hold && p.part == part && p.side == side);
+        done.count() as u32
+    }
+}
