@@ -7,6 +7,10 @@ use crate::domain::checkin::{Checkin, Effort, Hurt, Note, Pain, Psfs, Why};
 /// Said when a note is as long as it may be and more is typed: typing stops, and why.
 const NOTE_FULL: &str = "a note is 200 characters at most";
 
+/// Said when a whole line typed for a note is longer than a note may be: none of it is cut off
+/// unseen, it is asked again.
+const NOTE_TOO_LONG: &str = "a note is 200 characters at most: type it again, shorter, or just Enter to skip";
+
 /// One question of the check-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
@@ -287,6 +291,7 @@ impl Form {
                     None => return Err("type the key or the word of one of the choices, or just Enter to skip"),
                 }
             }
+            Kind::Text if line.chars().count() > Note::MAX_CHARS => return Err(NOTE_TOO_LONG),
             Kind::Text => line.to_owned(),
         };
         self.typed = typed;

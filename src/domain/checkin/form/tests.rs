@@ -168,4 +168,12 @@ fn a_full_note_takes_no_more_and_says_why() {
     assert!(NOTE_FULL.contains(&Note::MAX_CHARS.to_string()), "the hint says the limit in force");
     form.erase();
     assert_eq!(form.hint(), None, "taking one back makes room again");
+
+    let mut plain = Form::of(vec![Question::Note], Checkin::default());
+    let long = "b".repeat(Note::MAX_CHARS + 1);
+    assert_eq!(plain.answer_line(&long), Err(NOTE_TOO_LONG), "a line too long is asked again, not cut unseen");
+    assert!(NOTE_TOO_LONG.contains(&Note::MAX_CHARS.to_string()));
+    assert_eq!(plain.question(), Some(Question::Note));
+    assert_eq!(plain.answer_line(&long[1..]), Ok(()));
+    assert_eq!(plain.answers().0.note.map(|note| note.as_str().len()), Some(Note::MAX_CHARS));
 }
