@@ -83,6 +83,13 @@ fn an_unknown_exercise_in_the_config_names_the_config_and_its_line() {
                 .and(contains("2 | exercise = \"glute-brige\"")),
         );
     }
+    // The config is refused whatever the flags, like any config with a mistake in it.
+    trunkrot(&home).args(["plan", "--exercise", "knee-to-chest"]).assert().code(1).stderr(contains("config.toml:2:12"));
+    // A flag's unknown name is the flag's, not the config's.
+    let home = Home::with_config(
+        "reps = 2
+",
+    );
     trunkrot(&home)
         .args(["plan", "--exercise", "glute-brige"])
         .assert()

@@ -247,6 +247,14 @@ pub struct Kept {
     pub psfs: Vec<String>,
 }
 
+#[cfg(test)]
+impl Kept {
+    /// A session that left nothing, and why: no advice, no day, no PSFS.
+    pub(crate) fn nothing(nothing: Nothing) -> Kept {
+        Kept { saved: Saved::NothingDone(nothing), advice: Vec::new(), today: None, psfs: Vec::new() }
+    }
+}
+
 /// A session that has ended and been kept: its record as written, with the answers given since,
 /// and what is left of the runner (the last bells and words, the history to amend).
 pub struct Ended {

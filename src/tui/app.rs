@@ -211,9 +211,11 @@ impl App {
         matches!(self.quit, Quit::Asked(until) if now < until) && !self.session.session_remaining(now).is_zero()
     }
 
-    /// Whether the check-in can be asked again from the done screen.
+    /// Whether the check-in can be asked again from the done screen: not when nothing was kept,
+    /// as the answers would go nowhere.
     pub fn can_change(&self) -> bool {
-        self.session.is_finished() && self.form.asks()
+        let kept = self.kept.as_ref().is_some_and(|kept| !matches!(kept.saved, Saved::NothingDone(_)));
+        self.session.is_finished() && self.form.asks() && kept
     }
 
     /// Whether the user has left (early, or from the done screen).

@@ -163,12 +163,12 @@ pub(super) fn parse(origin: &str, bytes: &[u8], known: &[String]) -> Result<Give
         let span = named.span();
         match named.into_inner() {
             RawExercise::Name(name) => {
-                exercise = default_name(&mut checker, "exercise", &Spanned::new(span.clone(), name));
+                exercise = default_name(&mut checker, "exercise", &Spanned::new(span.clone(), name), known);
                 exercise_place = exercise.as_ref().map(|_| Diagnostic::at(origin, source, Some(span), ""));
             }
             RawExercise::Tables { default, each } => {
                 if let Some(name) = &default {
-                    exercise = default_name(&mut checker, "exercise.default", name);
+                    exercise = default_name(&mut checker, "exercise.default", name, known);
                     exercise_place = exercise.as_ref().map(|_| Diagnostic::at(origin, source, Some(name.span()), ""));
                 }
                 let named = default.as_ref().map(|name| name.get_ref().as_str());
@@ -278,12 +278,20 @@ fn dose(checker: &mut Checker, prefix: &str, raw: &RawDose) -> Overrides {
 }
 
 /// The default exercise's name, or `None` with the problem reported when it is empty.
-fn default_name(checker: &mut Checker, field: &str, name: &Spanned<String>) -> Option<String> {
-    if name.get_ref().trim().is_empty() {
+fn default_name(checker: &mut Checker, field: &str, name: &Spanned<String>, known: &[String]) -> Option<String> {
+    let given = name.get_ref();
+    if given.trim().is_empty() {
         checker.report(name.span(), format!("`{field}` is empty; give a built-in id or a file's path"));
         return None;
     }
-    Some(name.get_ref().clone())
+    // A bare word names an exercise by its id (a path has a `/` or a `.`): one that is none is
+    // said here, with the config's other problems.
+    if !given.contains(['/', '\\', '.']) && !known.contains(given) {
+        let unknown = crate::domain::spelling::Unknown::new("exercise", given, known);
+        checker.report(name.span(), unknown.to_string());
+        return None;
+    }
+    Some(given.clone())
 }
 
 /// The voice and the player as the config gives them, each checked.

@@ -182,3 +182,12 @@ fn problems_of_shape_and_of_value_are_reported_together_in_the_files_order() {
     assert_eq!(lines, ["1:8", "2:1", "3:9", "4:9"], "{message}");
     assert!(message.contains("`reps` is 0") && message.contains("`holdd`"), "{message}");
 }
+
+#[test]
+fn an_unknown_default_exercise_is_said_with_the_other_problems() {
+    let message = error("reps = 0\n[exercise]\ndefault = \"pelvic-tlt\"\n");
+    assert!(message.contains("config.toml:1:8: `reps` is 0"), "{message}");
+    assert!(message.contains("config.toml:3:11: no exercise `pelvic-tlt`, did you mean `pelvic-tilt`?"), "{message}");
+    let by_path = parse_text("exercise = \"mine.toml\"\n").unwrap();
+    assert_eq!(by_path.exercise.as_deref(), Some("mine.toml"), "a path is looked for when it runs");
+}

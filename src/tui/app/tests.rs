@@ -199,13 +199,16 @@ fn a_stopped_session_is_asked_why_first_and_a_completed_one_its_pain() {
 fn nothing_is_asked_without_a_record_or_with_the_check_in_off() {
     let t0 = Instant::now();
     let (mut nothing, _) = completed(t0);
-    nothing.keep(Kept {
-        saved: Saved::NothingDone(Nothing::GettingReady),
-        advice: Vec::new(),
-        today: None,
-        psfs: Vec::new(),
-    });
+    nothing.keep(Kept::nothing(Nothing::GettingReady));
     assert_eq!(nothing.question(), None);
+    // Stopped while the pain before is asked: nothing is kept, so nothing can be answered.
+    let mut waiting = app(t0).asking_before(t0);
+    waiting.handle(Action::Quit, t0);
+    waiting.handle(Action::Quit, t0);
+    waiting.keep(Kept::nothing(Nothing::GettingReady));
+    assert!(!waiting.can_change(), "answers changed would go nowhere");
+    waiting.handle(Action::Change, t0);
+    assert_eq!(waiting.question(), None);
     let (off, _) = completed(t0);
     let mut off = off.without_checkin();
     off.keep(kept());

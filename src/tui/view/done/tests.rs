@@ -278,12 +278,7 @@ fn a_session_stopped_while_getting_ready_says_nothing_was_saved() {
     let at = t0 + Duration::from_secs(1);
     app.handle(Action::Quit, at);
     app.handle(Action::Quit, at);
-    app.keep(Kept {
-        saved: Saved::NothingDone(Nothing::GettingReady),
-        advice: Vec::new(),
-        today: None,
-        psfs: Vec::new(),
-    });
+    app.keep(Kept::nothing(Nothing::GettingReady));
     let said = words(&draw(&app, at, (80, 24), Palette::Dark));
     assert!(said.contains("Nothing saved: stopped before the first move."), "{said}");
     assert!(!said.contains("Saved to your history"), "{said}");
@@ -313,12 +308,7 @@ fn a_session_run_to_its_end_with_every_hold_skipped_says_so_as_why_nothing_was_s
     while !app.session.is_finished() {
         app.handle(Action::Session(crate::domain::session::Command::Skip), t0);
     }
-    app.keep(Kept {
-        saved: Saved::NothingDone(Nothing::EveryHoldSkipped),
-        advice: Vec::new(),
-        today: None,
-        psfs: Vec::new(),
-    });
+    app.keep(Kept::nothing(Nothing::EveryHoldSkipped));
     let said = words(&draw(&app, t0, (80, 24), Palette::Dark));
     assert!(said.contains("Nothing saved: every hold was skipped."), "{said}");
     assert!(!said.contains("stopped before the first move"), "{said}");
