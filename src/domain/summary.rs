@@ -66,7 +66,7 @@ pub enum Nothing {
 
 impl Nothing {
     /// Why a session that leaves no record left none: one stopped in a move or a hold is kept, so
-    /// one stopped without was getting ready.
+    /// one stopped and not kept was getting ready.
     pub fn of(summary: &Summary) -> Self {
         if summary.reached_end { Nothing::EveryHoldSkipped } else { Nothing::GettingReady }
     }

@@ -75,7 +75,7 @@ fn locate<T>(
         return Ok(Found::User(path));
     }
     let path = base.map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
-    if path.exists() || name.contains(['/', '\\', '.']) {
+    if path.exists() || crate::domain::programme::is_path(name) {
         return Ok(Found::Path(path));
     }
     Err(Unknown::new(kind.noun(), name, &known_ids(kind.built_in(), user_dir)))

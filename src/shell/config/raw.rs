@@ -231,8 +231,8 @@ pub(super) fn parse(origin: &str, bytes: &[u8], known: &[String]) -> Result<Give
 /// exercise that is not known and no slip (one run by its path, say) is left be.
 /// The default exercise, `named`, is known whether it is an id or a path.
 fn misspelt<'k>(id: &str, named: Option<&str>, known: &'k [String]) -> Option<&'k str> {
-    let stem = named.and_then(|name| std::path::Path::new(name).file_stem()).and_then(|stem| stem.to_str());
-    if known.iter().any(|k| k == id) || stem == Some(id) {
+    let default = named.map(crate::domain::programme::item_id);
+    if known.iter().any(|k| k == id) || default.as_deref() == Some(id) {
         return None;
     }
     let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -286,7 +286,7 @@ fn default_name(checker: &mut Checker, field: &str, name: &Spanned<String>, know
     }
     // A bare word names an exercise by its id (a path has a `/` or a `.`): one that is none is
     // said here, with the config's other problems.
-    if !given.contains(['/', '\\', '.']) && !known.contains(given) {
+    if !crate::domain::programme::is_path(given) && !known.contains(given) {
         let unknown = crate::domain::spelling::Unknown::new("exercise", given, known);
         checker.report(name.span(), unknown.to_string());
         return None;
