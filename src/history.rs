@@ -226,11 +226,7 @@ pub fn record(summary: &Summary, plan: &Plan, start: Started, id: &str, end: End
             active: summary_part.active,
             // Every hold of this exercise ran to its end, even if the routine stopped later.
             completed: summary_part.reps.iter().all(|r| r.done >= r.planned),
-            skipped: if summary.reached_end {
-                summary_part.reps.iter().fold(0, |sum, r| sum + r.planned.saturating_sub(r.done))
-            } else {
-                0
-            },
+            skipped: summary_part.skipped,
         })
         .collect();
     (!exercises.is_empty()).then(|| Record {

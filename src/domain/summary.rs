@@ -23,6 +23,8 @@ pub struct PartSummary {
     pub name: String,
     pub id: String,
     pub reps: Vec<SideReps>,
+    /// Holds gone past without running to their end: skipped.
+    pub skipped: u32,
     pub hold: Duration,
     /// The time its phases ran, pauses left out (for a routine, the rest before it included).
     pub active: Duration,
@@ -37,7 +39,8 @@ pub struct Summary {
     pub completed: bool,
     /// The session reached its end rather than being stopped early, skipped holds or not.
     pub reached_end: bool,
-    /// Holds skipped in a session that reached its end; 0 for one stopped early.
+    /// Holds skipped, every exercise's together: in a session stopped early, those skipped
+    /// before the stop.
     pub skipped: u32,
     pub parts: Vec<PartSummary>,
     /// Time spent in holds, whether or not each hold ran to its end.
@@ -62,13 +65,19 @@ pub enum Nothing {
     GettingReady,
     /// Run to its end with every hold skipped.
     EveryHoldSkipped,
+    /// Stopped with every hold before the stop skipped, and none under way.
+    HoldsSkippedThenStopped,
 }
 
 impl Nothing {
     /// Why a session that leaves no record left none: one stopped in a move or a hold is kept, so
-    /// one stopped and not kept was getting ready.
+    /// one stopped and not kept was getting ready, or resting after skipping every hold so far.
     pub fn of(summary: &Summary) -> Self {
-        if summary.reached_end { Nothing::EveryHoldSkipped } else { Nothing::GettingReady }
+        match (summary.reached_end, summary.skipped) {
+            (true, _) => Nothing::EveryHoldSkipped,
+            (false, 0) => Nothing::GettingReady,
+            (false, _) => Nothing::HoldsSkippedThenStopped,
+        }
     }
 
     /// As the done screen and the printed summary say it.
@@ -76,6 +85,7 @@ impl Nothing {
         match self {
             Nothing::GettingReady => "Nothing saved: stopped before the first move.",
             Nothing::EveryHoldSkipped => "Nothing saved: every hold was skipped.",
+            Nothing::HoldsSkippedThenStopped => "Nothing saved: every hold before the stop was skipped.",
         }
     }
 }
@@ -170,6 +180,7 @@ mod tests {
                     SideReps { side: Some(Side::Left), done: 3, planned: 10 },
                     SideReps { side: Some(Side::Right), done: 2, planned: 10 },
                 ],
+                skipped: 0,
                 hold: Duration::from_secs(5),
                 active: Duration::from_secs(75 - paused),
             }],
@@ -223,5 +234,15 @@ mod tests {
         let mut one = summary(true, 0);
         one.parts[0].reps = vec![SideReps { side: Some(Side::Left), done: 1, planned: 1 }];
         assert_eq!(lines(&one)[0], "Left: 1 of 1 rep");
+    }
+
+    #[test]
+    fn nothing_saved_says_why_from_how_the_session_ended() {
+        let mut ended = summary(false, 0);
+        assert_eq!(Nothing::of(&ended), Nothing::GettingReady);
+        ended.skipped = 2;
+        assert_eq!(Nothing::of(&ended), Nothing::HoldsSkippedThenStopped, "stopped resting after skipping");
+        ended.reached_end = true;
+        assert_eq!(Nothing::of(&ended), Nothing::EveryHoldSkipped);
     }
 }

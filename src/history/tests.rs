@@ -373,6 +373,33 @@ fn skipping_every_hold_leaves_no_record_and_skipping_some_says_how_many() {
 }
 
 #[test]
+fn a_session_stopped_after_skipping_holds_keeps_how_many_it_skipped() {
+    let exercise = exercise::without_return(exercise::DEFAULT_ID);
+    let plan = Plan::new(exercise, &Overrides { reps: Some(2), ..Overrides::default() });
+    let t0 = Instant::now();
+    let start = Started::parse("2026-01-01T10:00:00+01:00").unwrap();
+    let mut session = Session::start(plan.clone(), t0);
+    let hold = |session: &Session| session.phase().is_some_and(|p| p.kind == crate::domain::plan::PhaseKind::Hold);
+    // Every hold skipped up to the last, and stopped in it once it has run a second.
+    for _ in 0..3 {
+        while !hold(&session) {
+            session.apply(crate::domain::session::Command::Skip, t0);
+        }
+        session.apply(crate::domain::session::Command::Skip, t0);
+    }
+    while !hold(&session) {
+        session.apply(crate::domain::session::Command::Skip, t0);
+    }
+    let at = t0 + Duration::from_secs(1);
+    session.tick(at);
+    session.apply(crate::domain::session::Command::Stop, at);
+    let saved = super::record(&session.summary(at), &plan, start, "s", End::Stopped(None)).unwrap();
+    let exercise = &saved.exercises[0];
+    assert_eq!((exercise.completed, exercise.skipped, exercise.done()), (false, 3, 0));
+    assert!(saved.to_line().contains(r#""skipped":3"#));
+}
+
+#[test]
 fn amendments_give_later_answers_to_their_session_and_the_last_one_wins() {
     let tagged = |id: &str, end: End| Record {
         id: Some(id.to_owned()),

@@ -19,8 +19,6 @@ impl Session {
             _ => Duration::ZERO,
         };
         let elapsed = end.saturating_duration_since(self.started_at);
-        let holds = self.plan.phases.iter().zip(&self.completed).filter(|(phase, _)| phase.kind == PhaseKind::Hold);
-        let skipped = if reached_end { holds.filter(|(_, done)| !**done).count() as u32 } else { 0 };
         let mut parts = Vec::new();
         for (part_index, part) in self.plan.parts.iter().enumerate() {
             let reps = part
@@ -39,6 +37,7 @@ impl Session {
                 name: part.exercise.name.clone(),
                 id: part.exercise.id.clone(),
                 reps,
+                skipped: self.holds_skipped(part_index),
                 hold: part.settings.hold,
                 active,
             });
@@ -51,6 +50,7 @@ impl Session {
             .filter(|(phase, _)| phase.kind == PhaseKind::Hold)
             .map(|(_, ran)| *ran)
             .sum();
+        let skipped = parts.iter().map(|part| part.skipped).sum();
         let names: Vec<&str> = self.plan.parts.iter().map(|part| part.exercise.name.as_str()).collect();
         Summary {
             stopped_in: self.stopped_in(),
@@ -75,6 +75,20 @@ impl Session {
         let done_some =
             phases.filter(|(p, _)| p.part == phase.part && moving(p)).any(|(_, (ran, ended))| *ended || !ran.is_zero());
         (moving(phase) && done_some).then_some(phase.part)
+    }
+
+    /// The holds of `part` the session went past without their running to the end: all not done
+    /// in a session that reached its end; in one stopped, those before the phase it was stopped
+    /// in (the hold under way then was stopped, not skipped, and those after were never reached).
+    fn holds_skipped(&self, part: usize) -> u32 {
+        let passed = match (self.state, self.stopped_at) {
+            (State::Finished { completed: true, .. }, _) => self.plan.phases.len(),
+            (_, Some(at)) => at,
+            _ => self.index().unwrap_or(0),
+        };
+        let phases = self.plan.phases.iter().zip(&self.completed).take(passed);
+        let skipped = phases.filter(|(p, done)| !**done && p.kind == PhaseKind::Hold && p.part == part);
+        skipped.count() as u32
     }
 
     fn holds_done(&self, part: usize, side: Option<Side>) -> u32 {

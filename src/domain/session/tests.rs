@@ -413,10 +413,31 @@ fn a_stop_says_the_exercise_it_came_in_only_once_a_move_or_hold_of_it_ran() {
 }
 
 #[test]
-fn a_session_stopped_early_counts_no_skips() {
+fn a_session_stopped_early_counts_the_holds_it_skipped_before_the_stop_and_no_other() {
     let t0 = Instant::now();
     let mut session = Session::start(plan(2, 5, 0, 0), t0);
     session.apply(Command::Stop, t0 + secs(1));
     let summary = session.summary(t0 + secs(1));
     assert_eq!((summary.reached_end, summary.completed, summary.skipped), (false, false, 0));
+
+    // Left hold 1 skipped, right hold 1 done, then stopped two seconds into left hold 2: one
+    // skipped; the hold under way was stopped, and right hold 2 was never reached.
+    let mut session = Session::start(plan(2, 5, 0, 0), t0);
+    let in_hold = |session: &Session| session.phase().is_some_and(|phase| phase.kind == Hold);
+    while !in_hold(&session) {
+        session.apply(Command::Skip, t0);
+    }
+    session.apply(Command::Skip, t0);
+    while !in_hold(&session) {
+        session.apply(Command::Skip, t0);
+    }
+    session.tick(t0 + secs(5));
+    session.tick(t0 + secs(7));
+    assert_eq!(session.phase().map(|phase| (phase.kind, phase.side, phase.rep)), Some((Hold, Some(Side::Left), 2)));
+    session.apply(Command::Stop, t0 + secs(7));
+    let summary = session.summary(t0 + secs(7));
+    assert_eq!((summary.reached_end, summary.completed, summary.skipped), (false, false, 1));
+    assert_eq!(summary.parts[0].skipped, 1);
+    let done: Vec<u32> = summary.parts[0].reps.iter().map(|reps| reps.done).collect();
+    assert_eq!(done, [0, 1]);
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Keys, Theme, big, checkin, keys_line, wrap};
 use crate::domain::checkin::{Checkin, Why};
-use crate::domain::summary;
+use crate::domain::summary::{self, Summary};
 use crate::shell::runner::Saved;
 use crate::tui::app::App;
 
@@ -19,7 +19,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
     let footer = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
     let body = Rect { height: area.height.saturating_sub(1), ..area };
     if app.question().is_some() {
-        asking(frame, body, app, theme);
+        asking(frame, body, app, now, theme);
     } else {
         done(frame, body, app, now, theme);
     }
@@ -52,7 +52,7 @@ fn matters(app: &App, all: bool, theme: Theme) -> Vec<Said> {
 /// The check-in: the question takes the room it needs, and above it, as room allows, what
 /// calls for action now (the advice after a pain of 8 or more, or pain that spread), the title
 /// and the answers so far.
-fn asking(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+fn asking(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let Some(question) = app.question() else { return };
     let width = area.width.saturating_sub(4).max(1);
     let least = checkin::least_rows(app.form(), question, width);
@@ -67,7 +67,7 @@ fn asking(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
     };
     let warnings = take(wrapped(matters(app, false, theme), width), &mut room);
-    let title = take(vec![Line::styled(title(app).to_owned(), theme.done())], &mut room);
+    let title = take(vec![Line::styled(title(&app.session.summary(now)).to_owned(), theme.done())], &mut room);
     let answers = answers_line(&app.answers(), app.why())
         .and_then(|text| take(wrapped(vec![(text, bold(theme))], width), &mut room));
     for part in [title, answers, warnings].into_iter().flatten() {
@@ -80,8 +80,14 @@ fn asking(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     checkin::question(frame, rest, app.form(), question, theme);
 }
 
-fn title(app: &App) -> &'static str {
-    if completed(app) { "Session complete" } else { "Session stopped early" }
+/// The heading: complete only when every hold was done; a session that reached its end past
+/// skipped holds ended, and the figures under it say how many.
+fn title(summary: &Summary) -> &'static str {
+    match (summary.completed, summary.reached_end) {
+        (true, _) => "Session complete",
+        (false, true) => "Session ended",
+        (false, false) => "Session stopped early",
+    }
 }
 
 fn completed(app: &App) -> bool {
@@ -103,7 +109,7 @@ fn wrapped(paragraphs: Vec<Said>, width: u16) -> Vec<Line<'static>> {
 /// answers and the advice; what matters kept first when room is short.
 fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     let summary = app.session.summary(now);
-    let mut figures: Vec<Said> = vec![(title(app).to_owned(), theme.done()), (String::new(), bold(theme))];
+    let mut figures: Vec<Said> = vec![(title(&summary).to_owned(), theme.done()), (String::new(), bold(theme))];
     figures.extend(summary::lines(&summary).into_iter().map(|line| (line, theme.base())));
     match app.kept.as_ref().map(|kept| &kept.saved) {
         Some(Saved::Written) => figures.push((summary::SAVED.to_owned(), theme.base())),

@@ -312,4 +312,5 @@ fn a_session_run_to_its_end_with_every_hold_skipped_says_so_as_why_nothing_was_s
     let said = words(&draw(&app, t0, (80, 24), Palette::Dark));
     assert!(said.contains("Nothing saved: every hold was skipped."), "{said}");
     assert!(!said.contains("stopped before the first move"), "{said}");
+    assert!(said.contains("Session ended") && !said.contains("Session complete"), "not complete: {said}");
 }
