@@ -36,12 +36,21 @@ pub struct Review {
     pub pain: pain::PainFigures,
     pub sides: pain::SideCounts,
     pub alarms: Vec<Alarm>,
-    /// Each session stopped early, with why when it is known.
-    pub stops: Vec<(Date, Option<Why>)>,
+    /// Each session stopped early.
+    pub stops: Vec<Stop>,
     pub dose: Vec<dose::ItemDose>,
     pub progressions: Vec<dose::Progression>,
     pub psfs: psfs::PsfsFigures,
     pub notes: Vec<(Date, String)>,
+}
+
+/// A session stopped early: its day, why when it is known, and how many holds it had done,
+/// for a stop in the first move counts for no programme session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stop {
+    pub date: Date,
+    pub why: Option<Why>,
+    pub holds_done: u32,
 }
 
 impl Review {
@@ -60,7 +69,7 @@ impl Review {
             stops: sessions
                 .iter()
                 .filter_map(|s| match s.end {
-                    End::Stopped(why) => Some((s.start.date(), why)),
+                    End::Stopped(why) => Some(Stop { date: s.start.date(), why, holds_done: s.done() }),
                     End::Reached => None,
                 })
                 .collect(),

@@ -192,7 +192,7 @@ fn weeks_with_gaps_count_as_missed_and_the_baseline_is_the_first_week_with_answe
     assert!(review.pain.important());
     assert_eq!(review.pain.columns[0], None);
     assert_eq!(review.pain.columns[2], None);
-    assert_eq!(review.stops, [(date(2026, 3, 25), Some(Why::Pain))]);
+    assert_eq!(review.stops, [Stop { date: date(2026, 3, 25), why: Some(Why::Pain), holds_done: 3 + 3 }]);
     let holds = review.dose[0].cells[3].done.unwrap().holds;
     assert_eq!(holds, Count { done: 46, due: 60 });
 }
@@ -233,7 +233,11 @@ fn every_high_pain_and_spread_is_listed_with_its_date_and_sides_are_counted() {
     both.checkin.hurt = Some(Hurt::Both);
     let no_reason = stopped(day(first, 3), None, None);
     let review = Review::of(&facts(first, day(first, 6), vec![worse, mild, both, no_reason]));
-    assert_eq!(review.stops, [(day(first, 3), None)], "a stop without an answer is listed, its reason unknown");
+    assert_eq!(
+        review.stops.iter().map(|s| (s.date, s.why)).collect::<Vec<_>>(),
+        [(day(first, 3), None)],
+        "a stop without an answer is listed, its reason unknown"
+    );
     assert_eq!(
         review.alarms,
         [
@@ -433,5 +437,9 @@ fn a_session_with_no_hold_done_makes_no_day_partial_and_runs_no_dose() {
     assert_eq!(statuses, [adherence::DayStatus::Done, adherence::DayStatus::Missed, adherence::DayStatus::Partial]);
     let done = review.dose[0].cells[0].done.unwrap();
     assert_eq!((done.dose, done.sessions), (dose(10, 1, 5), 2), "the 12 reps never ran: {done:?}");
-    assert_eq!(review.stops[0], (day(first, 1), Some(Why::Pain)), "the stop for pain is told all the same");
+    assert_eq!(
+        review.stops[0],
+        Stop { date: day(first, 1), why: Some(Why::Pain), holds_done: 0 },
+        "the stop for pain is told all the same"
+    );
 }

@@ -9,7 +9,7 @@ use super::{count, decimal, isolated, long_date, short_date, signed};
 use crate::domain::checkin::Why;
 use crate::history::review::adherence::{Basis, Count, DayStatus, LINE_PERCENT};
 use crate::history::review::dose::{self, Cell};
-use crate::history::review::{self, Alarm, Facts, Review, pain, psfs};
+use crate::history::review::{self, Alarm, Facts, Review, Stop, pain, psfs};
 
 /// The width of a half-page column, in CSS pixels (93 mm).
 const HALF: f64 = 350.0;
@@ -122,12 +122,12 @@ pub fn adherence(facts: &Facts, review: &Review) -> Markup {
 }
 
 /// The sessions stopped early, by reason, each reason with its dates.
-fn stops(stops: &[(jiff::civil::Date, Option<Why>)]) -> Markup {
+fn stops(stops: &[Stop]) -> Markup {
     let reasons = [Some(Why::Pain), Some(Why::NoTime), Some(Why::Other), Some(Why::Signal), Some(Why::Lost), None];
     let groups: Vec<(Option<Why>, Vec<jiff::civil::Date>)> = reasons
         .iter()
         .map(|&reason| {
-            (reason, stops.iter().filter(|(_, why)| *why == reason).map(|(date, _)| *date).collect::<Vec<_>>())
+            (reason, stops.iter().filter(|stop| stop.why == reason).map(|stop| stop.date).collect::<Vec<_>>())
         })
         .filter(|(_, dates)| !dates.is_empty())
         .collect();
@@ -135,6 +135,12 @@ fn stops(stops: &[(jiff::civil::Date, Option<Why>)]) -> Markup {
         p {
             b { "Stopped early: " (stops.len()) }
             @if stops.is_empty() { ", none." }
+            // Those count for no session of a programme, which says only the others.
+            @match stops.iter().filter(|stop| stop.holds_done == 0).count() {
+                0 => {}
+                n if n == stops.len() => { " (before any hold was done)" }
+                n => { " (" (n) " before any hold was done)" }
+            }
             @for (n, (reason, dates)) in groups.iter().enumerate() {
                 (if n == 0 { ". " } else { "; " })
                 b { (stop_reason(*reason)) " " (dates.len()) ": " }

@@ -249,6 +249,26 @@ fn long_lists_are_capped_with_how_many_more() {
 }
 
 #[test]
+fn stops_before_any_hold_are_counted_among_the_stops_and_said_apart() {
+    let mut facts = facts("Ana");
+    let text = |facts: &Facts| text_of(&page_of(facts));
+    assert!(!text(&facts).contains("before any hold"), "the one stop had holds done");
+    // Day 10 stopped in its first move, for pain: no hold done.
+    let false_start = facts.sessions.iter_mut().find(|s| s.start.date() == date(2026, 3, 12)).unwrap();
+    false_start.end = End::Stopped(Some(Why::Pain));
+    for side in &mut false_start.exercises[0].sides {
+        side.done = 0;
+    }
+    assert!(
+        text(&facts).contains("Stopped early: 2 (1 before any hold was done). Pain 1: 12 Mar; No time 1: 11 Mar"),
+        "{}",
+        text(&facts)
+    );
+    facts.sessions.retain(|s| s.start.date() != date(2026, 3, 11));
+    assert!(text(&facts).contains("Stopped early: 1 (before any hold was done). Pain 1: 12 Mar"), "{}", text(&facts));
+}
+
+#[test]
 fn signs_and_decimals_read_as_a_clinician_writes_them() {
     assert_eq!(signed(-2.04), "\u{2212}2.0");
     assert_eq!(signed(0.04), "0.0");
