@@ -8,6 +8,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use support::pty::{Pty, TIMEOUT};
+use trunkrot::domain::checkin::{Pain, Why};
+use trunkrot::history::End;
 
 /// The left hold is done 2 s in, and the session runs on for minutes: it is still running
 /// whenever the test acts, however slow the machine.
@@ -124,4 +126,32 @@ fn plain_ctrl_c_says_stopped_early_on_a_line_of_its_own() {
     let contents = pty.contents();
     assert!(contents.lines().any(|line| line.starts_with("Lower trunk rotation: stopped early")), "{contents}");
     assert!(!contents.contains("^CLower"), "{contents}");
+    // Stopped while getting ready, nothing is kept and nothing asked: the user's stop, left
+    // normally.
+    pty.expect_text("Nothing saved: stopped before the first move.", TIMEOUT);
+    pty.send("echo status=$?\r");
+    pty.expect_text("status=0", TIMEOUT);
+}
+
+#[test]
+fn plain_ctrl_c_in_a_hold_asks_why_and_a_second_leaves_with_the_answers_so_far() {
+    let mut pty = Pty::spawn_shell();
+    pty.expect_text("$ ", TIMEOUT);
+    pty.send("$TRUNKROT --plain --get-ready 0 --transition 0 --hold 5 --reps 60 --quiet\r");
+    pty.expect_text("hold 5 s", TIMEOUT);
+    pty.send("\x03");
+    pty.expect_text("Stopped.", TIMEOUT);
+    pty.expect_text("Why did you stop? 1 pain, 2 no time, 3 something else (Enter to skip):", TIMEOUT);
+    pty.send("2\r");
+    pty.expect_text("Pain now, 0 to 10 (Enter to skip):", TIMEOUT);
+    pty.send("3\r");
+    pty.expect_text("Which side hurt?", TIMEOUT);
+    pty.send("\x03");
+    pty.expect_text("Lower trunk rotation: stopped early", TIMEOUT);
+    pty.send("echo status=$?\r");
+    pty.expect_text("status=130", TIMEOUT);
+    let records = pty.home().records();
+    let kept = records.last().expect("the session kept");
+    assert_eq!(kept.end, End::Stopped(Some(Why::NoTime)), "the answer why, not the signal");
+    assert_eq!(kept.checkin.pain, Pain::new(3));
 }

@@ -25,6 +25,9 @@ use crate::shell::input::{Input, LineReader, Listening};
 use crate::shell::job;
 use crate::shell::runner::{self, Clock, Ended, Ending, Front, Keeping, Kept, Reply, Runner, Saved};
 
+/// Said when Ctrl-C stops the session and plain mode goes on to its questions.
+pub const STOPPED: &str = "Stopped.";
+
 /// What a plain session did and how it ended.
 pub struct Outcome {
     /// The session as kept.
@@ -236,6 +239,17 @@ impl Front for Lines<'_> {
             // The terminal has echoed `^C` where the next line would start.
             let _ = writeln!(self.out);
         }
+    }
+
+    fn stop_for(&mut self, signal: i32, now: Instant) -> Option<Vec<Event>> {
+        // Stopped from the keyboard with the check-in to follow: asked why, as `q` on the
+        // screen is. A second Ctrl-C, during the questions, leaves at once.
+        let asks = signal == SIGINT && self.asking.after && !self.session.is_finished() && job::in_foreground();
+        asks.then(|| {
+            self.interrupted(signal);
+            let _ = writeln!(self.out, "{STOPPED}");
+            self.session.apply(Command::Stop, now)
+        })
     }
 
     fn kept(&mut self, kept: Kept) {

@@ -64,6 +64,11 @@ pub trait Front {
     fn take_back(&mut self) -> bool;
     /// A signal is ending the session at once.
     fn interrupted(&mut self, _signal: i32) {}
+    /// Whether the front takes `signal` as the user's stop rather than an end at once (plain
+    /// mode's only way to stop, Ctrl-C, when the check-in follows): the stop's events if so.
+    fn stop_for(&mut self, _signal: i32, _now: Instant) -> Option<Vec<Event>> {
+        None
+    }
     /// What was kept, once the session has ended, and again after each answer.
     fn kept(&mut self, kept: Kept);
     /// The check-in's answers so far, and why a session stopped early was stopped.
@@ -201,8 +206,11 @@ fn take(
         }
         None => None,
         Some(Input::Signal(number)) => {
-            front.interrupted(number);
-            return Err(Ending::Signal(number));
+            let Some(events) = front.stop_for(number, now) else {
+                front.interrupted(number);
+                return Err(Ending::Signal(number));
+            };
+            Some(Reply { events, ..Reply::default() })
         }
         Some(Input::Closed) => return Err(hung_up("the terminal's input closed".to_owned(), front, clock, inputs)),
         Some(Input::Suspend) => Some(Reply { suspend: true, ..Reply::default() }),
