@@ -1,7 +1,6 @@
-//! The instructions overlay: start position, steps, mistakes, notes, keys and the table of
-//! sounds, over the paused
-//! session, scrolled within its own length, with the figure's start pose beside them where there
-//! is room.
+//! The instructions overlay: notes, start position, steps, mistakes, keys and the table of
+//! sounds, over the paused session, scrolled within its own length, with the figure's start pose
+//! beside them where there is room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -90,7 +89,17 @@ fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let part = app.session.phase().map_or(0, |p| p.part);
     let exercise = exercise(app);
     let heading = |text: &str| Line::from(Span::styled(text.to_owned(), theme.base().add_modifier(Modifier::BOLD)));
-    let mut lines = vec![heading(&exercise.name), Line::default(), heading("Start position")];
+    let mut lines = vec![heading(&exercise.name), Line::default()];
+    // The notes first: the session's marker sends the user here to read them.
+    let notes = &plan.parts[part].notes;
+    if !notes.is_empty() || app.notice.is_some() {
+        lines.push(heading("Notes"));
+        for note in app.notice.iter().chain(notes) {
+            lines.extend(indented("• ", note, width, theme.notes()));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(heading("Start position"));
     for paragraph in exercise.start_position.split("\n\n") {
         lines.extend(indented("", paragraph, width, theme.base()));
     }
@@ -131,14 +140,6 @@ fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
         lines.push(heading("Stop and ask"));
         for precaution in &exercise.precautions {
             lines.extend(indented("• ", precaution, width, theme.base()));
-        }
-    }
-    let notes = &plan.parts[part].notes;
-    if !notes.is_empty() || app.notice.is_some() {
-        lines.push(Line::default());
-        lines.push(heading("Notes"));
-        for note in app.notice.iter().chain(notes) {
-            lines.extend(indented("• ", note, width, theme.notes()));
         }
     }
     lines.push(Line::default());

@@ -66,6 +66,22 @@ fn help_overlay_shows_the_instructions() {
 }
 
 #[test]
+fn the_notes_the_session_points_to_are_the_first_thing_the_help_shows() {
+    let t0 = Instant::now();
+    // 2 reps is outside the recommended range: a note, and the marker "1 note: press ? to read".
+    let mut app =
+        app(t0, &Overrides { reps: Some(2), get_ready: Some(Duration::from_secs(10)), ..Overrides::default() });
+    let now = t0 + Duration::from_millis(14_200);
+    app.tick(now);
+    assert!(screen_text(&draw(&app, now, 80, 24)).contains("press ? to read"));
+    app.handle(Action::ToggleHelp, now);
+    let text = screen_text(&draw(&app, now, 80, 24));
+    let (notes, start) = (text.find("Notes"), text.find("Start position"));
+    assert!(notes.is_some() && notes < start, "the notes before the start position: {text}");
+    assert!(text.contains("2 reps is outside the recommended 5 to 10"), "on the first page: {text}");
+}
+
+#[test]
 fn help_says_where_each_side_of_a_figure_that_turns_is_seen_from() {
     let t0 = Instant::now();
     let exercise = exercise::built_in("knee-to-chest").expect("built in").expect("valid");
