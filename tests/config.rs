@@ -217,3 +217,16 @@ fn the_configs_reps_are_the_default_exercises_and_never_change_knee_to_chest_and
     assert!(row("hold").ends_with("exercise file"), "{rows}");
     assert!(row("sets").contains('2') && row("sets").ends_with("flag"), "{rows}");
 }
+
+#[test]
+fn the_report_names_a_configured_player_not_found_and_lists_every_exercise_table() {
+    let home = Home::with_config(
+        "player = [\"no-such-player\", \"--quiet\"]\n[exercise.knee-to-chest]\nreps = 6\nhold = 20\n\
+         [exercise.pelvic-tilt]\nsets = 2\n",
+    );
+    let report = stdout(&trunkrot(&home).args(["config", "--exercise", "glute-bridge"]).assert().success());
+    let row = |key: &str| report.lines().find(|line| line.starts_with(key)).unwrap_or_default().to_owned();
+    assert!(row("player").contains("no-such-player") && row("player").ends_with("config.toml: not found"), "{report}");
+    assert!(report.contains("config.toml [exercise.knee-to-chest]: reps 6, hold 20 s\n"), "{report}");
+    assert!(report.contains("config.toml [exercise.pelvic-tilt]: sets 2\n"), "{report}");
+}

@@ -54,23 +54,49 @@ pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: 
     row("quiet", yes_no(&settings.quiet), &settings.quiet.from);
     row("bell", settings.bell.value.as_str().to_owned(), &settings.bell.from);
     row("voice", settings.voice.value.as_str().to_owned(), &settings.voice.from);
-    let (command, from) = match (&around.voice_command, &settings.voice_command) {
-        (Ok(found), Some(_)) => (found.clone(), "config.toml"),
-        (Ok(found), None) => (found.clone(), "found on PATH"),
-        (Err(_), _) => ("none".to_owned(), "not found"),
-    };
+    let (command, from) = program(&around.voice_command, settings.voice_command.as_deref());
     row("voice_command", command, &from);
-    let (player, from) = match (&around.player, &settings.player) {
-        (Ok(found), Some(_)) => (found.clone(), "config.toml"),
-        (Ok(found), None) => (found.clone(), "found on PATH"),
-        (Err(_), _) => ("none".to_owned(), "not found"),
-    };
+    let (player, from) = program(&around.player, settings.player.as_deref());
     row("player", player, &from);
     row("checkin", yes_no(&settings.checkin), &settings.checkin.from);
     row("checkin_before", yes_no(&settings.checkin_before), &settings.checkin_before.from);
     let colours = if settings.colour.value { "" } else { " (colours off: NO_COLOR is set)" };
     row("theme", settings.theme.value.as_str().to_owned() + colours, &settings.theme.from);
+    // Each exercise's own table, wherever it runs: the rows above show only the one shown.
+    for (id, dose) in &loaded.config.exercises {
+        let id = crate::domain::untrusted::clean_line(id);
+        lines.push(format!("config.toml [exercise.{id}]: {}", dose_text(dose)));
+    }
     lines
+}
+
+/// A program's row: the one found, and from where; or, when none is, the one the config names
+/// (not found), or none.
+fn program(found: &Result<String, String>, configured: Option<&[String]>) -> (String, &'static str) {
+    match (found, configured) {
+        (Ok(found), Some(_)) => (found.clone(), "config.toml"),
+        (Ok(found), None) => (found.clone(), "found on PATH"),
+        (Err(_), Some([program, ..])) => (crate::domain::untrusted::clean_line(program), "config.toml: not found"),
+        (Err(_), _) => ("none".to_owned(), "none found on PATH"),
+    }
+}
+
+/// What a table of the config sets, in the rows' words and order: `reps 6, hold 20 s`.
+fn dose_text(dose: &Overrides) -> String {
+    let count = |key: &str, n: Option<u32>| n.map(|n| format!("{key} {n}"));
+    let time = |key: &str, time: Option<std::time::Duration>| time.map(|time| format!("{key} {}", human(time)));
+    let set: Vec<String> = [
+        count("reps", dose.reps),
+        time("hold", dose.hold),
+        time("get_ready", dose.get_ready),
+        time("transition", dose.transition),
+        count("sets", dose.sets),
+        time("rest", dose.rest),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if set.is_empty() { "nothing set".to_owned() } else { set.join(", ") }
 }
 
 /// Runs `trunkrot config` (or `config --init`).
