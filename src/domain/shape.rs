@@ -97,8 +97,16 @@ fn mend<'a>(origin: &str, source: &'a str, fields: &'static [Field]) -> Result<M
         // A broken file's table is a guess; report only what the parser found.
         let mut errors: Vec<_> = errors.iter().collect();
         errors.sort_by_key(|e| e.span().map_or(0, |span| span.start));
-        let mut problems: Vec<Diagnostic> =
-            errors.iter().map(|e| Diagnostic::at(origin, source, e.span(), toml_message(e))).collect();
+        // Past a broken line the parser reads on as best it can: a table whose header it could
+        // not close leaves its keys in the table above, where they clash with keys that are
+        // there. A clash after the first error is that guess, not the file's.
+        let guessed = |(n, e): &(usize, &&toml::de::Error)| *n > 0 && e.message().starts_with("duplicate key");
+        let mut problems: Vec<Diagnostic> = errors
+            .iter()
+            .enumerate()
+            .filter(|error| !guessed(error))
+            .map(|(_, e)| Diagnostic::at(origin, source, e.span(), toml_message(e)))
+            .collect();
         // The parser can say the same thing twice at one place; once is enough.
         problems.dedup();
         return Err(capped(origin, problems));

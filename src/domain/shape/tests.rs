@@ -74,6 +74,14 @@ fn syntax_errors_are_reported_with_their_line() {
     let found = messages("name = \"x\nsteps = [\n");
     assert!(!found.is_empty());
     assert!(found[0].starts_with("f.toml:1:"), "{found:#?}");
+    // A table's header left open: its keys are read into the table above, and a clash there is
+    // the parser's guess, not the file's.
+    let found = messages("name = \"x\"\n[timing\nname = \"y\"\n");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("f.toml:2:") && found[0].contains("unclosed table"), "{found:#?}");
+    // A clash of its own, before any other error, is told.
+    let found = messages("name = \"x\"\nname = \"y\"\n");
+    assert!(found.iter().any(|m| m.contains("duplicate key")), "{found:#?}");
 }
 
 /// What `ROOT` describes, as serde reads it.
