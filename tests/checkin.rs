@@ -193,6 +193,8 @@ fn plain_mode_in_a_terminal_asks_the_check_in_and_keeps_it() {
         (checkin.pain, checkin.hurt, checkin.spread, checkin.effort),
         (Pain::new(10), Some(Hurt::Left), Some(true), None)
     );
+    // The summary printed at the end repeats them, as the done screen does.
+    expect_words(&pty, "Saved to your history. Pain now: 10/10 · Side: left · Pain spread: yes");
 }
 
 #[test]
@@ -220,6 +222,7 @@ fn plain_mode_asks_the_pain_before_and_the_session_waits_for_it() {
     assert!(!pty.contents().contains("Pain now, 0 to 10"), "--no-checkin: nothing after");
     assert!(!pty.contents().contains("before you start is high"), "2 is no high pain");
     assert_eq!(pty.home().records()[0].checkin.pain_before, Pain::new(2));
+    expect_words(&pty, "Saved to your history. Pain before: 2/10");
     // A high pain before is said as the session starts; it starts all the same.
     let mut pty = Pty::spawn(&args);
     pty.expect_text("Pain now, before you start, 0 to 10 (Enter to skip):", TIMEOUT);

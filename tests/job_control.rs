@@ -148,6 +148,7 @@ fn plain_ctrl_c_in_a_hold_asks_why_and_a_second_leaves_with_the_answers_so_far()
     pty.expect_text("Which side hurt?", TIMEOUT);
     pty.send("\x03");
     pty.expect_text("Lower trunk rotation: stopped early", TIMEOUT);
+    pty.expect_text("Stopped for: no time · Pain now: 3/10", TIMEOUT);
     pty.send("echo status=$?\r");
     pty.expect_text("status=130", TIMEOUT);
     let records = pty.home().records();

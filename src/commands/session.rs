@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::cli::SessionArgs;
+use crate::domain::checkin::Why;
 use crate::failure::Failure;
 use crate::history::Started;
 use crate::history::adherence::text::place_in_day;
@@ -137,6 +138,17 @@ fn after(ended: Ended, notices: &[String], reader: bool) -> (Option<Failure>, Op
             let _ = writeln!(said, "  {}", nothing.said());
         }
         Saved::Failed(_) => {}
+    }
+    // The answers kept with it, as the done screen shows them: plain mode's questions scroll
+    // away, and the screen's are gone once it closes. Why it stopped is said only as answered.
+    if let Some(record) = ended.record() {
+        let why = match record.end {
+            crate::history::End::Stopped(why) => why.filter(|why| !matches!(why, Why::Signal | Why::Lost)),
+            crate::history::End::Reached => None,
+        };
+        if let Some(answers) = crate::domain::summary::answers(&record.checkin, why) {
+            let _ = writeln!(said, "  {answers}");
+        }
     }
     if let Some(today) = ended.kept().today {
         let _ = writeln!(said, "{today}");

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use crate::domain::duration::human;
 use std::time::Duration;
 
+use crate::domain::checkin::{Checkin, Why};
 use crate::domain::side::Side;
 
 /// Reps done and planned for one side of one exercise.
@@ -145,6 +146,34 @@ fn elapsed_text(summary: &Summary) -> String {
 pub(crate) fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// The check-in's answers as one line, `Stopped for: pain · Pain before: 3/10 · Pain now:
+/// 5/10 · ...`: on the done screen and in the summary printed after it.
+pub fn answers(answers: &Checkin, why: Option<Why>) -> Option<String> {
+    let mut said = Vec::new();
+    if let Some(why) = why {
+        said.push(format!("Stopped for: {}", why.told()));
+    }
+    if let Some(pain) = answers.pain_before {
+        said.push(format!("Pain before: {}/10", pain.value()));
+    }
+    if let Some(pain) = answers.pain {
+        said.push(format!("Pain now: {}/10", pain.value()));
+    }
+    if let Some(hurt) = answers.hurt {
+        said.push(format!("Side: {}", hurt.word()));
+    }
+    if let Some(spread) = answers.spread {
+        said.push(if spread { "Pain spread: yes".to_owned() } else { "Pain spread: no".to_owned() });
+    }
+    if let Some(effort) = answers.effort {
+        said.push(format!("Felt: {}", effort.phrase()));
+    }
+    if let Some(note) = &answers.note {
+        said.push(format!("Note: {note}"));
+    }
+    (!said.is_empty()).then(|| said.join(" · "))
 }
 
 /// The summary printed when the session ends, for the terminal's scrollback or a pipe.

@@ -10,7 +10,6 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{Keys, Theme, big, checkin, keys_line, wrap};
-use crate::domain::checkin::{Checkin, Why};
 use crate::domain::summary::{self, Summary};
 use crate::shell::runner::Saved;
 use crate::tui::app::App;
@@ -68,7 +67,7 @@ fn asking(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) 
     };
     let warnings = take(wrapped(matters(app, false, theme), width), &mut room);
     let title = take(vec![Line::styled(title(&app.session.summary(now)).to_owned(), theme.done())], &mut room);
-    let answers = answers_line(&app.answers(), app.why())
+    let answers = summary::answers(&app.answers(), app.why())
         .and_then(|text| take(wrapped(vec![(text, bold(theme))], width), &mut room));
     for part in [title, answers, warnings].into_iter().flatten() {
         above.extend(part);
@@ -123,7 +122,7 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
         figures.push((today, theme.base()));
     }
     let mut said: Vec<Said> = Vec::new();
-    if let Some(answers) = answers_line(&app.answers(), app.why()) {
+    if let Some(answers) = summary::answers(&app.answers(), app.why()) {
         said.push((answers, bold(theme)));
     }
     said.extend(matters(app, true, theme));
@@ -156,33 +155,6 @@ fn done(frame: &mut Frame, area: Rect, app: &App, now: Instant, theme: Theme) {
     }
     let text = Rect { x: area.x + 2, y, width, height: text_rows.min(area.bottom().saturating_sub(y)) };
     frame.render_widget(Paragraph::new(lines).centered(), text);
-}
-
-/// The answers given so far, if any.
-fn answers_line(answers: &Checkin, why: Option<Why>) -> Option<String> {
-    let mut said = Vec::new();
-    if let Some(why) = why {
-        said.push(format!("Stopped for: {}", why.told()));
-    }
-    if let Some(pain) = answers.pain_before {
-        said.push(format!("Pain before: {}/10", pain.value()));
-    }
-    if let Some(pain) = answers.pain {
-        said.push(format!("Pain now: {}/10", pain.value()));
-    }
-    if let Some(hurt) = answers.hurt {
-        said.push(format!("Side: {}", hurt.word()));
-    }
-    if let Some(spread) = answers.spread {
-        said.push(if spread { "Pain spread: yes".to_owned() } else { "Pain spread: no".to_owned() });
-    }
-    if let Some(effort) = answers.effort {
-        said.push(format!("Felt: {}", effort.phrase()));
-    }
-    if let Some(note) = &answers.note {
-        said.push(format!("Note: {note}"));
-    }
-    (!said.is_empty()).then(|| said.join(" · "))
 }
 
 #[cfg(test)]
