@@ -143,7 +143,7 @@ pub struct ExerciseRecord {
     pub active: Duration,
     /// Every hold of it ran to its end.
     pub completed: bool,
-    /// Holds skipped in a session that reached its end.
+    /// Holds skipped: gone past without running to their end, before the end or the stop.
     pub skipped: u32,
 }
 
@@ -203,18 +203,25 @@ impl Record {
 /// first move. `id` is the session's, for later amendments; `end` says how it ended (reached, or
 /// stopped and why if known).
 ///
-/// The exercises recorded are those with a hold done, and the one a session was stopped in once
-/// it had begun: stopped in the first move, perhaps for pain, it is kept with no hold done, for
-/// the physiotherapist to see. Holds skipped to the end leave nothing.
+/// A session is kept when it did a hold, or was stopped in an exercise once it had begun:
+/// stopped in the first move, perhaps for pain, it is kept with no hold done, for the
+/// physiotherapist to see. Holds skipped to the end, or to the stop, leave nothing.
+///
+/// The exercises recorded are those the session went through: with a hold done or skipped, and
+/// the one it was stopped in. An exercise of a routine skipped whole is kept with its holds
+/// skipped, so the routine does not read as done in full.
 pub fn record(summary: &Summary, plan: &Plan, start: Started, id: &str, end: End) -> Option<Record> {
     let done =
         |index: usize, part: &PartSummary| Some(index) == summary.stopped_in || part.reps.iter().any(|r| r.done > 0);
+    if !summary.parts.iter().enumerate().any(|(index, part)| done(index, part)) {
+        return None;
+    }
     let exercises: Vec<ExerciseRecord> = summary
         .parts
         .iter()
         .zip(&plan.parts)
         .enumerate()
-        .filter(|(index, (summary_part, _))| done(*index, summary_part))
+        .filter(|(index, (summary_part, _))| done(*index, summary_part) || summary_part.skipped > 0)
         .map(|(_, parts)| parts)
         .map(|(summary_part, part)| ExerciseRecord {
             id: summary_part.id.clone(),

@@ -278,9 +278,10 @@ fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_befor
     assert_eq!(kept(4 + 6 + 10), [2], "resting before the second, it is not begun");
     assert_eq!(kept(4 + 6 + 20 + 1), [2, 0], "stopped in its first hold, it is kept with none done");
 
-    // Every hold of the first skipped, stopped in the second's first hold: only the second is
-    // kept, as a routine that skipped the first to its end would not keep it either; and gone
-    // Back into the first's last hold, the first is kept, not the second.
+    // Every hold of the first skipped, stopped in the second's first hold: the first is kept
+    // with its holds skipped, the second with none done; gone Back into the first's last hold,
+    // the first is kept, not the second, never reached again. Run to the end after skipping the
+    // first whole, the routine is kept as not done in full.
     let tilt = crate::domain::exercise::built_in("pelvic-tilt").unwrap().unwrap();
     let short = Overrides::timing(4, 1, 3, 0);
     let pair = Plan::routine(
@@ -297,11 +298,18 @@ fn a_routine_stopped_in_an_exercise_begun_keeps_it_and_not_one_only_rested_befor
         skipping.apply(crate::domain::session::Command::Skip, t0);
     }
     let mut back = skipping.clone();
+    let mut to_the_end = skipping.clone();
     let at = t0 + Duration::from_secs(1);
     skipping.apply(crate::domain::session::Command::Stop, at);
     let record = super::record(&skipping.summary(at), &pair, start, "s", End::Stopped(None)).unwrap();
     let ids: Vec<&str> = record.exercises.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!((ids, record.done()), (vec!["pelvic-tilt"], 0));
+    assert_eq!((ids, record.done()), (vec![exercise::DEFAULT_ID, "pelvic-tilt"], 0));
+    let skipped: Vec<u32> = record.exercises.iter().map(|e| e.skipped).collect();
+    assert_eq!(skipped, [8, 0], "4 reps a side skipped; the hold stopped in is not skipped");
+    let end = t0 + pair.total();
+    to_the_end.tick(end);
+    let record = super::record(&to_the_end.summary(end), &pair, start, "s", End::Reached).unwrap();
+    assert_eq!((record.exercises.len(), record.completed(), record.done()), (2, false, 4), "{record:?}");
     while back.phase().is_some_and(|phase| !hold_of(0)(phase)) {
         back.apply(crate::domain::session::Command::Back, t0);
     }
