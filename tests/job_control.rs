@@ -131,6 +131,14 @@ fn plain_ctrl_c_says_stopped_early_on_a_line_of_its_own() {
     pty.expect_text("Nothing saved: stopped before the first move.", TIMEOUT);
     pty.send("echo status=$?\r");
     pty.expect_text("status=0", TIMEOUT);
+    // Stopped at the pain before, the question is not waited for.
+    pty.send("clear\r");
+    pty.send("$TRUNKROT --plain --checkin-before --quiet\r");
+    pty.expect_text("Pain now, before you start, 0 to 10 (Enter to skip):", TIMEOUT);
+    pty.send("\x03");
+    pty.expect_text("Nothing saved: stopped before the first move.", TIMEOUT);
+    pty.send("echo status=$?\r");
+    pty.expect_text("status=0", TIMEOUT);
 }
 
 #[test]

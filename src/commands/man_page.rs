@@ -95,7 +95,8 @@ A usage error: an unknown flag or a value out of range.
 .TP
 \fB128\fR+\fIN\fR
 The session was ended by signal \fIN\fR: \fB130\fR for Ctrl\-C (SIGINT), \fB143\fR for SIGTERM,
-\fB129\fR for a closed terminal (SIGHUP).
+\fB129\fR for a closed terminal (SIGHUP). In plain mode with the check\-in to follow, the first
+Ctrl\-C is your stop and the questions follow (exit 0); a second leaves at once (130).
 ";
 
 #[cfg(test)]

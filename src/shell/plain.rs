@@ -248,7 +248,16 @@ impl Front for Lines<'_> {
         asks.then(|| {
             self.interrupted(signal);
             let _ = writeln!(self.out, "{STOPPED}");
-            self.session.apply(Command::Stop, now)
+            if self.waiting {
+                // Stopped at the pain before: the session never began, and that question
+                // goes unanswered, not waited for.
+                self.waiting = false;
+                self.form.close();
+            }
+            // A phase whose end has passed ended before the stop: a hold run to its end is done.
+            let mut events = self.session.tick(now);
+            events.extend(self.session.apply(Command::Stop, now));
+            events
         })
     }
 
