@@ -230,3 +230,13 @@ fn the_report_names_a_configured_player_not_found_and_lists_every_exercise_table
     assert!(report.contains("config.toml [exercise.knee-to-chest]: reps 6, hold 20 s\n"), "{report}");
     assert!(report.contains("config.toml [exercise.pelvic-tilt]: sets 2\n"), "{report}");
 }
+
+#[test]
+fn a_misspelt_key_among_the_exercise_tables_and_a_table_in_other_capitals_are_named() {
+    let home = Home::with_config("[exercise]\ndefualt = \"pelvic-tilt\"\n[exercise.Knee-To-Chest]\nreps = 4\n");
+    let assert = trunkrot(&home).arg("config").assert().code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("config.toml:2:1: unknown field `defualt`, did you mean `default`?"), "{stderr}");
+    assert!(!stderr.contains("must be a table"), "{stderr}");
+    assert!(stderr.contains("did you mean `[exercise.knee-to-chest]`?"), "{stderr}");
+}

@@ -14,11 +14,20 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 /// The candidate `word` is surely a slip of: one edit away (a letter missed, added, changed, or
 /// two swapped), and not the candidate with more added at its end, which may be a name of its
-/// own (`glute-bridges`, `knee-to-chest-2` beside `glute-bridge`, `knee-to-chest`).
+/// own (`glute-bridges`, `knee-to-chest-2` beside `glute-bridge`, `knee-to-chest`); or the
+/// candidate written in other capitals or with other joins (`Knee-To-Chest`, `knee_to_chest`,
+/// `kneetochest`), which an id never differs by.
 pub fn slip_of<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let letters = |name: &str| -> String {
+        name.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect()
+    };
     candidates
         .iter()
-        .find(|candidate| strsim::osa_distance(word, candidate) == 1 && !word.starts_with(**candidate))
+        .filter(|candidate| **candidate != word)
+        .find(|candidate| {
+            (strsim::osa_distance(word, candidate) == 1 && !word.starts_with(**candidate))
+                || letters(word) == letters(candidate)
+        })
         .copied()
 }
 
@@ -69,6 +78,9 @@ mod tests {
         assert_eq!(slip_of("glute-bridges", &known), None, "a name of its own");
         assert_eq!(slip_of("knee-to-chest-2", &known), None);
         assert_eq!(slip_of("cat-cow", &known), None, "itself");
+        assert_eq!(slip_of("Knee-To-Chest", &known), Some("knee-to-chest"), "capitals");
+        assert_eq!(slip_of("knee_to_chest", &known), Some("knee-to-chest"), "other joins");
+        assert_eq!(slip_of("kneetochest", &known), Some("knee-to-chest"), "none");
         assert_eq!(slip_of("kne-to-chst", &known), None, "two edits: perhaps another name");
     }
 

@@ -43,6 +43,13 @@ impl Walk<'_> {
             let full = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
             let (shape, required) = match (fields.iter().find(|field| field.name == name), other) {
                 (Some(field), _) => (field.shape, field.required),
+                // A key of the wrong shape for the table's own keys, close to one of its fields
+                // (`defualt = "..."` beside `[exercise.ID]` tables): a misspelt field.
+                (None, Some(shape)) if !super::fits(shape, value.get_ref()) && near_field(name, fields) => {
+                    self.report(key.span(), unknown(name, path, fields));
+                    drop.push(name.to_owned());
+                    continue;
+                }
                 (None, Some(shape)) => (shape, false),
                 (None, None) => {
                     self.report(key.span(), unknown(name, path, fields));
@@ -212,4 +219,10 @@ fn stand_in(shape: Shape) -> DeValue<'static> {
         }
         Shape::Either(first, _) => stand_in(*first),
     }
+}
+
+/// Whether `name` is close to the name of one of `fields`, as a slip of the keyboard is.
+fn near_field(name: &str, fields: &[Field]) -> bool {
+    let names: Vec<&str> = fields.iter().map(|field| field.name).collect();
+    crate::domain::spelling::nearest(name, &names).is_some()
 }
