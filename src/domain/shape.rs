@@ -99,12 +99,13 @@ fn mend<'a>(origin: &str, source: &'a str, fields: &'static [Field]) -> Result<M
         errors.sort_by_key(|e| e.span().map_or(0, |span| span.start));
         // Past a broken line the parser reads on as best it can: a table whose header it could
         // not close leaves its keys in the table above, where they clash with keys that are
-        // there. A clash after the first error is that guess, not the file's.
-        let guessed = |(n, e): &(usize, &&toml::de::Error)| *n > 0 && e.message().starts_with("duplicate key");
+        // there. A clash after such a header is that guess, not the file's.
+        let header = errors.iter().position(|e| e.message().contains("unclosed table"));
+        let guessed = |n: usize, e: &toml::de::Error| header.is_some_and(|at| n > at) && e.message() == "duplicate key";
         let mut problems: Vec<Diagnostic> = errors
             .iter()
             .enumerate()
-            .filter(|error| !guessed(error))
+            .filter(|(n, e)| !guessed(*n, e))
             .map(|(_, e)| Diagnostic::at(origin, source, e.span(), toml_message(e)))
             .collect();
         // The parser can say the same thing twice at one place; once is enough.
