@@ -262,7 +262,11 @@ fn suggest_from(
         sets: Some(last_exercise.sets).filter(|sets| *sets != exercise.timing.sets),
         routine: last.routine.clone(),
     };
-    let fewer = Some(last_exercise.reps).filter(|r| *r > *exercise.timing.reps_range.start()).map(|r| r - 1);
+    // One rep fewer, where the range allows; not after a session with no hold done (stopped in
+    // its first move), where one fewer than planned means nothing.
+    let fewer = Some(last_exercise.reps)
+        .filter(|r| *r > *exercise.timing.reps_range.start() && last_exercise.done() > 0)
+        .map(|r| r - 1);
     if last.end == End::Stopped(Some(Why::Pain)) {
         return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer, keep });
     }

@@ -182,6 +182,19 @@ fn stopping_because_it_hurt_calls_for_easing_off() {
     );
     let text = suggestion.unwrap().to_string();
     assert!(text.starts_with("Ease off: you stopped because it hurt. Try 6 reps per side"), "{text}");
+    // Stopped in the first move, no hold done: no count of reps, which would be one fewer than
+    // planned and none done.
+    let done = stopped[2].exercises[0].sides.clone();
+    for side in &mut stopped[2].exercises[0].sides {
+        side.done = 0;
+    }
+    let text = suggest(&stopped, &exercise, None).unwrap().to_string();
+    assert_eq!(
+        text,
+        "Ease off: you stopped because it hurt. Take it gently, and if pain keeps rising, stop and ask your \
+         physiotherapist."
+    );
+    stopped[2].exercises[0].sides = done;
     stopped[2].end = End::Stopped(Some(Why::NoTime));
     assert_eq!(suggest(&stopped, &exercise, None), None, "no time is no reason to ease off, nor to step up");
 }
