@@ -125,8 +125,8 @@ fn reps_cell(exercise: &ExerciseRecord) -> String {
     cells.join(" ")
 }
 
-/// What the table says after the effort: how a session stopped early ended, and a pain that
-/// spread into a buttock or a leg, which a physiotherapist must see.
+/// What the table says after the effort: how a session stopped early ended, the holds skipped,
+/// and a pain that spread into a buttock or a leg, which a physiotherapist must see.
 fn remarks(record: &Record) -> String {
     let mut said = Vec::new();
     if let End::Stopped(why) = record.end {
@@ -134,6 +134,11 @@ fn remarks(record: &Record) -> String {
             Some(why) => format!("stopped early ({})", why.told()),
             None => "stopped early".to_owned(),
         });
+    }
+    match record.exercises.iter().fold(0, |sum: u32, e| sum.saturating_add(e.skipped)) {
+        0 => {}
+        1 => said.push("1 hold skipped".to_owned()),
+        n => said.push(format!("{n} holds skipped")),
     }
     if record.checkin.spread == Some(true) {
         said.push("pain spread".to_owned());

@@ -101,12 +101,15 @@ fn a_routine_stopped_in_its_first_exercise_is_still_a_routine_s_row_and_each_end
     first_only.exercises.truncate(1);
     first_only.exercises[0].completed = false;
     first_only.end = End::Stopped(Some(crate::domain::checkin::Why::Signal));
+    first_only.exercises[0].skipped = 1;
     let mut skipped = record("2026-11-21T07:30:00+01:00");
     skipped.exercises[0].completed = false;
+    skipped.exercises[0].skipped = 2;
     let text = text(&[first_only, skipped], date(2026, 11, 22), 80, &RoutineNames::new());
     let table = rows(&text);
     assert!(table[0].contains("low-back (routine)"), "{text}");
-    assert!(text.contains("stopped early (Ctrl-C or a signal)"), "{text}");
+    assert!(text.contains("stopped early (Ctrl-C or a signal), 1 hold skipped"), "{text}");
+    assert!(text.contains("2 holds skipped"), "{text}");
     assert!(text.contains("  Lower trunk rotation: 2 (1 stopped early, 1 with holds skipped)"), "{text}");
 }
 
