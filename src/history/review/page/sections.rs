@@ -299,7 +299,7 @@ pub fn dose(facts: &Facts, review: &Review) -> Markup {
                     }
                 }
                 p.legend {
-                    "10×2 5s: 10 reps a side × 2 sets, 5 s holds. Done: the dose run most often; sessions·holds done."
+                    "A dose reads reps a side × sets, then the hold: 10×2 5s is 10 reps a side × 2 sets, 5 s holds. Done: the dose run most often; sessions·holds done."
                     @if programme { " Underlined: not as prescribed." }
                 }
                 p {
