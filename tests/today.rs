@@ -177,7 +177,7 @@ fn history_shows_each_programme_week_against_the_70_percent_line() {
     // Week 2: due 4 a day for 6 days (the 16th skipped: 4 excused): 5 full of 24.
     assert!(
         weeks.contains(
-            "████··········|·····  5 of 24 (20%), 1 stopped early (50% of their holds done), 1 day skipped, 18 missed"
+            "████··········|·····  5 of 24 (20%), 1 partly done (50% of their holds done), 1 day skipped, 18 missed"
         ),
         "{weeks}"
     );
@@ -230,4 +230,40 @@ fn answer_last(home: &Home, answers: &str) {
     let answered = last.replacen(r#""exercises":"#, &format!("{answers}\"exercises\":"), 1);
     assert_ne!(answered, last, "{last}");
     fs::write(home.history(), history.replace(last, &answered)).expect("the history rewritten");
+}
+
+/// A session of `item` a moment ago, as the history keeps it: run to its end with `skipped` of
+/// its two holds skipped (one a side), for that item.
+fn session_now(item: &str, exercise: &str, skipped: u32) -> String {
+    let start = jiff::Timestamp::now().checked_sub(jiff::SignedDuration::from_secs(1)).expect("a moment ago");
+    let start = start.strftime("%Y-%m-%dT%H:%M:%S+00:00");
+    let done = 2 - skipped;
+    format!(
+        r#"{{"v":3,"session":{{"id":"x{item}{skipped}","start":"{start}","end":"reached","elapsed_secs":9,"active_secs":9,"exercises":[{{"id":"{exercise}","name":"{exercise}","reps":1,"sets":1,"hold_secs":1,"sides":[{{"done":{done},"planned":2}}],"active_secs":9,"completed":{},"skipped":{skipped}}}],"item":{{"id":"{item}","holds":2}}}}}}"#,
+        skipped == 0
+    )
+}
+
+#[test]
+fn a_session_with_holds_skipped_is_partly_done_on_the_done_screen_as_in_today_and_never_all_done() {
+    let home = Home::new();
+    trunkrot(&home).args(["programme", "install"]).arg(quick_example(&home)).assert().success();
+    let mut history = fs::read_to_string(home.history()).expect("the programme installed");
+    history.push_str(&(session_now("lower-trunk-rotation", "lower-trunk-rotation", 1) + "\n"));
+    fs::write(home.history(), &history).expect("the history");
+    // The second rotation of the day, in full: one done of four, and one partly.
+    let second = session(&home);
+    assert!(second.starts_with("Today 2 of 4\nLower trunk rotation"), "{second}");
+    assert!(second.contains("\nToday 1 of 4 done, 1 partly done\n"), "{second}");
+    let today = stdout(&trunkrot(&home).arg("today").assert().code(1));
+    assert!(today.contains("  Lower trunk rotation  1 of 2 done, 1 partly done\n"), "{today}");
+    // The other two partly done: nothing left, but not all done.
+    let mut history = fs::read_to_string(home.history()).expect("the history");
+    for item in ["pelvic-tilt", "knee-to-chest"] {
+        history.push_str(&(session_now(item, item, 1) + "\n"));
+    }
+    fs::write(home.history(), &history).expect("the history");
+    let today = stdout(&trunkrot(&home).arg("today").assert().code(0));
+    assert!(today.contains("Nothing left for today: 1 of 4 done in full."), "{today}");
+    assert!(!today.contains("All done"), "{today}");
 }

@@ -65,7 +65,7 @@ pub struct Keeping {
 /// the PSFS activities its check-in adds (in the first session of a programme week).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProgrammeDay {
-    pub done_before: u32,
+    pub before: crate::history::adherence::text::Before,
     pub due: u32,
     pub psfs: Vec<String>,
 }
@@ -298,13 +298,13 @@ impl Ended {
     /// Whether it was saved, and the advice: what the done screen shows.
     pub fn kept(&self) -> Kept {
         let day = self.keeping.day.as_ref();
-        // The session counts for the day when it did an item (in full or stopped early), as the
+        // The session counts for the day when it did an item (in full or in part), as the
         // programme's count has it: one with no hold done does not.
-        let counts = self.record.as_ref().and_then(crate::history::adherence::Attempt::of).is_some();
+        let this = self.record.as_ref().and_then(crate::history::adherence::Attempt::of).map(|a| a.completed);
         Kept {
             saved: self.saved.clone(),
             advice: self.advice(),
-            today: day.map(|day| place_in_day(day.done_before, day.due, counts, true)),
+            today: day.map(|day| place_in_day(day.before, day.due, this, true)),
             psfs: day.map(|day| day.psfs.clone()).unwrap_or_default(),
         }
     }

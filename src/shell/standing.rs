@@ -102,7 +102,7 @@ pub fn programme_day(path: &Path, today: Date) -> Option<ProgrammeDay> {
     let figures = &standing.today.figures;
     let in_week = standing.today.week.is_some();
     Some(ProgrammeDay {
-        done_before: figures.full + figures.partial,
+        before: crate::history::adherence::text::Before { full: figures.full, partial: figures.partial },
         due: figures.due,
         psfs: if in_week && !standing.psfs_given { standing.programme.psfs.clone() } else { Vec::new() },
     })

@@ -48,22 +48,39 @@ pub fn weeks(adherence: &Adherence) -> Vec<String> {
     lines
 }
 
-/// Where a session stands in the day, for the get-ready and done screens: `Today 3 of 4` while
-/// it is the third of four due (`counts`: it does an item), `Today 4 of 4: all done` once the
-/// last has `ended`, `Today 2 of 4 done` for a session that counts for no item.
-pub fn place_in_day(done_before: u32, due: u32, counts: bool, ended: bool) -> String {
+/// Where a session stands in the day, for the get-ready and done screens, counted as `today`
+/// counts: `Today 3 of 4` while it is the third of four due (`this`: it does an item); once it
+/// has `ended`, the sessions done in full (`Today 4 of 4: all done` when every one due is) and
+/// those only partly done, stopped early or with holds skipped, apart. `this` is `None` for a
+/// session that counts for no item, else whether it was done in full (not known before its end).
+pub fn place_in_day(before: Before, due: u32, this: Option<bool>, ended: bool) -> String {
     if due == 0 {
         return "Nothing is due today".to_owned();
     }
-    let this = (done_before + u32::from(counts)).min(due);
-    if done_before >= due && !ended {
+    let taken = before.full + before.partial;
+    if taken >= due && !ended {
         return format!("Today {due} of {due} done already: this one is more");
     }
-    match (counts, ended) {
-        (true, false) => format!("Today {this} of {due}"),
-        (_, true) if this >= due => format!("Today {due} of {due}: all done"),
-        _ => format!("Today {this} of {due} done"),
+    if !ended {
+        return match this {
+            Some(_) => format!("Today {} of {due}", (taken + 1).min(due)),
+            None => format!("Today {} of {due} done", before.full),
+        };
     }
+    let full = (before.full + u32::from(this == Some(true))).min(due);
+    let partial = (before.partial + u32::from(this == Some(false))).min(due - full);
+    match partial {
+        0 if full >= due => format!("Today {due} of {due}: all done"),
+        0 => format!("Today {full} of {due} done"),
+        partial => format!("Today {full} of {due} done, {partial} partly done"),
+    }
+}
+
+/// The day's sessions of the programme before this one: done in full, and partly done.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Before {
+    pub full: u32,
+    pub partial: u32,
 }
 
 /// Sessions of an item still to do on a day: due, less those done, stopped early or excused.
@@ -114,7 +131,7 @@ pub fn today(programme: &Programme, names: &[String], today: &Day, week: &Figure
             format!("{} of {} done", f.full, f.due)
         };
         if f.partial > 0 {
-            let _ = write!(state, ", {} stopped early", f.partial);
+            let _ = write!(state, ", {} partly done", f.partial);
         }
         if f.extra > 0 {
             let _ = write!(state, ", {} more than due", f.extra);
@@ -131,10 +148,15 @@ pub fn today(programme: &Programme, names: &[String], today: &Day, week: &Figure
         )),
         Some(next) if all_left == 1 => lines.push(format!("1 session left: `trunkrot` starts {}.", name(&next.item))),
         Some(next) => lines.push(format!("{all_left} sessions left: `trunkrot` starts {}.", name(&next.item))),
+        // Nothing left: all done, or what is not was done in part or excused.
         None => {
             let done: u32 = due.iter().map(|item| item.figures.full).sum();
             let of: u32 = due.iter().map(|item| item.figures.due).sum();
-            lines.push(format!("All done for today: {done} of {of}."));
+            if done >= of {
+                lines.push(format!("All done for today: {done} of {of}."));
+            } else {
+                lines.push(format!("Nothing left for today: {done} of {of} done in full."));
+            }
         }
     }
     if week.due > 0 {
@@ -150,14 +172,15 @@ fn whole_percent(share: f64) -> u32 {
     (share * 100.0 + 1e-9).floor() as u32
 }
 
-/// `17 of 24 (70%), 1 stopped early, 1 day skipped, 6 missed`.
+/// `17 of 24 (70%), 1 partly done (50% of their holds done), 1 day skipped, 6 missed`: a session
+/// partly done was stopped early or had holds skipped.
 pub fn counts(figures: &Figures) -> String {
     let counted = figures.due.saturating_sub(figures.excused);
     let share = figures.share().map_or(String::new(), |share| format!(" ({}%)", whole_percent(share)));
     let mut text = format!("{} of {counted}{share}", figures.full);
     if figures.partial > 0 {
         let average = whole_percent(figures.partial_done / f64::from(figures.partial));
-        let _ = write!(text, ", {} stopped early ({average}% of their holds done)", figures.partial);
+        let _ = write!(text, ", {} partly done ({average}% of their holds done)", figures.partial);
     }
     match figures.skipped_days {
         0 => {}
@@ -221,27 +244,33 @@ mod tests {
         assert!(lines[2].contains("████████████████████  24 of 24 (100%)"), "{}", lines[2]);
         assert!(
             lines[3]
-                .contains("████████······|·····  10 of 24 (41%), 7 stopped early (50% of their holds done), 7 missed"),
+                .contains("████████······|·····  10 of 24 (41%), 7 partly done (50% of their holds done), 7 missed"),
             "{}",
             lines[3]
         );
         assert!(lines[4].contains("20 of 20 (100%), 1 day skipped"), "{}", lines[4]);
         assert_eq!(
             lines[5],
-            "  in all: 54 of 68 (79%), 7 stopped early (50% of their holds done), 1 day skipped, 7 missed"
+            "  in all: 54 of 68 (79%), 7 partly done (50% of their holds done), 1 day skipped, 7 missed"
         );
         assert!(lines[2].starts_with("  week  1 of 6  Mon 7 Dec 2026"), "{}", lines[2]);
     }
 
     #[test]
     fn a_session_says_where_it_stands_in_the_day() {
-        assert_eq!(place_in_day(1, 2, true, false), "Today 2 of 2");
-        assert_eq!(place_in_day(1, 2, true, true), "Today 2 of 2: all done");
-        assert_eq!(place_in_day(0, 4, true, true), "Today 1 of 4 done");
-        assert_eq!(place_in_day(2, 4, false, false), "Today 2 of 4 done", "a session of no item");
-        assert_eq!(place_in_day(4, 4, true, true), "Today 4 of 4: all done", "more than due");
-        assert_eq!(place_in_day(4, 4, true, false), "Today 4 of 4 done already: this one is more");
-        assert_eq!(place_in_day(0, 0, false, false), "Nothing is due today");
+        let before = |full: u32, partial: u32| Before { full, partial };
+        assert_eq!(place_in_day(before(1, 0), 2, Some(true), false), "Today 2 of 2");
+        assert_eq!(place_in_day(before(1, 0), 2, Some(true), true), "Today 2 of 2: all done");
+        assert_eq!(place_in_day(before(0, 0), 4, Some(true), true), "Today 1 of 4 done");
+        assert_eq!(place_in_day(before(2, 0), 4, None, false), "Today 2 of 4 done", "a session of no item");
+        assert_eq!(place_in_day(before(4, 0), 4, Some(true), true), "Today 4 of 4: all done", "more than due");
+        assert_eq!(place_in_day(before(4, 0), 4, Some(true), false), "Today 4 of 4 done already: this one is more");
+        assert_eq!(place_in_day(before(0, 0), 0, None, false), "Nothing is due today");
+        // Partly done (stopped early, or holds skipped) is no session done, as `today` counts.
+        assert_eq!(place_in_day(before(1, 0), 3, Some(false), true), "Today 1 of 3 done, 1 partly done");
+        assert_eq!(place_in_day(before(1, 1), 3, Some(false), false), "Today 3 of 3", "the third due");
+        assert_eq!(place_in_day(before(2, 0), 3, Some(false), true), "Today 2 of 3 done, 1 partly done");
+        assert_eq!(place_in_day(before(1, 1), 3, Some(true), true), "Today 2 of 3 done, 1 partly done");
     }
 
     #[test]
