@@ -57,6 +57,8 @@ pub enum DayStatus {
     Skipped,
     /// Nothing was due (a rest day, or before the programme).
     NotDue,
+    /// Not counted yet: the day is not over (today, when the period runs to it).
+    NotOver,
 }
 
 /// One day of the calendar.
@@ -91,11 +93,11 @@ impl Adherence {
 /// the days after `counted_to` are not counted.
 pub fn days_with_a_full_session(period: Period, sessions: &[Record], counted_to: Date) -> Adherence {
     let mut status: Vec<DayStatus> =
-        period.dates().map(|date| if date > counted_to { DayStatus::NotDue } else { DayStatus::Missed }).collect();
+        period.dates().map(|date| if date > counted_to { DayStatus::NotOver } else { DayStatus::Missed }).collect();
     for session in sessions {
         let Some(index) = period.day_index(session.start.date()) else { continue };
         let day = &mut status[index as usize];
-        if *day == DayStatus::NotDue {
+        if *day == DayStatus::NotOver {
             continue;
         }
         if session.completed() {
@@ -108,7 +110,7 @@ pub fn days_with_a_full_session(period: Period, sessions: &[Record], counted_to:
     let days: Vec<Day> = period.dates().zip(status).map(|(date, status)| Day { date, status }).collect();
     let count = |days: &[Day]| Count {
         done: days.iter().filter(|d| d.status == DayStatus::Done).count() as u32,
-        due: days.iter().filter(|d| d.status != DayStatus::NotDue).count() as u32,
+        due: days.iter().filter(|d| !matches!(d.status, DayStatus::NotDue | DayStatus::NotOver)).count() as u32,
     };
     let columns = period
         .columns()

@@ -120,7 +120,14 @@ pub fn adherence(
     let by_date: HashMap<Date, &adherence::Day> = figures.days.iter().map(|day| (day.date, day)).collect();
     let days: Vec<Day> = period
         .dates()
-        .map(|date| Day { date, status: by_date.get(&date).map_or(DayStatus::NotDue, |day| status(day)) })
+        .map(|date| {
+            let status = match by_date.get(&date) {
+                Some(day) => status(day),
+                None if date > to => DayStatus::NotOver,
+                None => DayStatus::NotDue,
+            };
+            Day { date, status }
+        })
         .collect();
     let columns = period
         .columns()

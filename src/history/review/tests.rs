@@ -421,7 +421,11 @@ fn without_a_programme_a_day_not_over_is_shown_and_not_counted() {
     facts.counted_to = day(first, 5);
     let review = Review::of(&facts);
     assert_eq!(review.adherence.whole, Count { done: 1, due: 6 }, "the last day's session is not counted either");
-    assert_eq!(review.adherence.days[6].status, DayStatus::NotDue);
+    assert_eq!(
+        review.adherence.days[6].status,
+        DayStatus::NotOver,
+        "not over: not counted, and not said to be not due"
+    );
     assert_eq!(review.adherence.counted_to, day(first, 5));
 }
 

@@ -130,6 +130,7 @@ pub fn day_mark(status: DayStatus, x: f64, y: f64, size: f64) -> Markup {
                 line.skipped x1=(at(x)) y1=(at(y)) x2=(at(x1)) y2=(at(y1)) {}
             }
             DayStatus::NotDue => circle.not-due cx=(at(x + size / 2.0)) cy=(at(y + size / 2.0)) r=(at(size / 7.0 + 0.6)) {},
+            DayStatus::NotOver => circle.not-over cx=(at(x + size / 2.0)) cy=(at(y + size / 2.0)) r=(at(size / 3.0)) {},
         }
     }
 }
@@ -245,7 +246,8 @@ enum Anchor {
 }
 
 /// Whether a day's status shows in the calendar's legend: skipped and not-due days only with a
-/// programme.
+/// programme, and a day not over only when the calendar has one.
 pub fn shown_in_legend(status: DayStatus, adherence: &Adherence) -> bool {
-    adherence.basis == Basis::Programme || !matches!(status, DayStatus::Skipped | DayStatus::NotDue)
+    (adherence.basis == Basis::Programme || !matches!(status, DayStatus::Skipped | DayStatus::NotDue))
+        && (status != DayStatus::NotOver || adherence.tally(status) > 0)
 }

@@ -95,6 +95,7 @@ pub fn adherence(facts: &Facts, review: &Review) -> Markup {
         (DayStatus::Missed, if adherence.basis == Basis::Programme { "missed" } else { "no session" }),
         (DayStatus::Skipped, "skipped"),
         (DayStatus::NotDue, "not due"),
+        (DayStatus::NotOver, "not over yet"),
     ];
     html! {
         section #adherence {
@@ -201,6 +202,8 @@ pub fn pain(facts: &Facts, review: &Review) -> Markup {
         }
     }
     let spread_total: usize = spread.iter().map(|(_, times)| times).sum();
+    // The key to the `b` only where one is shown.
+    let any_before = review.alarms.iter().any(|a| matches!(a, Alarm::HighPain { before: true, .. }));
     let sides = review.sides;
     html! {
         section #pain {
@@ -216,7 +219,7 @@ pub fn pain(facts: &Facts, review: &Review) -> Markup {
                 }
                 div {
                     div.alarms {
-                        h3 { "Pain " (review::high_from(facts.programme.as_ref())) " or more: " (high.len()) @if !high.is_empty() { " (b: before the session)" } }
+                        h3 { "Pain " (review::high_from(facts.programme.as_ref())) " or more: " (high.len()) @if any_before { " (b: before the session)" } }
                         @if high.is_empty() { p { "none" } } @else {
                             p { (dated_list(high.into_iter(), MAX_ALARMS)) }
                         }

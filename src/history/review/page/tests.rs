@@ -189,7 +189,8 @@ fn every_figure_of_the_review_is_on_the_page_as_a_number() {
     has("baseline 7.3");
     // Week 2 (days 8, 9, 10, 12, 13): 6, 5, 5, 4, 4.
     has("W1 7.3 W2 4.8 W3 2.8");
-    has("Pain 7 or more: 5 (b: before the session) 2 Mar 8 3 Mar 8 4 Mar 8 6 Mar 7 7 Mar 7");
+    has("Pain 7 or more: 5 2 Mar 8 3 Mar 8 4 Mar 8 6 Mar 7 7 Mar 7");
+    assert!(!text.contains("b: before the session"), "no answer before is high: no key to one");
     has("Pain spread into a buttock or down a leg: 1 7 Mar");
     has("Which side hurt (16 answers): left 11, right 0, both 0, neither 5");
     // Dose: the programme's 10×2 5 s, 12×2 5 s from day 14; done at 10×2 5 s throughout.
@@ -246,6 +247,24 @@ fn long_lists_are_capped_with_how_many_more() {
     assert!(text.contains(&format!("(the latest {} of 32)", sections::MAX_NOTES)), "{text}");
     assert!(text.contains(&format!("{}…", "x".repeat(sections::NOTE_CHARS))), "a long note is cut");
     assert!(!text.contains(&"x".repeat(sections::NOTE_CHARS + 1)));
+}
+
+#[test]
+fn a_day_not_over_is_marked_and_keyed_as_such_and_only_then() {
+    let mut facts = facts("Ana");
+    assert!(!text_of(&page_of(&facts)).contains("not over yet"));
+    facts.counted_to = date(2026, 3, 21);
+    let page = page_of(&facts);
+    assert!(text_of(&page).contains("not over yet 1"), "{}", text_of(&page));
+    assert!(page.contains("circle class=\"not-over\""), "its own mark in the calendar");
+}
+
+#[test]
+fn a_high_pain_before_the_session_is_marked_b_with_its_key() {
+    let mut facts = facts("Ana");
+    facts.sessions[0].checkin.pain_before = Pain::new(9);
+    let text = text_of(&page_of(&facts));
+    assert!(text.contains("Pain 7 or more: 6 (b: before the session) 2 Mar 9b 2 Mar 8"), "{text}");
 }
 
 #[test]

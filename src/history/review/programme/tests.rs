@@ -174,7 +174,7 @@ fn a_day_not_over_is_shown_and_not_counted() {
     let (attempts, skipped) = lived();
     let shown = adherence(&events(), &attempts, &skipped, period(), add_days(FIRST, 25)).unwrap();
     assert_eq!(shown.days.len(), 28);
-    assert_eq!(shown.days[27].status, DayStatus::NotDue);
+    assert_eq!(shown.days[27].status, DayStatus::NotOver);
     assert_eq!(shown.whole, Count { done: 22, due: 25 });
     assert_eq!(shown.columns[3], Count { done: 4, due: 4 });
 }
