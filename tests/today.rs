@@ -266,4 +266,12 @@ fn a_session_with_holds_skipped_is_partly_done_on_the_done_screen_as_in_today_an
     let today = stdout(&trunkrot(&home).arg("today").assert().code(0));
     assert!(today.contains("Nothing left for today: 1 of 4 done in full."), "{today}");
     assert!(!today.contains("All done"), "{today}");
+    // One more rotation, in full: done in full, it takes the place of the one partly done, and
+    // makes no other item's session done; the done screen says what `today` says.
+    let more = session(&home);
+    assert!(more.starts_with("Today 1 of 4 done, 3 partly done: this one is more\n"), "{more}");
+    assert!(more.contains("\nToday 2 of 4 done, 2 partly done\n"), "{more}");
+    let today = stdout(&trunkrot(&home).arg("today").assert().code(0));
+    assert!(today.contains("  Lower trunk rotation  done, 1 more than due\n"), "{today}");
+    assert!(today.contains("Nothing left for today: 2 of 4 done in full."), "{today}");
 }

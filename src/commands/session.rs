@@ -41,7 +41,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     });
     // Where this session stands in the programme's day, and the PSFS its check-in adds.
     let day = crate::shell::standing::programme_day(&path, jiff::ZonedDateTime::now().date());
-    let today = day.as_ref().map(|day| place_in_day(day.before, day.due, item.is_some().then_some(true), false));
+    let today = day.as_ref().map(|day| place_in_day(day.before, day.due, item.is_some()));
     let keeping = keeping(path, item, allowed, day, rule);
     let (ended, ending, reader) = if plain_mode {
         for notice in stopped.iter().chain(&notices) {

@@ -15,7 +15,6 @@ use crate::domain::exercise::Exercise;
 use crate::domain::session::{Command, Event, Session};
 use crate::domain::summary::{Nothing, Summary};
 use crate::failure::Failure;
-use crate::history::adherence::text::place_in_day;
 use crate::history::next_step::{self, Allowed, StopRule, Suggestion};
 use crate::history::{self, Amendment, End, ItemDone, Record, Started};
 use crate::shell::announce::Announcer;
@@ -61,13 +60,34 @@ pub struct Keeping {
     pub stop: Option<StopRule>,
 }
 
-/// The programme's day as a session found it: the day's sessions done before it and due, and
-/// the PSFS activities its check-in adds (in the first session of a programme week).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The programme's day as a session found it: its count of the day's sessions so far, what that
+/// count is made from (to count the day again with this session, as `today` will), and the PSFS
+/// activities its check-in adds (in the first session of a programme week).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgrammeDay {
     pub before: crate::history::adherence::text::Before,
     pub due: u32,
     pub psfs: Vec<String>,
+    /// The programme in effect, the sessions of it read (today's, or the week's) and the days
+    /// skipped, and the day.
+    pub events: Vec<crate::history::adherence::ProgrammeEvent>,
+    pub attempts: Vec<crate::history::adherence::Attempt>,
+    pub skipped: Vec<crate::history::adherence::SkippedDay>,
+    pub date: jiff::civil::Date,
+}
+
+impl ProgrammeDay {
+    /// The day's line once a session has ended, counted as `today` counts it with the session's
+    /// `attempt` (`None` for one that did no item): per item, so a session past an item's due is
+    /// more than due, not another item's.
+    pub fn after(&self, attempt: Option<crate::history::adherence::Attempt>) -> String {
+        use crate::history::adherence::{self, text};
+        let counts = attempt.is_some();
+        let mut attempts = self.attempts.clone();
+        attempts.extend(attempt);
+        let figures = adherence::today(&self.events, &attempts, &self.skipped, self.date).figures;
+        text::day_line(&figures, counts)
+    }
 }
 
 /// What one turn did.
@@ -300,11 +320,11 @@ impl Ended {
         let day = self.keeping.day.as_ref();
         // The session counts for the day when it did an item (in full or in part), as the
         // programme's count has it: one with no hold done does not.
-        let this = self.record.as_ref().and_then(crate::history::adherence::Attempt::of).map(|a| a.completed);
+        let attempt = self.record.as_ref().and_then(crate::history::adherence::Attempt::of);
         Kept {
             saved: self.saved.clone(),
             advice: self.advice(),
-            today: day.map(|day| place_in_day(day.before, day.due, this, true)),
+            today: day.map(|day| day.after(attempt)),
             psfs: day.map(|day| day.psfs.clone()).unwrap_or_default(),
         }
     }

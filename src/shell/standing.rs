@@ -61,6 +61,10 @@ pub struct Standing {
     pub week: Figures,
     /// Whether a session of this programme week gave the PSFS scores (read with the whole week).
     pub psfs_given: bool,
+    /// What the day is counted from: the programme, the sessions and the days skipped read.
+    pub events: Vec<ProgrammeEvent>,
+    pub attempts: Vec<Attempt>,
+    pub skipped: Vec<SkippedDay>,
 }
 
 /// Where `today` stands with the programme in effect, from its copy and the end of the history
@@ -91,7 +95,16 @@ pub fn standing(path: &Path, today: Date, whole_week: bool) -> Result<Option<Sta
     so_far.due -= so_far.missed;
     so_far.missed = 0;
     week.add(&so_far);
-    Ok(Some(Standing { programme, first_day, today: day, week, psfs_given: tail.psfs_given }))
+    Ok(Some(Standing {
+        programme,
+        first_day,
+        today: day,
+        week,
+        psfs_given: tail.psfs_given,
+        events: events.to_vec(),
+        attempts,
+        skipped,
+    }))
 }
 
 /// The programme's day as a session starting now finds it: the day's sessions done and due, and
@@ -105,6 +118,10 @@ pub fn programme_day(path: &Path, today: Date) -> Option<ProgrammeDay> {
         before: crate::history::adherence::text::Before { full: figures.full, partial: figures.partial },
         due: figures.due,
         psfs: if in_week && !standing.psfs_given { standing.programme.psfs.clone() } else { Vec::new() },
+        events: standing.events,
+        attempts: standing.attempts,
+        skipped: standing.skipped,
+        date: today,
     })
 }
 

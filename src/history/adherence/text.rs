@@ -48,29 +48,39 @@ pub fn weeks(adherence: &Adherence) -> Vec<String> {
     lines
 }
 
-/// Where a session stands in the day, for the get-ready and done screens, counted as `today`
-/// counts: `Today 3 of 4` while it is the third of four due (`this`: it does an item); once it
-/// has `ended`, the sessions done in full (`Today 4 of 4: all done` when every one due is) and
-/// those only partly done, stopped early or with holds skipped, apart. `this` is `None` for a
-/// session that counts for no item, else whether it was done in full (not known before its end).
-pub fn place_in_day(before: Before, due: u32, this: Option<bool>, ended: bool) -> String {
+/// Where a session starting stands in the day, for the get-ready screen: `Today 3 of 4` while
+/// it is the third of four due (`counts`: it does an item), or how many are done when it does
+/// none, or is more than was due.
+pub fn place_in_day(before: Before, due: u32, counts: bool) -> String {
     if due == 0 {
         return "Nothing is due today".to_owned();
     }
     let taken = before.full + before.partial;
-    if taken >= due && !ended {
-        return format!("Today {due} of {due} done already: this one is more");
+    let done = match before.partial {
+        0 => format!("Today {} of {due} done", before.full),
+        partial => format!("Today {} of {due} done, {partial} partly done", before.full),
+    };
+    if taken >= due {
+        let already = if before.partial == 0 { " already" } else { "" };
+        format!("{done}{already}: this one is more")
+    } else if counts {
+        format!("Today {} of {due}", taken + 1)
+    } else {
+        done
     }
-    if !ended {
-        return match this {
-            Some(_) => format!("Today {} of {due}", (taken + 1).min(due)),
-            None => format!("Today {} of {due} done", before.full),
-        };
+}
+
+/// The day's line once a session has ended, from the day's `figures` as `today` counts them
+/// (the session's own included, `counts` when it did an item): the sessions done in full, and
+/// those partly done (stopped early, or with holds skipped) apart; all done only when every
+/// session due was done in full.
+pub fn day_line(figures: &Figures, counts: bool) -> String {
+    let (full, due) = (figures.full, figures.due);
+    if due == 0 {
+        return "Nothing is due today".to_owned();
     }
-    let full = (before.full + u32::from(this == Some(true))).min(due);
-    let partial = (before.partial + u32::from(this == Some(false))).min(due - full);
-    match partial {
-        0 if full >= due => format!("Today {due} of {due}: all done"),
+    match figures.partial {
+        0 if full >= due && counts => format!("Today {due} of {due}: all done"),
         0 => format!("Today {full} of {due} done"),
         partial => format!("Today {full} of {due} done, {partial} partly done"),
     }
@@ -259,18 +269,20 @@ mod tests {
     #[test]
     fn a_session_says_where_it_stands_in_the_day() {
         let before = |full: u32, partial: u32| Before { full, partial };
-        assert_eq!(place_in_day(before(1, 0), 2, Some(true), false), "Today 2 of 2");
-        assert_eq!(place_in_day(before(1, 0), 2, Some(true), true), "Today 2 of 2: all done");
-        assert_eq!(place_in_day(before(0, 0), 4, Some(true), true), "Today 1 of 4 done");
-        assert_eq!(place_in_day(before(2, 0), 4, None, false), "Today 2 of 4 done", "a session of no item");
-        assert_eq!(place_in_day(before(4, 0), 4, Some(true), true), "Today 4 of 4: all done", "more than due");
-        assert_eq!(place_in_day(before(4, 0), 4, Some(true), false), "Today 4 of 4 done already: this one is more");
-        assert_eq!(place_in_day(before(0, 0), 0, None, false), "Nothing is due today");
+        assert_eq!(place_in_day(before(1, 0), 2, true), "Today 2 of 2");
+        assert_eq!(place_in_day(before(2, 0), 4, false), "Today 2 of 4 done", "a session of no item");
+        assert_eq!(place_in_day(before(4, 0), 4, true), "Today 4 of 4 done already: this one is more");
+        assert_eq!(place_in_day(before(0, 0), 0, false), "Nothing is due today");
+        assert_eq!(place_in_day(before(1, 1), 3, true), "Today 3 of 3", "the third due");
+        assert_eq!(place_in_day(before(1, 3), 4, true), "Today 1 of 4 done, 3 partly done: this one is more");
+        let figures = |full: u32, partial: u32, due: u32| Figures { due, full, partial, ..Figures::default() };
+        assert_eq!(day_line(&figures(2, 0, 2), true), "Today 2 of 2: all done");
+        assert_eq!(day_line(&figures(1, 0, 4), true), "Today 1 of 4 done");
+        assert_eq!(day_line(&figures(4, 0, 4), false), "Today 4 of 4 done", "all done before, by others");
         // Partly done (stopped early, or holds skipped) is no session done, as `today` counts.
-        assert_eq!(place_in_day(before(1, 0), 3, Some(false), true), "Today 1 of 3 done, 1 partly done");
-        assert_eq!(place_in_day(before(1, 1), 3, Some(false), false), "Today 3 of 3", "the third due");
-        assert_eq!(place_in_day(before(2, 0), 3, Some(false), true), "Today 2 of 3 done, 1 partly done");
-        assert_eq!(place_in_day(before(1, 1), 3, Some(true), true), "Today 2 of 3 done, 1 partly done");
+        assert_eq!(day_line(&figures(1, 1, 3), true), "Today 1 of 3 done, 1 partly done");
+        assert_eq!(day_line(&figures(1, 1, 2), true), "Today 1 of 2 done, 1 partly done", "nothing left, not all done");
+        assert_eq!(day_line(&figures(0, 0, 0), true), "Nothing is due today");
     }
 
     #[test]
