@@ -96,7 +96,8 @@ A usage error: an unknown flag or a value out of range.
 \fB128\fR+\fIN\fR
 The session was ended by signal \fIN\fR: \fB130\fR for Ctrl\-C (SIGINT), \fB143\fR for SIGTERM,
 \fB129\fR for a closed terminal (SIGHUP). In plain mode with the check\-in to follow, the first
-Ctrl\-C is your stop and the questions follow (exit 0); a second leaves at once (130).
+Ctrl\-C is your stop, with the questions after it when the session is kept (exit 0); a second
+leaves at once (130).
 ";
 
 #[cfg(test)]

@@ -246,6 +246,12 @@ impl Front for Lines<'_> {
         // screen is. A second Ctrl-C, during the questions, leaves at once.
         let asks = signal == SIGINT && self.asking.after && !self.session.is_finished() && job::in_foreground();
         asks.then(|| {
+            // A phase whose end has passed ended before the stop: a hold run to its end is done,
+            // and a session whose end came first has nothing left to stop.
+            let mut events = self.session.tick(now);
+            if self.session.is_finished() {
+                return events;
+            }
             self.interrupted(signal);
             let _ = writeln!(self.out, "{STOPPED}");
             if self.waiting {
@@ -254,8 +260,6 @@ impl Front for Lines<'_> {
                 self.waiting = false;
                 self.form.close();
             }
-            // A phase whose end has passed ended before the stop: a hold run to its end is done.
-            let mut events = self.session.tick(now);
             events.extend(self.session.apply(Command::Stop, now));
             events
         })
