@@ -105,8 +105,8 @@ pub struct Record {
     pub start: Started,
     /// The id of the routine it ran, if any.
     pub routine: Option<String>,
-    /// The exercises with at least one hold done, and the one a session stopped early was
-    /// stopped in (perhaps with none done), in the order they ran.
+    /// The exercises with at least one hold done or skipped, and the one a session stopped early
+    /// was stopped in (perhaps with none done), in the order they ran.
     pub exercises: Vec<ExerciseRecord>,
     pub end: End,
     /// From start to end, pauses included.
@@ -185,9 +185,10 @@ impl Record {
         matches!(self.end, End::Stopped(_))
     }
 
-    /// The record of `exercise` in this session, if it did it.
+    /// The record of `exercise` in this session, if it did it: of a routine that does it twice,
+    /// the copy with the most holds done (the first of those), not one skipped whole.
     pub fn exercise(&self, exercise: &str) -> Option<&ExerciseRecord> {
-        self.exercises.iter().find(|e| e.id == exercise)
+        self.exercises.iter().filter(|e| e.id == exercise).rev().max_by_key(|e| e.done())
     }
 
     /// Gives the session the answers of `amendment`.

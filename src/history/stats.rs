@@ -105,7 +105,10 @@ impl Tally {
         self.sessions += 1;
         self.routines += usize::from(record.routine.is_some());
         let stopped = matches!(record.end, End::Stopped(_));
-        for exercise in &record.exercises {
+        // A stopped session was stopped in its last exercise kept; one before it that is not
+        // complete had holds skipped.
+        let last = record.exercises.len().saturating_sub(1);
+        for (index, exercise) in record.exercises.iter().enumerate() {
             let at = *self.index.entry(exercise.id.clone()).or_insert_with(|| {
                 self.per_exercise.push(ExerciseCount {
                     exercise: exercise.id.clone(),
@@ -119,7 +122,7 @@ impl Tally {
             let count = &mut self.per_exercise[at];
             count.sessions += 1;
             if !exercise.completed {
-                if stopped { count.stopped += 1 } else { count.skipped += 1 }
+                if stopped && index == last { count.stopped += 1 } else { count.skipped += 1 }
             }
         }
         // A start is never in the future, but its local day can be ahead of today's: made

@@ -86,10 +86,24 @@ fn sessions_are_counted_per_exercise_with_those_stopped_early_and_those_with_hol
     all[2].exercises[0].completed = false;
     all[3].exercises[0].id = "pelvic-tilt".to_owned();
     all[3].exercises[0].name = "Pelvic tilt".to_owned();
-    let overview = overview(&all, date(2026, 5, 4));
+    let counted = overview(&all, date(2026, 5, 4));
     let counts: Vec<(&str, usize, usize, usize)> =
-        overview.per_exercise.iter().map(|e| (e.exercise.as_str(), e.sessions, e.stopped, e.skipped)).collect();
+        counted.per_exercise.iter().map(|e| (e.exercise.as_str(), e.sessions, e.stopped, e.skipped)).collect();
     assert_eq!(counts, vec![("lower-trunk-rotation", 3, 1, 1), ("pelvic-tilt", 1, 0, 0)]);
+    // A routine that skipped the rotation whole, then was stopped in the pelvic tilt: the
+    // rotation had holds skipped, the tilt was stopped early.
+    let mut routine = record("2026-05-05T09:00:00Z");
+    routine.exercises[0].completed = false;
+    routine.exercises[0].skipped = 10;
+    let mut tilt = all[3].exercises[0].clone();
+    tilt.completed = false;
+    routine.exercises.push(tilt);
+    routine.end = End::Stopped(None);
+    all.push(routine);
+    let counted = overview(&all, date(2026, 5, 5));
+    let counts: Vec<(&str, usize, usize, usize)> =
+        counted.per_exercise.iter().map(|e| (e.exercise.as_str(), e.sessions, e.stopped, e.skipped)).collect();
+    assert_eq!(counts, vec![("lower-trunk-rotation", 4, 1, 2), ("pelvic-tilt", 2, 1, 0)]);
 }
 
 #[test]
