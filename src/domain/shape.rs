@@ -100,7 +100,12 @@ fn mend<'a>(origin: &str, source: &'a str, fields: &'static [Field]) -> Result<M
         // Past a broken line the parser reads on as best it can: a table whose header it could
         // not close leaves its keys in the table above, where they clash with keys that are
         // there. A clash after such a header is that guess, not the file's.
-        let header = errors.iter().position(|e| e.message().contains("unclosed table"));
+        let on_header = |e: &toml::de::Error| {
+            let start = e.span().map_or(0, |span| span.start).min(source.len());
+            let line_start = source.get(..start).unwrap_or("").rfind('\n').map_or(0, |at| at + 1);
+            source[line_start..].trim_start().starts_with('[')
+        };
+        let header = errors.iter().position(|e| on_header(e));
         let guessed = |n: usize, e: &toml::de::Error| header.is_some_and(|at| n > at) && e.message() == "duplicate key";
         let mut problems: Vec<Diagnostic> = errors
             .iter()

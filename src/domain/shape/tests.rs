@@ -79,6 +79,8 @@ fn syntax_errors_are_reported_with_their_line() {
     let found = messages("name = \"x\"\n[timing\nname = \"y\"\n");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].starts_with("f.toml:2:") && found[0].contains("unclosed table"), "{found:#?}");
+    let found = messages("name = \"x\"\n[[entry]\nname = \"y\"\n");
+    assert!(!found.iter().any(|m| m.contains("duplicate key")), "an array of tables left open too: {found:#?}");
     // A clash of its own is told, before a broken line or after one that is not a header.
     let found = messages("name = \"x\"\nname = \"y\"\n");
     assert!(found.iter().any(|m| m.contains("duplicate key")), "{found:#?}");
