@@ -118,7 +118,8 @@ pub fn lines(summary: &Summary) -> Vec<String> {
     lines
 }
 
-fn holds_skipped(count: u32) -> String {
+/// `1 hold skipped`, `3 holds skipped`.
+pub fn holds_skipped(count: u32) -> String {
     if count == 1 { "1 hold skipped".to_owned() } else { format!("{count} holds skipped") }
 }
 

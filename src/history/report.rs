@@ -135,10 +135,9 @@ fn remarks(record: &Record) -> String {
             None => "stopped early".to_owned(),
         });
     }
-    match record.exercises.iter().fold(0, |sum: u32, e| sum.saturating_add(e.skipped)) {
-        0 => {}
-        1 => said.push("1 hold skipped".to_owned()),
-        n => said.push(format!("{n} holds skipped")),
+    let skipped = record.exercises.iter().fold(0, |sum: u32, e| sum.saturating_add(e.skipped));
+    if skipped > 0 {
+        said.push(crate::domain::summary::holds_skipped(skipped));
     }
     if record.checkin.spread == Some(true) {
         said.push("pain spread".to_owned());
