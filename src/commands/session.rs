@@ -9,7 +9,6 @@ use crate::cli::SessionArgs;
 use crate::domain::checkin::Why;
 use crate::failure::Failure;
 use crate::history::Started;
-use crate::history::adherence::text::place_in_day;
 use crate::shell::runner::{Ended, Ending, Keeping, Saved, SystemClock};
 use crate::shell::{catalog, config, input, journal, plain, process_group, sound, terminal_background};
 use crate::tui::{terminal, view};
@@ -41,7 +40,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     });
     // Where this session stands in the programme's day, and the PSFS its check-in adds.
     let day = crate::shell::standing::programme_day(&path, jiff::ZonedDateTime::now().date());
-    let today = day.as_ref().map(|day| place_in_day(day.before, day.due, item.is_some()));
+    let today = day.as_ref().map(|day| day.on_start(item.is_some()));
     let keeping = keeping(path, item, allowed, day, rule);
     let (ended, ending, reader) = if plain_mode {
         for notice in stopped.iter().chain(&notices) {

@@ -60,13 +60,11 @@ pub struct Keeping {
     pub stop: Option<StopRule>,
 }
 
-/// The programme's day as a session found it: its count of the day's sessions so far, what that
-/// count is made from (to count the day again with this session, as `today` will), and the PSFS
-/// activities its check-in adds (in the first session of a programme week).
+/// The programme's day as a session found it: what its count is made from, to count the day
+/// as `today` does, before the session and again with it; and the PSFS activities its check-in
+/// adds (in the first session of a programme week).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgrammeDay {
-    pub before: crate::history::adherence::text::Before,
-    pub due: u32,
     pub psfs: Vec<String>,
     /// The programme in effect, the sessions of it read (today's, or the week's) and the days
     /// skipped, and the day.
@@ -77,16 +75,24 @@ pub struct ProgrammeDay {
 }
 
 impl ProgrammeDay {
-    /// The day's line once a session has ended, counted as `today` counts it with the session's
-    /// `attempt` (`None` for one that did no item): per item, so a session past an item's due is
-    /// more than due, not another item's.
+    /// The day's line as a session starts (`counts` when it does an item).
+    pub fn on_start(&self, counts: bool) -> String {
+        crate::history::adherence::text::place_in_day(&self.figures(None), counts)
+    }
+
+    /// The day's line once a session has ended, with the session's `attempt` (`None` for one
+    /// that did no item): per item, so a session past an item's due is more than due, not
+    /// another item's.
     pub fn after(&self, attempt: Option<crate::history::adherence::Attempt>) -> String {
-        use crate::history::adherence::{self, text};
         let counts = attempt.is_some();
+        crate::history::adherence::text::day_line(&self.figures(attempt), counts)
+    }
+
+    /// The day's figures as `today` counts them, with `attempt` if there is one.
+    fn figures(&self, attempt: Option<crate::history::adherence::Attempt>) -> crate::history::adherence::Figures {
         let mut attempts = self.attempts.clone();
         attempts.extend(attempt);
-        let figures = adherence::today(&self.events, &attempts, &self.skipped, self.date).figures;
-        text::day_line(&figures, counts)
+        crate::history::adherence::today(&self.events, &attempts, &self.skipped, self.date).figures
     }
 }
 

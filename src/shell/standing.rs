@@ -107,16 +107,13 @@ pub fn standing(path: &Path, today: Date, whole_week: bool) -> Result<Option<Sta
     }))
 }
 
-/// The programme's day as a session starting now finds it: the day's sessions done and due, and
+/// The programme's day as a session starting now finds it: what the day is counted from, and
 /// the PSFS activities to ask, when no session of this programme week gave them yet. `None`
 /// without a programme, or when the history cannot be read (the session is still worth doing).
 pub fn programme_day(path: &Path, today: Date) -> Option<ProgrammeDay> {
     let standing = standing(path, today, true).ok()??;
-    let figures = &standing.today.figures;
     let in_week = standing.today.week.is_some();
     Some(ProgrammeDay {
-        before: crate::history::adherence::text::Before { full: figures.full, partial: figures.partial },
-        due: figures.due,
         psfs: if in_week && !standing.psfs_given { standing.programme.psfs.clone() } else { Vec::new() },
         events: standing.events,
         attempts: standing.attempts,

@@ -48,25 +48,22 @@ pub fn weeks(adherence: &Adherence) -> Vec<String> {
     lines
 }
 
-/// Where a session starting stands in the day, for the get-ready screen: `Today 3 of 4` while
-/// it is the third of four due (`counts`: it does an item), or how many are done when it does
-/// none, or is more than was due.
-pub fn place_in_day(before: Before, due: u32, counts: bool) -> String {
+/// Where a session starting stands in the day, for the get-ready screen, from the day's
+/// `figures` so far as `today` counts them: `Today 3 of 4` while it is the third of four due
+/// (`counts`: it does an item), or how many are done when it does none, or is more than was due.
+pub fn place_in_day(figures: &Figures, counts: bool) -> String {
+    let due = figures.due;
     if due == 0 {
         return "Nothing is due today".to_owned();
     }
-    let taken = before.full + before.partial;
-    let done = match before.partial {
-        0 => format!("Today {} of {due} done", before.full),
-        partial => format!("Today {} of {due} done, {partial} partly done", before.full),
-    };
+    let taken = figures.full + figures.partial;
     if taken >= due {
-        let already = if before.partial == 0 { " already" } else { "" };
-        format!("{done}{already}: this one is more")
+        let already = if figures.partial == 0 { " already" } else { "" };
+        format!("{}{already}: this one is more", done_line(figures))
     } else if counts {
         format!("Today {} of {due}", taken + 1)
     } else {
-        done
+        done_line(figures)
     }
 }
 
@@ -75,22 +72,22 @@ pub fn place_in_day(before: Before, due: u32, counts: bool) -> String {
 /// those partly done (stopped early, or with holds skipped) apart; all done only when every
 /// session due was done in full.
 pub fn day_line(figures: &Figures, counts: bool) -> String {
-    let (full, due) = (figures.full, figures.due);
+    let due = figures.due;
     if due == 0 {
-        return "Nothing is due today".to_owned();
-    }
-    match figures.partial {
-        0 if full >= due && counts => format!("Today {due} of {due}: all done"),
-        0 => format!("Today {full} of {due} done"),
-        partial => format!("Today {full} of {due} done, {partial} partly done"),
+        "Nothing is due today".to_owned()
+    } else if counts && figures.partial == 0 && figures.full >= due {
+        format!("Today {due} of {due}: all done")
+    } else {
+        done_line(figures)
     }
 }
 
-/// The day's sessions of the programme before this one: done in full, and partly done.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Before {
-    pub full: u32,
-    pub partial: u32,
+/// `Today 1 of 3 done`, and `, 1 partly done` when some were.
+fn done_line(figures: &Figures) -> String {
+    match figures.partial {
+        0 => format!("Today {} of {} done", figures.full, figures.due),
+        partial => format!("Today {} of {} done, {partial} partly done", figures.full, figures.due),
+    }
 }
 
 /// Sessions of an item still to do on a day: due, less those done, stopped early or excused.
@@ -268,14 +265,13 @@ mod tests {
 
     #[test]
     fn a_session_says_where_it_stands_in_the_day() {
-        let before = |full: u32, partial: u32| Before { full, partial };
-        assert_eq!(place_in_day(before(1, 0), 2, true), "Today 2 of 2");
-        assert_eq!(place_in_day(before(2, 0), 4, false), "Today 2 of 4 done", "a session of no item");
-        assert_eq!(place_in_day(before(4, 0), 4, true), "Today 4 of 4 done already: this one is more");
-        assert_eq!(place_in_day(before(0, 0), 0, false), "Nothing is due today");
-        assert_eq!(place_in_day(before(1, 1), 3, true), "Today 3 of 3", "the third due");
-        assert_eq!(place_in_day(before(1, 3), 4, true), "Today 1 of 4 done, 3 partly done: this one is more");
         let figures = |full: u32, partial: u32, due: u32| Figures { due, full, partial, ..Figures::default() };
+        assert_eq!(place_in_day(&figures(1, 0, 2), true), "Today 2 of 2");
+        assert_eq!(place_in_day(&figures(2, 0, 4), false), "Today 2 of 4 done", "a session of no item");
+        assert_eq!(place_in_day(&figures(4, 0, 4), true), "Today 4 of 4 done already: this one is more");
+        assert_eq!(place_in_day(&figures(0, 0, 0), false), "Nothing is due today");
+        assert_eq!(place_in_day(&figures(1, 1, 3), true), "Today 3 of 3", "the third due");
+        assert_eq!(place_in_day(&figures(1, 3, 4), true), "Today 1 of 4 done, 3 partly done: this one is more");
         assert_eq!(day_line(&figures(2, 0, 2), true), "Today 2 of 2: all done");
         assert_eq!(day_line(&figures(1, 0, 4), true), "Today 1 of 4 done");
         assert_eq!(day_line(&figures(4, 0, 4), false), "Today 4 of 4 done", "all done before, by others");
