@@ -23,6 +23,7 @@ use voice::{Priority, Rate, Utterance};
 use crate::domain::checkin::form::{Form, Question};
 use crate::domain::plan::{self, Phase, PhaseKind, Plan};
 use crate::domain::session::{COUNTDOWN_FROM, Event, counts_down};
+use crate::domain::summary;
 
 /// A moment the user must act on, each kind with its own sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,8 +152,8 @@ pub fn cue(plan: &Plan, event: Event) -> Option<Cue> {
             }
         }
         Event::Countdown(_) => Some(Cue::Count),
-        Event::Finished { completed: true } => Some(Cue::Done),
-        Event::Finished { completed: false } | Event::Paused | Event::Resumed => None,
+        Event::Finished { completed: true, .. } => Some(Cue::Done),
+        Event::Finished { completed: false, .. } | Event::Paused | Event::Resumed => None,
     }
 }
 
@@ -188,8 +189,12 @@ pub fn words(plan: &Plan, event: Event) -> Vec<String> {
     let forms = match event {
         Event::PhaseStarted(index) => phase_words(plan, index),
         Event::Countdown(secs) => vec![secs.to_string()],
-        Event::Finished { completed: true } => vec!["Session complete".to_owned()],
-        Event::Finished { completed: false } | Event::Paused | Event::Resumed => Vec::new(),
+        Event::Finished { completed: true, skipped: 0 } => vec!["Session complete".to_owned()],
+        // As the done screen heads it: the end was reached, but not every hold was done.
+        Event::Finished { completed: true, skipped } => {
+            vec![format!("Session ended, {}", summary::holds_skipped(skipped)), "Session ended".to_owned()]
+        }
+        Event::Finished { completed: false, .. } | Event::Paused | Event::Resumed => Vec::new(),
     };
     // Each text becomes a command's argument: a leading dash must not read as an option.
     let clean = |text: &String| text.trim_start_matches(|c: char| c == '-' || c.is_whitespace()).trim_end().to_owned();
@@ -443,8 +448,10 @@ pub fn lines(plan: &Plan, event: Event, voicing: Voicing) -> Vec<String> {
             lines.extend(form_cue(plan, index, voicing, quiet).map(|tip| tip.text));
             lines
         }
-        Event::Countdown(_) | Event::Finished { completed: true } => words(plan, event).into_iter().take(1).collect(),
-        Event::Finished { completed: false } | Event::Paused | Event::Resumed => Vec::new(),
+        Event::Countdown(_) | Event::Finished { completed: true, .. } => {
+            words(plan, event).into_iter().take(1).collect()
+        }
+        Event::Finished { completed: false, .. } | Event::Paused | Event::Resumed => Vec::new(),
     }
 }
 

@@ -51,8 +51,12 @@ pub enum Event {
     Countdown(u64),
     Paused,
     Resumed,
+    /// `completed` as in [`State::Finished`]; `skipped`: the holds gone past without being
+    /// done, so that a session that reached its end past skipped holds is not said to be
+    /// complete.
     Finished {
         completed: bool,
+        skipped: u32,
     },
 }
 
@@ -226,13 +230,13 @@ impl Session {
             self.ran[index] = self.plan.phases[index].duration;
             self.completed[index] = true;
             self.counted = None;
-            self.state = if let Some(next) = self.plan.phases.get(index + 1) {
+            if let Some(next) = self.plan.phases.get(index + 1) {
                 events.push(Event::PhaseStarted(index + 1));
-                State::Running { index: index + 1, ends_at: ends_at + next.duration }
+                self.state = State::Running { index: index + 1, ends_at: ends_at + next.duration };
             } else {
-                events.push(Event::Finished { completed: true });
-                State::Finished { completed: true, at: ends_at }
-            };
+                self.state = State::Finished { completed: true, at: ends_at };
+                events.push(self.finished(true));
+            }
         }
         events.extend(self.countdown(now));
         events
@@ -287,7 +291,13 @@ impl Session {
             self.paused_for += now.saturating_duration_since(since);
         }
         self.state = State::Finished { completed, at: now };
-        vec![Event::Finished { completed }]
+        vec![self.finished(completed)]
+    }
+
+    /// The event of the end just reached, with the holds skipped on the way.
+    fn finished(&self, completed: bool) -> Event {
+        let skipped = (0..self.plan.parts.len()).map(|part| self.holds_skipped(part)).sum();
+        Event::Finished { completed, skipped }
     }
 
     fn skip(&mut self, now: Instant) -> Vec<Event> {

@@ -72,7 +72,7 @@ impl Announcer {
     /// has just failed.
     pub fn announce(&mut self, plan: &Plan, event: Event, now: Instant) -> Option<String> {
         self.now = Some(now);
-        if event == (Event::Finished { completed: false }) {
+        if matches!(event, Event::Finished { completed: false, .. }) {
             // Stopped early: what is being said is no longer true, and nothing is waited for.
             self.stopped = true;
             if let Some(voice) = &mut self.voice {

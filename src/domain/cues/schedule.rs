@@ -79,7 +79,7 @@ impl Schedule {
         match event {
             Event::PhaseStarted(_) => self.counts_from = None,
             Event::Countdown(_) if self.counts_from.is_some_and(|from| now < from) => return,
-            Event::Finished { completed: false } => {
+            Event::Finished { completed: false, .. } => {
                 // Stopped early: what was still to be said is no longer true.
                 if let Some(queue) = &mut self.queue {
                     queue.clear();

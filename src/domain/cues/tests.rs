@@ -68,12 +68,18 @@ fn every_event_the_user_acts_on_has_its_cue() {
         for (_, event) in events(&plan, t0) {
             let expected = match event {
                 Event::PhaseStarted(0) if plan.phases[0].kind == PhaseKind::GetReady => None,
-                Event::PhaseStarted(_) | Event::Countdown(_) | Event::Finished { completed: true } => Some(()),
+                Event::PhaseStarted(_) | Event::Countdown(_) | Event::Finished { completed: true, skipped: 0 } => {
+                    Some(())
+                }
                 _ => None,
             };
             assert_eq!(cue(&plan, event).map(|_| ()), expected, "{name}: {event:?}");
             let said = words(&plan, event);
-            assert_eq!(said.is_empty(), matches!(event, Event::Finished { completed: false }), "{name}: {event:?}");
+            assert_eq!(
+                said.is_empty(),
+                matches!(event, Event::Finished { completed: false, skipped: 0 }),
+                "{name}: {event:?}"
+            );
         }
     }
 }
@@ -88,8 +94,8 @@ fn the_cues_follow_the_session() {
     assert_eq!(at(2), Some(Cue::Hold));
     assert_eq!(at(3), Some(Cue::SwitchSides));
     assert_eq!(cue(&plan, Event::Countdown(3)), Some(Cue::Count));
-    assert_eq!(cue(&plan, Event::Finished { completed: true }), Some(Cue::Done));
-    assert_eq!(cue(&plan, Event::Finished { completed: false }), None);
+    assert_eq!(cue(&plan, Event::Finished { completed: true, skipped: 0 }), Some(Cue::Done));
+    assert_eq!(cue(&plan, Event::Finished { completed: false, skipped: 0 }), None);
     assert_eq!(cue(&plan, Event::Paused), None);
 
     // Without sides, a hold's end is a release.
@@ -294,7 +300,12 @@ fn the_words_have_long_and_short_forms() {
     assert_eq!(say(2), ["Hold, left", "Left."]);
     assert_eq!(say(3), ["Switch sides. Slowly rotate your knees to the right", "Switch sides. Right.", "Right."]);
     assert_eq!(words(&plan, Event::Countdown(3)), ["3"]);
-    assert_eq!(words(&plan, Event::Finished { completed: true }), ["Session complete"]);
+    assert_eq!(words(&plan, Event::Finished { completed: true, skipped: 0 }), ["Session complete"]);
+    assert_eq!(
+        words(&plan, Event::Finished { completed: true, skipped: 2 }),
+        ["Session ended, 2 holds skipped", "Session ended"],
+        "an end reached past skipped holds is not complete, as the done screen heads it"
+    );
     assert!(words(&plan, Event::Paused).is_empty());
 
     let no_moves = super::tests::plan(0);
@@ -421,7 +432,8 @@ fn plain_lines_say_what_the_voice_says() {
     );
     assert_eq!(lines(&plan, Event::PhaseStarted(2), rate), ["Hold, left".to_owned(), plan::text::describe(&plan, 2)]);
     assert_eq!(lines(&plan, Event::Countdown(2), rate), ["2"]);
-    assert_eq!(lines(&plan, Event::Finished { completed: true }, rate), ["Session complete"]);
+    assert_eq!(lines(&plan, Event::Finished { completed: true, skipped: 0 }, rate), ["Session complete"]);
+    assert_eq!(lines(&plan, Event::Finished { completed: true, skipped: 1 }, rate), ["Session ended, 1 hold skipped"]);
     assert!(lines(&plan, Event::Resumed, rate).is_empty());
     let long = plan_of("knee-to-chest", &Overrides::default());
     let hold = long.phases.iter().position(|p| p.kind == PhaseKind::Hold).unwrap();

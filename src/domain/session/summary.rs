@@ -65,6 +65,17 @@ impl Session {
         }
     }
 
+    /// Whether an exercise done on each side was worked: a hold of it done, or the session
+    /// stopped in it. Only then does the check-in ask which side hurt: not after a routine
+    /// stopped in an exercise without sides before it reached one with them.
+    pub fn worked_a_side(&self) -> bool {
+        self.plan.parts.iter().enumerate().any(|(index, part)| {
+            let slots = part.exercise.side_slots();
+            let worked = self.stopped_in() == Some(index) || slots.iter().any(|side| self.holds_done(index, *side) > 0);
+            worked && slots.iter().any(Option::is_some)
+        })
+    }
+
     /// The exercise, by part, a stopped session was stopped in while doing it: in a move, a hold
     /// or a move back, one of which has run. Not while getting ready or resting before it, nor
     /// waiting at the very start (a pain asked for before a plan without getting ready).
@@ -80,7 +91,7 @@ impl Session {
     /// The holds of `part` the session went past without their running to the end: all not done
     /// in a session that reached its end; in one stopped, those before the phase it was stopped
     /// in (the hold under way then was stopped, not skipped, and those after were never reached).
-    fn holds_skipped(&self, part: usize) -> u32 {
+    pub(super) fn holds_skipped(&self, part: usize) -> u32 {
         let passed = match (self.state, self.stopped_at) {
             (State::Finished { completed: true, .. }, _) => self.plan.phases.len(),
             (_, Some(at)) => at,

@@ -58,7 +58,7 @@ fn a_whole_session_runs_in_order_and_ends_on_plan() {
             (Hold, r, 2)
         ]
     );
-    assert_eq!(events.last(), Some(&Event::Finished { completed: true }));
+    assert_eq!(events.last(), Some(&Event::Finished { completed: true, skipped: 0 }));
     assert_eq!(session.state(), State::Finished { completed: true, at: t0 + secs(17) });
     let summary = session.summary(t0 + secs(99));
     assert!(summary.completed);
@@ -129,7 +129,7 @@ fn skipping_the_last_phase_finishes() {
     let t0 = Instant::now();
     let mut session = Session::start(plan(1, 5, 0, 0), t0);
     session.apply(Command::Skip, t0);
-    assert_eq!(session.apply(Command::Skip, t0 + secs(1)), [Event::Finished { completed: true }]);
+    assert_eq!(session.apply(Command::Skip, t0 + secs(1)), [Event::Finished { completed: true, skipped: 2 }]);
     assert!(session.is_finished());
     assert!(session.apply(Command::Skip, t0 + secs(2)).is_empty(), "a finished session ignores commands");
 }
@@ -166,7 +166,7 @@ fn stop_ends_early_with_what_was_done() {
     let t0 = Instant::now();
     let mut session = Session::start(plan(2, 5, 0, 0), t0);
     session.tick(t0 + secs(7));
-    assert_eq!(session.apply(Command::Stop, t0 + secs(7)), [Event::Finished { completed: false }]);
+    assert_eq!(session.apply(Command::Stop, t0 + secs(7)), [Event::Finished { completed: false, skipped: 0 }]);
     let summary = session.summary(t0 + secs(50));
     assert!(!summary.completed);
     assert_eq!(summary.elapsed, secs(7));
@@ -250,7 +250,7 @@ fn a_hold_counts_its_last_three_seconds_once_each() {
             Event::Countdown(3),
             Event::Countdown(2),
             Event::Countdown(1),
-            Event::Finished { completed: true },
+            Event::Finished { completed: true, skipped: 0 },
         ]
     );
 }
@@ -372,7 +372,11 @@ fn reaching_the_end_with_skipped_holds_is_not_completed_and_counts_them() {
     session.tick(t0 + secs(5));
     session.apply(Command::Skip, t0 + secs(6));
     let events = drive(&mut session);
-    assert_eq!(events.last(), Some(&Event::Finished { completed: true }), "it reached the end");
+    assert_eq!(
+        events.last(),
+        Some(&Event::Finished { completed: true, skipped: 1 }),
+        "it reached the end, one hold skipped"
+    );
     let summary = session.summary(t0 + secs(60));
     assert_eq!((summary.reached_end, summary.completed, summary.skipped), (true, false, 1));
 }
@@ -440,4 +444,40 @@ fn a_session_stopped_early_counts_the_holds_it_skipped_before_the_stop_and_no_ot
     assert_eq!(summary.parts[0].skipped, 1);
     let done: Vec<u32> = summary.parts[0].reps.iter().map(|reps| reps.done).collect();
     assert_eq!(done, [0, 1]);
+}
+
+#[test]
+fn the_side_question_follows_an_exercise_with_sides_that_was_worked() {
+    let short = Overrides {
+        reps: Some(1),
+        hold: Some(secs(3)),
+        get_ready: Some(secs(1)),
+        transition: Some(Duration::ZERO),
+        ..Overrides::default()
+    };
+    // The pelvic tilt, without sides, then the trunk rotation.
+    let routine = || {
+        let parts = ["pelvic-tilt", exercise::DEFAULT_ID].map(|id| (exercise::without_return(id), short.clone()));
+        Plan::routine(parts.to_vec(), secs(5))
+    };
+    let t0 = Instant::now();
+    let run_to = |at: u64| {
+        let mut session = Session::start(routine(), t0);
+        session.tick(t0 + secs(at));
+        session.apply(Command::Stop, t0 + secs(at));
+        session
+    };
+    // Get ready 1 s, the tilt's hold 3 s: stopped in it, the rotation never reached.
+    assert!(!run_to(2).worked_a_side(), "stopped in the pelvic tilt");
+    // Rest 5 s, the rotation's left hold: stopped in it.
+    assert!(run_to(10).worked_a_side(), "stopped in the trunk rotation");
+    // Run to the end with the rotation's holds both skipped: nothing of it was done.
+    let mut session = Session::start(routine(), t0);
+    session.tick(t0 + secs(9));
+    session.apply(Command::Skip, t0 + secs(9));
+    session.apply(Command::Skip, t0 + secs(9));
+    assert!(session.is_finished() && !session.worked_a_side(), "its holds all skipped");
+    let mut session = Session::start(plan(1, 5, 0, 0), t0);
+    drive(&mut session);
+    assert!(session.worked_a_side(), "the trunk rotation alone, done");
 }

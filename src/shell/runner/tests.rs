@@ -130,11 +130,11 @@ fn the_end_is_announced_then_the_record_written_once_with_the_answers_so_far() {
     let end = t0 + front.session.plan().total();
     let last = runner.turn(&mut front.session, end);
     assert!(front.session.is_finished());
-    assert!(!last.events.contains(&Event::Finished { completed: true }), "the end is finish's to announce");
+    assert!(!last.events.contains(&Event::Finished { completed: true, skipped: 0 }), "the end is finish's to announce");
     assert!(memory.lines.borrow().is_empty(), "nothing is written before finish");
     front.answers.pain_before = Pain::new(2);
     let ended = runner.finish(&mut front, end, None);
-    assert_eq!(front.shown.last(), Some(&Event::Finished { completed: true }), "the end was shown");
+    assert_eq!(front.shown.last(), Some(&Event::Finished { completed: true, skipped: 0 }), "the end was shown");
     assert_eq!(ended.saved(), &Saved::Written);
     let written = entries(&memory);
     assert_eq!(written.len(), 1);

@@ -72,7 +72,7 @@ fn a_signal_or_ctrl_c_stops_even_with_the_help_open() {
     app.handle(Action::ToggleHelp, t0 + Duration::from_secs(1));
     let (events, flow) = app.handle(Action::Stop, t0 + Duration::from_secs(2));
     assert_eq!(flow, Flow::Exit);
-    assert_eq!(events, vec![Event::Finished { completed: false }]);
+    assert_eq!(events, vec![Event::Finished { completed: false, skipped: 0 }]);
     assert_eq!(app.help, None);
 }
 
@@ -108,7 +108,7 @@ fn one_q_asks_and_the_session_runs_on_and_any_other_key_goes_on() {
     assert!(!app.stopping(t0 + Duration::from_secs(2)) && !app.session.is_finished());
     app.handle(Action::Quit, t0 + Duration::from_secs(3));
     let (events, flow) = app.handle(Action::Quit, t0 + Duration::from_secs(4));
-    assert_eq!(events, [Event::Finished { completed: false }], "q again stops");
+    assert_eq!(events, [Event::Finished { completed: false, skipped: 0 }], "q again stops");
     assert_eq!(flow, Flow::Continue, "on to the check-in, not out");
 }
 
