@@ -269,9 +269,7 @@ impl Front for Lines<'_> {
         let first = self.warned.is_none();
         if first && self.asking.after && !matches!(kept.saved, Saved::NothingDone(_)) && job::in_foreground() {
             let stopped = !self.session.summary(self.clock.now()).reached_end;
-            let sides =
-                self.session.plan().parts.iter().any(|part| part.exercise.side_slots().iter().any(Option::is_some));
-            self.form = Form::after(stopped, sides, self.form.answers().0).with_psfs(&kept.psfs);
+            self.form = Form::after(stopped, self.session.worked_a_side(), self.form.answers().0).with_psfs(&kept.psfs);
             self.prompted = false;
             self.reader.start();
         }

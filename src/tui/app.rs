@@ -168,14 +168,12 @@ impl App {
 
     /// The session has ended and the runner kept it: whether it was saved, and the advice.
     /// The first time, the check-in starts (why first if the user stopped it; which side hurt
-    /// only for exercises with sides), unless there was nothing to keep.
+    /// only after an exercise with sides was worked), unless there was nothing to keep.
     pub fn keep(&mut self, kept: Kept) {
         let first = self.kept.is_none();
         if first && self.asks && !matches!(kept.saved, Saved::NothingDone(_)) {
             let stopped = matches!(self.session.state(), State::Finished { completed: false, .. });
-            let sides =
-                self.session.plan().parts.iter().any(|part| part.exercise.side_slots().iter().any(Option::is_some));
-            self.form = Form::after(stopped, sides, self.form.answers().0).with_psfs(&kept.psfs);
+            self.form = Form::after(stopped, self.session.worked_a_side(), self.form.answers().0).with_psfs(&kept.psfs);
         } else if first {
             // Stopped before the pain before was answered: nothing more is asked.
             self.form.close();
