@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::domain::duration::human;
 use std::time::Duration;
 
-use crate::domain::checkin::{Checkin, Why};
+use crate::domain::checkin::{Checkin, Psfs, Why};
 use crate::domain::side::Side;
 
 /// Reps done and planned for one side of one exercise.
@@ -171,6 +171,9 @@ pub fn answers(answers: &Checkin, why: Option<Why>) -> Option<String> {
     if let Some(effort) = answers.effort {
         said.push(format!("Felt: {}", effort.phrase()));
     }
+    for psfs in &answers.psfs {
+        said.push(format!("{}: {}/{}", psfs.activity, psfs.score, Psfs::MAX));
+    }
     if let Some(note) = &answers.note {
         said.push(format!("Note: {note}"));
     }
@@ -274,5 +277,26 @@ mod tests {
         assert_eq!(Nothing::of(&ended), Nothing::HoldsSkippedThenStopped, "stopped resting after skipping");
         ended.reached_end = true;
         assert_eq!(Nothing::of(&ended), Nothing::EveryHoldSkipped);
+    }
+
+    #[test]
+    fn the_answers_line_says_every_answer_in_the_order_asked_with_the_activities_scored() {
+        use crate::domain::checkin::{Effort, Pain};
+        let checkin = Checkin {
+            pain: Pain::new(3),
+            effort: Some(Effort::AboutRight),
+            psfs: vec![
+                Psfs { activity: "Walking 20 minutes".to_owned(), score: 6 },
+                Psfs { activity: "Tying shoes".to_owned(), score: 4 },
+            ],
+            ..Checkin::default()
+        };
+        assert_eq!(
+            answers(&checkin, Some(Why::NoTime)).as_deref(),
+            Some(
+                "Stopped for: no time · Pain now: 3/10 · Felt: about right · Walking 20 minutes: 6/10 · Tying shoes: 4/10"
+            )
+        );
+        assert_eq!(answers(&Checkin::default(), None), None, "nothing answered, no line");
     }
 }
