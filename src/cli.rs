@@ -246,7 +246,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
     pub since: Option<Date>,
 
-    /// The last day of the period [default: today]
+    /// The last day of the period, today at the latest [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
     pub until: Option<Date>,
 

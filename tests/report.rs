@@ -146,6 +146,13 @@ fn a_period_that_runs_backwards_or_past_a_page_is_refused_with_what_to_do() {
         .assert()
         .code(2)
         .stderr(contains("longer than one page shows (53 weeks): narrow it with --since or --until"));
+    let next_week = jiff::ZonedDateTime::now().date().checked_add(jiff::ToSpan::days(7)).unwrap();
+    trunkrot(&home)
+        .args(["report", "--until", &next_week.to_string()])
+        .assert()
+        .code(2)
+        .stderr(contains(format!("report: --until {next_week} is after today (")))
+        .stderr(contains("leave --until out to run it to today"));
     trunkrot(&home)
         .args(["report", "--since", "March"])
         .assert()

@@ -77,6 +77,12 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Failure> {
 /// programme's part when one was in effect.
 fn facts(args: &ReportArgs, today: Date) -> Result<Facts, Failure> {
     let until = args.until.unwrap_or(today);
+    if until > today {
+        // Days to come have nothing to report, and would be drawn as if they were under way.
+        return Err(Failure::Usage(format!(
+            "report: --until {until} is after today ({today}): the page reports the days so far; leave --until out to run it to today"
+        )));
+    }
     let days_back = |days: i32| until.checked_sub((days - 1).days()).unwrap_or(until);
     let longest = days_back(i32::try_from(MAX_WEEKS * 7).unwrap_or(371));
     let read = read(args.since.unwrap_or(longest), until)?;
