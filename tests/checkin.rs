@@ -169,6 +169,26 @@ fn a_pain_at_the_programme_s_line_is_told_to_stop_in_the_prescriber_s_words() {
 }
 
 #[test]
+fn plain_mode_drops_a_key_typed_during_the_session_so_it_is_never_taken_as_the_pain() {
+    let mut pty =
+        Pty::spawn(&["--plain", "--get-ready", "0", "--transition", "0", "--hold", "5", "--reps", "1", "--quiet"]);
+    pty.expect_text("hold 5 s", TIMEOUT);
+    // Typed, unseen by the session, during the first hold; the pain is then skipped with Enter.
+    pty.send("7");
+    pty.expect_text("Pain now, 0 to 10 (Enter to skip):", TIMEOUT);
+    pty.send("\r");
+    pty.expect_text("Which side hurt?", TIMEOUT);
+    for question in ["Did the pain spread", "How hard did it feel?", "A short note"] {
+        pty.send("\r");
+        pty.expect_text(question, TIMEOUT);
+    }
+    pty.send("\r");
+    let status = pty.wait_exit(TIMEOUT).expect("the process exits");
+    assert!(status.success(), "{status:?}");
+    assert_eq!(pty.home().records()[0].checkin.pain, None, "the 7 typed during the hold is not the pain");
+}
+
+#[test]
 fn plain_mode_in_a_terminal_asks_the_check_in_and_keeps_it() {
     let mut pty =
         Pty::spawn(&["--plain", "--get-ready", "0", "--transition", "0", "--hold", "1", "--reps", "1", "--quiet"]);

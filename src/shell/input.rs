@@ -4,7 +4,7 @@
 //! Each source is a thread blocked in a read, so waiting costs nothing; the loop waits on the
 //! channel with a deadline instead of polling.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
@@ -83,9 +83,13 @@ pub struct LineReader {
 }
 
 impl LineReader {
-    /// Starts the thread, the first time only.
+    /// Starts the thread, the first time only, once a question is about to be asked. What was
+    /// typed before it (a key pressed during the session, which plain mode does not read) is
+    /// dropped first: it would otherwise be taken, unseen, as the first answer, a pain the user
+    /// never gave.
     pub fn start(&mut self) {
         let Some(sender) = self.sender.take() else { return };
+        discard_typed_ahead();
         let failed = sender.clone();
         let spawned = thread::Builder::new().name("lines".into()).spawn(move || {
             let stdin = io::stdin();
@@ -105,6 +109,15 @@ impl LineReader {
         if spawned.is_err() {
             let _ = failed.send(Input::Line(None));
         }
+    }
+}
+
+/// Drops what the terminal holds typed but not yet read. Nothing to do when standard input is
+/// not a terminal: a pipe's lines were written to be read.
+fn discard_typed_ahead() {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        let _ = rustix::termios::tcflush(&stdin, rustix::termios::QueueSelector::IFlush);
     }
 }
 
