@@ -168,8 +168,9 @@ pub fn advice(
     advice.extend(rule.zip(this).and_then(|(rule, this)| programme_stop(rule, &this.checkin)));
     let told_spread = matches!(advice.first(), Some(Suggestion::ProgrammeStop { pain: None, .. }));
     for exercise in exercises {
+        // Said once: a routine's exercises can come to the same words.
         if let Some(suggestion) = suggest_from(&records, exercise, allowed, rule)
-            && !advice.contains(&suggestion)
+            && !advice.iter().any(|given| given.to_string() == suggestion.to_string())
             && !(told_spread && suggestion == Suggestion::SeeClinician)
         {
             advice.push(suggestion);
@@ -267,7 +268,10 @@ fn suggest_from(
     let fewer = Some(last_exercise.reps)
         .filter(|r| *r > *exercise.timing.reps_range.start() && last_exercise.done() > 0)
         .map(|r| r - 1);
-    if last.end == End::Stopped(Some(Why::Pain)) {
+    // Stopped because it hurt: the exercise it was stopped in (a routine's last) eases off. The
+    // routine's exercises before it ease off only for the pain answered, and none steps up.
+    let stopped_for_pain = last.end == End::Stopped(Some(Why::Pain));
+    if stopped_for_pain && last.exercises.last().is_some_and(|stopped_in| stopped_in.id == id) {
         return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer, keep });
     }
     if let Some((from, to)) = pain_rise(&own) {
@@ -275,6 +279,9 @@ fn suggest_from(
     }
     if let Some(pain) = last.checkin.pain.map(Pain::value).filter(|p| *p >= HIGH_PAIN) {
         return Some(Suggestion::HighPain { exercise: id, pain, reps: fewer, keep });
+    }
+    if stopped_for_pain {
+        return None;
     }
     // With a programme, its item's own sessions decide, after its own number of days.
     let (days, per_day) = match allowed {

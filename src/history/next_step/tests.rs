@@ -444,3 +444,34 @@ fn a_false_start_with_no_hold_done_neither_breaks_a_steady_day_nor_makes_one_unl
     false_start.end = End::Stopped(Some(Why::Pain));
     assert_eq!(with(&false_start), None, "stopped for pain, even before a hold, holds the step back");
 }
+
+#[test]
+fn a_routine_stopped_because_it_hurt_eases_off_the_exercise_it_was_stopped_in_once() {
+    let rotation = trunk_rotation();
+    let mut tilt = rotation.clone();
+    tilt.id = "pelvic-tilt".to_owned();
+    let mut knee = rotation.clone();
+    knee.id = "knee-to-chest".to_owned();
+    let past = sessions(7, 5, &[Some(3), Some(3)]);
+    let mut routine = sessions(7, 5, &[None]).remove(0);
+    routine.routine = Some("low-back".into());
+    let done = routine.exercises[0].clone();
+    let first = |id: &str| ExerciseRecord { id: id.to_owned(), ..done.clone() };
+    routine.exercises = vec![first("pelvic-tilt"), first("knee-to-chest"), ExerciseRecord { completed: false, ..done }];
+    routine.end = End::Stopped(Some(Why::Pain));
+    let exercises = [&tilt, &knee, &rotation];
+    let said = advice(&past, Some(&routine), &exercises, None, None);
+    assert!(
+        matches!(said.as_slice(), [Suggestion::StoppedForPain { exercise, .. }] if *exercise == rotation.id),
+        "only the exercise stopped in, once: {said:?}"
+    );
+    // A pain of 8 answered too: each exercise eases off, but the same words are said once.
+    routine.checkin.pain = Pain::new(8);
+    for exercise in &mut routine.exercises {
+        exercise.reps = 5;
+    }
+    let said: Vec<String> =
+        advice(&past, Some(&routine), &exercises, None, None).iter().map(ToString::to_string).collect();
+    let high = said.iter().filter(|text| text.starts_with("Ease off: pain 8 out of 10 is high.")).count();
+    assert_eq!(high, 1, "the same words once: {said:?}");
+}
