@@ -324,15 +324,18 @@ fn rep_text(plan: &Plan, phase: &Phase) -> String {
 
 /// The line at the top, for reading up close: the exercise, a marker when there are notes to
 /// read behind `?`, and the side, rep, set and exercise in words at the right. When the line is
-/// short, the marker loses its last words, then the exercise's name goes, then the marker.
+/// short, the programme's day goes first, then the marker's last words, then the exercise's
+/// name, then the marker.
 fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'static> {
     let plan = app.session.plan();
     let phase = &plan.phases[index];
-    let mut name = plan.parts[phase.part].exercise.name.clone();
-    // While getting ready, where the session stands in the programme's day, if there is one.
-    if let (PhaseKind::GetReady, Some(today)) = (phase.kind, &app.today) {
-        name = format!("{name} · {today}");
-    }
+    let name = plan.parts[phase.part].exercise.name.clone();
+    // While getting ready, where the session stands in the programme's day, if there is one: it
+    // goes first when the line is short, before the exercise's name.
+    let with_today = match (phase.kind, &app.today) {
+        (PhaseKind::GetReady, Some(today)) => Some(format!("{name} · {today}")),
+        _ => None,
+    };
     let rep = rep_text(plan, phase);
     let marker = notes_marker(app, index);
     let width = usize::from(width);
@@ -345,17 +348,21 @@ fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'
     };
     // The marker in full, or without its last words ("2 notes: press ?") to keep the name.
     let short = marker.as_ref().map(|marker| marker.trim_end_matches(MARKER_END).to_owned());
-    let with_name = [&marker, &short].into_iter().flatten().find(|marker| fits(&[&name, marker, &rep]));
+    let names = [with_today.as_ref(), Some(&name)].into_iter().flatten();
+    let markers = || [&marker, &short].into_iter().flatten();
+    let with_name = names.clone().find_map(|name| markers().find(|m| fits(&[name, m, &rep])).map(|m| (name, m)));
     match (&marker, with_name) {
-        (_, Some(marker)) => {
-            let marker = marker.clone();
-            push(name, theme.quiet(), &mut spans);
+        (_, Some((name, marker))) => {
+            push(name.clone(), theme.quiet(), &mut spans);
             push("   ".to_owned(), theme.quiet(), &mut spans);
-            push(marker, theme.notes(), &mut spans);
+            push(marker.clone(), theme.notes(), &mut spans);
         }
         (Some(marker), None) if fits(&[marker, &rep]) => push(marker.clone(), theme.notes(), &mut spans),
-        _ if fits(&[&name, &rep]) => push(name, theme.quiet(), &mut spans),
-        _ => {}
+        _ => {
+            if let Some(name) = names.into_iter().find(|name| fits(&[name, &rep])) {
+                push(name.clone(), theme.quiet(), &mut spans);
+            }
+        }
     }
     let gap = width.saturating_sub(used + columns(&rep));
     spans.push(Span::styled(" ".repeat(gap), theme.quiet()));

@@ -539,6 +539,11 @@ fn with_a_programme_getting_ready_says_where_the_session_stands_in_the_day_and_m
     let (mut moving, later) = app_at(exercise::DEFAULT_ID, &default_timing(), secs(11));
     moving.today = app.today.clone();
     assert!(!text_of(&draw(&moving, later, (80, 24), theme)).contains("Today"), "only while getting ready");
+    // A day too long for the line with the notes' marker goes, and the exercise's name stays.
+    app.today = Some("Not in your programme: Nothing left for today, 4 of 4 done in full".to_owned());
+    app.tell("Sound: no tones (on with --bell auto); no voice (on with --voice).".to_owned(), now);
+    let top = text_of(&draw(&app, now, (80, 24), theme)).lines().next().unwrap_or_default().to_owned();
+    assert!(top.starts_with("Lower trunk rotation   ") && top.contains("note: press ?"), "{top}");
 }
 
 #[test]
