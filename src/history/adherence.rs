@@ -112,8 +112,10 @@ pub struct Figures {
     pub full: u32,
     /// Due sessions stopped early.
     pub partial: u32,
-    /// The fractions of those partial sessions' holds done, added up.
-    pub partial_done: f64,
+    /// The holds those partial sessions did, all together.
+    pub partial_held: u32,
+    /// The holds they planned, all together.
+    pub partial_planned: u32,
     /// Due sessions neither done nor excused.
     pub missed: u32,
     /// Due sessions left undone on a day skipped with a reason.
@@ -141,7 +143,8 @@ impl Figures {
         self.due += other.due;
         self.full += other.full;
         self.partial += other.partial;
-        self.partial_done += other.partial_done;
+        self.partial_held += other.partial_held;
+        self.partial_planned += other.partial_planned;
         self.missed += other.missed;
         self.excused += other.excused;
         self.extra += other.extra;
@@ -305,7 +308,8 @@ fn day(events: &[ProgrammeEvent], index: &Index<'_>, date: Date, rule: Rule) -> 
             if room > 0 {
                 room -= 1;
                 figures.partial += 1;
-                figures.partial_done += fraction;
+                figures.partial_held += attempt.done.min(attempt.planned);
+                figures.partial_planned += attempt.planned;
             } else {
                 figures.extra += 1;
             }

@@ -81,7 +81,7 @@ fn a_whole_six_weeks_lived_day_by_day_matches_the_figures_worked_out_by_hand() {
     // Full: 24 + 17 (no evening rotation) + 20 (one day skipped) + 14 (the mornings stopped
     // early, knee to chest never) + 2 (three in three minutes on a day due two) + 11 = 88.
     assert_eq!(whole.full, 88);
-    assert_eq!((whole.partial, whole.partial_done), (7, 3.5), "7 mornings stopped at half");
+    assert_eq!((whole.partial, whole.partial_held * 2), (7, whole.partial_planned), "7 mornings stopped at half");
     assert_eq!(whole.missed, 7 + 3 + 22);
     assert_eq!((whole.excused, whole.skipped_days), (4, 1), "the flare-up day: 2 + 1 + 1");
     assert_eq!(whole.extra, 1, "the third of three in three minutes");
@@ -198,4 +198,16 @@ fn a_session_with_no_hold_done_takes_none_of_the_days_sessions() {
         side.done = 0;
     }
     assert_eq!(Attempt::of(&record), None, "stopped in its first move: the session stays due");
+}
+
+#[test]
+fn the_share_of_holds_of_sessions_partly_done_is_of_all_their_holds_together() {
+    let events = vec![ProgrammeEvent { date: date(2026, 12, 5), change: Change::Installed(programme(SIX_WEEKS)) }];
+    let part = |day, done, planned| Attempt { done, planned, ..stopped(date(2026, 12, day), "rot", 0, "no time") };
+    let attempts = [part(7, 1, 2), part(7, 1, 4), part(8, 1, 2)];
+    let result = adherence(&events, &attempts, &[], date(2026, 12, 7), date(2026, 12, 8));
+    assert_eq!((result.whole.partial, result.whole.partial_held, result.whole.partial_planned), (3, 3, 8));
+    // 3 holds of 8 is 37%, not the mean of 50%, 25% and 50%.
+    let text = text::counts(&result.whole);
+    assert!(text.contains("3 partly done (37% of their holds done)"), "{text}");
 }

@@ -186,8 +186,8 @@ pub fn counts(figures: &Figures) -> String {
     let share = figures.share().map_or(String::new(), |share| format!(" ({}%)", whole_percent(share)));
     let mut text = format!("{} of {counted}{share}", figures.full);
     if figures.partial > 0 {
-        let average = whole_percent(figures.partial_done / f64::from(figures.partial));
-        let _ = write!(text, ", {} partly done ({average}% of their holds done)", figures.partial);
+        let held = f64::from(figures.partial_held) / f64::from(figures.partial_planned.max(1));
+        let _ = write!(text, ", {} partly done ({}% of their holds done)", figures.partial, whole_percent(held));
     }
     match figures.skipped_days {
         0 => {}
@@ -228,7 +228,8 @@ mod tests {
             due,
             full,
             partial,
-            partial_done: f64::from(partial) * 0.5,
+            partial_held: partial * 5,
+            partial_planned: partial * 10,
             missed: due - full - partial - excused,
             excused,
             skipped_days: u32::from(excused > 0),
