@@ -209,9 +209,16 @@ fn after_a_session_told_to_stop_today_says_so_first_and_asks_for_no_session_unti
     trunkrot(&home).args(["today", "--prompt"]).assert().code(0).stdout("");
     // A step is not taken while it stands, and a session says it as it starts.
     trunkrot(&home).args(["programme", "accept"]).assert().code(1).stdout(contains("was told to stop"));
-    let next = trunkrot(&home).args(["--plain", "--get-ready", "0", "--transition", "0"]).assert().success();
+    let next = trunkrot(&home)
+        .env("COLUMNS", "80")
+        .args(["--plain", "--get-ready", "0", "--transition", "0"])
+        .assert()
+        .success();
     let said = support::home::stderr(&next);
     assert!(said.contains("trunkrot: Your last session, on "), "{said}");
+    // Wrapped at its words to the terminal's width.
+    assert!(said.lines().all(|line| line.chars().count() <= 80), "{said}");
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(said.contains(", was told to stop and get in touch first."), "{said}");
     // That later session had no such answer: the day is asked for again.
     let again = stdout(&trunkrot(&home).arg("today").assert().code(1));

@@ -43,8 +43,13 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let today = day.as_ref().map(|day| day.on_start(item.is_some()));
     let keeping = keeping(path, item, allowed, day, rule);
     let (ended, ending, reader) = if plain_mode {
+        let columns = crate::shell::columns::width();
         for notice in stopped.iter().chain(&notices) {
-            let _ = writeln!(std::io::stderr(), "trunkrot: {notice}");
+            let _ = write!(
+                std::io::stderr(),
+                "{}",
+                crate::domain::width::wrap_lines(&format!("trunkrot: {notice}\n"), columns)
+            );
         }
         // Asked only of someone at a terminal: piped in or out, plain mode never waits.
         let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
@@ -58,7 +63,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
         if let Some(today) = &today {
             let _ = writeln!(first, "{today}");
         }
-        let _ = out.write_all(crate::domain::width::wrap_lines(&first, crate::shell::columns::width()).as_bytes());
+        let _ = out.write_all(crate::domain::width::wrap_lines(&first, columns).as_bytes());
         let outcome = plain::run(plan, announcer, keeping, asking, &SystemClock, &mut out, listening)?;
         (outcome.ended, outcome.ending, outcome.reader)
     } else {
