@@ -170,22 +170,35 @@ fn a_pain_at_the_programme_s_line_is_told_to_stop_in_the_prescriber_s_words() {
 
 #[test]
 fn plain_mode_drops_a_key_typed_during_the_session_so_it_is_never_taken_as_the_pain() {
-    let mut pty =
-        Pty::spawn(&["--plain", "--get-ready", "0", "--transition", "0", "--hold", "5", "--reps", "1", "--quiet"]);
-    pty.expect_text("hold 5 s", TIMEOUT);
-    // Typed, unseen by the session, during the first hold; the pain is then skipped with Enter.
-    pty.send("7");
-    pty.expect_text("Pain now, 0 to 10 (Enter to skip):", TIMEOUT);
-    pty.send("\r");
-    pty.expect_text("Which side hurt?", TIMEOUT);
-    for question in ["Did the pain spread", "How hard did it feel?", "A short note"] {
+    // Without the pain before, and with it (the line reader then already runs in the session).
+    for before in [false, true] {
+        let mut args =
+            vec!["--plain", "--get-ready", "0", "--transition", "0", "--hold", "5", "--reps", "1", "--quiet"];
+        if before {
+            args.push("--checkin-before");
+        }
+        let mut pty = Pty::spawn(&args);
+        if before {
+            pty.expect_text("Pain now, before you start, 0 to 10 (Enter to skip):", TIMEOUT);
+            pty.send("2\r");
+        }
+        pty.expect_text("hold 5 s", TIMEOUT);
+        // Typed, unseen by the session, during the first hold; the pain is then skipped with Enter.
+        pty.send("7");
+        pty.expect_text("Pain now, 0 to 10 (Enter to skip):", TIMEOUT);
         pty.send("\r");
-        pty.expect_text(question, TIMEOUT);
+        pty.expect_text("Which side hurt?", TIMEOUT);
+        for question in ["Did the pain spread", "How hard did it feel?", "A short note"] {
+            pty.send("\r");
+            pty.expect_text(question, TIMEOUT);
+        }
+        pty.send("\r");
+        let status = pty.wait_exit(TIMEOUT).expect("the process exits");
+        assert!(status.success(), "{status:?}");
+        let checkin = pty.home().records()[0].checkin.clone();
+        assert_eq!(checkin.pain, None, "before: {before}: the 7 typed during the hold is not the pain");
+        assert_eq!(checkin.pain_before, Pain::new(2).filter(|_| before));
     }
-    pty.send("\r");
-    let status = pty.wait_exit(TIMEOUT).expect("the process exits");
-    assert!(status.success(), "{status:?}");
-    assert_eq!(pty.home().records()[0].checkin.pain, None, "the 7 typed during the hold is not the pain");
 }
 
 #[test]

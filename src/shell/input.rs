@@ -83,13 +83,13 @@ pub struct LineReader {
 }
 
 impl LineReader {
-    /// Starts the thread, the first time only, once a question is about to be asked. What was
-    /// typed before it (a key pressed during the session, which plain mode does not read) is
-    /// dropped first: it would otherwise be taken, unseen, as the first answer, a pain the user
-    /// never gave.
+    /// Starts the thread (the first time only) when questions are about to be asked. What was
+    /// typed before them, every time (a key pressed during the session, which plain mode does
+    /// not read), is dropped first: it would otherwise be taken, unseen, as the first answer, a
+    /// pain the user never gave.
     pub fn start(&mut self) {
-        let Some(sender) = self.sender.take() else { return };
         discard_typed_ahead();
+        let Some(sender) = self.sender.take() else { return };
         let failed = sender.clone();
         let spawned = thread::Builder::new().name("lines".into()).spawn(move || {
             let stdin = io::stdin();

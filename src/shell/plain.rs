@@ -185,7 +185,7 @@ impl Front for Lines<'_> {
 
     fn show(&mut self, events: &[Event], notice: Option<&str>, _now: Instant) -> Result<(), String> {
         if let Some(notice) = notice {
-            let _ = writeln!(io::stderr(), "trunkrot: {notice}");
+            let _ = write!(io::stderr(), "{}", width::wrap_lines(&format!("trunkrot: {notice}\n"), self.columns));
         }
         if self.error.is_some() {
             return Err("standard output failed".to_owned());
