@@ -6,7 +6,9 @@
 //! The rule: pain that spread into a buttock or down a leg in the latest session calls for
 //! stopping and seeing a clinician, before anything else. Then: the latest session stopped
 //! early because of pain, its pain answer up by 2 or more on the lowest of the two before it,
-//! or a latest answer of [`HIGH_PAIN`] or more suggests easing off. Otherwise the last three
+//! or a latest answer of [`HIGH_PAIN`] or more suggests easing off (a routine stopped because
+//! of pain: the exercise it was stopped in). After a session stopped for pain or with a high
+//! pain, nothing steps up, whatever the exercise. Otherwise the last three
 //! days the exercise was done (days, not sessions: three in three minutes are one day), each
 //! with every session of it done in full at the current settings, none of them hard, with pain
 //! not rising and no rise or high pain answered in any session of the exercise on them, suggest
@@ -268,8 +270,8 @@ fn suggest_from(
     let fewer = Some(last_exercise.reps)
         .filter(|r| *r > *exercise.timing.reps_range.start() && last_exercise.done() > 0)
         .map(|r| r - 1);
-    // Stopped because it hurt: the exercise it was stopped in (a routine's last) eases off. The
-    // routine's exercises before it ease off only for the pain answered, and none steps up.
+    // Stopped because it hurt: the exercise it was stopped in (a routine's last recorded) eases
+    // off. The routine's exercises before it ease off only for the pain answered.
     let stopped_for_pain = last.end == End::Stopped(Some(Why::Pain));
     if stopped_for_pain && last.exercises.last().is_some_and(|stopped_in| stopped_in.id == id) {
         return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer, keep });
@@ -280,7 +282,13 @@ fn suggest_from(
     if let Some(pain) = last.checkin.pain.map(Pain::value).filter(|p| *p >= HIGH_PAIN) {
         return Some(Suggestion::HighPain { exercise: id, pain, reps: fewer, keep });
     }
-    if stopped_for_pain {
+    // Nothing steps up after a session that asked for less, the latest of all: stopped because
+    // it hurt, or a high pain. A routine's exercise it never reached has older sessions of its
+    // own, steady perhaps, but the person has just said it hurt.
+    let asked_for_less = |record: &&Record| {
+        record.end == End::Stopped(Some(Why::Pain)) || record.checkin.pain.is_some_and(|p| p.value() >= HIGH_PAIN)
+    };
+    if stopped_for_pain || records.last().is_some_and(asked_for_less) {
         return None;
     }
     // With a programme, its item's own sessions decide, after its own number of days.

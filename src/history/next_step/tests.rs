@@ -475,3 +475,31 @@ fn a_routine_stopped_because_it_hurt_eases_off_the_exercise_it_was_stopped_in_on
     let high = said.iter().filter(|text| text.starts_with("Ease off: pain 8 out of 10 is high.")).count();
     assert_eq!(high, 1, "the same words once: {said:?}");
 }
+
+#[test]
+fn nothing_steps_up_after_a_session_stopped_because_it_hurt_or_with_a_high_pain() {
+    let rotation = trunk_rotation();
+    let mut knee = rotation.clone();
+    knee.id = "knee-to-chest".to_owned();
+    // Three steady sessions of the rotation: alone they call for one more rep.
+    let past = sessions(7, 5, &[Some(3), Some(3), Some(3)]);
+    assert!(matches!(suggest(&past, &rotation, None), Some(Suggestion::MoreReps { .. })));
+    // Then a routine stopped because it hurt in knee to chest, before the rotation was reached.
+    let mut routine = sessions(7, 5, &[None]).remove(0);
+    routine.start = past[2].start;
+    routine.routine = Some("low-back".into());
+    routine.exercises[0].id = knee.id.clone();
+    routine.exercises[0].completed = false;
+    routine.end = End::Stopped(Some(Why::Pain));
+    let said = advice(&past, Some(&routine), &[&knee, &rotation], None, None);
+    assert!(
+        matches!(said.as_slice(), [Suggestion::StoppedForPain { exercise, .. }] if *exercise == knee.id),
+        "no step up for the rotation: {said:?}"
+    );
+    // Run to its end with a pain of 8: the same.
+    routine.end = End::Reached;
+    routine.exercises[0].completed = true;
+    routine.checkin.pain = Pain::new(8);
+    let said = advice(&past, Some(&routine), &[&knee, &rotation], None, None);
+    assert!(said.iter().all(Suggestion::is_warning), "{said:?}");
+}
