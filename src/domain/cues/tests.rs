@@ -68,18 +68,12 @@ fn every_event_the_user_acts_on_has_its_cue() {
         for (_, event) in events(&plan, t0) {
             let expected = match event {
                 Event::PhaseStarted(0) if plan.phases[0].kind == PhaseKind::GetReady => None,
-                Event::PhaseStarted(_) | Event::Countdown(_) | Event::Finished { completed: true, skipped: 0 } => {
-                    Some(())
-                }
+                Event::PhaseStarted(_) | Event::Countdown(_) | Event::Finished { completed: true, .. } => Some(()),
                 _ => None,
             };
             assert_eq!(cue(&plan, event).map(|_| ()), expected, "{name}: {event:?}");
             let said = words(&plan, event);
-            assert_eq!(
-                said.is_empty(),
-                matches!(event, Event::Finished { completed: false, skipped: 0 }),
-                "{name}: {event:?}"
-            );
+            assert_eq!(said.is_empty(), matches!(event, Event::Finished { completed: false, .. }), "{name}: {event:?}");
         }
     }
 }
@@ -96,6 +90,12 @@ fn the_cues_follow_the_session() {
     assert_eq!(cue(&plan, Event::Countdown(3)), Some(Cue::Count));
     assert_eq!(cue(&plan, Event::Finished { completed: true, skipped: 0 }), Some(Cue::Done));
     assert_eq!(cue(&plan, Event::Finished { completed: false, skipped: 0 }), None);
+    assert_eq!(
+        cue(&plan, Event::Finished { completed: true, skipped: 2 }),
+        Some(Cue::Done),
+        "the end's tone, skipped or not"
+    );
+    assert_eq!(cue(&plan, Event::Finished { completed: false, skipped: 2 }), None);
     assert_eq!(cue(&plan, Event::Paused), None);
 
     // Without sides, a hold's end is a release.

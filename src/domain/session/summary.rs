@@ -65,15 +65,15 @@ impl Session {
         }
     }
 
-    /// Whether an exercise done on each side was worked: a hold of it done, or the session
-    /// stopped in it. Only then does the check-in ask which side hurt: not after a routine
-    /// stopped in an exercise without sides before it reached one with them.
+    /// Whether an exercise done on each side was worked: a move, hold or move back of it ran,
+    /// if only for a moment before it was skipped. Only then does the check-in ask which side
+    /// hurt: not after a routine stopped in an exercise without sides before it reached one with
+    /// them, nor after one whose holds of it were all skipped at once.
     pub fn worked_a_side(&self) -> bool {
-        self.plan.parts.iter().enumerate().any(|(index, part)| {
-            let slots = part.exercise.side_slots();
-            let worked = self.stopped_in() == Some(index) || slots.iter().any(|side| self.holds_done(index, *side) > 0);
-            worked && slots.iter().any(Option::is_some)
-        })
+        let phases = self.plan.phases.iter().zip(self.ran.iter().zip(&self.completed));
+        phases
+            .filter(|(phase, (ran, ended))| moving(phase) && (**ended || !ran.is_zero()))
+            .any(|(phase, _)| self.plan.parts[phase.part].exercise.side_slots().iter().any(Option::is_some))
     }
 
     /// The exercise, by part, a stopped session was stopped in while doing it: in a move, a hold
@@ -81,7 +81,6 @@ impl Session {
     /// waiting at the very start (a pain asked for before a plan without getting ready).
     fn stopped_in(&self) -> Option<usize> {
         let phase = &self.plan.phases[self.stopped_at?];
-        let moving = |p: &Phase| matches!(p.kind, PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return);
         let phases = self.plan.phases.iter().zip(self.ran.iter().zip(&self.completed));
         let done_some =
             phases.filter(|(p, _)| p.part == phase.part && moving(p)).any(|(_, (ran, ended))| *ended || !ran.is_zero());
@@ -107,4 +106,9 @@ impl Session {
         let done = phases.filter(|(p, done)| **done && p.kind == PhaseKind::Hold && p.part == part && p.side == side);
         done.count() as u32
     }
+}
+
+/// Whether a phase moves the body: a move, a hold or a move back.
+fn moving(phase: &Phase) -> bool {
+    matches!(phase.kind, PhaseKind::Move | PhaseKind::Hold | PhaseKind::Return)
 }

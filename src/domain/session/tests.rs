@@ -476,7 +476,13 @@ fn the_side_question_follows_an_exercise_with_sides_that_was_worked() {
     session.tick(t0 + secs(9));
     session.apply(Command::Skip, t0 + secs(9));
     session.apply(Command::Skip, t0 + secs(9));
-    assert!(session.is_finished() && !session.worked_a_side(), "its holds all skipped");
+    assert!(session.is_finished() && !session.worked_a_side(), "its holds all skipped at once");
+    // A hold of it begun, then skipped a second later (it hurt, say): worked.
+    let mut session = Session::start(routine(), t0);
+    session.tick(t0 + secs(9));
+    session.apply(Command::Skip, t0 + secs(10));
+    session.apply(Command::Skip, t0 + secs(10));
+    assert!(session.is_finished() && session.worked_a_side(), "a hold begun, then skipped");
     let mut session = Session::start(plan(1, 5, 0, 0), t0);
     drive(&mut session);
     assert!(session.worked_a_side(), "the trunk rotation alone, done");

@@ -324,8 +324,8 @@ fn rep_text(plan: &Plan, phase: &Phase) -> String {
 
 /// The line at the top, for reading up close: the exercise, a marker when there are notes to
 /// read behind `?`, and the side, rep, set and exercise in words at the right. When the line is
-/// short, the programme's day goes first, then the marker's last words, then the exercise's
-/// name, then the marker.
+/// short, the marker loses its last words, then the programme's day goes (the marker whole again
+/// if it then fits), then the exercise's name, then the marker.
 fn header_line(app: &App, index: usize, width: u16, theme: Theme) -> Paragraph<'static> {
     let plan = app.session.plan();
     let phase = &plan.phases[index];
