@@ -190,7 +190,7 @@ pub fn pain(period: Period, figures: &PainFigures, columns: &[Column], width: f6
                 }
             }
             @if let Some(band_top) = figures.band_top() {
-                (label(&format!("important drop: {} or less", decimal(band_top)), left + 3.0, y(band_top) + 9.0, Anchor::Start))
+                (label(&format!("important drop: pain {} or less", decimal(band_top)), left + 3.0, y(band_top) + 9.0, Anchor::Start))
             }
             @if let Some(baseline) = figures.baseline {
                 (label(&format!("baseline {}", decimal(baseline.mean)), width - right, y(baseline.mean) - 2.5, Anchor::End))

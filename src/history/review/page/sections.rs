@@ -31,6 +31,8 @@ pub fn header(facts: &Facts, made: jiff::civil::Date) -> Markup {
                 "Exercise report"
                 @if let Some(name) = &facts.name { ": " (isolated(name, NAME_CHARS)) }
             }
+            // Without a name, a line to write one on: a printed page must say whose it is.
+            @if facts.name.is_none() { p.write-in { "Name: " span.blank {} } }
             div.facts {
                 div {
                     p { b { "Period: " } (long_date(period.first())) " to " (long_date(period.last()))
@@ -213,7 +215,10 @@ pub fn pain(facts: &Facts, review: &Review) -> Markup {
                     (pain_figures(figures))
                     (charts::pain(facts.period, figures, &facts.period.columns(), HALF))
                     p.legend {
-                        span { "● after" } span { "○ before" } span { span.key-mean {} " mean of the week" }
+                        span { "● after" }
+                        // The key to an open dot only where one is drawn.
+                        @if figures.answers.iter().any(|answer| answer.before.is_some()) { span { "○ before" } }
+                        span { span.key-mean {} " mean of the week" }
                         span { span.key-line {} " baseline" } span { span.key-band {} " important drop" }
                     }
                 }
@@ -302,7 +307,7 @@ pub fn dose(facts: &Facts, review: &Review) -> Markup {
                     }
                 }
                 p.legend {
-                    "A dose reads reps a side × sets, then the hold: 10×2 5s is 10 reps a side × 2 sets, 5 s holds. Done: the dose run most often; sessions·holds done."
+                    "A dose reads reps a side × sets, then the hold: 10×2 5s is 10 reps a side × 2 sets, 5 s holds. Done: the dose run most often, then 11 · 66%: 11 sessions at it, 66% of their holds done."
                     @if programme { " Underlined: not as prescribed." }
                 }
                 p {
@@ -331,7 +336,8 @@ fn done_cell(cell: &Cell) -> Markup {
     html! {
         td.off[off] {
             (done.dose.short())
-            span.holds { (done.sessions) "·" @if let Some(p) = done.holds.percent() { (p) "%" } @else { "–" } }
+            // Thin spaces round the dot, or `11·66%` reads as a decimal.
+            span.holds { (done.sessions) "\u{2009}·\u{2009}" @if let Some(p) = done.holds.percent() { (p) "%" } @else { "–" } }
         }
     }
 }

@@ -130,6 +130,7 @@ fn the_name_shows_only_when_given_and_no_programme_is_said() {
     facts.programme = None;
     let page = page_of(&facts);
     assert!(page.contains("<h1>Exercise report</h1>"), "no name");
+    assert!(page.contains("<p class=\"write-in\">Name: <span class=\"blank\"></span></p>"), "a line to write it on");
     assert!(page.contains("No programme. </b>Adherence is the share of days with at least one full session."));
     assert!(page.contains(" days had a full session "));
 }
@@ -185,7 +186,7 @@ fn every_figure_of_the_review_is_on_the_page_as_a_number() {
     // (days 14, 16, 17, 18, 20): 4, 3, 3, 2, 2, mean 2.8; a drop of 4.5 where 2.2 counts.
     has("Baseline 7.3, the mean of week 1 (6 answers)");
     has("Latest 2.8, week 3 (5 answers): \u{2212}4.5 clinically important drop");
-    has("important drop: 5.1 or less");
+    has("important drop: pain 5.1 or less");
     has("baseline 7.3");
     // Week 2 (days 8, 9, 10, 12, 13): 6, 5, 5, 4, 4.
     has("W1 7.3 W2 4.8 W3 2.8");
@@ -194,7 +195,7 @@ fn every_figure_of_the_review_is_on_the_page_as_a_number() {
     has("Pain spread into a buttock or down a leg: 1 7 Mar");
     has("Which side hurt (16 answers): left 11, right 0, both 0, neither 5");
     // Dose: the programme's 10×2 5 s, 12×2 5 s from day 14; done at 10×2 5 s throughout.
-    has("Ana prescribed 10×2 5s 10×2 5s 12×2 5s done 10×2 5s 6·100% 10×2 5s 5·100% 10×2 5s 5·100%");
+    has("Ana prescribed 10×2 5s 10×2 5s 12×2 5s done 10×2 5s 6 · 100% 10×2 5s 5 · 100% 10×2 5s 5 · 100%");
     assert!(
         html(&facts, &review, MADE, None).contains(r#"<td class="off">10×2 5s"#),
         "the week off the prescription is marked"
@@ -307,4 +308,15 @@ fn a_period_not_over_yet_says_nothing_is_counted_rather_than_nothing_was_due() {
     assert!(text.contains("Nothing counted yet: the period's days are not over."), "{text}");
     facts.counted_to = date(2026, 3, 22);
     assert!(!text_of(&page_of(&facts)).contains("Nothing counted yet"));
+}
+
+#[test]
+fn the_pain_chart_keys_an_open_dot_only_when_a_pain_before_is_drawn() {
+    let mut facts = facts("Ana");
+    assert!(text_of(&page_of(&facts)).contains("● after ○ before"), "answers before the sessions");
+    for session in &mut facts.sessions {
+        session.checkin.pain_before = None;
+    }
+    let text = text_of(&page_of(&facts));
+    assert!(text.contains("● after mean of the week") && !text.contains("○"), "{text}");
 }
