@@ -161,7 +161,7 @@ pub struct NewProgrammeArgs {
     pub dose: PlanArgs,
 
     /// How many sessions of it are due on each day it is due [1 to 6; default 1]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=6))]
+    #[arg(long, value_name = "N", value_parser = times_a_day, allow_negative_numbers = true)]
     pub times_a_day: Option<u32>,
 
     /// The weekdays it is due, e.g. `mon,wed,fri` [default: every day]
@@ -169,11 +169,11 @@ pub struct NewProgrammeArgs {
     pub days: Vec<String>,
 
     /// Due on any this many days of each week [1 to 7]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=7))]
+    #[arg(long, value_name = "N", value_parser = days_a_week, allow_negative_numbers = true)]
     pub days_a_week: Option<u32>,
 
     /// How many weeks it lasts [1 to 52]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=52))]
+    #[arg(long, value_name = "N", value_parser = weeks, allow_negative_numbers = true)]
     pub weeks: Option<u32>,
 
     /// The first day, YYYY-MM-DD [default: today]
@@ -197,7 +197,7 @@ pub struct NewProgrammeArgs {
     pub contact: Option<String>,
 
     /// Stop and get in touch when pain reaches this [1 to 10]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+    #[arg(long, value_name = "N", value_parser = stop_pain, allow_negative_numbers = true)]
     pub stop_pain: Option<u8>,
 
     /// An activity for the weekly Patient-Specific Functional Scale (up to 3; repeat the flag)
@@ -281,24 +281,24 @@ fn paper() -> impl clap::builder::TypedValueParser<Value = Paper> {
 #[derive(Debug, Clone, Default, Args)]
 pub struct PlanArgs {
     /// Reps per side [1 to 100; default: the exercise's]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    #[arg(long, value_name = "N", value_parser = reps, allow_negative_numbers = true)]
     pub reps: Option<u32>,
 
     /// How long to hold each rep [1 to 600 s; default: the exercise's]
-    #[arg(long, value_name = "SECONDS", value_parser = hold)]
+    #[arg(long, value_name = "SECONDS", value_parser = hold, allow_negative_numbers = true)]
     pub hold: Option<Duration>,
 
     /// How many times the whole round of reps is done, with a rest between [1 to 20; default: the
     /// exercise's]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    #[arg(long, value_name = "N", value_parser = sets, allow_negative_numbers = true)]
     pub sets: Option<u32>,
 
     /// Time to get into the start position before the first rep [0 to 600 s]
-    #[arg(long, value_name = "SECONDS", value_parser = get_ready)]
+    #[arg(long, value_name = "SECONDS", value_parser = get_ready, allow_negative_numbers = true)]
     pub get_ready: Option<Duration>,
 
     /// Time to move into each hold, e.g. to turn the knees to the side [0 to 60 s]
-    #[arg(long, value_name = "SECONDS", value_parser = transition)]
+    #[arg(long, value_name = "SECONDS", value_parser = transition, allow_negative_numbers = true)]
     pub transition: Option<Duration>,
 
     /// The exercise to do: an id from `trunkrot list` or the path of a TOML exercise file
@@ -310,7 +310,7 @@ pub struct PlanArgs {
     pub routine: Option<String>,
 
     /// Rest between sets, and between the exercises of a routine [0 to 600 s]
-    #[arg(long, value_name = "SECONDS", value_parser = rest)]
+    #[arg(long, value_name = "SECONDS", value_parser = rest, allow_negative_numbers = true)]
     pub rest: Option<Duration>,
 }
 
@@ -511,6 +511,43 @@ fn rest(text: &str) -> Result<Duration, String> {
     seconds_within(text, limits::REST_SECS)
 }
 
+/// A whole number within `range`, or a message that says the range in words: clap's own says
+/// `0 is not in 1..=100` or `invalid digit found in string`.
+fn whole_within(text: &str, range: RangeInclusive<u32>) -> Result<u32, String> {
+    let (low, high) = (*range.start(), *range.end());
+    let expected = || format!("expected a whole number from {low} to {high}");
+    let value: i128 = text.trim().parse().map_err(|_| expected())?;
+    u32::try_from(value)
+        .ok()
+        .filter(|value| range.contains(value))
+        .ok_or_else(|| format!("{value} is outside {low} to {high}"))
+}
+
+fn reps(text: &str) -> Result<u32, String> {
+    whole_within(text, limits::REPS)
+}
+
+fn sets(text: &str) -> Result<u32, String> {
+    whole_within(text, limits::SETS)
+}
+
+fn times_a_day(text: &str) -> Result<u32, String> {
+    whole_within(text, crate::domain::programme::limits::TIMES_A_DAY)
+}
+
+fn days_a_week(text: &str) -> Result<u32, String> {
+    whole_within(text, crate::domain::programme::limits::DAYS_A_WEEK)
+}
+
+fn weeks(text: &str) -> Result<u32, String> {
+    whole_within(text, crate::domain::programme::limits::WEEKS)
+}
+
+fn stop_pain(text: &str) -> Result<u8, String> {
+    let pain = whole_within(text, crate::domain::programme::limits::PAIN)?;
+    u8::try_from(pain).map_err(|_| format!("{pain} is outside 1 to 10"))
+}
+
 /// `--since`'s and `--until`'s parser: a calendar day, and a message that says the form when
 /// it is not one.
 fn day(text: &str) -> Result<Date, String> {
@@ -520,6 +557,27 @@ fn day(text: &str) -> Result<Date, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_number_out_of_its_range_or_not_whole_says_the_range_in_words() {
+        let said = |args: &[&str]| Cli::try_parse_from(args).unwrap_err().to_string();
+        for (flag, value, told) in [
+            ("--reps", "0", "0 is outside 1 to 100"),
+            ("--reps", "-1", "-1 is outside 1 to 100"),
+            ("--reps", "1.5", "expected a whole number from 1 to 100"),
+            ("--reps", "99999999999999999999", "is outside 1 to 100"),
+            ("--sets", "21", "21 is outside 1 to 20"),
+        ] {
+            let message = said(&["trunkrot", flag, value]);
+            assert!(message.contains(told), "{flag} {value}: {message}");
+            assert!(!message.contains("..=") && !message.contains("digit"), "{message}");
+        }
+        let weeks = said(&["trunkrot", "programme", "new", "--weeks", "0"]);
+        assert!(weeks.contains("0 is outside 1 to 52"), "{weeks}");
+        let pain = said(&["trunkrot", "programme", "new", "--stop-pain", "11"]);
+        assert!(pain.contains("11 is outside 1 to 10"), "{pain}");
+        assert_eq!(whole_within("7", 1..=10), Ok(7));
+    }
 
     #[test]
     fn flags_parse_into_overrides() {
