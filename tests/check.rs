@@ -131,6 +131,29 @@ fn a_broken_programme_reports_every_problem_with_its_line_and_column_in_one_run(
 }
 
 #[test]
+fn an_item_naming_both_an_exercise_and_a_routine_is_still_checked_and_the_items_after_it_keep_their_numbers() {
+    let home = Home::new();
+    let text = "name = \"Back\"\nweeks = 2\n\n[[item]]\nexercise = \"pelvic-tilt\"\n\n\
+                [[item]]\nroutine = \"low-back\"\nexercise = \"knee-to-chest\"\nshort = \"a very long short name\"\n\n\
+                [[item]]\nexercise = \"glute-bridge\"\nreps = 100\nhold = 600\nsets = 20\n";
+    let path = home.file("programme.toml", text);
+    let output = trunkrot(&home).arg("check").arg(&path).output().expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let folder = format!("{}/", path.parent().expect("a folder").display());
+    let problems: Vec<&str> = stderr.lines().filter_map(|line| line.strip_prefix(&folder)).collect();
+    let expected = [
+        "programme.toml:8:11: `item[2]` names both an `exercise` and a `routine`",
+        "programme.toml:10:9: `item[2].short` is `a very long short name`",
+        "programme.toml:13:12: `item[3]` from the start: a session would run ",
+    ];
+    assert_eq!(problems.len(), expected.len(), "{stderr}");
+    for (problem, expected) in problems.iter().zip(expected) {
+        assert!(problem.starts_with(expected), "{expected:?}:\n{stderr}");
+    }
+}
+
+#[test]
 fn a_config_is_checked_as_a_config_every_problem_in_one_run() {
     let home = Home::new();
     let bad = home.file("config.toml", "reps = 0\nholdd = 5\n[exercise.knee-to-chst]\nreps = 4\n");

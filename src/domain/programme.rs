@@ -173,6 +173,9 @@ pub struct ProgrammeFile {
     pub programme: Programme,
     /// One per item, in order.
     pub places: Vec<Diagnostic>,
+    /// Each item's number in the file, `[[item]]` by `[[item]]` from 1, as messages name it:
+    /// an item the file gets wrong is left out of the programme, not out of the count.
+    pub numbers: Vec<usize>,
 }
 
 impl Programme {

@@ -213,7 +213,8 @@ pub fn read(origin: &str, bytes: &[u8]) -> Result<Reading, InvalidFile> {
     let accepted = checker.accepted(&raw.accepted, &items);
     let problems = read.all_problems(origin, checker.problems);
     let programme = Programme { name, prescriber, start, weeks, review, items, stop, psfs, accepted };
-    Ok(Reading { file: ProgrammeFile { programme, places }, problems })
+    let (places, numbers) = places.into_iter().unzip();
+    Ok(Reading { file: ProgrammeFile { programme, places, numbers }, problems })
 }
 
 /// Whether a file is a programme rather than an exercise or a routine, by what it holds: an

@@ -27,6 +27,7 @@ pub fn review(file: &ProgrammeFile, found: &[Found], rests: &[Duration]) -> Revi
     let mut review = Review::default();
     for (index, ((item, exercises), place)) in file.programme.items.iter().zip(found).zip(&file.places).enumerate() {
         let at = |message: String| Diagnostic { message, ..place.clone() };
+        let number = file.numbers.get(index).copied().unwrap_or(index + 1);
         let rest = rests.get(index).copied().unwrap_or_default();
         let mut noted = std::collections::HashSet::new();
         for (when, dose) in doses(file, item) {
@@ -35,8 +36,7 @@ pub fn review(file: &ProgrammeFile, found: &[Found], rests: &[Duration]) -> Revi
             let length = plan::planned_length(&parts, rest);
             if length > plan::MAX_LENGTH {
                 review.problems.push(at(format!(
-                    "`item[{}]` {when}: a session would run {}; a session runs at most {}",
-                    index + 1,
+                    "`item[{number}]` {when}: a session would run {}; a session runs at most {}",
                     human(length),
                     human(plan::MAX_LENGTH)
                 )));
@@ -46,7 +46,7 @@ pub fn review(file: &ProgrammeFile, found: &[Found], rests: &[Duration]) -> Revi
                 for note in plan::range_notes(exercise, &settings) {
                     // A note said once: a later dose that keeps the same value needs no second.
                     if noted.insert((part, note.clone())) {
-                        review.notes.push(at(format!("note: `item[{}]` {when}: {}: {note}", index + 1, exercise.id)));
+                        review.notes.push(at(format!("note: `item[{number}]` {when}: {}: {note}", exercise.id)));
                     }
                 }
             }

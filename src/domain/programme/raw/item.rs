@@ -67,9 +67,9 @@ struct RawProgression {
 }
 
 impl Checker<'_> {
-    /// The items, each checked, and where each names what it is done with. `weeks` bounds the
-    /// steps.
-    pub(super) fn items(&mut self, raw: &Spanned<Vec<RawItem>>, weeks: u32) -> (Vec<Item>, Vec<Diagnostic>) {
+    /// The items, each checked, and for each kept, where it names what it is done with and its
+    /// number in the file (1 for the first `[[item]]`). `weeks` bounds the steps.
+    pub(super) fn items(&mut self, raw: &Spanned<Vec<RawItem>>, weeks: u32) -> (Vec<Item>, Vec<(Diagnostic, usize)>) {
         let (mut items, mut places) = (Vec::new(), Vec::new());
         if raw.get_ref().is_empty() {
             self.report(
@@ -84,12 +84,16 @@ impl Checker<'_> {
         }
         for (index, item) in raw.get_ref().iter().enumerate().take(limits::ITEMS) {
             let field = format!("item[{}]", index + 1);
-            let Some((what, named)) = self.what(&field, item, raw.span()) else { continue };
-            let id = match &item.id {
-                Some(id) => clean_line(id.get_ref()),
-                None => crate::domain::programme::item_id(what.name()),
+            // An item that names nothing it can be done with is not kept, but the rest of it is
+            // still checked: one problem never hides another.
+            let what = self.what(&field, item, raw.span());
+            let id = match (&item.id, &what) {
+                (Some(id), _) => clean_line(id.get_ref()),
+                (None, Some((what, _))) => crate::domain::programme::item_id(what.name()),
+                (None, None) => field.clone(),
             };
-            let id_span = item.id.as_ref().map_or(named.clone(), Spanned::span);
+            let id_span = item.id.as_ref().map(Spanned::span).or_else(|| what.as_ref().map(|(_, named)| named.clone()));
+            let id_span = id_span.unwrap_or_else(|| raw.span());
             if id.is_empty() {
                 self.report(id_span.clone(), format!("`{field}.id` is empty"));
             }
@@ -121,7 +125,8 @@ impl Checker<'_> {
             let steps = self.steps(&field, &item.step, weeks);
             let progression = item.progression.as_ref().map(|p| self.progression(&field, p));
             let dose = self.dose(&field, &item.dose());
-            places.push(Diagnostic::at(self.origin, self.source, Some(named), String::new()));
+            let Some((what, named)) = what else { continue };
+            places.push((Diagnostic::at(self.origin, self.source, Some(named), String::new()), index + 1));
             items.push(Item {
                 id,
                 short,
