@@ -7,7 +7,8 @@ use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
     // Help wraps at the same width as every other text trunkrot prints.
-    let command = trunkrot::cli::Cli::command().term_width(trunkrot::shell::columns::width());
+    let width = trunkrot::shell::columns::width();
+    let command = trunkrot::cli::Cli::command().term_width(width).after_help(trunkrot::tui::keys::help_text_at(width));
     let cli = match command.try_get_matches().and_then(|matches| trunkrot::cli::Cli::from_arg_matches(&matches)) {
         Ok(cli) => cli,
         Err(error) => return usage(&error),

@@ -102,3 +102,20 @@ fn the_advice_to_ease_off_wraps_at_its_words() {
     assert!(said.contains("Ease off: pain went up from 2 to 6."), "the advice is there to be measured: {said}");
     wraps_whole(&home, &["show"]);
 }
+
+#[test]
+fn the_keys_in_help_go_on_under_their_description_not_under_the_keys() {
+    let home = Home::new();
+    for width in [80, 60] {
+        let help = at(&home, &["--help"], width);
+        let keys = help.split("Keys during a session:\n").nth(1).expect("the keys");
+        let lines: Vec<&str> = keys.lines().take_while(|line| !line.starts_with("The check-in")).collect();
+        let column = lines[0].find("pause").expect("Space's description");
+        let wrapped: Vec<&&str> = lines.iter().filter(|line| line.starts_with(&" ".repeat(column))).collect();
+        assert!(!wrapped.is_empty(), "at {width} a description goes on: {keys}");
+        for line in &lines {
+            let indent = line.len() - line.trim_start().len();
+            assert!(indent == 2 || indent == column, "at {width}: {line:?} stands under neither keys nor words");
+        }
+    }
+}

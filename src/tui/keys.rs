@@ -325,17 +325,29 @@ pub const TABLES: [(&str, &[Binding]); 3] = [
     ("The done screen:", DONE),
 ];
 
-/// The keys as `--help` lists them, after the flags.
+/// The keys as `--help` lists them, after the flags, unwrapped.
 pub fn help_text() -> String {
+    help_text_at(usize::MAX)
+}
+
+/// The keys as `--help` lists them at `width` columns: a description too long for its line
+/// goes on under itself, not under the keys.
+pub fn help_text_at(width: usize) -> String {
     let mut text = String::new();
     for (title, table) in TABLES {
-        text.push_str(title);
-        text.push('\n');
-        text.push_str(&listing(table, "  ").join("\n"));
-        text.push('\n');
+        text.push_str(&crate::domain::width::wrap_lines(title, width));
+        let keys = table.iter().map(|binding| binding.keys.chars().count()).max().unwrap_or(0);
+        for binding in table {
+            let lead = format!("  {:<keys$}  ", binding.keys);
+            text.push_str(&crate::domain::width::hanging(&lead, binding.does, width));
+        }
     }
-    text.push_str("\nDurations may be given as seconds (5) or with units (90s, 1m30s).");
-    text
+    text.push('\n');
+    text.push_str(&crate::domain::width::wrap_lines(
+        "Durations may be given as seconds (5) or with units (90s, 1m30s).",
+        width,
+    ));
+    text.trim_end().to_owned()
 }
 
 #[cfg(test)]
