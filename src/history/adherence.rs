@@ -143,8 +143,9 @@ impl Figures {
         self.due += other.due;
         self.full += other.full;
         self.partial += other.partial;
-        self.partial_held += other.partial_held;
-        self.partial_planned += other.partial_planned;
+        // Saturating: the holds come from the history's file.
+        self.partial_held = self.partial_held.saturating_add(other.partial_held);
+        self.partial_planned = self.partial_planned.saturating_add(other.partial_planned);
         self.missed += other.missed;
         self.excused += other.excused;
         self.extra += other.extra;
@@ -308,8 +309,8 @@ fn day(events: &[ProgrammeEvent], index: &Index<'_>, date: Date, rule: Rule) -> 
             if room > 0 {
                 room -= 1;
                 figures.partial += 1;
-                figures.partial_held += attempt.done.min(attempt.planned);
-                figures.partial_planned += attempt.planned;
+                figures.partial_held = figures.partial_held.saturating_add(attempt.done.min(attempt.planned));
+                figures.partial_planned = figures.partial_planned.saturating_add(attempt.planned);
             } else {
                 figures.extra += 1;
             }

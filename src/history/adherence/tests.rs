@@ -211,3 +211,11 @@ fn the_share_of_holds_of_sessions_partly_done_is_of_all_their_holds_together() {
     let text = text::counts(&result.whole);
     assert!(text.contains("3 partly done (37% of their holds done)"), "{text}");
 }
+
+#[test]
+fn holds_read_from_a_file_too_large_to_add_up_saturate_rather_than_overflow() {
+    let events = vec![ProgrammeEvent { date: date(2026, 12, 5), change: Change::Installed(programme(SIX_WEEKS)) }];
+    let huge = |day| Attempt { done: u32::MAX, planned: u32::MAX, ..stopped(date(2026, 12, day), "rot", 0, "no time") };
+    let result = adherence(&events, &[huge(7), huge(7), huge(8)], &[], date(2026, 12, 7), date(2026, 12, 8));
+    assert_eq!((result.whole.partial_held, result.whole.partial_planned), (u32::MAX, u32::MAX));
+}
