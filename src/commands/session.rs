@@ -45,11 +45,7 @@ pub fn run(args: &SessionArgs) -> Result<ExitCode, Failure> {
     let (ended, ending, reader) = if plain_mode {
         let columns = crate::shell::columns::width();
         for notice in stopped.iter().chain(&notices) {
-            let _ = write!(
-                std::io::stderr(),
-                "{}",
-                crate::domain::width::wrap_lines(&format!("trunkrot: {notice}\n"), columns)
-            );
+            plain::tell(notice, columns);
         }
         // Asked only of someone at a terminal: piped in or out, plain mode never waits.
         let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();

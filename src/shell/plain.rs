@@ -47,6 +47,11 @@ pub struct Asking {
     pub before: bool,
 }
 
+/// Writes a notice to standard error, `trunkrot: ` first, wrapped at its words to `columns`.
+pub fn tell(notice: &str, columns: usize) {
+    let _ = write!(io::stderr(), "{}", width::wrap_lines(&format!("trunkrot: {notice}\n"), columns));
+}
+
 /// Runs the whole session, printing as it goes, keeps its record as it ends, and asks the
 /// check-in as `asking` says.
 pub fn run(
@@ -185,7 +190,7 @@ impl Front for Lines<'_> {
 
     fn show(&mut self, events: &[Event], notice: Option<&str>, _now: Instant) -> Result<(), String> {
         if let Some(notice) = notice {
-            let _ = write!(io::stderr(), "{}", width::wrap_lines(&format!("trunkrot: {notice}\n"), self.columns));
+            tell(notice, self.columns);
         }
         if self.error.is_some() {
             return Err("standard output failed".to_owned());

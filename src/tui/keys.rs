@@ -311,10 +311,14 @@ pub fn footer(table: &[Binding], width: u16) -> String {
     essential.join(" ")
 }
 
-/// The table as two columns of text, one binding a line, each line starting with `indent`.
-pub fn listing(table: &[Binding], indent: &str) -> Vec<String> {
-    let width = table.iter().map(|binding| binding.keys.chars().count()).max().unwrap_or(0);
-    table.iter().map(|binding| format!("{indent}{:<width$}  {}", binding.keys, binding.does)).collect()
+/// The table as two columns of text at `width` columns, one binding a line, each line starting
+/// with `indent`: a description too long for its line goes on under itself, not under the keys.
+pub fn listing(table: &[Binding], indent: &str, width: usize) -> String {
+    let keys = table.iter().map(|binding| binding.keys.chars().count()).max().unwrap_or(0);
+    let line = |binding: &Binding| {
+        crate::domain::width::hanging(&format!("{indent}{:<keys$}  ", binding.keys), binding.does, width)
+    };
+    table.iter().map(line).collect()
 }
 
 /// Every table, with the words that introduce it: `--help`, the man page and the README list
@@ -330,17 +334,12 @@ pub fn help_text() -> String {
     help_text_at(usize::MAX)
 }
 
-/// The keys as `--help` lists them at `width` columns: a description too long for its line
-/// goes on under itself, not under the keys.
+/// The keys as `--help` lists them at `width` columns.
 pub fn help_text_at(width: usize) -> String {
     let mut text = String::new();
     for (title, table) in TABLES {
         text.push_str(&crate::domain::width::wrap_lines(title, width));
-        let keys = table.iter().map(|binding| binding.keys.chars().count()).max().unwrap_or(0);
-        for binding in table {
-            let lead = format!("  {:<keys$}  ", binding.keys);
-            text.push_str(&crate::domain::width::hanging(&lead, binding.does, width));
-        }
+        text.push_str(&listing(table, "  ", width));
     }
     text.push('\n');
     text.push_str(&crate::domain::width::wrap_lines(

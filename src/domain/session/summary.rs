@@ -70,10 +70,13 @@ impl Session {
     /// hurt: not after a routine stopped in an exercise without sides before it reached one with
     /// them, nor after one whose holds of it were all skipped at once.
     pub fn worked_a_side(&self) -> bool {
+        self.moved().any(|phase| self.plan.parts[phase.part].exercise.side_slots().iter().any(Option::is_some))
+    }
+
+    /// The moves, holds and moves back that ran, to their end or for a moment.
+    fn moved(&self) -> impl Iterator<Item = &Phase> {
         let phases = self.plan.phases.iter().zip(self.ran.iter().zip(&self.completed));
-        phases
-            .filter(|(phase, (ran, ended))| moving(phase) && (**ended || !ran.is_zero()))
-            .any(|(phase, _)| self.plan.parts[phase.part].exercise.side_slots().iter().any(Option::is_some))
+        phases.filter(|(phase, (ran, ended))| moving(phase) && (**ended || !ran.is_zero())).map(|(phase, _)| phase)
     }
 
     /// The exercise, by part, a stopped session was stopped in while doing it: in a move, a hold
@@ -81,10 +84,7 @@ impl Session {
     /// waiting at the very start (a pain asked for before a plan without getting ready).
     fn stopped_in(&self) -> Option<usize> {
         let phase = &self.plan.phases[self.stopped_at?];
-        let phases = self.plan.phases.iter().zip(self.ran.iter().zip(&self.completed));
-        let done_some =
-            phases.filter(|(p, _)| p.part == phase.part && moving(p)).any(|(_, (ran, ended))| *ended || !ran.is_zero());
-        (moving(phase) && done_some).then_some(phase.part)
+        (moving(phase) && self.moved().any(|p| p.part == phase.part)).then_some(phase.part)
     }
 
     /// The holds of `part` the session went past without their running to the end: all not done
