@@ -31,9 +31,15 @@ pub enum Failure {
 
     #[error(
         "this session would run {length}, and a session can run at most {max}: \
-         ask for fewer reps, sets or exercises, or a shorter hold"
+         ask for fewer reps, sets or exercises, or a shorter hold{from}"
     )]
-    TooLong { length: String, max: String },
+    TooLong {
+        length: String,
+        max: String,
+        /// Where its dose comes from, when not only from the exercise files: `" (reps 100 from
+        /// config.toml [exercise.X])"`, or empty.
+        from: String,
+    },
 
     #[error(
         "no programme is in effect: `trunkrot programme install FILE` puts one in effect, \

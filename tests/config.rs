@@ -240,3 +240,39 @@ fn a_misspelt_key_among_the_exercise_tables_and_a_table_in_other_capitals_are_na
     assert!(!stderr.contains("must be a table"), "{stderr}");
     assert!(stderr.contains("did you mean `[exercise.knee-to-chest]`?"), "{stderr}");
 }
+
+#[test]
+fn a_dose_too_long_to_run_says_where_it_comes_from_and_config_finds_it_first() {
+    // The default exercise's own table makes every session of it 33 hours; knee to chest's
+    // makes one of it too long too, though the session shown is the default's.
+    let home = Home::with_config(
+        "[exercise.lower-trunk-rotation]\nreps = 100\nhold = 600\n\n[exercise.knee-to-chest]\nreps = 50\nhold = 600\nsets = 20\n",
+    );
+    let from_table = "(reps 100 and hold 10 min from config.toml [exercise.lower-trunk-rotation])";
+    trunkrot(&home)
+        .arg("--plain")
+        .assert()
+        .code(1)
+        .stderr(contains("this session would run 33 h 40 min").and(contains(from_table)));
+    // A flag over one of them is named as such, the rest still as the config's.
+    trunkrot(&home)
+        .args(["--plain", "--hold", "300"])
+        .assert()
+        .code(1)
+        .stderr(contains("(reps 100 from config.toml [exercise.lower-trunk-rotation]; hold 5 min from the flags)"));
+    let assert = trunkrot(&home).arg("config").assert().code(1);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(err.contains(from_table), "{err}");
+    assert!(
+        err.contains("`trunkrot --exercise knee-to-chest`: this session would run")
+            && err.contains("(reps 50, hold 10 min and sets 20 from config.toml [exercise.knee-to-chest])"),
+        "{err}"
+    );
+    assert!(
+        stdout(&assert).contains("config.toml [exercise.knee-to-chest]: reps 50"),
+        "the settings are shown all the same"
+    );
+    // A dose that fits is no problem.
+    let fits = Home::with_config("[exercise.knee-to-chest]\nreps = 12\nhold = 30\n");
+    trunkrot(&fits).arg("config").assert().success().stderr("");
+}

@@ -143,5 +143,35 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
     }
     let text = crate::domain::width::wrap_lines(&text, crate::shell::columns::width());
     out.write_all(text.as_bytes()).map_err(Failure::output)?;
-    Ok(ExitCode::SUCCESS)
+    let too_long = too_long(&settings, &loaded);
+    for problem in &too_long {
+        let _ = writeln!(std::io::stderr(), "trunkrot: error: {problem}");
+    }
+    Ok(if too_long.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The sessions these settings would refuse as too long, each in words: the one `trunkrot` alone
+/// would run, then one of each exercise the config gives a dose of (`[exercise.ID]`), so a dose
+/// that makes every session of an exercise fail is found before it is run.
+fn too_long(settings: &Resolved, loaded: &Loaded) -> Vec<String> {
+    let refused = |settings: &Resolved| match catalog::plan(settings) {
+        Err(failure @ Failure::TooLong { .. }) => Some(failure.to_string()),
+        _ => None,
+    };
+    let mut problems: Vec<String> = refused(settings).into_iter().collect();
+    for (id, _) in &loaded.config.exercises {
+        let subject = Subject::Exercise(id.clone());
+        if settings.subject.value == subject {
+            continue;
+        }
+        let alone = Resolved {
+            subject: Sourced { value: subject, from: Origin::Config },
+            subject_place: None,
+            subject_folder: None,
+            ..settings.clone()
+        };
+        let id = crate::domain::untrusted::clean_line(id);
+        problems.extend(refused(&alone).map(|problem| format!("`trunkrot --exercise {id}`: {problem}")));
+    }
+    problems
 }

@@ -13,7 +13,7 @@ use crate::domain::duration::human;
 use crate::domain::exercise::{self, Exercise};
 use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::{self, Routine};
-use crate::domain::settings::{Resolved, Subject};
+use crate::domain::settings::{Origin, Resolved, Subject};
 use crate::domain::spelling::Unknown;
 use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
@@ -253,7 +253,7 @@ pub fn plan(settings: &Resolved) -> Result<Plan, Failure> {
         Subject::Exercise(name) => {
             let exercise = named_exercise(name, settings.subject_folder.as_deref(), settings.subject_place.as_ref())?;
             let overrides = settings.overrides(&exercise.id, &Overrides::default());
-            within_length(&[(exercise.clone(), overrides.clone())], Duration::ZERO)?;
+            within_length(&[(exercise.clone(), overrides.clone())], Duration::ZERO, settings, &[Overrides::default()])?;
             Ok(Plan::new(exercise, &overrides))
         }
         Subject::Routine(name) => {
@@ -294,20 +294,68 @@ pub fn routine_plan(routine: &Routine, exercises: Vec<Exercise>, settings: &Reso
         })
         .collect();
     let rest = rest_between(routine, settings);
-    within_length(&parts, rest)?;
+    let own: Vec<Overrides> = routine.entries.iter().map(|entry| entry.overrides.clone()).collect();
+    within_length(&parts, rest, settings, &own)?;
     let mut plan = Plan::routine(parts, rest);
     plan.routine = Some(routine.id.clone());
     plan.name = Some(routine.name.clone());
     Ok(plan)
 }
 
-/// Refuses a plan longer than [`plan::MAX_LENGTH`], before it is laid out.
-fn within_length(parts: &[(Exercise, Overrides)], rest: Duration) -> Result<(), Failure> {
+/// Refuses a plan longer than [`plan::MAX_LENGTH`], before it is laid out, saying where the
+/// dose that makes it so long comes from: `routine` holds a routine's own settings for each part.
+fn within_length(
+    parts: &[(Exercise, Overrides)],
+    rest: Duration,
+    settings: &Resolved,
+    routine: &[Overrides],
+) -> Result<(), Failure> {
     let length = plan::planned_length(parts, rest);
     if length > plan::MAX_LENGTH {
-        return Err(Failure::TooLong { length: human(length), max: human(plan::MAX_LENGTH) });
+        let exercises = parts.iter().map(|(exercise, _)| exercise);
+        let from = dose_sources(exercises.zip(routine), settings);
+        let from = if from.is_empty() { String::new() } else { format!(" ({from})") };
+        return Err(Failure::TooLong { length: human(length), max: human(plan::MAX_LENGTH), from });
     }
     Ok(())
+}
+
+/// Where each exercise's reps, hold, transition, sets and rest come from, when not from its own file:
+/// `reps 100 and hold 10 min from config.toml [exercise.X]; sets 20 from the flags`, each place
+/// once, in the order first met; empty when every value is the file's own.
+fn dose_sources<'a>(parts: impl Iterator<Item = (&'a Exercise, &'a Overrides)>, settings: &Resolved) -> String {
+    let mut places: Vec<(String, Vec<String>)> = Vec::new();
+    for (exercise, own) in parts {
+        let timing = settings.timing(exercise, own);
+        let values = [
+            ("reps", timing.reps.value.to_string(), timing.reps.from),
+            ("hold", human(timing.hold.value), timing.hold.from),
+            ("transition", human(timing.transition.value), timing.transition.from),
+            ("sets", timing.sets.value.to_string(), timing.sets.from),
+            ("rest", human(timing.rest.value), timing.rest.from),
+        ];
+        for (name, value, from) in values {
+            let place = match from {
+                Origin::Exercise | Origin::Default => continue,
+                Origin::ConfigExercise => format!("config.toml [exercise.{}]", clean_line(&exercise.id)),
+                Origin::Flag => "the flags".to_owned(),
+                Origin::Programme => "the programme".to_owned(),
+                Origin::Routine => "the routine".to_owned(),
+                other => other.to_string(),
+            };
+            let value = format!("{name} {value}");
+            match places.iter_mut().find(|(known, _)| *known == place) {
+                Some((_, values)) if !values.contains(&value) => values.push(value),
+                Some(_) => {}
+                None => places.push((place, vec![value])),
+            }
+        }
+    }
+    let and = |values: &[String]| match values {
+        [.., last] if values.len() > 1 => format!("{} and {last}", values[..values.len() - 1].join(", ")),
+        _ => values.join(""),
+    };
+    places.iter().map(|(place, values)| format!("{} from {place}", and(values))).collect::<Vec<_>>().join("; ")
 }
 
 /// The rest between a routine's exercises, as [`Resolved::rest_between`] ranks its sources.
