@@ -1,11 +1,13 @@
 //! The moving figure: a stance of the exercise's body drawn as filled, round-ended strokes in
-//! half-block pixels.
+//! quarter blocks (`▖ ▞ ▙ █`, two across and two down a cell).
 //!
 //! Self-contained: give it an area, the [`Stance`] and the theme. The drawing keeps the figure's
-//! box in proportion on screen (a cell is about twice as tall as wide, a half-block pixel is
-//! square) and centres it in the area. Each part is as thick as the exercise file says, in box
-//! units, so a trunk reads as a trunk and a head as a head at every size; a stroke is never
-//! thinner than about a pixel, so nothing breaks up on a small figure.
+//! box in proportion on screen (a cell is about twice as tall as wide; the figure is laid out in
+//! square units of a column by half a row, each drawn as 2 x 4 finer square pixels and read back
+//! in quarters of a cell, so an edge can fall inside a cell) and centres it in the area. Each part
+//! is as thick as the exercise file says, in box units, so a trunk reads as a trunk and a head as
+//! a head at every size; a stroke is never thinner than about a column, so nothing breaks up on a
+//! small figure or fades from the mat.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,7 +21,8 @@ use crate::domain::figure::{Extent, Placed, Stance};
 pub const MIN_WIDTH: u16 = 12;
 pub const MIN_HEIGHT: u16 = 6;
 
-/// The thinnest stroke, as a radius in pixels: a line at any angle stays unbroken.
+/// The thinnest stroke, as a radius in square units of a column by half a row: a line at any
+/// angle stays unbroken.
 const MIN_RADIUS_PIXELS: f64 = 0.75;
 
 /// The figure of one stance, drawn into whatever area it is given.
@@ -34,7 +37,7 @@ impl<'a> FigureView<'a> {
     }
 
     /// The part of `area` the figure takes: the largest box of its frame's shape inside it
-    /// (a half-block pixel is square: one column, half a row), centred. Empty when that is
+    /// (its units are square: one column, half a row), centred. Empty when that is
     /// smaller than the figure's minimum.
     pub fn fit(area: Rect, extent: &Extent) -> Rect {
         let aspect = extent.aspect();
@@ -70,6 +73,16 @@ enum Ink {
 }
 
 impl Ink {
+    /// Which ink a quarter of a cell takes when its pixels differ: the moving part's first.
+    fn rank(self) -> u8 {
+        match self {
+            Ink::Floor => 0,
+            Ink::Behind => 1,
+            Ink::Body => 2,
+            Ink::Side => 3,
+        }
+    }
+
     /// The ink a part is drawn in.
     fn of(part: &Placed) -> Ink {
         match (part.in_side_colour, part.behind) {
@@ -96,20 +109,18 @@ impl Widget for FigureView<'_> {
             Ink::Body => body,
             Ink::Side => side,
         };
-        let pixels = rasterize(self.stance, area.width, area.height * 2);
-        let at = |x: u16, y: u16| pixels[usize::from(y) * usize::from(area.width) + usize::from(x)];
+        let pixels = rasterize(self.stance, area.width * 2, area.height * 4, DENSITY);
         for row in 0..area.height {
             for column in 0..area.width {
-                let (top, bottom) = (at(column, row * 2), at(column, row * 2 + 1));
-                let (symbol, fg, bg) = match (top, bottom) {
-                    (None, None) => continue,
-                    (Some(a), Some(b)) if a == b => ("█", colour(a), background),
-                    (Some(a), None) => ("▀", colour(a), background),
-                    (None, Some(b)) => ("▄", colour(b), background),
-                    (Some(a), Some(b)) => ("▀", colour(a), colour(b)),
+                let Some((symbol, fg, bg)) = cell_of(quarters(&pixels, area.width * 2, column, row)) else { continue };
+                // Two inks of one colour (without colours, all are) are one block: the page
+                // never shows through a part drawn whole.
+                let (symbol, bg) = match bg.map(colour) {
+                    Some(same) if same == colour(fg) => ("█", same),
+                    other => (symbol, other.unwrap_or(background)),
                 };
                 if let Some(cell) = buf.cell_mut((area.x + column, area.y + row)) {
-                    cell.set_symbol(symbol).set_fg(fg).set_bg(bg);
+                    cell.set_symbol(symbol).set_fg(colour(fg)).set_bg(bg);
                 }
             }
         }
@@ -152,7 +163,7 @@ fn labels(stance: &Stance, width: u16, height: u16) -> Vec<(String, (f64, f64), 
 /// leg, a pillow), then the rest. In each of those, the parts in the body's colour go under those in the side's, in
 /// the figure's order, and the outlined parts come last: an outlined part is in front of what it
 /// crosses. A labelled part is not painted: its letters are written over the cells afterwards.
-fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
+fn rasterize(stance: &Stance, width: u16, height: u16, density: f64) -> Vec<Option<Ink>> {
     let extent = stance.extent;
     let mut pixels = vec![None; usize::from(width) * usize::from(height)];
     if width == 0 || height == 0 {
@@ -165,7 +176,8 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
         (extent.top - extent.bottom) / f64::from(height),
     );
     let floor: Vec<(f64, f64)> = stance.floor.iter().copied().map(&to_pixel).collect();
-    let floor_radius = stance.floor_width.map_or(MIN_RADIUS_PIXELS, |w| (w / 2.0 / scale).max(MIN_RADIUS_PIXELS));
+    let thinnest = MIN_RADIUS_PIXELS * density;
+    let floor_radius = stance.floor_width.map_or(thinnest, |w| (w / 2.0 / scale).max(thinnest));
     paint(&mut pixels, width, height, &floor, floor_radius, Ink::Floor);
     // What lies under the parts in the side's colour: the floor and every other part. A ring cut
     // into one shows this, not the page, so it never makes a hole in the trunk or the floor a
@@ -177,10 +189,10 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
             for part in stance.parts.iter().filter(layer).filter(|p| p.label.is_none()) {
                 let points: Vec<(f64, f64)> = part.points.iter().copied().map(&to_pixel).collect();
                 let own = part.width / 2.0 / scale;
-                let radius = own.max(MIN_RADIUS_PIXELS);
+                let radius = own.max(thinnest);
                 // Drawn at the thinnest, a ring would be as wide as the part: none then.
-                if let Some(beneath) = beneath.as_deref().filter(|_| part.outlined && own >= MIN_RADIUS_PIXELS) {
-                    let ring = Ring { points: &points, radius: radius + OUTLINE_PIXELS };
+                if let Some(beneath) = beneath.as_deref().filter(|_| part.outlined && own >= thinnest) {
+                    let ring = Ring { points: &points, radius: radius + OUTLINE_PIXELS * density };
                     ring.cut(&mut pixels, beneath, width, height);
                 }
                 let ink = Ink::of(part);
@@ -194,9 +206,57 @@ fn rasterize(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     pixels
 }
 
-/// How wide the ring of page round an outlined part is, in pixels: one, at every size, so it
-/// parts two limbs without eating either.
+/// How wide the ring of page round an outlined part is, in units of a column by half a row: one,
+/// at every size, so it parts two limbs without eating either.
 const OUTLINE_PIXELS: f64 = 1.0;
+
+/// Fine square pixels drawn for each unit, across and down: a cell is drawn as 2 x 4
+/// of them, read back as its four quarters (two across, two down), each two pixels tall.
+const DENSITY: f64 = 2.0;
+
+/// The inks of the four quarters of the cell at `column`, `row` in pixels `width` wide at 2 x 4
+/// a cell: top left, top right, bottom left, bottom right. A quarter has the ink of either of its
+/// two pixels, the side's over the body's over the rest: a thin part never drops out.
+fn quarters(pixels: &[Option<Ink>], width: u16, column: u16, row: u16) -> [Option<Ink>; 4] {
+    let at = |x: u16, y: u16| pixels[usize::from(y) * usize::from(width) + usize::from(x)];
+    let quarter = |across: u16, down: u16| {
+        let (x, y) = (column * 2 + across, row * 4 + down * 2);
+        [at(x, y), at(x, y + 1)].into_iter().flatten().max_by_key(|ink| ink.rank())
+    };
+    [quarter(0, 0), quarter(1, 0), quarter(0, 1), quarter(1, 1)]
+}
+
+/// The block that draws four quarters, its ink and its background (`None`: the page). A cell
+/// holds two colours: where the quarters have two inks and the page, the lesser ink is drawn
+/// in the greater's.
+fn cell_of(quarters: [Option<Ink>; 4]) -> Option<(&'static str, Ink, Option<Ink>)> {
+    let count = |ink: Ink| quarters.iter().filter(|q| **q == Some(ink)).count();
+    let main = quarters.iter().flatten().copied().max_by_key(|ink| (count(*ink), ink.rank()))?;
+    let other = quarters.iter().flatten().copied().find(|ink| *ink != main);
+    let background = other.filter(|_| quarters.iter().all(Option::is_some));
+    let shows = |quarter: &Option<Ink>| match background {
+        Some(_) => *quarter == Some(main),
+        None => quarter.is_some(),
+    };
+    let mask = quarters.iter().enumerate().filter(|(_, q)| shows(q)).fold(0, |mask, (i, _)| mask | (8 >> i));
+    Some((QUARTER_BLOCKS[mask], main, background))
+}
+
+/// The block for each set of quarters: bit 8 the top left, 4 the top right, 2 the bottom left,
+/// 1 the bottom right.
+const QUARTER_BLOCKS: [&str; 16] = [" ", "▗", "▖", "▄", "▝", "▐", "▞", "▟", "▘", "▚", "▌", "▙", "▀", "▜", "▛", "█"];
+
+/// Whether `symbol` is a block the figure is drawn with.
+pub fn is_ink(symbol: &str) -> bool {
+    symbol != " " && QUARTER_BLOCKS.contains(&symbol)
+}
+
+/// Which quarters of a cell drawing `symbol` are in its ink: top left, top right, bottom left,
+/// bottom right; all four blank for anything but a block.
+pub fn inked_quarters(symbol: &str) -> [bool; 4] {
+    let mask = QUARTER_BLOCKS.iter().position(|block| *block == symbol).unwrap_or(0);
+    [mask & 8 != 0, mask & 4 != 0, mask & 2 != 0, mask & 1 != 0]
+}
 
 /// The ring of page round an outlined part: the pixels within `radius` of the line through
 /// `points`.
@@ -273,6 +333,12 @@ pub fn text_lines(stance: &Stance, width: u16, height: u16) -> Vec<String> {
         .collect()
 }
 
+/// The stance in half-block pixels, as tests count them.
+#[cfg(test)]
+fn rasterize_plain(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
+    rasterize(stance, width, height, 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,7 +362,7 @@ mod tests {
     #[test]
     fn a_stroke_is_as_thick_as_its_width_and_round_at_the_ends() {
         // 100 x 50 box units in 100 x 50 pixels: a unit is a pixel.
-        let drawn = rasterize(&stance(vec![line(&[(20.0, 25.0), (80.0, 25.0)], 10.0, false)]), 100, 50);
+        let drawn = rasterize_plain(&stance(vec![line(&[(20.0, 25.0), (80.0, 25.0)], 10.0, false)]), 100, 50);
         let column = |x: usize| (0..50).filter(|y| drawn[y * 100 + x].is_some()).count();
         assert_eq!(column(50), 10, "ten units thick in the middle");
         assert!(column(16) > 0 && column(16) < 10, "rounded past the end");
@@ -306,7 +372,7 @@ mod tests {
     #[test]
     fn a_thin_line_never_breaks_up_on_a_small_figure() {
         let thin = stance(vec![line(&[(0.0, 0.0), (100.0, 50.0)], 0.1, false)]);
-        let drawn = rasterize(&thin, 20, 10);
+        let drawn = rasterize_plain(&thin, 20, 10);
         for x in 0..20 {
             assert!((0..10).any(|y| drawn[y * 20 + x].is_some()), "column {x} has a pixel of the diagonal");
         }
@@ -318,9 +384,16 @@ mod tests {
             line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true),
             line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false),
         ]);
-        let drawn = rasterize(&crossing, 100, 50);
+        let drawn = rasterize_plain(&crossing, 100, 50);
         assert_eq!(drawn[25 * 100 + 50], Some(Ink::Side));
         assert_eq!(drawn[25 * 100 + 10], Some(Ink::Body));
+    }
+
+    /// The colour each quarter of the cell at `(x, y)` shows: top left, top right, bottom left,
+    /// bottom right.
+    fn quarter_colours(buffer: &Buffer, x: u16, y: u16) -> [Color; 4] {
+        let cell = &buffer[(x, y)];
+        inked_quarters(cell.symbol()).map(|inked| if inked { cell.fg } else { cell.bg })
     }
 
     #[test]
@@ -333,10 +406,38 @@ mod tests {
         let mut buffer = Buffer::empty(area);
         let theme = Theme::standard();
         FigureView::new(&two, theme).render(area, &mut buffer);
-        let middle = &buffer[(50, 12)];
-        assert_eq!(middle.symbol(), "▀");
-        assert_eq!(Some(middle.fg), theme.base().fg);
-        assert_eq!(middle.bg, theme.side_colour(None).unwrap());
+        let (body, side) = (theme.base().fg.unwrap(), theme.side_colour(None).unwrap());
+        assert_eq!(quarter_colours(&buffer, 50, 12), [body, body, side, side]);
+        // Without colours the two inks are one block, not a half with the page below it.
+        let mut plain = Buffer::empty(area);
+        FigureView::new(&two, Theme::new(super::super::Palette::Dark, true)).render(area, &mut plain);
+        assert_eq!(plain[(50, 12)].symbol(), "█");
+    }
+
+    #[test]
+    fn a_cell_is_drawn_in_quarters_twice_as_fine_across_as_a_half_block() {
+        // 100 x 50 box units in 50 x 12 cells: a cell is 2 units across, a quarter one. A bar
+        // three units wide (the thinnest stroke) from unit 50 fills cell 25 and the left
+        // quarters of cell 26: its edge falls inside a cell, where a half-block has none.
+        let bar = stance(vec![line(&[(51.5, 0.0), (51.5, 50.0)], 3.0, false)]);
+        let area = Rect::new(0, 0, 50, 25);
+        let mut buffer = Buffer::empty(area);
+        FigureView::new(&bar, Theme::standard()).render(area, &mut buffer);
+        let row = |x: u16| buffer[(x, 12)].symbol().to_owned();
+        assert_eq!([row(24), row(25), row(26), row(27)], [" ", "█", "▌", " "]);
+    }
+
+    #[test]
+    fn a_cell_with_the_page_and_two_inks_draws_the_lesser_in_the_greater() {
+        // Body in three quarters, the side's in one: the page stays the page.
+        let (body, side) = (Some(Ink::Body), Some(Ink::Side));
+        assert_eq!(cell_of([body, body, None, side]), Some(("▜", Ink::Body, None)));
+        // Two inks and no page: the first in its shape over the other.
+        assert_eq!(cell_of([side, side, body, body]), Some(("▀", Ink::Side, Some(Ink::Body))));
+        // Of two pixels in a quarter, the moving part's.
+        let pixels = [side, None, None, None, body, None, None, None];
+        assert_eq!(quarters(&pixels, 2, 0, 0), [side, None, body, None]);
+        assert_eq!(cell_of([None; 4]), None);
     }
 
     #[test]
@@ -364,10 +465,10 @@ mod tests {
         let mut figure = stance(vec![across.clone(), down.clone()]);
         figure.floor = vec![(0.0, 2.0), (100.0, 2.0)];
         figure.floor_width = Some(4.0);
-        let plain = rasterize(&figure, 100, 50);
+        let plain = rasterize_plain(&figure, 100, 50);
         down.outlined = true;
         figure.parts = vec![across, down.clone()];
-        let outlined = rasterize(&figure, 100, 50);
+        let outlined = rasterize_plain(&figure, 100, 50);
         let at = |drawn: &[Option<Ink>], x: usize, y: usize| drawn[y * 100 + x];
         // The bar down covers columns 45 to 54; the pixel either side is the ring.
         for x in [44, 55] {
@@ -383,18 +484,18 @@ mod tests {
         // still (the arm at rest along the trunk while getting ready), no ring either: it would
         // leave a hollow loop round the arm.
         let trunk = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
-        let drawn = rasterize(&stance(vec![trunk.clone(), down]), 100, 50);
+        let drawn = rasterize_plain(&stance(vec![trunk.clone(), down]), 100, 50);
         assert_eq!(drawn[25 * 100 + 44], Some(Ink::Body), "no ring over a still part");
         let mut at_rest = line(&[(50.0, 0.0), (50.0, 50.0)], 4.0, false);
         at_rest.outlined = true;
-        let drawn = rasterize(&stance(vec![trunk, at_rest]), 100, 50);
+        let drawn = rasterize_plain(&stance(vec![trunk, at_rest]), 100, 50);
         assert!((20..30).all(|y| (40..60).all(|x| drawn[y * 100 + x] == Some(Ink::Body))), "no loop at rest");
         // Outlined and still, it is drawn over the moving parts all the same, with its ring: it
         // is in front.
         let mut across = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
         across.outlined = true;
         let down = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, true);
-        let drawn = rasterize(&stance(vec![across, down]), 100, 50);
+        let drawn = rasterize_plain(&stance(vec![across, down]), 100, 50);
         assert_eq!(drawn[25 * 100 + 50], Some(Ink::Body), "the outlined part is on top");
         assert_eq!(drawn[19 * 100 + 50], None, "with its ring over the moving one");
         assert_eq!(drawn[10 * 100 + 50], Some(Ink::Side));
@@ -412,7 +513,7 @@ mod tests {
         let mut figure = stance(vec![trunk, thigh, foot, arm.clone()]);
         figure.floor = vec![(0.0, 2.0), (100.0, 2.0)];
         figure.floor_width = Some(4.0);
-        let drawn = rasterize(&figure, 100, 50);
+        let drawn = rasterize_plain(&figure, 100, 50);
         assert_eq!(drawn[25 * 100 + 44], Some(Ink::Body), "the trunk under the thigh shows in the ring, no hole");
         assert_eq!(drawn[25 * 100 + 42], Some(Ink::Side), "the thigh beyond the ring");
         assert_eq!(drawn[48 * 100 + 44], Some(Ink::Floor), "the floor under the foot shows in the ring");
@@ -421,7 +522,7 @@ mod tests {
         let leg = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, true);
         let mut thin = line(&[(50.0, 0.0), (50.0, 50.0)], 1.0, true);
         thin.outlined = true;
-        let drawn = rasterize(&stance(vec![leg, thin]), 100, 50);
+        let drawn = rasterize_plain(&stance(vec![leg, thin]), 100, 50);
         assert!((40..60).all(|x| drawn[25 * 100 + x] == Some(Ink::Side)), "no ring round a hairline");
     }
 
@@ -430,12 +531,12 @@ mod tests {
         let mut far = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, true);
         far.behind = true;
         let near = line(&[(50.0, 0.0), (50.0, 50.0)], 10.0, false);
-        let drawn = rasterize(&stance(vec![near, far]), 100, 50);
+        let drawn = rasterize_plain(&stance(vec![near, far]), 100, 50);
         assert_eq!(drawn[25 * 100 + 50], Some(Ink::Body), "the near part covers the one behind, moving or not");
         assert_eq!(drawn[25 * 100 + 10], Some(Ink::Side));
         let mut still_far = line(&[(0.0, 25.0), (100.0, 25.0)], 10.0, false);
         still_far.behind = true;
-        let drawn = rasterize(&stance(vec![still_far]), 100, 50);
+        let drawn = rasterize_plain(&stance(vec![still_far]), 100, 50);
         assert_eq!(drawn[25 * 100 + 10], Some(Ink::Behind));
     }
 
@@ -444,7 +545,7 @@ mod tests {
         let mut mat = stance(Vec::new());
         mat.floor = vec![(0.0, 5.0), (100.0, 5.0)];
         let rows = |stance: &Stance| {
-            let drawn = rasterize(stance, 100, 50);
+            let drawn = rasterize_plain(stance, 100, 50);
             (0..50).filter(|y| drawn[y * 100 + 50].is_some()).count()
         };
         assert!(rows(&mat) <= 2, "thin by default");
