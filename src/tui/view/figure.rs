@@ -3,8 +3,9 @@
 //!
 //! Self-contained: give it an area, the [`Stance`] and the theme. The drawing keeps the figure's
 //! box in proportion on screen (a cell is about twice as tall as wide; the figure is laid out in
-//! square units of a column by half a row, each drawn as 2 x 4 finer square pixels and read back
-//! in quarters of a cell, so an edge can fall inside a cell) and centres it in the area. Each part
+//! square units of a column by half a row, each drawn as 2 x 2 finer square pixels, a cell as
+//! 2 x 4, read back in quarters of a cell, so an edge can fall inside a cell) and centres it in
+//! the area. Each part
 //! is as thick as the exercise file says, in box units, so a trunk reads as a trunk and a head as
 //! a head at every size; a stroke is never thinner than about a column, so nothing breaks up on a
 //! small figure or fades from the mat.
@@ -23,7 +24,7 @@ pub const MIN_HEIGHT: u16 = 6;
 
 /// The thinnest stroke, as a radius in square units of a column by half a row: a line at any
 /// angle stays unbroken.
-const MIN_RADIUS_PIXELS: f64 = 0.75;
+const MIN_RADIUS_UNITS: f64 = 0.75;
 
 /// The figure of one stance, drawn into whatever area it is given.
 pub struct FigureView<'a> {
@@ -143,8 +144,8 @@ fn pixel_of(extent: &Extent, width: u16, height: u16) -> impl Fn((f64, f64)) -> 
     move |(x, y)| ((x - left) / unit.0, (top - y) / unit.1)
 }
 
-/// The labelled parts: each one's letters, where its point falls in `width` x `height` pixels,
-/// and its ink.
+/// The labelled parts: each one's letters, where its point falls in `width` x `height` units (a
+/// column by half a row), and its ink.
 fn labels(stance: &Stance, width: u16, height: u16) -> Vec<(String, (f64, f64), Ink)> {
     let to_pixel = pixel_of(&stance.extent, width, height);
     stance
@@ -176,7 +177,7 @@ fn rasterize(stance: &Stance, width: u16, height: u16, density: f64) -> Vec<Opti
         (extent.top - extent.bottom) / f64::from(height),
     );
     let floor: Vec<(f64, f64)> = stance.floor.iter().copied().map(&to_pixel).collect();
-    let thinnest = MIN_RADIUS_PIXELS * density;
+    let thinnest = MIN_RADIUS_UNITS * density;
     let floor_radius = stance.floor_width.map_or(thinnest, |w| (w / 2.0 / scale).max(thinnest));
     paint(&mut pixels, width, height, &floor, floor_radius, Ink::Floor);
     // What lies under the parts in the side's colour: the floor and every other part. A ring cut
@@ -192,7 +193,7 @@ fn rasterize(stance: &Stance, width: u16, height: u16, density: f64) -> Vec<Opti
                 let radius = own.max(thinnest);
                 // Drawn at the thinnest, a ring would be as wide as the part: none then.
                 if let Some(beneath) = beneath.as_deref().filter(|_| part.outlined && own >= thinnest) {
-                    let ring = Ring { points: &points, radius: radius + OUTLINE_PIXELS * density };
+                    let ring = Ring { points: &points, radius: radius + OUTLINE_UNITS * density };
                     ring.cut(&mut pixels, beneath, width, height);
                 }
                 let ink = Ink::of(part);
@@ -206,9 +207,11 @@ fn rasterize(stance: &Stance, width: u16, height: u16, density: f64) -> Vec<Opti
     pixels
 }
 
-/// How wide the ring of page round an outlined part is, in units of a column by half a row: one,
-/// at every size, so it parts two limbs without eating either.
-const OUTLINE_PIXELS: f64 = 1.0;
+/// How wide the ring of page round an outlined part is, in units of a column by half a row: one
+/// and a half, at every size, so it parts two limbs without eating either. Drawn in quarters two
+/// fine pixels tall, a ring of two fine pixels could fall across two quarters, each then inked by
+/// its other pixel, and leave no gap: three always hold one whole quarter.
+const OUTLINE_UNITS: f64 = 1.5;
 
 /// Fine square pixels drawn for each unit, across and down: a cell is drawn as 2 x 4
 /// of them, read back as its four quarters (two across, two down), each two pixels tall.
@@ -232,7 +235,8 @@ fn quarters(pixels: &[Option<Ink>], width: u16, column: u16, row: u16) -> [Optio
 fn cell_of(quarters: [Option<Ink>; 4]) -> Option<(&'static str, Ink, Option<Ink>)> {
     let count = |ink: Ink| quarters.iter().filter(|q| **q == Some(ink)).count();
     let main = quarters.iter().flatten().copied().max_by_key(|ink| (count(*ink), ink.rank()))?;
-    let other = quarters.iter().flatten().copied().find(|ink| *ink != main);
+    let other =
+        quarters.iter().flatten().copied().filter(|ink| *ink != main).max_by_key(|ink| (count(*ink), ink.rank()));
     let background = other.filter(|_| quarters.iter().all(Option::is_some));
     let shows = |quarter: &Option<Ink>| match background {
         Some(_) => *quarter == Some(main),
@@ -333,7 +337,7 @@ pub fn text_lines(stance: &Stance, width: u16, height: u16) -> Vec<String> {
         .collect()
 }
 
-/// The stance in half-block pixels, as tests count them.
+/// The stance at one pixel a unit (a column by half a row), as tests count them.
 #[cfg(test)]
 fn rasterize_plain(stance: &Stance, width: u16, height: u16) -> Vec<Option<Ink>> {
     rasterize(stance, width, height, 1.0)
@@ -428,12 +432,45 @@ mod tests {
     }
 
     #[test]
+    fn an_outline_keeps_a_gap_of_page_in_the_quarters_at_every_height_without_colours() {
+        // A moving bar lying across, and an outlined moving one (a hand) just above it: without
+        // colours they share one ink, and only the ring parts them. At every height of the hand
+        // against the quarters' rows, a blank quarter is left between the two in every column.
+        for step in 0..8 {
+            let hand_at = 24.0 + f64::from(step) * 0.25;
+            let lying = line(&[(0.0, 10.0), (100.0, 10.0)], 20.0, true);
+            let mut hand = line(&[(0.0, hand_at), (100.0, hand_at)], 6.0, true);
+            hand.outlined = true;
+            let area = Rect::new(0, 0, 50, 25);
+            let mut buffer = Buffer::empty(area);
+            FigureView::new(&stance(vec![lying, hand]), Theme::new(super::super::Palette::Dark, true))
+                .render(area, &mut buffer);
+            let column: Vec<bool> = (0..25_u16)
+                .flat_map(|y| {
+                    let quarters = inked_quarters(buffer[(25, y)].symbol());
+                    [quarters[0], quarters[2]]
+                })
+                .collect();
+            let first = column.iter().position(|inked| *inked).expect("the hand");
+            let last = column.iter().rposition(|inked| *inked).expect("the bar");
+            assert!(
+                column[first..=last].iter().any(|inked| !inked),
+                "hand at {hand_at}: the hand runs into the bar: {column:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_cell_with_the_page_and_two_inks_draws_the_lesser_in_the_greater() {
         // Body in three quarters, the side's in one: the page stays the page.
         let (body, side) = (Some(Ink::Body), Some(Ink::Side));
         assert_eq!(cell_of([body, body, None, side]), Some(("▜", Ink::Body, None)));
         // Two inks and no page: the first in its shape over the other.
         assert_eq!(cell_of([side, side, body, body]), Some(("▀", Ink::Side, Some(Ink::Body))));
+        // Three inks and no page: the background is the next most common, the moving part's
+        // first among equals, never the floor over the body.
+        let floor = Some(Ink::Floor);
+        assert_eq!(cell_of([floor, side, side, body]), Some(("▞", Ink::Side, Some(Ink::Body))));
         // Of two pixels in a quarter, the moving part's.
         let pixels = [side, None, None, None, body, None, None, None];
         assert_eq!(quarters(&pixels, 2, 0, 0), [side, None, body, None]);
@@ -470,15 +507,17 @@ mod tests {
         figure.parts = vec![across, down.clone()];
         let outlined = rasterize_plain(&figure, 100, 50);
         let at = |drawn: &[Option<Ink>], x: usize, y: usize| drawn[y * 100 + x];
-        // The bar down covers columns 45 to 54; the pixel either side is the ring.
-        for x in [44, 55] {
+        // The bar down covers columns 45 to 54; the pixel and a half either side (pixels 43 and
+        // 44, 55 and 56, whose centres lie within it) is the ring.
+        for x in [43, 44, 55, 56] {
             assert_eq!(at(&plain, x, 25), Some(Ink::Side), "without an outline the bars merge");
             assert_eq!(at(&outlined, x, 25), None, "column {x}: the ring parts the bars");
         }
         for x in 45..55 {
             assert_eq!(at(&outlined, x, 25), Some(Ink::Side), "the outlined part itself is whole");
         }
-        assert_eq!(at(&outlined, 43, 25), Some(Ink::Side), "one pixel of ring, no more");
+        assert_eq!(at(&outlined, 42, 25), Some(Ink::Side), "the ring's width, no more");
+        assert_eq!(at(&outlined, 57, 25), Some(Ink::Side), "the ring's width, no more");
         assert_eq!(at(&outlined, 44, 48), Some(Ink::Floor), "the floor is never cut");
         // Over a still part (the trunk under the arm), no ring: the colours part them. Still over
         // still (the arm at rest along the trunk while getting ready), no ring either: it would

@@ -377,19 +377,19 @@ fn the_pelvic_tilt_at_one_scale_shows_daylight_under_the_low_back_at_the_start_a
         // out smaller than the hold, or the change looks like a change of size.
         assert!(
             ready_width.abs_diff(hold_width) <= 4,
-            "{size:?}: the start is {ready_width} columns wide, the hold {hold_width}"
+            "{size:?}: the start is {ready_width} half-columns wide, the hold {hold_width}"
         );
         // The arched low back leaves columns of daylight between the body and the mat that the
         // flat back in the hold does not (both have the gap under the bent knee).
         assert!(
             ready_gaps >= hold_gaps + 6,
-            "{size:?}: daylight in {ready_gaps} columns at the start, {hold_gaps} in the hold"
+            "{size:?}: daylight in {ready_gaps} half-columns at the start, {hold_gaps} in the hold"
         );
         // Only the hold has the arrow pressing the low back down, clear above the trunk: so it
         // is not the glute bridge's start (lying with the knees bent), nor its own start.
         assert!(
             hold_above >= 6 && ready_above == 0 && bridge_above == 0,
-            "{size:?}: drawn above the trunk: {hold_above} columns in the hold, {ready_above} at the \
+            "{size:?}: drawn above the trunk: {hold_above} half-columns in the hold, {ready_above} at the \
              start, {bridge_above} at the bridge's start"
         );
     }
