@@ -63,7 +63,8 @@ pub enum Command {
         #[command(flatten)]
         plan: PlanArgs,
     },
-    /// Show the config file's path and the settings in effect, with where each comes from
+    /// Show the config file's path and the settings in effect, with where each comes from; exit
+    /// code 1 if a session they make would be too long to run
     Config {
         /// Write a commented config with the defaults (never replaces an existing one)
         #[arg(long)]

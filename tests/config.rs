@@ -263,6 +263,19 @@ fn a_dose_too_long_to_run_says_where_it_comes_from_and_config_finds_it_first() {
     let assert = trunkrot(&home).arg("config").assert().code(1);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(err.contains(from_table), "{err}");
+    // Each session once, named by the command that would run it: the default one is not told
+    // again for its table.
+    assert_eq!(err.matches("this session would run").count(), 2, "{err}");
+    assert!(err.contains("`trunkrot --exercise lower-trunk-rotation`: this session would run 33 h 40 min"), "{err}");
+    // With a flag given to `config`, the session shown is said to be with it, and each table is
+    // still judged at its own dose alone.
+    let assert = trunkrot(&home).args(["config", "--sets", "2"]).assert().code(1);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        err.contains("`trunkrot --exercise lower-trunk-rotation` with these flags: this session would run")
+            && err.contains("`trunkrot --exercise lower-trunk-rotation`: this session would run 33 h 40 min"),
+        "{err}"
+    );
     assert!(
         err.contains("`trunkrot --exercise knee-to-chest`: this session would run")
             && err.contains("(reps 50, hold 10 min and sets 20 from config.toml [exercise.knee-to-chest])"),
@@ -271,6 +284,11 @@ fn a_dose_too_long_to_run_says_where_it_comes_from_and_config_finds_it_first() {
     assert!(
         stdout(&assert).contains("config.toml [exercise.knee-to-chest]: reps 50"),
         "the settings are shown all the same"
+    );
+    // In a routine, a value the routine gives is named with its exercise.
+    trunkrot(&home).args(["--plain", "--routine", "low-back"]).assert().code(1).stderr(
+        contains("reps 8 from the routine's pelvic-tilt;")
+            .and(contains("reps 100 and hold 10 min from config.toml [exercise.lower-trunk-rotation]")),
     );
     // A dose that fits is no problem.
     let fits = Home::with_config("[exercise.knee-to-chest]\nreps = 12\nhold = 30\n");

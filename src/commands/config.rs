@@ -10,6 +10,7 @@ use crate::domain::duration::human;
 use crate::domain::exercise::Exercise;
 use crate::domain::plan::Overrides;
 use crate::domain::settings::{Origin, Resolved, Sourced, Subject};
+use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
 use crate::shell::catalog;
 use crate::shell::config::{self, Loaded};
@@ -64,7 +65,7 @@ pub fn lines(loaded: &Loaded, settings: &Resolved, exercise: &Exercise, around: 
     row("theme", settings.theme.value.as_str().to_owned() + colours, &settings.theme.from);
     // Each exercise's own table, wherever it runs: the rows above show only the one shown.
     for (id, dose) in &loaded.config.exercises {
-        let id = crate::domain::untrusted::clean_line(id);
+        let id = clean_line(id);
         lines.push(format!("config.toml [exercise.{id}]: {}", dose_text(dose)));
     }
     lines
@@ -150,27 +151,38 @@ pub fn run(args: &SessionArgs, init: bool) -> Result<ExitCode, Failure> {
     Ok(if too_long.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-/// The sessions these settings would refuse as too long, each in words: the one `trunkrot` alone
-/// would run, then one of each exercise the config gives a dose of (`[exercise.ID]`), so a dose
-/// that makes every session of an exercise fail is found before it is run.
+/// The sessions these settings would refuse as too long, each in words with the command that
+/// would run it: the one the settings shown run (`trunkrot` alone, with the flags given), then one
+/// of each exercise the config gives a dose of (`[exercise.ID]`), at that dose alone (no flags, no
+/// programme), so a table that makes every session of an exercise fail is found before it is run.
 fn too_long(settings: &Resolved, loaded: &Loaded) -> Vec<String> {
     let refused = |settings: &Resolved| match catalog::plan(settings) {
         Err(failure @ Failure::TooLong { .. }) => Some(failure.to_string()),
         _ => None,
     };
-    let mut problems: Vec<String> = refused(settings).into_iter().collect();
+    let flags = if settings.flag_timing == Overrides::default() { "" } else { " with these flags" };
+    let shown = match &settings.subject.value {
+        Subject::Exercise(name) => format!("`trunkrot --exercise {}`{flags}", clean_line(name)),
+        Subject::Routine(name) => format!("`trunkrot --routine {}`{flags}", clean_line(name)),
+    };
+    let mut problems: Vec<String> =
+        refused(settings).map(|problem| format!("{shown}: {problem}")).into_iter().collect();
+    let as_it_is = settings.flag_timing == Overrides::default() && settings.programme_timing == Overrides::default();
     for (id, _) in &loaded.config.exercises {
         let subject = Subject::Exercise(id.clone());
-        if settings.subject.value == subject {
+        // The session shown, when it is this exercise at the table's dose: checked above.
+        if as_it_is && settings.subject.value == subject {
             continue;
         }
         let alone = Resolved {
             subject: Sourced { value: subject, from: Origin::Config },
             subject_place: None,
             subject_folder: None,
+            flag_timing: Overrides::default(),
+            programme_timing: Overrides::default(),
             ..settings.clone()
         };
-        let id = crate::domain::untrusted::clean_line(id);
+        let id = clean_line(id);
         problems.extend(refused(&alone).map(|problem| format!("`trunkrot --exercise {id}`: {problem}")));
     }
     problems

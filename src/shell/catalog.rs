@@ -340,7 +340,7 @@ fn dose_sources<'a>(parts: impl Iterator<Item = (&'a Exercise, &'a Overrides)>, 
                 Origin::ConfigExercise => format!("config.toml [exercise.{}]", clean_line(&exercise.id)),
                 Origin::Flag => "the flags".to_owned(),
                 Origin::Programme => "the programme".to_owned(),
-                Origin::Routine => "the routine".to_owned(),
+                Origin::Routine => format!("the routine's {}", clean_line(&exercise.id)),
                 other => other.to_string(),
             };
             let value = format!("{name} {value}");
