@@ -5,10 +5,9 @@
 //! box in proportion on screen (a cell is about twice as tall as wide; the figure is laid out in
 //! square units of a column by half a row, each drawn as 2 x 2 finer square pixels, a cell as
 //! 2 x 4, read back in quarters of a cell, so an edge can fall inside a cell) and centres it in
-//! the area. Each part
-//! is as thick as the exercise file says, in box units, so a trunk reads as a trunk and a head as
-//! a head at every size; a stroke is never thinner than about a column, so nothing breaks up on a
-//! small figure or fades from the mat.
+//! the area. Each part is as thick as the exercise file says, in box units, so a trunk reads as a
+//! trunk and a head as a head at every size; a stroke is never thinner than about a column, so
+//! nothing breaks up on a small figure or fades from the mat.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
