@@ -160,14 +160,15 @@ fn too_long(settings: &Resolved, loaded: &Loaded) -> Vec<String> {
         Err(failure @ Failure::TooLong { .. }) => Some(failure.to_string()),
         _ => None,
     };
-    let flags = if settings.flag_timing == Overrides::default() { "" } else { " with these flags" };
+    let no_flags = settings.flag_timing == Overrides::default();
+    let flags = if no_flags { "" } else { " with these flags" };
     let shown = match &settings.subject.value {
         Subject::Exercise(name) => format!("`trunkrot --exercise {}`{flags}", clean_line(name)),
         Subject::Routine(name) => format!("`trunkrot --routine {}`{flags}", clean_line(name)),
     };
     let mut problems: Vec<String> =
         refused(settings).map(|problem| format!("{shown}: {problem}")).into_iter().collect();
-    let as_it_is = settings.flag_timing == Overrides::default() && settings.programme_timing == Overrides::default();
+    let as_it_is = no_flags && settings.programme_timing == Overrides::default();
     for (id, _) in &loaded.config.exercises {
         let subject = Subject::Exercise(id.clone());
         // The session shown, when it is this exercise at the table's dose: checked above.

@@ -63,8 +63,10 @@ pub fn min_columns(extent: &Extent) -> u16 {
 }
 
 /// What a pixel shows, when not the page: the floor, a part behind the body, a part in the body's
-/// colour, or one in the side's colour (a part that moves on the side being worked).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// colour, or one in the side's colour (a part that moves on the side being worked). In that
+/// order they rank, lowest first, when the pixels of a quarter of a cell differ: the moving part's
+/// wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Ink {
     Floor,
     Behind,
@@ -73,16 +75,6 @@ enum Ink {
 }
 
 impl Ink {
-    /// Which ink a quarter of a cell takes when its pixels differ: the moving part's first.
-    fn rank(self) -> u8 {
-        match self {
-            Ink::Floor => 0,
-            Ink::Behind => 1,
-            Ink::Body => 2,
-            Ink::Side => 3,
-        }
-    }
-
     /// The ink a part is drawn in.
     fn of(part: &Placed) -> Ink {
         match (part.in_side_colour, part.behind) {
@@ -223,7 +215,7 @@ fn quarters(pixels: &[Option<Ink>], width: u16, column: u16, row: u16) -> [Optio
     let at = |x: u16, y: u16| pixels[usize::from(y) * usize::from(width) + usize::from(x)];
     let quarter = |across: u16, down: u16| {
         let (x, y) = (column * 2 + across, row * 4 + down * 2);
-        [at(x, y), at(x, y + 1)].into_iter().flatten().max_by_key(|ink| ink.rank())
+        [at(x, y), at(x, y + 1)].into_iter().flatten().max()
     };
     [quarter(0, 0), quarter(1, 0), quarter(0, 1), quarter(1, 1)]
 }
@@ -233,9 +225,8 @@ fn quarters(pixels: &[Option<Ink>], width: u16, column: u16, row: u16) -> [Optio
 /// in the greater's.
 fn cell_of(quarters: [Option<Ink>; 4]) -> Option<(&'static str, Ink, Option<Ink>)> {
     let count = |ink: Ink| quarters.iter().filter(|q| **q == Some(ink)).count();
-    let main = quarters.iter().flatten().copied().max_by_key(|ink| (count(*ink), ink.rank()))?;
-    let other =
-        quarters.iter().flatten().copied().filter(|ink| *ink != main).max_by_key(|ink| (count(*ink), ink.rank()));
+    let main = quarters.iter().flatten().copied().max_by_key(|ink| (count(*ink), *ink))?;
+    let other = quarters.iter().flatten().copied().filter(|ink| *ink != main).max_by_key(|ink| (count(*ink), *ink));
     let background = other.filter(|_| quarters.iter().all(Option::is_some));
     let shows = |quarter: &Option<Ink>| match background {
         Some(_) => *quarter == Some(main),
@@ -249,13 +240,15 @@ fn cell_of(quarters: [Option<Ink>; 4]) -> Option<(&'static str, Ink, Option<Ink>
 /// 1 the bottom right.
 const QUARTER_BLOCKS: [&str; 16] = [" ", "▗", "▖", "▄", "▝", "▐", "▞", "▟", "▘", "▚", "▌", "▙", "▀", "▜", "▛", "█"];
 
-/// Whether `symbol` is a block the figure is drawn with.
+/// Whether `symbol` is a block the figure is drawn with, as tests read a screen.
+#[cfg(test)]
 pub fn is_ink(symbol: &str) -> bool {
-    symbol != " " && QUARTER_BLOCKS.contains(&symbol)
+    inked_quarters(symbol).contains(&true)
 }
 
 /// Which quarters of a cell drawing `symbol` are in its ink: top left, top right, bottom left,
-/// bottom right; all four blank for anything but a block.
+/// bottom right; all four blank for anything but a block. For tests that read a screen.
+#[cfg(test)]
 pub fn inked_quarters(symbol: &str) -> [bool; 4] {
     let mask = QUARTER_BLOCKS.iter().position(|block| *block == symbol).unwrap_or(0);
     [mask & 8 != 0, mask & 4 != 0, mask & 2 != 0, mask & 1 != 0]
