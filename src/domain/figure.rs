@@ -37,7 +37,7 @@ pub struct Pose {
 /// A checked figure: every pose has the parts of `start`, each with as many points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
-    /// Where the body is seen from, e.g. `from above, your head on the left`; may be empty.
+    /// Where the body is seen from, e.g. `from above: on your back, knees bent`; may be empty.
     pub view: String,
     pub start: Pose,
     /// The pose held on each side, or under `None` for an exercise without sides.

@@ -255,7 +255,7 @@ mod tests {
             "Start position",
             "Steps",
             "  1. Draw your belly button",
-            "The movement, seen from above, your head on the left",
+            "The movement, seen from above: on your back, knees bent",
             "  start                     left                      right",
             "Common mistakes",
             "  - Pushing the range of motion beyond your fitness level:",
