@@ -97,7 +97,7 @@ pub fn twelve_weeks() -> Vec<Planned> {
 
 /// The programme of the synthetic twelve weeks: the rotation twice a day.
 pub const PROGRAMME: &str = "name = \"Low back, twelve weeks\"\nweeks = 12\nstart = 2026-03-02\n\
-    [prescriber]\nname = \"J. Costa\"\ncontact = \"clinic 555 0100\"\n\
+    [prescriber]\nname = \"J. Costa\"\ncontact = \"clinic 555 0100\"\n[stop]\npain = 7\n\
     [[item]]\nid = \"rot\"\nexercise = \"lower-trunk-rotation\"\ntimes_a_day = 2\nreps = 10\nhold = 5\n";
 
 /// The sessions as `history.jsonl` lines, as trunkrot writes them: pain before each morning
@@ -219,7 +219,8 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
         start: first,
         weeks: u32::try_from(weeks).unwrap_or(12),
         review: last.checked_add(2.days()).ok(),
-        stop_pain: None,
+        // Above 7, the longest heading of the high pains: "Pain 7 or more (stop line 9)".
+        stop_pain: Some(9),
         prescriptions,
     };
     let mut sessions = Vec::new();

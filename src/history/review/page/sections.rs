@@ -9,7 +9,7 @@ use super::{count, decimal, isolated, long_date, short_date, signed};
 use crate::domain::checkin::Why;
 use crate::history::review::adherence::{Basis, Count, DayStatus, LINE_PERCENT};
 use crate::history::review::dose::{self, Cell};
-use crate::history::review::{self, Alarm, Facts, Review, Stop, pain, psfs};
+use crate::history::review::{self, Alarm, Facts, ProgrammeFacts, Review, Stop, pain, psfs};
 
 /// The width of a half-page column, in CSS pixels (93 mm).
 const HALF: f64 = 350.0;
@@ -224,7 +224,7 @@ pub fn pain(facts: &Facts, review: &Review) -> Markup {
                 }
                 div {
                     div.alarms {
-                        h3 { "Pain " (review::high_from(facts.programme.as_ref())) " or more: " (high.len()) @if any_before { " (b: before the session)" } }
+                        h3 { (high_heading(facts.programme.as_ref())) ": " (high.len()) @if any_before { " (b: before the session)" } }
                         @if high.is_empty() { p { "none" } } @else {
                             p { (dated_list(high.into_iter(), MAX_ALARMS)) }
                         }
@@ -245,6 +245,18 @@ pub fn pain(facts: &Facts, review: &Review) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// `Pain 7 or more`, and the programme's stop line where it has one: the pains listed are
+/// those of the stop line when it is at 7 or below, and of 7 and more (the stop line among them)
+/// when it is above.
+fn high_heading(programme: Option<&ProgrammeFacts>) -> String {
+    let high = review::high_from(programme);
+    match programme.and_then(|programme| programme.stop_pain) {
+        Some(stop) if stop <= high => format!("Pain {high} or more (the stop line)"),
+        Some(stop) => format!("Pain {high} or more (stop line {stop})"),
+        None => format!("Pain {high} or more"),
     }
 }
 

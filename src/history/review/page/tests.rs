@@ -320,3 +320,20 @@ fn the_pain_chart_keys_an_open_dot_only_when_a_pain_before_is_drawn() {
     let text = text_of(&page_of(&facts));
     assert!(text.contains("● after mean of the week") && !text.contains("○"), "{text}");
 }
+
+#[test]
+fn the_high_pains_say_where_the_programmes_stop_line_is() {
+    let mut facts = facts("Ana");
+    // From the `Pain` before ` or more` to the colon before the count.
+    let heading = |facts: &Facts| {
+        let text = text_of(&page_of(facts));
+        let more = text.find(" or more").expect("the heading");
+        let from = text[..more].rfind("Pain ").expect("the heading's start");
+        text[from..].split(':').next().unwrap_or_default().to_owned()
+    };
+    assert_eq!(heading(&facts), "Pain 7 or more", "without a stop line");
+    facts.programme.as_mut().expect("a programme").stop_pain = Some(5);
+    assert_eq!(heading(&facts), "Pain 5 or more (the stop line)");
+    facts.programme.as_mut().expect("a programme").stop_pain = Some(9);
+    assert_eq!(heading(&facts), "Pain 7 or more (stop line 9)");
+}
