@@ -101,7 +101,7 @@ fn twelve_weeks_through_the_binary_print_on_one_page_with_their_figures() {
         assert!(text.contains(&baseline), "the PDF's text holds `{baseline}`:\n{text}");
         assert!(text.contains("Ana Silva"), "{text}");
         // The programme's `[stop]` puts the stop line at 7: the high pains listed are its.
-        assert!(text.contains("Pain 7 or more (the stop line): "), "{text}");
+        assert!(text.contains("Pain 7 or more (stop line): "), "{text}");
         // PSFS on the first day of each week but the eighth (day 49 has no session): week 1 is
         // (3 + 4) / 2 = 3.5, week 12 (6 + 9) / 2 = 7.5.
         assert!(text.contains("Mean 3.5 in week 1, 7.5 in week 12: +4.0 clinically important rise"), "{text}");
@@ -136,7 +136,7 @@ fn a_full_and_hostile_page_prints_on_one_page_and_its_text_stays_text() {
             );
             assert!(!text.contains('\u{202E}'), "no direction override survives");
             let high = review.alarms.iter().filter(|a| matches!(a, Alarm::HighPain { .. })).count();
-            assert!(text.to_lowercase().contains(&format!("pain 7 or more (stop line 9): {high}")), "{text}");
+            assert!(text.to_lowercase().contains(&format!("pain 7 or more (stop line 10): {high}")), "{text}");
             let adherence = facts.adherence.as_ref().expect("the programme's").whole;
             assert!(
                 text.contains(&format!("{} of {} sessions due were done", adherence.done, adherence.due)),

@@ -219,8 +219,8 @@ pub fn dense(hostile: bool, weeks: i32) -> Facts {
         start: first,
         weeks: u32::try_from(weeks).unwrap_or(12),
         review: last.checked_add(2.days()).ok(),
-        // Above 7, the longest heading of the high pains: "Pain 7 or more (stop line 9)".
-        stop_pain: Some(9),
+        // The longest heading of the high pains: "Pain 7 or more (stop line 10)".
+        stop_pain: Some(10),
         prescriptions,
     };
     let mut sessions = Vec::new();

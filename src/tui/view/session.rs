@@ -71,8 +71,11 @@ pub(super) fn render(frame: &mut Frame, area: Rect, app: &App, now: Instant, the
         if !view.is_empty() && area.height > layout::FIGURE_MIN_ROWS {
             area.height -= 1;
             let caption = Rect { y: area.bottom(), height: 1, ..area };
-            let words = format!("seen {view}");
-            if columns(&words) <= usize::from(caption.width) {
+            // Without its `seen` where the band is too narrow for it, rather than not at all.
+            let words = [format!("seen {view}"), view.to_owned()]
+                .into_iter()
+                .find(|words| columns(words) <= usize::from(caption.width));
+            if let Some(words) = words {
                 frame.render_widget(Paragraph::new(words).style(theme.quiet()).centered(), caption);
             }
         }

@@ -248,13 +248,12 @@ pub fn pain(facts: &Facts, review: &Review) -> Markup {
     }
 }
 
-/// `Pain 7 or more`, and the programme's stop line where it has one: the pains listed are
-/// those of the stop line when it is at 7 or below, and of 7 and more (the stop line among them)
-/// when it is above.
+/// `Pain 7 or more`, and the programme's stop line where it has one: `(stop line)` when the pains
+/// listed start at it (it is 7 or below), `(stop line 9)` when it is above 7, among them.
 fn high_heading(programme: Option<&ProgrammeFacts>) -> String {
     let high = review::high_from(programme);
     match programme.and_then(|programme| programme.stop_pain) {
-        Some(stop) if stop <= high => format!("Pain {high} or more (the stop line)"),
+        Some(stop) if stop <= high => format!("Pain {high} or more (stop line)"),
         Some(stop) => format!("Pain {high} or more (stop line {stop})"),
         None => format!("Pain {high} or more"),
     }

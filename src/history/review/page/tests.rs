@@ -331,9 +331,17 @@ fn the_high_pains_say_where_the_programmes_stop_line_is() {
         let from = text[..more].rfind("Pain ").expect("the heading's start");
         text[from..].split(':').next().unwrap_or_default().to_owned()
     };
-    assert_eq!(heading(&facts), "Pain 7 or more", "without a stop line");
-    facts.programme.as_mut().expect("a programme").stop_pain = Some(5);
-    assert_eq!(heading(&facts), "Pain 5 or more (the stop line)");
-    facts.programme.as_mut().expect("a programme").stop_pain = Some(9);
-    assert_eq!(heading(&facts), "Pain 7 or more (stop line 9)");
+    assert_eq!(heading(&facts), "Pain 7 or more", "a programme without a stop line");
+    for (stop, expected) in [
+        (1, "Pain 1 or more (stop line)"),
+        (5, "Pain 5 or more (stop line)"),
+        (7, "Pain 7 or more (stop line)"),
+        (8, "Pain 7 or more (stop line 8)"),
+        (10, "Pain 7 or more (stop line 10)"),
+    ] {
+        facts.programme.as_mut().expect("a programme").stop_pain = Some(stop);
+        assert_eq!(heading(&facts), expected);
+    }
+    facts.programme = None;
+    assert_eq!(heading(&facts), "Pain 7 or more", "without a programme");
 }

@@ -309,6 +309,37 @@ fn the_words_under_the_figure_say_where_the_pose_on_screen_is_seen_from() {
 }
 
 #[test]
+fn on_a_narrow_screen_the_words_under_the_figure_lose_their_seen_before_they_are_lost() {
+    // The figure's band is 38 to 40 columns wide at some widths from 60 to 70: too narrow for
+    // "seen from above: on your back, knees bent" (41) or "seen from your left side, head on the
+    // right" (43), wide enough for them without "seen".
+    let mut shortened = 0;
+    for (id, _) in exercise::BUILT_IN {
+        let exercise = exercise::built_in(id).expect("built in").expect("valid");
+        let Some(figure) = exercise.figure.as_ref() else { continue };
+        for (phase, at) in [("get ready", 1), ("hold", 14)] {
+            let (app, now) = app_at(id, &default_timing(), secs(at));
+            let view = figure.seen(crate::domain::motion::stance(&app.session, now).expect("a figure").flipped);
+            for size in (60..=80).flat_map(|width| [(width, 24), (width, 30)]) {
+                let band = layout_of(&app, now, size).figure;
+                if band.height <= layout::FIGURE_MIN_ROWS || columns(view) > usize::from(band.width) {
+                    continue;
+                }
+                let seen = format!("seen {view}");
+                let caption = caption_of(&app, now, size);
+                if columns(&seen) <= usize::from(band.width) {
+                    assert_eq!(caption, seen, "{id}, {phase}, at {size:?}");
+                } else {
+                    assert_eq!(caption, view, "{id}, {phase}, at {size:?}: {} columns", band.width);
+                    shortened += 1;
+                }
+            }
+        }
+    }
+    assert!(shortened > 0, "some band is too narrow for `seen`, or this test tests nothing");
+}
+
+#[test]
 fn every_figure_says_where_it_is_seen_from_while_getting_ready_and_holding_at_80x24_and_up() {
     // At 80x24 the figure's band is at its minimum while getting ready: the caption takes a row
     // of its own on top of it, not one of the figure's.
