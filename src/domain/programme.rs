@@ -242,10 +242,7 @@ impl fmt::Display for Days {
             Days::Every => f.write_str("every day"),
             Days::On(days) => {
                 let names: Vec<&str> = days.iter().map(|d| weekday_name(*d)).collect();
-                match names.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => write!(f, "on {} and {last}", rest.join(", ")),
-                    _ => write!(f, "on {}", names.join("")),
-                }
+                write!(f, "on {}", crate::domain::summary::listed(&names))
             }
             Days::PerWeek(1) => f.write_str("1 day a week"),
             Days::PerWeek(n) => write!(f, "{n} days a week"),

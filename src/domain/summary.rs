@@ -149,6 +149,18 @@ pub(crate) fn capitalized(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
+/// `items` in words: `a`, `a and b`, `a, b and c`; empty without any.
+pub(crate) fn listed<S: AsRef<str>>(items: &[S]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+        Some((only, _)) => only.as_ref().to_owned(),
+        None => String::new(),
+    }
+}
+
 /// The check-in's answers as one line, `Stopped for: pain · Pain before: 3/10 · Pain now:
 /// 5/10 · ...`: on the done screen and in the summary printed after it.
 pub fn answers(answers: &Checkin, why: Option<Why>) -> Option<String> {
@@ -199,6 +211,14 @@ pub fn text(summary: &Summary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_in_words_puts_and_before_the_last() {
+        assert_eq!(listed::<&str>(&[]), "");
+        assert_eq!(listed(&["reps 8"]), "reps 8");
+        assert_eq!(listed(&["Mon", "Fri"]), "Mon and Fri");
+        assert_eq!(listed(&["a".to_owned(), "b".to_owned(), "c".to_owned()]), "a, b and c");
+    }
 
     fn summary(completed: bool, paused: u64) -> Summary {
         Summary {

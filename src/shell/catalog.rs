@@ -15,6 +15,7 @@ use crate::domain::plan::{self, Overrides, Plan};
 use crate::domain::routine::{self, Routine};
 use crate::domain::settings::{Origin, Resolved, Subject};
 use crate::domain::spelling::Unknown;
+use crate::domain::summary::listed;
 use crate::domain::untrusted::clean_line;
 use crate::failure::Failure;
 use crate::shell::{places, regular_file};
@@ -351,11 +352,7 @@ fn dose_sources<'a>(parts: impl Iterator<Item = (&'a Exercise, &'a Overrides)>, 
             }
         }
     }
-    let and = |values: &[String]| match values {
-        [.., last] if values.len() > 1 => format!("{} and {last}", values[..values.len() - 1].join(", ")),
-        _ => values.join(""),
-    };
-    places.iter().map(|(place, values)| format!("{} from {place}", and(values))).collect::<Vec<_>>().join("; ")
+    places.iter().map(|(place, values)| format!("{} from {place}", listed(values))).collect::<Vec<_>>().join("; ")
 }
 
 /// The rest between a routine's exercises, as [`Resolved::rest_between`] ranks its sources.
