@@ -134,6 +134,8 @@ impl Checker<'_> {
     pub(crate) fn figure(&mut self, raw: &Spanned<RawFigure>, sides: &[Side]) -> Option<Figure> {
         let figure = raw.get_ref();
         let problems = self.problems.len();
+        // Read as far as it can be, so that the other poses are checked against it even when
+        // one of its points is outside the box: every problem of the file in one run.
         let start = self.pose("figure.start", &figure.start, None);
         let mut holds = Vec::new();
         let wanted: Vec<Option<Side>> =
@@ -143,8 +145,9 @@ impl Checker<'_> {
             let name = side.map_or("hold", Side::word);
             match (pose, wanted.contains(&side)) {
                 (Some(pose), true) => {
-                    if let Some(checked) = self.pose(&format!("figure.{name}"), pose, start.as_ref()) {
-                        holds.push((side, checked));
+                    let checked = self.pose(&format!("figure.{name}"), pose, Some(&start));
+                    if checked.clean {
+                        holds.push((side, checked.pose));
                     }
                 }
                 (Some(pose), false) => {
@@ -168,6 +171,9 @@ impl Checker<'_> {
         }
         // Holds in the order the exercise does them.
         holds.sort_by_key(|(side, _)| wanted.iter().position(|w| w == side));
+        // The start pose's names and lines are known when every part of it could be read, even
+        // with a point outside the box: then the fields that name its parts are checked too.
+        let (start_ok, start) = (start.clean, start.unreadable.is_empty().then_some(start.pose));
         let floor_width = self.floor_width(figure.widths.as_ref(), figure.floor.is_some(), start.as_ref());
         let widths = start.as_ref().map(|start| self.widths(figure.widths.as_ref(), start));
         let labels = start.as_ref().map(|start| self.labels("labels", figure.labels.as_ref(), start));
@@ -181,7 +187,7 @@ impl Checker<'_> {
             .map(|start| self.named("body_colour", figure.body_colour.as_deref().unwrap_or_default(), start));
         let floor = match &figure.floor {
             None => Some(Vec::new()),
-            Some(line) => match self.part("figure.floor", line) {
+            Some(line) => match self.part("figure.floor", line).and_then(|(points, inside)| inside.then_some(points)) {
                 Some(points) if points.len() == 1 => {
                     self.report(
                         line.span(),
@@ -206,7 +212,7 @@ impl Checker<'_> {
                     view: clean_line(&figure.view),
                     mirror_view: figure.mirror_view.as_ref().map(|view| clean_line(view.get_ref())).unwrap_or_default(),
                     mirror_labels: mirror_labels??,
-                    start: start?,
+                    start: start.filter(|_| start_ok)?,
                     holds,
                     widths: widths?,
                     floor: floor?,
@@ -447,8 +453,10 @@ impl Checker<'_> {
         widths
     }
 
-    /// A checked pose; `like` is the start pose every other pose must match part for part.
-    fn pose(&mut self, field: &str, raw: &Spanned<RawPose>, like: Option<&Pose>) -> Option<Pose> {
+    /// A pose, checked; `like` is the start pose every other pose must match part for part. A
+    /// part with a point outside the box is kept, that point moved onto the box's edge, so that
+    /// the other poses are checked against its number of points all the same.
+    fn pose(&mut self, field: &str, raw: &Spanned<RawPose>, like: Option<&ReadPose>) -> ReadPose {
         let written = &raw.get_ref().0;
         let problems = self.problems.len();
         if written.is_empty() {
@@ -463,15 +471,18 @@ impl Checker<'_> {
             );
         }
         let mut parts = Vec::new();
+        let mut unreadable = Vec::new();
         for (name, part) in written {
             let shown = clean_line(name);
-            let Some(points) = self.part(&format!("{field}.{shown}"), part) else {
+            let Some((points, _)) = self.part(&format!("{field}.{shown}"), part) else {
+                unreadable.push(shown);
                 continue;
             };
             if let Some(start) = like {
-                match start.parts.iter().find(|p| p.name == shown) {
+                match start.pose.parts.iter().find(|p| p.name == shown) {
+                    None if start.unreadable.contains(&shown) => continue,
                     None => {
-                        let known: Vec<&str> = start.parts.iter().map(|p| p.name.as_str()).collect();
+                        let known: Vec<&str> = start.pose.parts.iter().map(|p| p.name.as_str()).collect();
                         let hint = crate::domain::spelling::nearest(&shown, &known)
                             .map_or(String::new(), |near| format!(" (did you mean `{near}`?)"));
                         let message = format!("`{field}.{shown}` is not a part of `[figure.start]`{hint}");
@@ -493,21 +504,25 @@ impl Checker<'_> {
             parts.push(Part { name: shown, points });
         }
         if let Some(start) = like {
-            for missing in start.parts.iter().filter(|p| !parts.iter().any(|q| q.name == p.name)) {
-                if !written.iter().any(|(name, _)| clean_line(name) == missing.name) {
+            let names = start.pose.parts.iter().map(|p| &p.name).chain(&start.unreadable);
+            for missing in names {
+                if !written.iter().any(|(name, _)| clean_line(name) == *missing) {
                     let message =
-                        format!("`[{field}]` has no `{}`; every pose has the parts of `[figure.start]`", missing.name);
+                        format!("`[{field}]` has no `{missing}`; every pose has the parts of `[figure.start]`");
                     self.report(raw.span(), message);
                 }
             }
             // The start pose's order, so parts match by position when they move.
-            parts.sort_by_key(|p| start.parts.iter().position(|q| q.name == p.name));
+            parts.sort_by_key(|p| start.pose.parts.iter().position(|q| q.name == p.name));
         }
-        (self.problems.len() == problems).then_some(Pose { parts })
+        ReadPose { pose: Pose { parts }, clean: self.problems.len() == problems, unreadable }
     }
 
-    /// A part's points: one for a point, two or more for a line, each inside the box.
-    fn part(&mut self, field: &str, raw: &Spanned<RawPart>) -> Option<Vec<Point>> {
+    /// A part's points: one for a point, two or more for a line, each inside the box; and whether
+    /// they are. `None` when it is neither a point nor a line; a point outside the box, or not of
+    /// two numbers, is reported and stands on the box's edge, so the part keeps its number of
+    /// points.
+    fn part(&mut self, field: &str, raw: &Spanned<RawPart>) -> Option<(Vec<Point>, bool)> {
         let items = &raw.get_ref().0;
         let numbers: Vec<&Spanned<RawCoordinate>> =
             items.iter().filter(|c| matches!(c.get_ref(), RawCoordinate::Number(_))).collect();
@@ -533,14 +548,16 @@ impl Checker<'_> {
         let mut points = Vec::new();
         for (span, xy) in shape {
             match xy.as_slice() {
-                [x, y] if inside(*x) && inside(*y) => points.push(Point { x: to_coordinate(*x), y: to_coordinate(*y) }),
+                [x, y] if inside(*x) && inside(*y) => {}
                 [x, y] => {
                     self.report(span, format!("`{field}` has the point `[{x}, {y}]`, outside the box of 0 to {BOX}"));
                 }
                 _ => self.report(span, format!("`{field}` has a point of {} numbers; write it as `[x, y]`", xy.len())),
             }
+            let at = |i: usize| xy.get(i).copied().unwrap_or_default();
+            points.push(Point { x: to_coordinate(at(0)), y: to_coordinate(at(1)) });
         }
-        (self.problems.len() == problems).then_some(points)
+        Some((points, self.problems.len() == problems))
     }
 }
 
@@ -562,6 +579,17 @@ fn inside(n: i64) -> bool {
     (0..=i64::from(BOX)).contains(&n)
 }
 
+/// `n` on the box: one outside it stands on its nearer edge.
 fn to_coordinate(n: i64) -> u8 {
-    u8::try_from(n).unwrap_or(BOX).min(BOX)
+    u8::try_from(n.clamp(0, i64::from(BOX))).unwrap_or(BOX)
+}
+
+/// A pose as far as it could be read.
+struct ReadPose {
+    /// Its parts that are points or lines, a point outside the box moved onto its edge.
+    pose: Pose,
+    /// Nothing in it was reported.
+    clean: bool,
+    /// The names of its parts that are neither a point nor a line.
+    unreadable: Vec<String>,
 }

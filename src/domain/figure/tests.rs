@@ -410,6 +410,33 @@ fn labels_parts_behind_outlines_body_colours_and_a_mat_are_read_in_the_start_pos
 }
 
 #[test]
+fn a_start_pose_with_a_point_outside_the_box_still_has_the_other_poses_checked_against_it() {
+    // The point outside the box, a shin of three points where the start has two and a width for
+    // a part that is not there: all three in one run.
+    let figure = "[figure.widths]\nshn = 3\n\n[figure.start]\nhead = [9, 150]\nshin = [[60, 10], [70, 20]]\n\n\
+                  [figure.hold]\nhead = [9, 50]\nshin = [[60, 10], [65, 15], [70, 20]]\n";
+    let problems = check(figure, "").expect_err("refused");
+    let said = |words: &str| problems.iter().any(|p| p.contains(words));
+    assert!(said("`figure.start.head` has the point `[9, 150]`, outside the box"), "{problems:#?}");
+    assert!(said("`figure.hold.shin` has 3 points, but it has 2 in `[figure.start]`"), "{problems:#?}");
+    assert!(said("`figure.widths.shn` is not a part of `[figure.start]` (did you mean `shin`?)"), "{problems:#?}");
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+
+    // A start part that is neither a point nor a line: the other poses are checked part for
+    // part all the same, without a word on that part where they have it, and told where they
+    // leave it out.
+    let unreadable = "[figure.start]\nhead = [9, 9]\nshin = [[60, 10], [70, 20]]\narm = [1]\n\n\
+                      [figure.left]\nhead = [9, 50]\nshin = [[60, 10], [65, 15], [70, 20]]\narm = [[1, 1], [2, 2]]\n\n\
+                      [figure.right]\nhead = [9, 50]\nshin = [[60, 10], [70, 20]]\n";
+    let problems = check(unreadable, "sides = [\"left\", \"right\"]").expect_err("refused");
+    let said = |words: &str| problems.iter().any(|p| p.contains(words));
+    assert!(said("`figure.start.arm` is not a point"), "{problems:#?}");
+    assert!(said("`figure.left.shin` has 3 points, but it has 2"), "{problems:#?}");
+    assert!(said("`[figure.right]` has no `arm`"), "{problems:#?}");
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+}
+
+#[test]
 fn bad_labels_parts_behind_outlines_and_floor_widths_are_each_reported() {
     let figure = "[figure]\nbehind = [\"lgs\", \"legs\"]\noutline = [\"hed\", \"legs\", \"head\"]\nbody_colour = [\"arm\"]\n\n[figure.widths]\nfloor = 3\n\n\
                   [figure.labels]\nlegs = \"L\"\nhead = \"LEFT\"\nnose = \"N\"\n\n\
