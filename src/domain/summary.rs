@@ -107,7 +107,8 @@ pub fn lines(summary: &Summary) -> Vec<String> {
                     None => format!("{}/{}", reps.done, reps.planned),
                 })
                 .collect();
-            lines.push(format!("{}: {} reps", part.name, counts.join(", ")));
+            let word = if part.reps.iter().all(|reps| reps.planned == 1) { "rep" } else { "reps" };
+            lines.push(format!("{}: {} {word}", part.name, counts.join(", ")));
         }
     }
     if summary.skipped > 0 {
@@ -287,6 +288,20 @@ mod tests {
         let mut one = summary(true, 0);
         one.parts[0].reps = vec![SideReps { side: Some(Side::Left), done: 1, planned: 1 }];
         assert_eq!(lines(&one)[0], "Left: 1 of 1 rep");
+
+        // In a routine, as a fraction: `1/1 rep`, and `reps` as soon as one side plans more.
+        let mut routine = summary(true, 0);
+        routine.parts[0].reps = vec![SideReps { side: None, done: 1, planned: 1 }];
+        let mut rotation = routine.parts[0].clone();
+        rotation.reps = vec![
+            SideReps { side: Some(Side::Left), done: 1, planned: 1 },
+            SideReps { side: Some(Side::Right), done: 0, planned: 2 },
+        ];
+        routine.parts.push(rotation);
+        assert_eq!(
+            lines(&routine)[..2],
+            ["Lower trunk rotation: 1/1 rep", "Lower trunk rotation: left 1/1, right 0/2 reps"]
+        );
     }
 
     #[test]
