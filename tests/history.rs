@@ -250,11 +250,11 @@ fn show_suggests_the_next_step_when_the_history_supports_it() {
     let history: String = (10..13).map(|day| line(day) + "\n").collect();
     std::fs::write(dir.join("history.jsonl"), history).unwrap();
     let shown = stdout(&trunkrot(&home).args(["show", "lower-trunk-rotation"]).assert().success());
-    assert!(shown.contains("Your next step\n  "), "{shown}");
+    assert!(shown.contains("From your history\n  Next step: "), "{shown}");
     let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("trunkrot --reps 7"), "wrapped to at most 100 columns, but whole: {shown}");
     let other = stdout(&trunkrot(&home).args(["show", "cat-cow"]).assert().success());
-    assert!(!other.contains("Your next step"), "no history for this exercise: {other}");
+    assert!(!other.contains("From your history"), "no history for this exercise: {other}");
 }
 
 /// One writer process of a schedule: how many records it appends, how long each one's name is,

@@ -37,7 +37,7 @@ pub fn show(name: Option<&str>) -> Result<ExitCode, Failure> {
             crate::shell::programme::allowed_for(&exercise.id).as_ref(),
             crate::shell::standing::stop_rule().as_ref(),
         ) {
-            text.push_str("\nYour next step\n");
+            text.push_str("\nFrom your history\n");
             text.push_str(&crate::domain::width::hanging("  ", &suggestion.to_string(), columns.min(text::WIDEST)));
         }
         text

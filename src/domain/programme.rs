@@ -141,7 +141,7 @@ pub struct Step {
     pub dose: Overrides,
 }
 
-/// The progression the prescriber allows: "may add 1 rep when the last 3 days were done in full
+/// The progression the prescriber allows: "may add 1 rep after 3 days of it done in full,
 /// with no rise in pain, up to 10".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progression {

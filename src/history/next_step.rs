@@ -79,6 +79,8 @@ pub enum Suggestion {
     MoreReps {
         exercise: String,
         to: u32,
+        /// Reps are counted per side: the exercise has sides.
+        per_side: bool,
         keep: Keep,
     },
     LongerHold {
@@ -92,6 +94,8 @@ pub enum Suggestion {
         exercise: String,
         days: u32,
         reps: Option<u32>,
+        /// As in `MoreReps`.
+        per_side: bool,
         hold: Option<Duration>,
     },
     /// At the top of both ranges: one of the exercise's own progressions.
@@ -256,6 +260,7 @@ fn suggest_from(
     let own: Vec<(&Record, &ExerciseRecord)> =
         records.iter().filter_map(|r| r.exercise(&exercise.id).map(|e| (*r, e))).collect();
     let id = exercise.id.clone();
+    let per_side = !exercise.sides.is_empty();
     let (last, last_exercise) = *own.last()?;
     if last.checkin.spread == Some(true) {
         return Some(Suggestion::SeeClinician);
@@ -349,11 +354,12 @@ fn suggest_from(
             exercise: id,
             days,
             reps,
+            per_side,
             hold,
         });
     }
     if current.reps < *timing.reps_range.end() {
-        Some(Suggestion::MoreReps { exercise: id, to: current.reps + 1, keep })
+        Some(Suggestion::MoreReps { exercise: id, to: current.reps + 1, per_side, keep })
     } else if current.hold < *timing.hold_range.end() {
         let to = (current.hold + HOLD_STEP).min(*timing.hold_range.end());
         Some(Suggestion::LongerHold { exercise: id, to, keep: Keep { hold: None, ..keep } })
@@ -425,31 +431,38 @@ fn command(exercise: &str, keep: &Keep, step: &str) -> String {
 
 impl fmt::Display for Suggestion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let steady = format!("{STEADY_DAYS} days in a row done in full, no rise in pain reported");
+        // The days counted are the days the exercise was done, not every day of the calendar.
+        let steady = |days: &dyn fmt::Display| {
+            format!("done in full on the last {days} days you did it, with no rise in pain reported")
+        };
+        let reps = |to: &u32, per_side: &bool| format!("{to} reps{}", if *per_side { " per side" } else { "" });
         match self {
-            Suggestion::MoreReps { exercise, to, keep } => {
+            Suggestion::MoreReps { exercise, to, per_side, keep } => {
                 write!(
                     f,
-                    "Next step: {steady}. Try {to} reps per side: {}",
+                    "Next step: {}. Try {}: {}",
+                    steady(&STEADY_DAYS),
+                    reps(to, per_side),
                     command(exercise, keep, &format!("--reps {to}"))
                 )
             }
             Suggestion::LongerHold { exercise, to, keep } => write!(
                 f,
-                "Next step: {steady}. Try holding for {}: {}",
+                "Next step: {}. Try holding for {}: {}",
+                steady(&STEADY_DAYS),
                 human(*to),
                 command(exercise, keep, &format!("--hold {}", to.as_secs()))
             ),
-            Suggestion::Step { days, reps, hold, .. } => {
-                let to = match (reps, hold) {
-                    (Some(reps), _) => format!("{reps} reps per side"),
+            Suggestion::Step { days, reps: step_reps, per_side, hold, .. } => {
+                let to = match (step_reps, hold) {
+                    (Some(to), _) => reps(to, per_side),
                     (None, Some(hold)) => format!("holding for {}", human(*hold)),
                     (None, None) => "the next step".to_owned(),
                 };
                 write!(
                     f,
-                    "Next step: {days} days in a row done in full, no rise in pain reported. Your programme allows {to} \
-                     from now on: trunkrot programme accept"
+                    "Next step: {}. Your programme allows {to} from now on: trunkrot programme accept",
+                    steady(days)
                 )
             }
             Suggestion::Variation { progression } => {

@@ -112,7 +112,7 @@ fn changes(programme: &Programme, item: &Item, first_day: Date, today: Date) -> 
         }
         let days = progression.after_days;
         lines.push(format!(
-            "  may add {} once {days} days in a row were done in full with no rise in pain",
+            "  may add {} after {days} days of it done in full, with no rise in pain",
             what.join(", or ")
         ));
     }

@@ -41,12 +41,54 @@ fn sessions(reps: u32, hold: u64, pains: &[Option<u8>]) -> Vec<Record> {
 fn three_full_sessions_without_more_pain_suggest_one_more_rep() {
     let exercise = trunk_rotation();
     let suggestion = suggest(&sessions(7, 5, &[Some(3), Some(3), Some(2)]), &exercise, None);
-    assert_eq!(suggestion, Some(Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8, keep: Keep::default() }));
+    assert_eq!(
+        suggestion,
+        Some(Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8, per_side: true, keep: Keep::default() })
+    );
     assert_eq!(
         suggestion.unwrap().to_string(),
-        "Next step: 3 days in a row done in full, no rise in pain reported. Try 8 reps per side: trunkrot --reps 8"
+        "Next step: done in full on the last 3 days you did it, with no rise in pain reported. \
+         Try 8 reps per side: trunkrot --reps 8"
     );
     assert!(suggest(&sessions(7, 5, &[None, None, None]), &exercise, None).is_some(), "no answers is no rise");
+}
+
+#[test]
+fn an_exercise_without_sides_is_told_reps_not_reps_per_side_and_the_days_need_not_follow_each_other() {
+    let tilt = exercise::built_in("pelvic-tilt").unwrap().unwrap();
+    // Three days a week apart: the last three days it was done, each in full.
+    let days: Vec<Record> = [1, 8, 15]
+        .iter()
+        .map(|day| Record {
+            exercises: vec![ExerciseRecord {
+                id: tilt.id.clone(),
+                reps: 10,
+                hold: Duration::from_secs(5),
+                sides: vec![SideReps { side: None, done: 10, planned: 10 }],
+                ..exercise_record()
+            }],
+            ..record(&format!("2026-06-{day:02}T08:00:00+02:00"))
+        })
+        .collect();
+    let suggestion = suggest(&days, &tilt, None).expect("a step");
+    assert_eq!(
+        suggestion.to_string(),
+        "Next step: done in full on the last 3 days you did it, with no rise in pain reported. \
+         Try 11 reps: trunkrot --exercise pelvic-tilt --reps 11"
+    );
+    let step = Suggestion::Step {
+        item: "tilt".into(),
+        exercise: tilt.id.clone(),
+        days: 4,
+        reps: Some(11),
+        per_side: false,
+        hold: None,
+    };
+    assert_eq!(
+        step.to_string(),
+        "Next step: done in full on the last 4 days you did it, with no rise in pain reported. \
+         Your programme allows 11 reps from now on: trunkrot programme accept"
+    );
 }
 
 #[test]
@@ -218,7 +260,7 @@ fn the_advice_after_a_session_reads_the_past_and_the_session_and_says_a_warning_
     let more = advice(&past, Some(this), &[&exercise], None, None);
     assert_eq!(
         more,
-        [Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8, keep: Keep::default() }],
+        [Suggestion::MoreReps { exercise: exercise.id.clone(), to: 8, per_side: true, keep: Keep::default() }],
         "the third session is this one"
     );
     assert_eq!(advice(&past, None, &[&exercise], None, None), [], "without it, two are not enough");
@@ -360,6 +402,7 @@ fn a_programme_item_steps_only_as_its_progression_allows_after_its_days_with_eve
             exercise: exercise.id.clone(),
             days: 3,
             reps: Some(9),
+            per_side: true,
             hold: None
         })
     );
