@@ -246,7 +246,7 @@ fn pain_chart(out: &mut String, days: &[Day], step: usize) {
         let _ = writeln!(out, "Pain after sessions: no answers in the last {} days", days.len());
         return;
     }
-    let _ = writeln!(out, "Pain after the day's last session (0 none to 10 worst; · no answer)");
+    let _ = writeln!(out, "Pain after sessions, the day's last answer (0 none to 10 worst; · no answer)");
     for top in (2..=Pain::MAX).rev().step_by(2) {
         let bars: String = days
             .iter()

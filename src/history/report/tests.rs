@@ -138,9 +138,12 @@ fn the_pain_chart_shows_the_day_s_last_answer_and_says_so() {
     evening.checkin.pain = Pain::new(2);
     let mut morning = record("2026-11-21T07:30:00+01:00");
     morning.checkin.pain = Pain::new(8);
-    let text = text(&[evening, morning], date(2026, 11, 22), 80, &RoutineNames::new());
+    // A session later still, without a pain answer: the day's last answer is still the evening's.
+    let mut night = record("2026-11-21T22:00:00+01:00");
+    night.checkin.pain = None;
+    let text = text(&[evening, morning, night], date(2026, 11, 22), 80, &RoutineNames::new());
     let chart: Vec<&str> = text.lines().skip_while(|line| !line.starts_with("Pain after")).collect();
-    assert!(chart[0].starts_with("Pain after the day's last session"), "{text}");
+    assert!(chart[0].starts_with("Pain after sessions, the day's last answer"), "{text}");
     let row = |top: &str| chart.iter().find(|line| line.starts_with(top)).copied().unwrap_or_default();
     assert!(row("   2 │").contains('█'), "{text}");
     assert_eq!(row("   4 │").trim_end(), "   4 │", "the morning's 8 is not the day's: {text}");
