@@ -33,9 +33,23 @@ pub fn fit(text: &str, width: usize) -> String {
 /// `text`'s words in lines of at most `width` columns; a word longer than that has a line of its
 /// own. Never empty: empty text is one empty line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    // Words that stay together: a number and its unit, a command in backquotes that fits.
+    let mut words: Vec<String> = Vec::new();
+    let mut open_code = false;
+    for word in text.split_whitespace() {
+        let fits = |last: &String| last.width() + 1 + word.width() <= width;
+        match words.last_mut() {
+            Some(last) if glued(last, word, open_code) && (!open_code || fits(last)) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+        open_code ^= word.matches('`').count() % 2 == 1;
+    }
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in &words {
         if !line.is_empty() && line.width() + 1 + word.width() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -134,12 +148,31 @@ fn last_break(line: &str, indent: usize, width: usize) -> Option<usize> {
         if used > width {
             break;
         }
-        if c == ' ' && at > indent && !line[..at].trim_end().is_empty() {
+        let before = &line[..at];
+        if c == ' '
+            && at > indent
+            && !before.trim_end().is_empty()
+            && !glued(before, &line[at..], before.matches('`').count() % 2 == 1)
+        {
             found = Some(at);
         }
         used += c.width().unwrap_or(0);
     }
     found
+}
+
+/// The units a number is written with, which a line never starts with.
+const UNITS: [&str; 8] = ["s", "min", "h", "m", "ms", "%", "KiB", "MiB"];
+
+/// Whether a line must not break at the space between the text `before` and the text `after`:
+/// between a number and its unit (`20 s`), and inside a command in backquotes (`open_code`),
+/// which is read, and copied, whole.
+fn glued(before: &str, after: &str, open_code: bool) -> bool {
+    let (Some(last), Some(next)) = (before.split_whitespace().next_back(), after.split_whitespace().next()) else {
+        return false;
+    };
+    let unit = next.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '%');
+    open_code || (last.ends_with(|c: char| c.is_ascii_digit()) && UNITS.contains(&unit))
 }
 
 #[cfg(test)]
@@ -184,6 +217,21 @@ mod tests {
         assert_eq!(fit("体操体操体操", 7), "体操体…", "each character takes two columns");
         assert_eq!(columns(&fit("体操体操体操", 7)), 7);
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit_and_a_command_in_backquotes_stays_whole_where_it_fits() {
+        assert_eq!(wrap("reps per side, hold 20 s, then", 23), ["reps per side, hold", "20 s, then"]);
+        assert_eq!(wrap("up to 60 %.", 8), ["up to", "60 %."]);
+        assert_eq!(wrap("3 sides", 1), ["3", "sides"], "not a unit");
+        let said = "say `trunkrot --routine low-back` runs it";
+        assert_eq!(wrap(said, 30), ["say", "`trunkrot --routine low-back`", "runs it"]);
+        assert_eq!(wrap(said, 20), ["say", "`trunkrot --routine", "low-back` runs it"], "wider: broken");
+        // The first line of a wrapped line breaks by the same rule.
+        let line = "  Lower trunk rotation: 3 reps per side, hold 20 s";
+        assert_eq!(wrap_lines(line, 48), "  Lower trunk rotation: 3 reps per side, hold\n    20 s\n");
+        let line = "  Run it with `trunkrot --routine low-back` now";
+        assert_eq!(wrap_lines(line, 40), "  Run it with\n    `trunkrot --routine low-back` now\n");
     }
 
     #[test]
