@@ -36,8 +36,13 @@ pub fn parse(text: &str) -> Result<Duration, String> {
             };
         }
         let Some((rank, scale)) = unit(word) else {
-            let first = word.chars().next().unwrap_or('?');
-            return Err(format!("has `{first}` where a digit or a unit (h, m, s) belongs"));
+            // The word is ASCII letters only, so it can be shown as it is.
+            return Err(if word.len() > 1 && !digits.is_empty() {
+                format!("has `{word}`, which is not a unit: write h, m or s")
+            } else {
+                let first = word.chars().next().unwrap_or('?');
+                format!("has `{first}` where a digit or a unit (h, m, s) belongs")
+            });
         };
         if digits.is_empty() {
             return Err(format!("has the unit `{word}` without a number before it"));
@@ -114,6 +119,9 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(parse("five").unwrap_err().contains("`f`"));
+        // A number with a unit that is not one is told by the whole unit, not its first letter.
+        assert_eq!(parse("5ms"), Err("has `ms`, which is not a unit: write h, m or s".to_owned()));
+        assert_eq!(parse("5 days"), Err("has `days`, which is not a unit: write h, m or s".to_owned()));
         // The units as the README names them.
         assert!(parse("5x").unwrap_err().contains("(h, m, s)"), "{:?}", parse("5x"));
         assert!(parse("5").is_ok() && parse("1m30").unwrap_err().contains("(h, m or s)"));
