@@ -141,8 +141,8 @@ pub struct Step {
     pub dose: Overrides,
 }
 
-/// The progression the prescriber allows: "may add 1 rep after 3 days of it done in full,
-/// with no rise in pain, up to 10".
+/// The progression the prescriber allows: "may add 1 rep, up to 10, once the last 3 days it was
+/// done were each done in full, with no rise in pain".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progression {
     /// Reps per side one step adds (0: reps stay).

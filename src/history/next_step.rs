@@ -30,7 +30,8 @@ use crate::domain::exercise::{DEFAULT_ID, Exercise, limits};
 use crate::domain::programme::{Progression, Stop};
 use crate::history::{End, ExerciseRecord, Record};
 
-/// Days in a row done in full at the same settings before a step up is suggested.
+/// The last days the exercise was done, each in full at the same settings, before a step up is
+/// suggested.
 pub const STEADY_DAYS: usize = 3;
 
 /// A rise in pain, on the 0 to 10 scale, that calls for easing off.
@@ -107,6 +108,8 @@ pub enum Suggestion {
         from: u8,
         to: u8,
         reps: Option<u32>,
+        /// As in `MoreReps`.
+        per_side: bool,
         keep: Keep,
     },
     /// The latest session's pain answer was [`HIGH_PAIN`] or more.
@@ -114,12 +117,16 @@ pub enum Suggestion {
         exercise: String,
         pain: u8,
         reps: Option<u32>,
+        /// As in `MoreReps`.
+        per_side: bool,
         keep: Keep,
     },
     /// The latest session was stopped early because it hurt.
     StoppedForPain {
         exercise: String,
         reps: Option<u32>,
+        /// As in `MoreReps`.
+        per_side: bool,
         keep: Keep,
     },
     /// The pain spread into a buttock or down a leg: stop and see a clinician.
@@ -279,13 +286,13 @@ fn suggest_from(
     // off. The routine's exercises before it ease off only for the pain answered.
     let stopped_for_pain = last.end == End::Stopped(Some(Why::Pain));
     if stopped_for_pain && last.exercises.last().is_some_and(|stopped_in| stopped_in.id == id) {
-        return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer, keep });
+        return Some(Suggestion::StoppedForPain { exercise: id, reps: fewer, per_side, keep });
     }
     if let Some((from, to)) = pain_rise(&own) {
-        return Some(Suggestion::EaseOff { exercise: id, from, to, reps: fewer, keep });
+        return Some(Suggestion::EaseOff { exercise: id, from, to, reps: fewer, per_side, keep });
     }
     if let Some(pain) = last.checkin.pain.map(Pain::value).filter(|p| *p >= HIGH_PAIN) {
-        return Some(Suggestion::HighPain { exercise: id, pain, reps: fewer, keep });
+        return Some(Suggestion::HighPain { exercise: id, pain, reps: fewer, per_side, keep });
     }
     // Nothing steps up after a session that asked for less, the latest of all: stopped because
     // it hurt, or a high pain. A routine's exercise it never reached has older sessions of its
@@ -431,54 +438,49 @@ fn command(exercise: &str, keep: &Keep, step: &str) -> String {
 
 impl fmt::Display for Suggestion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The days counted are the days the exercise was done, not every day of the calendar.
-        let steady = |days: &dyn fmt::Display| {
-            format!("done in full on the last {days} days you did it, with no rise in pain reported")
-        };
-        let reps = |to: &u32, per_side: &bool| format!("{to} reps{}", if *per_side { " per side" } else { "" });
         match self {
             Suggestion::MoreReps { exercise, to, per_side, keep } => {
                 write!(
                     f,
                     "Next step: {}. Try {}: {}",
-                    steady(&STEADY_DAYS),
-                    reps(to, per_side),
+                    steady(STEADY_DAYS),
+                    reps(*to, *per_side),
                     command(exercise, keep, &format!("--reps {to}"))
                 )
             }
             Suggestion::LongerHold { exercise, to, keep } => write!(
                 f,
                 "Next step: {}. Try holding for {}: {}",
-                steady(&STEADY_DAYS),
+                steady(STEADY_DAYS),
                 human(*to),
                 command(exercise, keep, &format!("--hold {}", to.as_secs()))
             ),
             Suggestion::Step { days, reps: step_reps, per_side, hold, .. } => {
                 let to = match (step_reps, hold) {
-                    (Some(to), _) => reps(to, per_side),
+                    (Some(to), _) => reps(*to, *per_side),
                     (None, Some(hold)) => format!("holding for {}", human(*hold)),
                     (None, None) => "the next step".to_owned(),
                 };
                 write!(
                     f,
                     "Next step: {}. Your programme allows {to} from now on: trunkrot programme accept",
-                    steady(days)
+                    steady(usize::try_from(*days).unwrap_or(usize::MAX))
                 )
             }
             Suggestion::Variation { progression } => {
                 write!(f, "Next step: you are at the top of this exercise's range. When you are ready: {progression}")
             }
-            Suggestion::EaseOff { exercise, from, to, reps, keep } => {
+            Suggestion::EaseOff { exercise, from, to, reps, per_side, keep } => {
                 write!(f, "Ease off: pain went up from {from} to {to}. ")?;
-                ease_off(f, exercise, keep, *reps)
+                ease_off(f, exercise, keep, *reps, *per_side)
             }
-            Suggestion::HighPain { exercise, pain, reps, keep } => {
+            Suggestion::HighPain { exercise, pain, reps, per_side, keep } => {
                 write!(f, "Ease off: pain {pain} out of 10 is high. ")?;
-                ease_off(f, exercise, keep, *reps)
+                ease_off(f, exercise, keep, *reps, *per_side)
             }
-            Suggestion::StoppedForPain { exercise, reps, keep } => {
+            Suggestion::StoppedForPain { exercise, reps, per_side, keep } => {
                 write!(f, "Ease off: you stopped because it hurt. ")?;
-                ease_off(f, exercise, keep, *reps)
+                ease_off(f, exercise, keep, *reps, *per_side)
             }
             Suggestion::SeeClinician => write!(
                 f,
@@ -503,10 +505,31 @@ impl fmt::Display for Suggestion {
     }
 }
 
+/// `11 reps per side`, or `1 rep` for an exercise without sides.
+fn reps(count: u32, per_side: bool) -> String {
+    let reps = crate::domain::plan::text::reps_text(count);
+    if per_side { format!("{reps} per side") } else { reps }
+}
+
+/// Why a step is offered: the last `days` days the exercise was done (not every day of the
+/// calendar), each done in full.
+fn steady(days: usize) -> String {
+    let last = if days == 1 { "the last day".to_owned() } else { format!("the last {days} days") };
+    let each = if days == 1 { "" } else { " each day" };
+    format!("{last} you did this exercise, you did all of it{each}, with no rise in pain reported")
+}
+
 /// The advice that follows a rise in pain or a high score: fewer reps where the range allows.
-fn ease_off(f: &mut fmt::Formatter<'_>, exercise: &str, keep: &Keep, reps: Option<u32>) -> fmt::Result {
-    if let Some(reps) = reps {
-        write!(f, "Try {reps} reps per side ({}), ", command(exercise, keep, &format!("--reps {reps}")))?;
+fn ease_off(
+    f: &mut fmt::Formatter<'_>,
+    exercise: &str,
+    keep: &Keep,
+    fewer: Option<u32>,
+    per_side: bool,
+) -> fmt::Result {
+    if let Some(fewer) = fewer {
+        let line = command(exercise, keep, &format!("--reps {fewer}"));
+        write!(f, "Try {} ({line}), ", reps(fewer, per_side))?;
         write!(f, "and if pain keeps rising, stop and ask your physiotherapist.")
     } else {
         write!(f, "Take it gently, and if pain keeps rising, stop and ask your physiotherapist.")

@@ -294,3 +294,21 @@ fn short_names_are_the_files_or_the_initials_of_the_id() {
     let found = errors("weeks = 1\n[[item]]\nexercise = \"a\"\nshort = \"two words\"\n");
     assert!(found[0].starts_with("p.toml:4:9: `item[1].short` is `two words`; a short name is one word"), "{found:#?}");
 }
+
+#[test]
+fn a_progression_says_it_counts_the_last_days_the_item_was_done_each_in_full() {
+    let said = |after_days: u32| {
+        let source = format!(
+            "weeks = 2\n[[item]]\nexercise = \"pelvic-tilt\"\n[item.progression]\nreps = 1\nafter_days = {after_days}\n"
+        );
+        let programme = read(&source);
+        let first = date(2026, 12, 1);
+        let lines = text::words(&programme, &["Pelvic tilt".to_owned()], &[Vec::new()], first, first);
+        lines.into_iter().find(|line| line.contains("may add")).unwrap_or_default()
+    };
+    assert_eq!(
+        said(3),
+        "  may add 1 rep a step once the last 3 days it was done were each done in full, with no rise in pain"
+    );
+    assert_eq!(said(1), "  may add 1 rep a step once the last day it was done was done in full, with no rise in pain");
+}

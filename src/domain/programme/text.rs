@@ -110,11 +110,13 @@ fn changes(programme: &Programme, item: &Item, first_day: Date, today: Date) -> 
             let most = progression.up_to_hold.map(|d| format!(" (up to {} s)", d.as_secs())).unwrap_or_default();
             what.push(format!("{} s of hold a step{most}", progression.hold.as_secs()));
         }
-        let days = progression.after_days;
-        lines.push(format!(
-            "  may add {} after {days} days of it done in full, with no rise in pain",
-            what.join(", or ")
-        ));
+        // The last days it was done, not every day of the calendar: a day done in part starts
+        // the count again, a day without it does not.
+        let days = match progression.after_days {
+            1 => "the last day it was done was".to_owned(),
+            days => format!("the last {days} days it was done were each"),
+        };
+        lines.push(format!("  may add {} once {days} done in full, with no rise in pain", what.join(", or ")));
     }
     lines
 }

@@ -47,8 +47,8 @@ fn three_full_sessions_without_more_pain_suggest_one_more_rep() {
     );
     assert_eq!(
         suggestion.unwrap().to_string(),
-        "Next step: done in full on the last 3 days you did it, with no rise in pain reported. \
-         Try 8 reps per side: trunkrot --reps 8"
+        "Next step: the last 3 days you did this exercise, you did all of it each day, with no rise in pain \
+         reported. Try 8 reps per side: trunkrot --reps 8"
     );
     assert!(suggest(&sessions(7, 5, &[None, None, None]), &exercise, None).is_some(), "no answers is no rise");
 }
@@ -73,8 +73,18 @@ fn an_exercise_without_sides_is_told_reps_not_reps_per_side_and_the_days_need_no
     let suggestion = suggest(&days, &tilt, None).expect("a step");
     assert_eq!(
         suggestion.to_string(),
-        "Next step: done in full on the last 3 days you did it, with no rise in pain reported. \
-         Try 11 reps: trunkrot --exercise pelvic-tilt --reps 11"
+        "Next step: the last 3 days you did this exercise, you did all of it each day, with no rise in pain \
+         reported. Try 11 reps: trunkrot --exercise pelvic-tilt --reps 11"
+    );
+    // Easing off, too: fewer reps, not fewer reps per side.
+    let mut rising = days.clone();
+    for (record, pain) in rising.iter_mut().zip([2, 2, 5]) {
+        record.checkin.pain = Pain::new(pain);
+    }
+    let ease = suggest(&rising, &tilt, None).expect("easing off").to_string();
+    assert!(
+        ease.starts_with("Ease off: pain went up from 2 to 5. Try 9 reps (trunkrot --exercise pelvic-tilt --reps 9)"),
+        "{ease}"
     );
     let step = Suggestion::Step {
         item: "tilt".into(),
@@ -86,8 +96,23 @@ fn an_exercise_without_sides_is_told_reps_not_reps_per_side_and_the_days_need_no
     };
     assert_eq!(
         step.to_string(),
-        "Next step: done in full on the last 4 days you did it, with no rise in pain reported. \
-         Your programme allows 11 reps from now on: trunkrot programme accept"
+        "Next step: the last 4 days you did this exercise, you did all of it each day, with no rise in pain \
+         reported. Your programme allows 11 reps from now on: trunkrot programme accept"
+    );
+    let one_day = Suggestion::Step {
+        item: "tilt".into(),
+        exercise: tilt.id.clone(),
+        days: 1,
+        reps: Some(1),
+        per_side: false,
+        hold: None,
+    };
+    assert!(
+        one_day.to_string().starts_with(
+            "Next step: the last day you did this exercise, you did all of it, with no rise in pain reported. \
+             Your programme allows 1 rep from"
+        ),
+        "{one_day}"
     );
 }
 
@@ -130,6 +155,7 @@ fn pain_up_by_two_suggests_easing_off_within_the_range() {
             from: 2,
             to: 4,
             reps: Some(6),
+            per_side: true,
             keep: Keep::default()
         })
     );
@@ -138,7 +164,14 @@ fn pain_up_by_two_suggests_easing_off_within_the_range() {
     let at_the_bottom = sessions(5, 5, &[Some(1), Some(5)]);
     assert_eq!(
         suggest(&at_the_bottom, &exercise, None),
-        Some(Suggestion::EaseOff { exercise: exercise.id, from: 1, to: 5, reps: None, keep: Keep::default() })
+        Some(Suggestion::EaseOff {
+            exercise: exercise.id,
+            from: 1,
+            to: 5,
+            reps: None,
+            per_side: true,
+            keep: Keep::default()
+        })
     );
 }
 
@@ -203,7 +236,13 @@ fn a_high_pain_answer_alone_calls_for_easing_off() {
     let suggestion = suggest(&sessions(7, 5, &[Some(9)]), &exercise, None);
     assert_eq!(
         suggestion,
-        Some(Suggestion::HighPain { exercise: exercise.id.clone(), pain: 9, reps: Some(6), keep: Keep::default() })
+        Some(Suggestion::HighPain {
+            exercise: exercise.id.clone(),
+            pain: 9,
+            reps: Some(6),
+            per_side: true,
+            keep: Keep::default()
+        })
     );
     assert!(suggestion.unwrap().to_string().starts_with("Ease off: pain 9 out of 10 is high. Try 6 reps per side"));
     assert_eq!(suggest(&sessions(7, 5, &[Some(7)]), &exercise, None), None, "7 alone is not high");
@@ -220,7 +259,12 @@ fn stopping_because_it_hurt_calls_for_easing_off() {
     let suggestion = suggest(&stopped, &exercise, None);
     assert_eq!(
         suggestion,
-        Some(Suggestion::StoppedForPain { exercise: exercise.id.clone(), reps: Some(6), keep: Keep::default() })
+        Some(Suggestion::StoppedForPain {
+            exercise: exercise.id.clone(),
+            reps: Some(6),
+            per_side: true,
+            keep: Keep::default()
+        })
     );
     let text = suggestion.unwrap().to_string();
     assert!(text.starts_with("Ease off: you stopped because it hurt. Try 6 reps per side"), "{text}");

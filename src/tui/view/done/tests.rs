@@ -77,8 +77,13 @@ fn done(t0: Instant) -> (App, Instant) {
     typed(&mut app, "9", now);
     app.handle(Action::Confirm, now);
     app.handle(Action::Close, now);
-    let advice =
-        Suggestion::HighPain { exercise: exercise::DEFAULT_ID.to_owned(), pain: 9, reps: None, keep: Keep::default() };
+    let advice = Suggestion::HighPain {
+        exercise: exercise::DEFAULT_ID.to_owned(),
+        pain: 9,
+        reps: None,
+        per_side: true,
+        keep: Keep::default(),
+    };
     app.keep(kept(vec![advice]));
     (app, now)
 }
@@ -176,9 +181,14 @@ fn a_yes_to_spread_shows_the_clinician_advice_at_once_over_the_next_question() {
 fn the_done_screen_says_what_was_done_saved_and_the_advice() {
     let (app, now) = done(Instant::now());
     assert_eq!(app.question(), None);
-    let advice =
-        Suggestion::HighPain { exercise: exercise::DEFAULT_ID.to_owned(), pain: 9, reps: None, keep: Keep::default() }
-            .to_string();
+    let advice = Suggestion::HighPain {
+        exercise: exercise::DEFAULT_ID.to_owned(),
+        pain: 9,
+        reps: None,
+        per_side: true,
+        keep: Keep::default(),
+    }
+    .to_string();
     every_way(&app, now, |(width, height), terminal| {
         let said = words(terminal);
         if width >= 40 && height >= 12 {
