@@ -137,6 +137,8 @@ impl Checker<'_> {
         // Read as far as it can be, so that the other poses are checked against it even when
         // one of its points is outside the box: every problem of the file in one run.
         let start = self.pose("figure.start", &figure.start, None);
+        // An empty start (already told) names no parts to check the others against.
+        let known = !start.pose.parts.is_empty() || !start.unreadable.is_empty();
         let mut holds = Vec::new();
         let wanted: Vec<Option<Side>> =
             if sides.is_empty() { vec![None] } else { sides.iter().copied().map(Some).collect() };
@@ -145,7 +147,7 @@ impl Checker<'_> {
             let name = side.map_or("hold", Side::word);
             match (pose, wanted.contains(&side)) {
                 (Some(pose), true) => {
-                    let checked = self.pose(&format!("figure.{name}"), pose, Some(&start));
+                    let checked = self.pose(&format!("figure.{name}"), pose, known.then_some(&start));
                     if checked.clean {
                         holds.push((side, checked.pose));
                     }
@@ -173,7 +175,7 @@ impl Checker<'_> {
         holds.sort_by_key(|(side, _)| wanted.iter().position(|w| w == side));
         // The start pose's names and lines are known when every part of it could be read, even
         // with a point outside the box: then the fields that name its parts are checked too.
-        let (start_ok, start) = (start.clean, start.unreadable.is_empty().then_some(start.pose));
+        let (start_ok, start) = (start.clean, (known && start.unreadable.is_empty()).then_some(start.pose));
         let floor_width = self.floor_width(figure.widths.as_ref(), figure.floor.is_some(), start.as_ref());
         let widths = start.as_ref().map(|start| self.widths(figure.widths.as_ref(), start));
         let labels = start.as_ref().map(|start| self.labels("labels", figure.labels.as_ref(), start));

@@ -68,8 +68,10 @@ fn every_problem_of_a_figure_is_reported_at_its_place() {
     assert!(problems.iter().any(|p| p.contains("`[figure.right]` is not used")), "{problems:#?}");
     assert!(problems.iter().any(|p| p.contains("no `[figure.left]` pose")), "{problems:#?}");
 
-    let empty = check("[figure.start]\n\n[figure.hold]\nhead = [1, 1]\n", "").expect_err("no parts");
+    let empty = check("[figure]\nbehind = [\"head\"]\n\n[figure.widths]\nhead = 9\n\n[figure.start]\n\n[figure.hold]\nhead = [1, 1]\n", "")
+        .expect_err("no parts");
     assert!(empty[0].contains("`[figure.start]` has no parts"), "{empty:#?}");
+    assert_eq!(empty.len(), 1, "nothing is checked against an empty start: {empty:#?}");
 }
 
 #[test]
