@@ -33,19 +33,25 @@ pub fn fit(text: &str, width: usize) -> String {
 /// `text`'s words in lines of at most `width` columns; a word longer than that has a line of its
 /// own. Never empty: empty text is one empty line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    // Words that stay together: a number and its unit, a command in backquotes that fits.
+    wrap_from(text, width, false)
+}
+
+/// [`wrap`], for `text` that starts inside a command in backquotes when `open_code`.
+fn wrap_from(text: &str, width: usize, mut open_code: bool) -> Vec<String> {
+    // Words that stay together where they fit: a number and its unit, a command in backquotes.
     let mut words: Vec<String> = Vec::new();
-    let mut open_code = false;
-    for word in text.split_whitespace() {
+    let split: Vec<&str> = text.split_whitespace().collect();
+    for (i, word) in split.iter().enumerate() {
         let fits = |last: &String| last.width() + 1 + word.width() <= width;
+        let closed = || split[i..].iter().any(|w| w.contains('`'));
         match words.last_mut() {
-            Some(last) if glued(last, word, open_code) && (!open_code || fits(last)) => {
+            Some(last) if glued(last, word, open_code && closed()) && fits(last) => {
                 last.push(' ');
                 last.push_str(word);
             }
-            _ => words.push(word.to_owned()),
+            _ => words.push((*word).to_owned()),
         }
-        open_code ^= word.matches('`').count() % 2 == 1;
+        open_code ^= odd_backquotes(word);
     }
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -93,11 +99,13 @@ pub fn hanging(lead: &str, text: &str, width: usize) -> String {
     let mut out = String::new();
     let first_room = width.saturating_sub(columns(lead)).max(1);
     let mut lines = wrap(text, first_room).into_iter();
+    let first = lines.next().unwrap_or_default();
     out.push_str(lead);
-    out.push_str(&lines.next().unwrap_or_default());
+    out.push_str(&first);
     out.push('\n');
     let rest: Vec<String> = lines.collect();
-    for line in wrap(&rest.join(" "), width.saturating_sub(indent).max(1)).into_iter().filter(|l| !l.is_empty()) {
+    let rest = wrap_from(&rest.join(" "), width.saturating_sub(indent).max(1), odd_backquotes(&first));
+    for line in rest.into_iter().filter(|l| !l.is_empty()) {
         out.push_str(&" ".repeat(indent));
         out.push_str(&line);
         out.push('\n');
@@ -118,7 +126,8 @@ pub fn wrap_lines(text: &str, width: usize) -> String {
         }
         let indent = line.len() - line.trim_start().len();
         let Some(at) = last_break(line, indent, width) else {
-            // A first word too long for the line: it has a line of its own.
+            // No break within the width: a first word too long for the line, which has a line
+            // of its own, or one that must stay with what follows (`20 s`, a command).
             let first = hanging(&line[..indent], line.trim_start(), width);
             let mut lines = first.lines();
             if let Some(head) = lines.next() {
@@ -152,7 +161,7 @@ fn last_break(line: &str, indent: usize, width: usize) -> Option<usize> {
         if c == ' '
             && at > indent
             && !before.trim_end().is_empty()
-            && !glued(before, &line[at..], before.matches('`').count() % 2 == 1)
+            && !glued(before, &line[at..], odd_backquotes(before) && line[at..].contains('`'))
         {
             found = Some(at);
         }
@@ -161,12 +170,17 @@ fn last_break(line: &str, indent: usize, width: usize) -> Option<usize> {
     found
 }
 
+/// Whether `text` opens or closes a command in backquotes: an odd number of them.
+fn odd_backquotes(text: &str) -> bool {
+    text.matches('`').count() % 2 == 1
+}
+
 /// The units a number is written with, which a line never starts with.
 const UNITS: [&str; 8] = ["s", "min", "h", "m", "ms", "%", "KiB", "MiB"];
 
 /// Whether a line must not break at the space between the text `before` and the text `after`:
-/// between a number and its unit (`20 s`), and inside a command in backquotes (`open_code`),
-/// which is read, and copied, whole.
+/// between a number and its unit (`20 s`), and inside a command in backquotes (`open_code`,
+/// only when a backquote closes it later), which is read, and copied, whole.
 fn glued(before: &str, after: &str, open_code: bool) -> bool {
     let (Some(last), Some(next)) = (before.split_whitespace().next_back(), after.split_whitespace().next()) else {
         return false;
@@ -232,6 +246,33 @@ mod tests {
         assert_eq!(wrap_lines(line, 48), "  Lower trunk rotation: 3 reps per side, hold\n    20 s\n");
         let line = "  Run it with `trunkrot --routine low-back` now";
         assert_eq!(wrap_lines(line, 40), "  Run it with\n    `trunkrot --routine low-back` now\n");
+        // A lone backquote opens nothing: no backquote closes it.
+        assert_eq!(wrap("it's a `lone quote then more words", 20), ["it's a `lone quote", "then more words"]);
+        assert!(
+            wrap_lines("  Note: a `lone backquote and then words", 30).starts_with("  Note: a `lone backquote and\n")
+        );
+    }
+
+    #[test]
+    fn every_line_fits_unless_one_word_is_wider() {
+        let texts = [
+            "row 1234567890 % and hold 20 s then `trunkrot --routine low-back --reps 5` runs it, 5 min in all",
+            "x: `a b c d e f g h i j k l m n o p q r s t u v w` tail and 3 s, a `lone one, 12 KiB",
+        ];
+        for text in texts {
+            for width in 3..=40 {
+                for line in wrap(text, width) {
+                    assert!(columns(&line) <= width || !line.contains(' '), "{width}: {line:?}");
+                }
+                for line in wrap_lines(&format!("  {text}"), width).lines() {
+                    let words = line.split_whitespace().count();
+                    assert!(columns(line) <= width || words == 1, "{width}: {line:?}");
+                }
+                let words: Vec<&str> = text.split_whitespace().collect();
+                let joined = wrap(text, width).join(" ");
+                assert_eq!(joined.split_whitespace().collect::<Vec<_>>(), words, "nothing lost at {width}");
+            }
+        }
     }
 
     #[test]
