@@ -37,7 +37,10 @@ pub fn parse(text: &str) -> Result<Duration, String> {
         }
         let Some((rank, scale)) = unit(word) else {
             // The word is ASCII letters only, so it can be shown as it is.
-            return Err(if word.len() > 1 && !digits.is_empty() {
+            let lower = word.to_ascii_lowercase();
+            return Err(if unit(&lower).is_some() {
+                format!("has `{word}`: write units in lower case, `{lower}`")
+            } else if word.len() > 1 && !digits.is_empty() {
                 format!("has `{word}`, which is not a unit: write h, m or s")
             } else {
                 let first = word.chars().next().unwrap_or('?');
@@ -122,6 +125,8 @@ mod tests {
         // A number with a unit that is not one is told by the whole unit, not its first letter.
         assert_eq!(parse("5ms"), Err("has `ms`, which is not a unit: write h, m or s".to_owned()));
         assert_eq!(parse("5 days"), Err("has `days`, which is not a unit: write h, m or s".to_owned()));
+        assert_eq!(parse("5MIN"), Err("has `MIN`: write units in lower case, `min`".to_owned()));
+        assert_eq!(parse("5S"), Err("has `S`: write units in lower case, `s`".to_owned()));
         // The units as the README names them.
         assert!(parse("5x").unwrap_err().contains("(h, m, s)"), "{:?}", parse("5x"));
         assert!(parse("5").is_ok() && parse("1m30").unwrap_err().contains("(h, m or s)"));
