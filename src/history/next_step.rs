@@ -27,6 +27,7 @@ use std::time::Duration;
 use crate::domain::checkin::{Checkin, Effort, Pain, Why};
 use crate::domain::duration::human;
 use crate::domain::exercise::{DEFAULT_ID, Exercise, limits};
+use crate::domain::plan::text::reps_for;
 use crate::domain::programme::{Progression, Stop};
 use crate::history::{End, ExerciseRecord, Record};
 
@@ -444,7 +445,7 @@ impl fmt::Display for Suggestion {
                     f,
                     "Next step: {}. Try {}: {}",
                     steady(STEADY_DAYS),
-                    reps(*to, *per_side),
+                    reps_for(*to, *per_side),
                     command(exercise, keep, &format!("--reps {to}"))
                 )
             }
@@ -457,7 +458,7 @@ impl fmt::Display for Suggestion {
             ),
             Suggestion::Step { days, reps: step_reps, per_side, hold, .. } => {
                 let to = match (step_reps, hold) {
-                    (Some(to), _) => reps(*to, *per_side),
+                    (Some(to), _) => reps_for(*to, *per_side),
                     (None, Some(hold)) => format!("holding for {}", human(*hold)),
                     (None, None) => "the next step".to_owned(),
                 };
@@ -505,12 +506,6 @@ impl fmt::Display for Suggestion {
     }
 }
 
-/// `11 reps per side`, or `1 rep` for an exercise without sides.
-fn reps(count: u32, per_side: bool) -> String {
-    let reps = crate::domain::plan::text::reps_text(count);
-    if per_side { format!("{reps} per side") } else { reps }
-}
-
 /// Why a step is offered: the last `days` days the exercise was done (not every day of the
 /// calendar), each done in full.
 fn steady(days: usize) -> String {
@@ -529,7 +524,7 @@ fn ease_off(
 ) -> fmt::Result {
     if let Some(fewer) = fewer {
         let line = command(exercise, keep, &format!("--reps {fewer}"));
-        write!(f, "Try {} ({line}), ", reps(fewer, per_side))?;
+        write!(f, "Try {} ({line}), ", reps_for(fewer, per_side))?;
         write!(f, "and if pain keeps rising, stop and ask your physiotherapist.")
     } else {
         write!(f, "Take it gently, and if pain keeps rising, stop and ask your physiotherapist.")

@@ -154,14 +154,13 @@ fn sides_text(exercise: &Exercise) -> String {
 
 fn timing(out: &mut Page, exercise: &Exercise) {
     let t = &exercise.timing;
-    let per_side = if exercise.sides.is_empty() { "" } else { " per side" };
     let (low, high) = (t.hold_range.start().as_secs(), t.hold_range.end().as_secs());
     paragraph(
         out,
         "  ",
         &format!(
-            "{}{per_side} (recommended {} to {}), hold {} (recommended {low} to {high} s)",
-            plan::text::reps_text(t.reps),
+            "{} (recommended {} to {}), hold {} (recommended {low} to {high} s)",
+            plan::text::reps_for(t.reps, !exercise.sides.is_empty()),
             t.reps_range.start(),
             t.reps_range.end(),
             human(t.hold)

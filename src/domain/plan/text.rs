@@ -71,12 +71,18 @@ fn heading(plan: &Plan) -> Vec<String> {
 /// A part's settings in words: `10 reps per side, hold 5 s` (with the sets when more than one).
 pub fn settings_text(part: &Part) -> String {
     let s = &part.settings;
-    let per_side = if part.exercise.sides.is_empty() { "" } else { " per side" };
     let sets = if s.sets > 1 { format!(", {} sets", s.sets) } else { String::new() };
-    format!("{}{per_side}{sets}, hold {} s", reps_text(s.reps), s.hold.as_secs())
+    let reps = reps_for(s.reps, !part.exercise.sides.is_empty());
+    format!("{reps}{sets}, hold {} s", s.hold.as_secs())
 }
 
 /// `1 rep`, `10 reps`.
 pub fn reps_text(reps: u32) -> String {
     if reps == 1 { "1 rep".to_owned() } else { format!("{reps} reps") }
+}
+
+/// `10 reps per side` for an exercise with sides, `10 reps` (or `1 rep`) for one without.
+pub fn reps_for(reps: u32, per_side: bool) -> String {
+    let text = reps_text(reps);
+    if per_side { format!("{text} per side") } else { text }
 }
