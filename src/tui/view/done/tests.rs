@@ -70,6 +70,17 @@ fn spread_answered(t0: Instant) -> (App, Instant) {
     (app, now)
 }
 
+/// The advice after a pain of 9 in the default exercise, at its lowest reps.
+fn high_pain_advice() -> Suggestion {
+    Suggestion::HighPain {
+        exercise: exercise::DEFAULT_ID.to_owned(),
+        pain: 9,
+        reps: None,
+        per_side: true,
+        keep: Keep::default(),
+    }
+}
+
 /// The check-in over, pain 9 answered: the advice to ease off.
 fn done(t0: Instant) -> (App, Instant) {
     let (mut app, now) = ended(t0);
@@ -77,14 +88,7 @@ fn done(t0: Instant) -> (App, Instant) {
     typed(&mut app, "9", now);
     app.handle(Action::Confirm, now);
     app.handle(Action::Close, now);
-    let advice = Suggestion::HighPain {
-        exercise: exercise::DEFAULT_ID.to_owned(),
-        pain: 9,
-        reps: None,
-        per_side: true,
-        keep: Keep::default(),
-    };
-    app.keep(kept(vec![advice]));
+    app.keep(kept(vec![high_pain_advice()]));
     (app, now)
 }
 
@@ -181,14 +185,7 @@ fn a_yes_to_spread_shows_the_clinician_advice_at_once_over_the_next_question() {
 fn the_done_screen_says_what_was_done_saved_and_the_advice() {
     let (app, now) = done(Instant::now());
     assert_eq!(app.question(), None);
-    let advice = Suggestion::HighPain {
-        exercise: exercise::DEFAULT_ID.to_owned(),
-        pain: 9,
-        reps: None,
-        per_side: true,
-        keep: Keep::default(),
-    }
-    .to_string();
+    let advice = high_pain_advice().to_string();
     every_way(&app, now, |(width, height), terminal| {
         let said = words(terminal);
         if width >= 40 && height >= 12 {
